@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (see DESIGN.md §2): import → model → analysis → render → terminal → app.
+let package = Package(
+    name: "Tunnelscope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tunnelscope", targets: ["tunnelscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // model: the typed cross-cloud graph, IP/CIDR values, the tunnel join. Depends on nothing.
+        .target(name: "TunnelscopeModel"),
+        // text: terminal display widths (wide CJK characters) and plain tables. Depends on nothing.
+        .target(name: "TunnelscopeText"),
+        // import: recognise and decode AWS CLI / gcloud JSON, report what could not be used.
+        .target(name: "TunnelscopeImport", dependencies: ["TunnelscopeModel"]),
+        // the built-in example network, embedded in the binary at build time.
+        .target(
+            name: "TunnelscopeExample",
+            dependencies: ["TunnelscopeImport"],
+            exclude: ["ExampleNetwork"],
+            plugins: ["EmbedExamplePlugin"]
+        ),
+        .executableTarget(name: "EmbedResources"),
+        .plugin(name: "EmbedExamplePlugin", capability: .buildTool(), dependencies: ["EmbedResources"]),
+        // app: the command line (a library, so tests can reach it) and its tiny executable.
+        .target(
+            name: "TunnelscopeCLI",
+            dependencies: [
+                "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tunnelscope", dependencies: ["TunnelscopeCLI"]),
+        .testTarget(name: "TunnelscopeModelTests", dependencies: ["TunnelscopeModel"]),
+        .testTarget(
+            name: "TunnelscopeImportTests",
+            dependencies: ["TunnelscopeImport", "TunnelscopeModel", "TunnelscopeExample"]
+        ),
+        .testTarget(
+            name: "TunnelscopeCLITests",
+            dependencies: ["TunnelscopeCLI", "TunnelscopeExample", "tunnelscope"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

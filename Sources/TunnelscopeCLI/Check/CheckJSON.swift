@@ -1,0 +1,150 @@
+import Foundation
+import TunnelscopeImport
+import TunnelscopeModel
+
+/// `check --format json`: the contract scripts and tests rely on (schemaVersion 1).
+/// Fields may be added; none is renamed or removed without a new schemaVersion.
+struct CheckJSON {
+    let result: LoadResult
+
+    struct Document: Encodable {
+        let schemaVersion = 1
+        let origin: String
+        let load: Load
+        let summary: Summary
+        let tunnels: [Tunnel]
+        let findings: [Finding]
+    }
+
+    struct Load: Encodable {
+        let files: Int
+        let filesLoaded: Int
+        let resources: Int
+        let resourcesLoaded: Int
+        let duplicates: Int
+        let skipped: [Skipped]
+        let warnings: [Skipped]
+        let notes: [Skipped]
+    }
+
+    struct Skipped: Encodable {
+        let file: String
+        let path: String?
+        let reason: String
+    }
+
+    struct Summary: Encodable {
+        let awsAccounts, gcpProjects, awsVpcs, gcpNetworks, onPremSites: Int
+        let tunnels, crossCloudTunnels, tunnelsDown, bgpSessionsDown: Int
+    }
+
+    struct Tunnel: Encodable {
+        let id: String
+        let kind: String
+        let sides: String
+        let site: String?
+        let aws: AWSEnd?
+        let gcp: GCPEnd?
+
+        enum CodingKeys: String, CodingKey { case id, kind, sides, site, aws, gcp }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(sides, forKey: .sides)
+            try c.encodeIfPresent(site, forKey: .site)
+            try c.encode(aws, forKey: .aws) // null when absent: part of the contract
+            try c.encode(gcp, forKey: .gcp)
+        }
+    }
+
+    struct AWSEnd: Encodable {
+        let vpnConnectionId: String
+        let tunnel: Int
+        let outsideIp: String
+        let insideCidr: String?
+        let awsInsideIp: String?
+        let customerInsideIp: String?
+        let insideAddressSource: String?
+        let status: String
+        let acceptedRoutes: Int?
+        let customerGatewayId: String?
+        let customerGatewayIp: String?
+        let amazonSideAsn: Int?
+        let attachedTo: String?
+    }
+
+    struct GCPEnd: Encodable {
+        let project: String
+        let region: String?
+        let name: String
+        let haGateway: String?
+        let haGatewayInterface: Int?
+        let haInterfaceIp: String?
+        let peerGateway: String?
+        let peerGatewayInterface: Int?
+        let peerIp: String?
+        let status: String?
+        let router: String?
+        let routerAsn: Int?
+        let routerInterfaceIpRange: String?
+        let bgpPeer: String?
+        let bgpPeerIp: String?
+        let bgpPeerAsn: Int?
+        let bgpStatus: String?
+    }
+
+    /// Filled by the analysis; empty until it runs.
+    struct Finding: Encodable {
+        let rule: String
+        let severity: String
+        let message: String
+        let resources: [String]
+    }
+
+    func document() -> Document {
+        let model = result.model
+        let report = result.report
+        func message(_ m: LoadMessage) -> Skipped { Skipped(file: m.file, path: m.path, reason: m.text) }
+        let fileSkips = report.files.filter { $0.outcome != .loaded && $0.outcome != .unrecognized }
+            .map { Skipped(file: $0.file, path: nil, reason: $0.reason ?? $0.outcome.rawValue) }
+        return Document(
+            origin: result.origin,
+            load: Load(files: report.files.count, filesLoaded: report.loadedFiles.count, resources: report.resourcesSeen,
+                       resourcesLoaded: report.resourcesLoaded, duplicates: report.duplicates,
+                       skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
+                       warnings: report.warnings.map(message), notes: report.notes.map(message)),
+            summary: InventorySummary(model: model).json,
+            tunnels: model.tunnels.map(Self.tunnel),
+            findings: [])
+    }
+
+    static func tunnel(_ t: PhysicalTunnel) -> Tunnel {
+        let aws = t.aws.map { a in
+            AWSEnd(vpnConnectionId: a.vpnConnectionId, tunnel: a.tunnelNumber, outsideIp: "\(a.tunnel.outsideIp)",
+                   insideCidr: a.tunnel.insideCidr?.description, awsInsideIp: a.tunnel.awsInsideIp?.description,
+                   customerInsideIp: a.tunnel.customerInsideIp?.description,
+                   insideAddressSource: a.tunnel.insideAddressSource?.rawValue, status: a.tunnel.status.rawValue,
+                   acceptedRoutes: a.tunnel.acceptedRouteCount, customerGatewayId: a.customerGatewayId,
+                   customerGatewayIp: a.customerGatewayIp?.description, amazonSideAsn: a.amazonSideAsn,
+                   attachedTo: a.transitGatewayId ?? a.vpnGatewayId)
+        }
+        let gcp = t.gcp.map { g in
+            GCPEnd(project: g.tunnel.ref.project, region: g.tunnel.ref.region, name: g.tunnel.name,
+                   haGateway: g.haGateway?.name, haGatewayInterface: g.haInterface, haInterfaceIp: g.haInterfaceIp?.description,
+                   peerGateway: g.peerGateway?.name, peerGatewayInterface: g.peerInterface, peerIp: g.peerIp?.description,
+                   status: g.tunnel.status, router: g.router?.name, routerAsn: g.routerAsn,
+                   routerInterfaceIpRange: g.routerInterface?.ipRange?.description, bgpPeer: g.bgpPeer?.name,
+                   bgpPeerIp: g.bgpPeer?.peerIpAddress?.description, bgpPeerAsn: g.bgpPeer?.peerAsn, bgpStatus: g.bgpStatus)
+        }
+        return Tunnel(id: t.id, kind: t.kind.rawValue, sides: t.sides.rawValue, site: t.siteName, aws: aws, gcp: gcp)
+    }
+
+    func render() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(document())) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import TunnelscopeExample
+import TunnelscopeImport
+
+public struct TunnelscopeCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "tunnelscope",
+        abstract: "Explore a hybrid AWS ⇄ GCP network from saved `aws` and `gcloud` JSON exports.",
+        discussion: """
+        With no path, the built-in example network is used. Paths may be files or folders (read \
+        recursively); each JSON document is recognised by its content. Tunnelscope never calls a \
+        cloud API and never prints a pre-shared key.
+        """,
+        subcommands: [CheckCommand.self],
+        defaultSubcommand: CheckCommand.self
+    )
+
+    public init() {}
+}
+
+/// Paths given on the command line → the loaded network (the built-in example when none).
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Export files or folders. None: the built-in example network.")
+    var paths: [String] = []
+
+    func load() -> LoadResult {
+        paths.isEmpty ? ExampleNetwork.load() : Importer.load(paths: paths)
+    }
+}
+
+/// Exit codes shared by every command.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let findings: Int32 = 1
+    static let unusable: Int32 = 2
+}

@@ -1,0 +1,147 @@
+import TunnelscopeModel
+/// A JSON value with the path that leads to it (`$.VpnConnections[2].Options`), and typed
+/// accessors that tell the decoder what was wrong and where.
+///
+/// Optional fields of the wrong type are reported as warnings and read as missing; a required
+/// field that is missing or of the wrong type throws, and the resource is skipped with that reason.
+struct Node {
+    let value: JSONValue
+    let path: String
+    let context: DecodeContext
+
+    func child(_ key: String) -> Node? {
+        guard case .object(let members) = value, let member = members[key] else { return nil }
+        if case .null = member { return nil }
+        return Node(value: member, path: path + Self.keyPath(key), context: context)
+    }
+
+    static func keyPath(_ key: String) -> String {
+        key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? ".\(key)" : "[\"\(key)\"]"
+    }
+
+    var isObject: Bool { if case .object = value { true } else { false } }
+    var keys: [String] { if case .object(let m) = value { m.keys.sorted() } else { [] } }
+
+    private func wrongType(_ key: String, _ node: Node, expected: String) {
+        context.warn(node.path, "expected \(expected), found \(node.value.typeName); ignored")
+    }
+
+    // MARK: optional fields
+
+    func string(_ key: String) -> String? {
+        guard let node = child(key) else { return nil }
+        switch node.value {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        default: wrongType(key, node, expected: "a string"); return nil
+        }
+    }
+
+    /// Integers, also when written as strings (`CustomerGateway.BgpAsn` is `"65000"`).
+    func int(_ key: String) -> Int? {
+        guard let node = child(key) else { return nil }
+        switch node.value {
+        case .int(let i): return Int(exactly: i)
+        case .double(let d) where d.rounded() == d && abs(d) < 1e15: return Int(d)
+        case .string(let s) where Int(s) != nil: return Int(s)
+        default: wrongType(key, node, expected: "a whole number"); return nil
+        }
+    }
+
+    /// Booleans, also `"TRUE"`/`"FALSE"` (Cloud Router `bgpPeers[].enable`).
+    func bool(_ key: String) -> Bool? {
+        guard let node = child(key) else { return nil }
+        switch node.value {
+        case .bool(let b): return b
+        case .string(let s) where ["true", "false"].contains(s.lowercased()): return s.lowercased() == "true"
+        default: wrongType(key, node, expected: "true or false"); return nil
+        }
+    }
+
+    func array(_ key: String) -> [Node] {
+        guard let node = child(key) else { return [] }
+        guard case .array(let items) = node.value else {
+            wrongType(key, node, expected: "an array"); return []
+        }
+        return items.enumerated().map { Node(value: $1, path: node.path + "[\($0)]", context: context) }
+    }
+
+    func object(_ key: String) -> Node? {
+        guard let node = child(key) else { return nil }
+        guard node.isObject else { wrongType(key, node, expected: "an object"); return nil }
+        return node
+    }
+
+    func strings(_ key: String) -> [String] {
+        array(key).compactMap { item in
+            if case .string(let s) = item.value { return s }
+            context.warn(item.path, "expected a string, found \(item.value.typeName); ignored")
+            return nil
+        }
+    }
+
+    /// A CIDR field; an unparsable value is a warning (IPv6 ranges are skipped quietly).
+    func cidr(_ key: String) -> CIDRField {
+        guard let text = string(key) else { return CIDRField(text: nil, cidr: nil) }
+        let cidr = CIDR(text)
+        if cidr == nil, !text.contains(":") { context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 CIDR; ignored") }
+        return CIDRField(text: text, cidr: cidr)
+    }
+
+    func ipv4(_ key: String) -> IPv4Address? {
+        guard let text = string(key), !text.isEmpty else { return nil }
+        let ip = IPv4Address(text)
+        if ip == nil, !text.contains(":") { context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 address; ignored") }
+        return ip
+    }
+
+    /// AWS `Tags: [{Key, Value}]`, Direct Connect `tags: [{key, value}]`, GCP `labels: {k: v}`.
+    func tags() -> [String: String] {
+        var result: [String: String] = [:]
+        for item in array("Tags") + array("tags") {
+            if let key = item.string("Key") ?? item.string("key") { result[key] = item.string("Value") ?? item.string("value") ?? "" }
+        }
+        if let labels = object("labels"), case .object(let members) = labels.value {
+            for (k, v) in members { if case .string(let s) = v { result[k] = s } }
+        }
+        return result
+    }
+
+    // MARK: required fields
+
+    func required(_ key: String) throws(DecodeError) -> String {
+        guard let node = child(key) else { throw DecodeError(path: path, message: "missing \(key)") }
+        guard case .string(let s) = node.value, !s.isEmpty else {
+            throw DecodeError(path: node.path, message: "\(key) should be a non-empty string, found \(node.value.typeName)")
+        }
+        return s
+    }
+
+    func requireObject() throws(DecodeError) {
+        guard isObject else { throw DecodeError(path: path, message: "expected an object, found \(value.typeName)") }
+    }
+
+    var source: SourceRef { SourceRef(file: context.file, path: path) }
+}
+
+struct CIDRField {
+    let text: String?
+    let cidr: CIDR?
+}
+
+struct DecodeError: Error {
+    let path: String
+    let message: String
+}
+
+/// Collects warnings for one file. Used from one thread at a time.
+final class DecodeContext {
+    let file: String
+    private(set) var warnings: [LoadMessage] = []
+
+    init(file: String) { self.file = file }
+
+    func warn(_ path: String, _ message: String) {
+        warnings.append(LoadMessage(file: file, path: path, text: message))
+    }
+}

@@ -1,0 +1,66 @@
+import TunnelscopeModel
+/// One line about the input: a file, where in it, what was wrong.
+public struct LoadMessage: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let path: String?
+    public let text: String
+
+    public init(file: String, path: String?, text: String) {
+        self.file = file; self.path = path; self.text = text
+    }
+
+    public var description: String { "\(file)\(path.map { " \($0)" } ?? ""): \(text)" }
+}
+
+/// What loading did with every file and resource: each resource in the input is either in the
+/// model (loaded, or merged as a duplicate of one loaded) or listed in `skipped` with its reason.
+public struct LoadReport: Sendable {
+    public enum FileOutcome: String, Sendable {
+        case loaded
+        /// JSON that is not an export this tool knows.
+        case unrecognized
+        /// Not JSON at all (or not UTF-8, or empty).
+        case notJSON = "not-json"
+        case unreadable
+    }
+
+    public struct FileEntry: Sendable {
+        public let file: String
+        public let outcome: FileOutcome
+        /// What was recognised: `aws:VpnConnections`, `gcp:compute#vpnTunnel`, …
+        public let documents: [String]
+        public let resources: Int
+        public let reason: String?
+    }
+
+    public struct KindCount: Sendable {
+        public var seen = 0
+        public var loaded = 0
+        public var duplicates = 0
+        public var skipped = 0
+    }
+
+    public internal(set) var files: [FileEntry] = []
+    /// Resources (and whole files) that were not used, with the reason.
+    public internal(set) var skipped: [LoadMessage] = []
+    /// Fields that were ignored; the resource itself loaded.
+    public internal(set) var warnings: [LoadMessage] = []
+    /// Cross-file notes (an unmatched route search, an ambiguous Shared VPC list, …).
+    public internal(set) var notes: [LoadMessage] = []
+    public internal(set) var kinds: [String: KindCount] = [:]
+
+    public init() {}
+
+    public var resourcesSeen: Int { kinds.values.reduce(0) { $0 + $1.seen } }
+    public var resourcesLoaded: Int { kinds.values.reduce(0) { $0 + $1.loaded } }
+    public var resourcesSkipped: Int { kinds.values.reduce(0) { $0 + $1.skipped } }
+    public var duplicates: Int { kinds.values.reduce(0) { $0 + $1.duplicates } }
+    public var loadedFiles: [FileEntry] { files.filter { $0.outcome == .loaded } }
+
+    /// Every resource is accounted for: seen = loaded + duplicates + skipped, for every kind.
+    public var reconciles: Bool { kinds.values.allSatisfy { $0.seen == $0.loaded + $0.duplicates + $0.skipped } }
+
+    mutating func count(_ kind: String, _ update: (inout KindCount) -> Void) {
+        update(&kinds[kind, default: KindCount()])
+    }
+}

@@ -1,0 +1,142 @@
+import TunnelscopeModel
+
+/// Documents whose owner is not written inside them: route searches and propagations (which
+/// route table?), router status (which router?), VPC attachment details (merged into the
+/// attachment). They are kept here and resolved once every file is read.
+struct PendingDocuments {
+    struct RouteSearch { var tableHint: String?; var routes: [TGWRoute]; var file: String }
+    struct Propagations { var tableHint: String?; var items: [TGWPropagation]; var file: String }
+    struct Status { var status: GCPVPNDecoders.RouterStatus; var file: String }
+
+    var routeSearches: [RouteSearch] = []
+    var propagations: [Propagations] = []
+    var routerStatuses: [Status] = []
+    var vpcAttachments: [TGWAttachment] = []
+    var hostProjects: [(host: String, file: String, source: SourceRef)] = []
+    var associatedLists: [(projects: [String], file: String, source: SourceRef)] = []
+}
+
+/// A route table ID written in a file name (`search-transit-gateway-routes-tgw-rtb-0abc.json`).
+func routeTableHint(in file: String) -> String? {
+    guard let range = file.range(of: "tgw-rtb-") else { return nil }
+    let id = file[range.lowerBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+    return id.count > "tgw-rtb-".count ? String(id) : nil
+}
+
+extension ImportState {
+    mutating func addVpcAttachment(_ n: Node) {
+        report.count("aws:TransitGatewayVpcAttachment") { $0.seen += 1 }
+        do {
+            try n.requireObject()
+            pending.vpcAttachments.append(try AWSTransitGatewayDecoders.attachment(n))
+        } catch {
+            skip("aws:TransitGatewayVpcAttachment", n, error)
+        }
+    }
+
+    mutating func addRouteSearch(_ items: [Node], file: String) {
+        var routes: [TGWRoute] = []
+        for n in items {
+            report.count("aws:TransitGatewayRoute") { $0.seen += 1 }
+            do {
+                try n.requireObject()
+                routes.append(try AWSTransitGatewayDecoders.route(n))
+                report.count("aws:TransitGatewayRoute") { $0.loaded += 1 }
+            } catch { skip("aws:TransitGatewayRoute", n, error) }
+        }
+        pending.routeSearches.append(.init(tableHint: routeTableHint(in: file), routes: routes, file: file))
+    }
+
+    mutating func addPropagations(_ items: [Node], file: String) {
+        var list: [TGWPropagation] = []
+        for n in items {
+            report.count("aws:TransitGatewayPropagation") { $0.seen += 1 }
+            do {
+                try n.requireObject()
+                list.append(try AWSTransitGatewayDecoders.propagation(n))
+                report.count("aws:TransitGatewayPropagation") { $0.loaded += 1 }
+            } catch { skip("aws:TransitGatewayPropagation", n, error) }
+        }
+        pending.propagations.append(.init(tableHint: routeTableHint(in: file), items: list, file: file))
+    }
+
+    mutating func addRouterStatus(_ n: Node, file: String) {
+        report.count("gcp:compute#routerStatusResponse") { $0.seen += 1 }
+        do {
+            pending.routerStatuses.append(.init(status: try GCPVPNDecoders.routerStatus(n), file: file))
+            report.count("gcp:compute#routerStatusResponse") { $0.loaded += 1 }
+        } catch { skip("gcp:compute#routerStatusResponse", n, error) }
+    }
+
+    /// Resolves everything that needed the whole input.
+    mutating func resolvePending() {
+        resolveVpcAttachments()
+        resolveRouteTables()
+        resolveRouterStatuses()
+        SharedVPCReader.resolve(&self)
+    }
+
+    private mutating func resolveVpcAttachments() {
+        var index: [String: Int] = [:]
+        for (i, a) in parts.tgwAttachments.enumerated() { index[a.id] = i }
+        for detail in pending.vpcAttachments {
+            if let i = index[detail.id] {
+                if parts.tgwAttachments[i].subnetIds.isEmpty { parts.tgwAttachments[i].subnetIds = detail.subnetIds }
+                report.count("aws:TransitGatewayVpcAttachment") { $0.duplicates += 1 }
+            } else {
+                index[detail.id] = parts.tgwAttachments.count
+                parts.tgwAttachments.append(detail)
+                report.count("aws:TransitGatewayVpcAttachment") { $0.loaded += 1 }
+            }
+        }
+    }
+
+    private mutating func resolveRouteTables() {
+        let known = Set(parts.tgwRouteTables.map(\.id))
+        func table(for hint: String?, file: String, what: String) -> String {
+            if let hint { return hint }
+            if known.count == 1, let only = known.first { return only }
+            report.notes.append(LoadMessage(file: file, path: nil, text:
+                "\(what) does not say which route table it is for and \(known.count) tables are known; "
+                + "put the route table ID in the file name (…-tgw-rtb-0abc….json)"))
+            return "tgw-rtb-unknown"
+        }
+        for search in pending.routeSearches {
+            let id = table(for: search.tableHint, file: search.file, what: "route search")
+            parts.tgwRoutesByTable[id, default: []] += search.routes
+        }
+        for list in pending.propagations {
+            let id = table(for: list.tableHint, file: list.file, what: "propagation list")
+            parts.tgwPropagationsByTable[id, default: []] += list.items
+        }
+    }
+
+    /// A router status belongs to the router whose BGP peers have the same names (same network).
+    private mutating func resolveRouterStatuses() {
+        var byPeer: [String: [Int]] = [:]
+        for (i, router) in parts.cloudRouters.enumerated() {
+            for peer in router.bgpPeers { byPeer[peer.name, default: []].append(i) }
+        }
+        for pending in pending.routerStatuses {
+            let status = pending.status
+            var votes: [Int: Int] = [:]
+            for name in status.peers.keys { for i in byPeer[name] ?? [] { votes[i, default: 0] += 1 } }
+            let candidates = votes.filter { i, _ in
+                status.network == nil || parts.cloudRouters[i].network == nil || parts.cloudRouters[i].network == status.network
+            }
+            let byName = parts.cloudRouters.indices.filter { pending.file.contains(parts.cloudRouters[$0].name) }
+            guard let best = candidates.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? (byName.count == 1 ? byName[0] : nil) else {
+                report.notes.append(LoadMessage(file: pending.file, path: status.source.path, text:
+                    "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().joined(separator: ", "))); export `routers list` too"))
+                continue
+            }
+            parts.cloudRouters[best].hasStatus = true
+            parts.cloudRouters[best].bestRoutes += status.bestRoutes
+            for p in parts.cloudRouters[best].bgpPeers.indices {
+                if let s = status.peers[parts.cloudRouters[best].bgpPeers[p].name] {
+                    parts.cloudRouters[best].bgpPeers[p].status = s
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import TunnelscopeModel
+
+/// Recognises each JSON document by its content (never its file name) and sends every resource
+/// in it to its decoder.
+struct Recognizer {
+    /// Top-level keys of AWS CLI output → how to read their list.
+    static let awsKeys: Set<String> = [
+        "TransitGateways", "TransitGatewayAttachments", "TransitGatewayVpcAttachments", "TransitGatewayRouteTables",
+        "Routes", "TransitGatewayRouteTablePropagations", "VpnConnections", "CustomerGateways", "VpnGateways",
+        "Vpcs", "Subnets", "RouteTables", "VpcPeeringConnections", "directConnectGateways", "virtualInterfaces",
+    ]
+
+    static let gcpKinds: Set<String> = [
+        "compute#vpnTunnel", "compute#vpnGateway", "compute#externalVpnGateway", "compute#router", "compute#route",
+        "compute#network", "compute#subnetwork", "compute#routerStatusResponse", "compute#project",
+        "compute#projectsGetXpnResources", "compute#xpnHostList",
+    ]
+
+    /// Reads one parsed document into the state. Returns what was recognised (empty: nothing).
+    static func read(_ root: Node, file: String, into state: inout ImportState) -> [String] {
+        var recognized: [String] = []
+        switch root.value {
+        case .object:
+            if root.child("tunnelscopeAnnotations") != nil {
+                AnnotationsReader.read(root, into: &state)
+                return ["tunnelscope:annotations"]
+            }
+            let aws = root.keys.filter { awsKeys.contains($0) }
+            // `Routes` alone is too generic; it must look like search-transit-gateway-routes.
+            let isRouteSearch = root.child("AdditionalRoutesAvailable") != nil
+                || root.array("Routes").contains { $0.child("TransitGatewayAttachments") != nil || $0.child("Type") != nil }
+                || (root.keys == ["Routes"])
+            for key in aws where key != "Routes" || isRouteSearch {
+                readAWS(key, root, file: file, into: &state)
+                recognized.append("aws:\(key)")
+            }
+            if !recognized.isEmpty { return recognized }
+            if let kind = root.string("kind") { return readGCP(kind: kind, root, file: file, into: &state) }
+            if isRedis(root) {
+                state.add("gcp:redis#instance", root, into: \.redisInstances, key: { "\($0.project)/\($0.region)/\($0.name)" },
+                          decode: GCPNetworkDecoders.redis)
+                return ["gcp:redis#instance"]
+            }
+            return []
+        case .array(let items):
+            if items.isEmpty { return ["empty list"] }
+            var kinds: [String] = []
+            var xpn: [Node] = []
+            for (index, _) in items.enumerated() {
+                let item = Node(value: items[index], path: "$[\(index)]", context: root.context)
+                if let kind = item.string("kind") {
+                    kinds.append(contentsOf: readGCP(kind: kind, item, file: file, into: &state))
+                } else if isRedis(item) {
+                    state.add("gcp:redis#instance", item, into: \.redisInstances, key: { "\($0.project)/\($0.region)/\($0.name)" },
+                              decode: GCPNetworkDecoders.redis)
+                    kinds.append("gcp:redis#instance")
+                } else if item.string("id") != nil, item.string("type") != nil {
+                    xpn.append(item)
+                } else {
+                    state.skip("unknown", item, DecodeError(path: item.path, message: "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"))
+                }
+            }
+            if !xpn.isEmpty {
+                SharedVPCReader.readAssociated(xpn, file: file, into: &state)
+                kinds.append("gcp:shared-vpc#associated-projects")
+            }
+            var seen = Set<String>()
+            return kinds.filter { seen.insert($0).inserted }
+        default:
+            return []
+        }
+    }
+
+    static func isRedis(_ n: Node) -> Bool {
+        guard let name = n.string("name") else { return false }
+        return name.hasPrefix("projects/") && name.contains("/instances/")
+            && (n.child("redisVersion") != nil || n.child("reservedIpRange") != nil || n.child("authorizedNetwork") != nil)
+    }
+
+    private static func readAWS(_ key: String, _ root: Node, file: String, into state: inout ImportState) {
+        let items = root.array(key)
+        switch key {
+        case "TransitGateways":
+            for n in items { state.add("aws:TransitGateway", n, into: \.transitGateways, key: \.id, decode: AWSTransitGatewayDecoders.transitGateway) }
+        case "TransitGatewayAttachments":
+            for n in items { state.add("aws:TransitGatewayAttachment", n, into: \.tgwAttachments, key: \.id, decode: AWSTransitGatewayDecoders.attachment) }
+        case "TransitGatewayVpcAttachments":
+            for n in items { state.addVpcAttachment(n) }
+        case "TransitGatewayRouteTables":
+            for n in items { state.add("aws:TransitGatewayRouteTable", n, into: \.tgwRouteTables, key: \.id, decode: AWSTransitGatewayDecoders.routeTable) }
+        case "Routes":
+            state.addRouteSearch(items, file: file)
+        case "TransitGatewayRouteTablePropagations":
+            state.addPropagations(items, file: file)
+        case "VpnConnections":
+            for n in items { state.add("aws:VpnConnection", n, into: \.vpnConnections, key: \.id, decode: AWSVPNDecoders.vpnConnection) }
+        case "CustomerGateways":
+            for n in items { state.add("aws:CustomerGateway", n, into: \.customerGateways, key: \.id, decode: AWSVPNDecoders.customerGateway) }
+        case "VpnGateways":
+            for n in items { state.add("aws:VpnGateway", n, into: \.vpnGateways, key: \.id, decode: AWSVPNDecoders.vpnGateway) }
+        case "Vpcs":
+            for n in items { state.add("aws:Vpc", n, into: \.vpcs, key: \.id, decode: AWSNetworkingDecoders.vpc) }
+        case "Subnets":
+            for n in items { state.add("aws:Subnet", n, into: \.subnets, key: \.id, decode: AWSNetworkingDecoders.subnet) }
+        case "RouteTables":
+            for n in items { state.add("aws:RouteTable", n, into: \.routeTables, key: \.id, decode: AWSNetworkingDecoders.routeTable) }
+        case "VpcPeeringConnections":
+            for n in items { state.add("aws:VpcPeeringConnection", n, into: \.vpcPeerings, key: \.id, decode: AWSNetworkingDecoders.peering) }
+        case "directConnectGateways":
+            for n in items { state.add("aws:DirectConnectGateway", n, into: \.directConnectGateways, key: \.id, decode: DirectConnectDecoders.gateway) }
+        case "virtualInterfaces":
+            for n in items { state.add("aws:VirtualInterface", n, into: \.virtualInterfaces, key: \.id, decode: DirectConnectDecoders.virtualInterface) }
+        default:
+            break
+        }
+    }
+
+    /// One GCP resource (or wrapper) with a `kind`.
+    static func readGCP(kind: String, _ n: Node, file: String, into state: inout ImportState) -> [String] {
+        let tag = "gcp:\(kind)"
+        switch kind {
+        case "compute#vpnTunnel":
+            state.add(tag, n, into: \.gcpTunnels, key: { "\($0.ref)" }, decode: GCPVPNDecoders.tunnel)
+        case "compute#vpnGateway":
+            state.add(tag, n, into: \.haVpnGateways, key: { "\($0.ref)" }, decode: GCPVPNDecoders.haGateway)
+        case "compute#externalVpnGateway":
+            state.add(tag, n, into: \.externalVpnGateways, key: { "\($0.ref)" }, decode: GCPVPNDecoders.externalGateway)
+        case "compute#router":
+            state.add(tag, n, into: \.cloudRouters, key: { "\($0.ref)" }, decode: GCPVPNDecoders.router)
+        case "compute#route":
+            state.add(tag, n, into: \.gcpRoutes, key: { "\($0.project ?? "")/\($0.name ?? $0.source.description)" }, decode: GCPNetworkDecoders.route)
+        case "compute#network":
+            state.add(tag, n, into: \.gcpNetworks, key: { "\($0.ref)" }, decode: GCPNetworkDecoders.network)
+        case "compute#subnetwork":
+            state.add(tag, n, into: \.gcpSubnets, key: { "\($0.ref)" }, decode: GCPNetworkDecoders.subnet)
+        case "compute#routerStatusResponse":
+            state.addRouterStatus(n, file: file)
+        case "compute#project":
+            SharedVPCReader.readHostProject(n, file: file, into: &state)
+        case "compute#projectsGetXpnResources":
+            SharedVPCReader.readAssociated(n.array("resources"), file: file, into: &state)
+        case "compute#xpnHostList":
+            for item in n.array("items") { SharedVPCReader.readHostProject(item, file: file, into: &state) }
+        default:
+            if kind.hasPrefix("compute#"), kind.hasSuffix("List") || kind.hasSuffix("AggregatedList") {
+                return readWrapper(n, file: file, into: &state)
+            }
+            state.skip(tag, n, DecodeError(path: n.path, message: "\(kind) is not used by tunnelscope"))
+            state.report.count(tag) { $0.seen += 1 }
+            return []
+        }
+        return [tag]
+    }
+
+    /// REST `compute#xxxList {items: [...]}` and `compute#xxxAggregatedList {items: {scope: {xxx: [...]}}}`.
+    private static func readWrapper(_ n: Node, file: String, into state: inout ImportState) -> [String] {
+        guard let items = n.child("items") else { return ["empty list"] }
+        var nodes: [Node] = []
+        switch items.value {
+        case .array: nodes = n.array("items")
+        case .object(let scopes):
+            for scope in scopes.keys.sorted() {
+                guard let scoped = items.object(scope) else { continue }
+                for key in scoped.keys where key != "warning" { nodes += scoped.array(key) }
+            }
+        default: break
+        }
+        var kinds: [String] = []
+        for item in nodes {
+            if let kind = item.string("kind") { kinds += readGCP(kind: kind, item, file: file, into: &state) }
+        }
+        var seen = Set<String>()
+        return kinds.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,127 @@
+/// AWS VPCs, subnets, VPC route tables and peerings.
+
+public struct AWSVpc: Hashable, Sendable {
+    public var id: String
+    public var accountId: String?
+    public var region: String?
+    public var cidrs: [CIDR]
+    public var isDefault: Bool
+    public var state: String?
+    public var tags: [String: String]
+    public var source: SourceRef
+
+    public init(id: String, accountId: String?, region: String?, cidrs: [CIDR], isDefault: Bool,
+                state: String?, tags: [String: String], source: SourceRef) {
+        self.id = id; self.accountId = accountId; self.region = region; self.cidrs = cidrs
+        self.isDefault = isDefault; self.state = state; self.tags = tags; self.source = source
+    }
+
+    public var name: String? { tags["Name"] }
+}
+
+public struct AWSSubnet: Hashable, Sendable {
+    public var id: String
+    public var vpcId: String
+    public var accountId: String?
+    public var cidr: CIDR?
+    public var availabilityZone: String?
+    public var state: String?
+    public var tags: [String: String]
+    public var source: SourceRef
+
+    public init(id: String, vpcId: String, accountId: String?, cidr: CIDR?, availabilityZone: String?,
+                state: String?, tags: [String: String], source: SourceRef) {
+        self.id = id; self.vpcId = vpcId; self.accountId = accountId; self.cidr = cidr
+        self.availabilityZone = availabilityZone; self.state = state; self.tags = tags; self.source = source
+    }
+
+    public var name: String? { tags["Name"] }
+    /// `us-east-1a` → `us-east-1`.
+    public var region: String? {
+        guard let az = availabilityZone, let last = az.last, last.isLetter else { return availabilityZone }
+        return String(az.dropLast())
+    }
+}
+
+/// The one target of a VPC route.
+public enum AWSRouteTarget: Hashable, Sendable, CustomStringConvertible {
+    case local
+    case internetGateway(String)
+    case vpnGateway(String)
+    case transitGateway(String)
+    case peering(String)
+    case natGateway(String)
+    case other(kind: String, id: String)
+    case none
+
+    public var description: String {
+        switch self {
+        case .local: "local"
+        case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id),
+             .peering(let id), .natGateway(let id): id
+        case .other(let kind, let id): "\(kind) \(id)"
+        case .none: "(no target)"
+        }
+    }
+}
+
+public struct AWSRoute: Hashable, Sendable {
+    public var destination: CIDR?
+    /// The destination as written when it is not an IPv4 prefix (IPv6, prefix list).
+    public var destinationText: String
+    public var target: AWSRouteTarget
+    public var state: String?
+    public var origin: String?
+
+    public init(destination: CIDR?, destinationText: String, target: AWSRouteTarget, state: String?, origin: String?) {
+        self.destination = destination; self.destinationText = destinationText; self.target = target
+        self.state = state; self.origin = origin
+    }
+
+    public var isBlackhole: Bool { state == "blackhole" }
+}
+
+public struct AWSRouteTable: Hashable, Sendable {
+    public var id: String
+    public var vpcId: String
+    public var accountId: String?
+    public var isMain: Bool
+    public var subnetIds: [String]
+    public var propagatingVgwIds: [String]
+    public var routes: [AWSRoute]
+    public var tags: [String: String]
+    public var source: SourceRef
+
+    public init(id: String, vpcId: String, accountId: String?, isMain: Bool, subnetIds: [String],
+                propagatingVgwIds: [String], routes: [AWSRoute], tags: [String: String], source: SourceRef) {
+        self.id = id; self.vpcId = vpcId; self.accountId = accountId; self.isMain = isMain
+        self.subnetIds = subnetIds; self.propagatingVgwIds = propagatingVgwIds; self.routes = routes
+        self.tags = tags; self.source = source
+    }
+}
+
+public struct AWSPeeringSide: Hashable, Sendable {
+    public var vpcId: String
+    public var accountId: String?
+    public var region: String?
+    public var cidrs: [CIDR]
+
+    public init(vpcId: String, accountId: String?, region: String?, cidrs: [CIDR]) {
+        self.vpcId = vpcId; self.accountId = accountId; self.region = region; self.cidrs = cidrs
+    }
+}
+
+public struct AWSVpcPeering: Hashable, Sendable {
+    public var id: String
+    public var requester: AWSPeeringSide
+    public var accepter: AWSPeeringSide
+    public var status: String?
+    public var tags: [String: String]
+    public var source: SourceRef
+
+    public init(id: String, requester: AWSPeeringSide, accepter: AWSPeeringSide, status: String?,
+                tags: [String: String], source: SourceRef) {
+        self.id = id; self.requester = requester; self.accepter = accepter; self.status = status
+        self.tags = tags; self.source = source
+    }
+}

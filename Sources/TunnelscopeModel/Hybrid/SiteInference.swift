@@ -1,0 +1,58 @@
+/// Finds on-prem sites: the annotations file names them; otherwise every customer gateway that
+/// is not a GCP HA VPN interface and every Direct Connect gateway is a site of its own.
+/// Each site also gets the prefixes the TGW learns from its attachments.
+struct SiteInference {
+    private(set) var sites: [OnPremSite] = []
+    private(set) var siteNameByCustomerGateway: [String: String] = [:]
+
+    init(parts: ModelParts, gcpInterfaceIps: [IPv4Address: (GCPRef, Int)]) {
+        var siteByCgw: [String: Int] = [:]
+        var siteByDx: [String: Int] = [:]
+
+        for annotation in parts.siteAnnotations {
+            let index = sites.count
+            let cgwIds = parts.customerGateways.filter { cgw in
+                annotation.customerGatewayIds.contains(cgw.id)
+                    || cgw.ipAddress.map { annotation.customerGatewayIps.contains($0) } == true
+            }.map(\.id)
+            sites.append(OnPremSite(name: annotation.name, origin: .annotation, cidrs: annotation.cidrs,
+                                    customerGatewayIds: cgwIds, directConnectGatewayIds: annotation.directConnectGatewayIds,
+                                    note: annotation.note, source: annotation.source))
+            cgwIds.forEach { siteByCgw[$0] = index }
+            annotation.directConnectGatewayIds.forEach { siteByDx[$0] = index }
+        }
+        for cgw in parts.customerGateways where siteByCgw[cgw.id] == nil {
+            if let ip = cgw.ipAddress, gcpInterfaceIps[ip] != nil { continue }
+            siteByCgw[cgw.id] = sites.count
+            let label = cgw.name.map { "\($0) (\(cgw.ipAddress?.description ?? cgw.id))" } ?? "site at \(cgw.ipAddress?.description ?? cgw.id)"
+            sites.append(OnPremSite(name: label, origin: .inferred, customerGatewayIds: [cgw.id],
+                                    note: "inferred from customer gateway \(cgw.id)", source: cgw.source))
+        }
+        let vifsByGateway = Dictionary(grouping: parts.virtualInterfaces.filter { $0.directConnectGatewayId != nil },
+                                       by: { $0.directConnectGatewayId! })
+        for dx in parts.directConnectGateways where siteByDx[dx.id] == nil {
+            siteByDx[dx.id] = sites.count
+            let location = vifsByGateway[dx.id]?.compactMap(\.location).first
+            let label = "Direct Connect \(dx.name ?? dx.id)" + (location.map { " @ \($0)" } ?? "")
+            sites.append(OnPremSite(name: label, origin: .inferred, directConnectGatewayIds: [dx.id],
+                                    note: "inferred from Direct Connect gateway \(dx.id)", source: dx.source))
+        }
+
+        // What the TGW learns from each site's attachments (VPN connection → its CGW; DX gateway).
+        var siteByResource: [String: Int] = [:]
+        for connection in parts.vpnConnections {
+            if let cgw = connection.customerGatewayId, let site = siteByCgw[cgw] { siteByResource[connection.id] = site }
+        }
+        for (dx, site) in siteByDx { siteByResource[dx] = site }
+        var learned: [Int: Set<CIDR>] = [:]
+        let routes = parts.tgwRouteTables.flatMap(\.routes) + parts.tgwRoutesByTable.values.flatMap { $0 }
+        for route in routes {
+            guard let destination = route.destination else { continue }
+            for target in route.targets {
+                if let resource = target.resourceId, let site = siteByResource[resource] { learned[site, default: []].insert(destination) }
+            }
+        }
+        for (site, prefixes) in learned { sites[site].learnedPrefixes = prefixes.sorted() }
+        for (cgw, site) in siteByCgw { siteNameByCustomerGateway[cgw] = sites[site].name }
+    }
+}

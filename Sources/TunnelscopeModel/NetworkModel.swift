@@ -1,0 +1,206 @@
+/// Everything the importer found, before indexing and joining. The importer fills it; the model
+/// (`NetworkModel.init(parts:)`) deduplicates, indexes and joins it.
+public struct ModelParts: Sendable {
+    // AWS
+    public var transitGateways: [TransitGateway] = []
+    public var tgwAttachments: [TGWAttachment] = []
+    public var tgwRouteTables: [TGWRouteTable] = []
+    /// Routes and propagations whose route table is known only by ID (searched per table).
+    public var tgwRoutesByTable: [String: [TGWRoute]] = [:]
+    public var tgwPropagationsByTable: [String: [TGWPropagation]] = [:]
+    public var vpcs: [AWSVpc] = []
+    public var subnets: [AWSSubnet] = []
+    public var routeTables: [AWSRouteTable] = []
+    public var vpcPeerings: [AWSVpcPeering] = []
+    public var customerGateways: [CustomerGateway] = []
+    public var vpnGateways: [VPNGateway] = []
+    public var vpnConnections: [VPNConnection] = []
+    public var directConnectGateways: [DirectConnectGateway] = []
+    public var virtualInterfaces: [DirectConnectVirtualInterface] = []
+    // GCP
+    public var gcpNetworks: [GCPNetwork] = []
+    public var gcpSubnets: [GCPSubnet] = []
+    public var gcpRoutes: [GCPRoute] = []
+    public var haVpnGateways: [HAVPNGateway] = []
+    public var externalVpnGateways: [ExternalVPNGateway] = []
+    public var gcpTunnels: [GCPVPNTunnel] = []
+    public var cloudRouters: [CloudRouter] = []
+    public var sharedVPCs: [SharedVPC] = []
+    public var redisInstances: [RedisInstance] = []
+    // Hybrid
+    public var siteAnnotations: [SiteAnnotation] = []
+    public var labels: [String: String] = [:]
+
+    public init() {}
+}
+
+/// The one model of the whole hybrid network: immutable, indexed by key, with the cross-cloud
+/// tunnel join computed once.
+public struct NetworkModel: Sendable {
+    public let transitGateways: [TransitGateway]
+    public let tgwAttachments: [TGWAttachment]
+    public let tgwRouteTables: [TGWRouteTable]
+    public let vpcs: [AWSVpc]
+    public let subnets: [AWSSubnet]
+    public let routeTables: [AWSRouteTable]
+    public let vpcPeerings: [AWSVpcPeering]
+    public let customerGateways: [CustomerGateway]
+    public let vpnGateways: [VPNGateway]
+    public let vpnConnections: [VPNConnection]
+    public let directConnectGateways: [DirectConnectGateway]
+    public let virtualInterfaces: [DirectConnectVirtualInterface]
+    public let gcpNetworks: [GCPNetwork]
+    public let gcpSubnets: [GCPSubnet]
+    public let gcpRoutes: [GCPRoute]
+    public let haVpnGateways: [HAVPNGateway]
+    public let externalVpnGateways: [ExternalVPNGateway]
+    public let gcpTunnels: [GCPVPNTunnel]
+    public let cloudRouters: [CloudRouter]
+    public let sharedVPCs: [SharedVPC]
+    public let redisInstances: [RedisInstance]
+    public let onPremSites: [OnPremSite]
+    public let labels: [String: String]
+    public let awsAccounts: [String]
+    public let gcpProjects: [GCPProject]
+    /// Every physical tunnel, cross-cloud first, in a stable order.
+    public let tunnels: [PhysicalTunnel]
+    /// Things the join noticed but could not resolve (two GCP tunnels on one AWS IP, …).
+    public let joinNotes: [String]
+
+    // Indexes (key → position), so nothing downstream needs a quadratic join.
+    public let vpcIndex: [String: Int]
+    public let subnetIndex: [String: Int]
+    public let customerGatewayIndex: [String: Int]
+    public let vpnConnectionIndex: [String: Int]
+    public let transitGatewayIndex: [String: Int]
+    public let vpnGatewayIndex: [String: Int]
+    public let gcpNetworkIndex: [GCPRef: Int]
+    public let gcpTunnelIndex: [GCPRef: Int]
+    public let cloudRouterIndex: [GCPRef: Int]
+    public let haGatewayIndex: [GCPRef: Int]
+    public let externalGatewayIndex: [GCPRef: Int]
+    public let tunnelIndex: [String: Int]
+
+    public init(parts: ModelParts) {
+        transitGateways = parts.transitGateways.sorted { $0.id < $1.id }
+        tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
+        tgwRouteTables = Self.mergeRouteTables(parts)
+        vpcs = parts.vpcs.sorted { $0.id < $1.id }
+        subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
+        routeTables = parts.routeTables.sorted { $0.id < $1.id }
+        vpcPeerings = parts.vpcPeerings.sorted { $0.id < $1.id }
+        customerGateways = parts.customerGateways.sorted { $0.id < $1.id }
+        vpnGateways = parts.vpnGateways.sorted { $0.id < $1.id }
+        vpnConnections = parts.vpnConnections.sorted { $0.id < $1.id }
+        directConnectGateways = parts.directConnectGateways.sorted { $0.id < $1.id }
+        virtualInterfaces = parts.virtualInterfaces.sorted { $0.id < $1.id }
+        gcpNetworks = parts.gcpNetworks.sorted { $0.ref < $1.ref }
+        gcpSubnets = parts.gcpSubnets.sorted { $0.ref < $1.ref }
+        gcpRoutes = parts.gcpRoutes
+        haVpnGateways = parts.haVpnGateways.sorted { $0.ref < $1.ref }
+        externalVpnGateways = parts.externalVpnGateways.sorted { $0.ref < $1.ref }
+        gcpTunnels = parts.gcpTunnels.sorted { $0.ref < $1.ref }
+        cloudRouters = parts.cloudRouters.sorted { $0.ref < $1.ref }
+        sharedVPCs = parts.sharedVPCs.sorted { $0.hostProject < $1.hostProject }
+        redisInstances = parts.redisInstances.sorted { ($0.project, $0.name) < ($1.project, $1.name) }
+        labels = parts.labels
+
+        vpcIndex = Self.index(vpcs, \.id)
+        subnetIndex = Self.index(subnets, \.id)
+        customerGatewayIndex = Self.index(customerGateways, \.id)
+        vpnConnectionIndex = Self.index(vpnConnections, \.id)
+        transitGatewayIndex = Self.index(transitGateways, \.id)
+        vpnGatewayIndex = Self.index(vpnGateways, \.id)
+        gcpNetworkIndex = Self.index(gcpNetworks, \.ref)
+        gcpTunnelIndex = Self.index(gcpTunnels, \.ref)
+        cloudRouterIndex = Self.index(cloudRouters, \.ref)
+        haGatewayIndex = Self.index(haVpnGateways, \.ref)
+        externalGatewayIndex = Self.index(externalVpnGateways, \.ref)
+
+        awsAccounts = Self.collectAccounts(parts)
+        gcpProjects = Self.collectProjects(parts)
+
+        var join = TunnelJoin(parts: parts)
+        let sites = SiteInference(parts: parts, gcpInterfaceIps: join.haInterfaceIps)
+        onPremSites = sites.sites
+        tunnels = join.run(siteNameForCustomerGateway: sites.siteNameByCustomerGateway)
+        joinNotes = join.notes
+        tunnelIndex = Self.index(tunnels, \.id)
+    }
+
+    static func index<T, K: Hashable>(_ items: [T], _ key: KeyPath<T, K>) -> [K: Int] {
+        var result: [K: Int] = [:]
+        result.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() where result[item[keyPath: key]] == nil { result[item[keyPath: key]] = i }
+        return result
+    }
+
+    /// Route tables get the routes and propagations exported per table.
+    static func mergeRouteTables(_ parts: ModelParts) -> [TGWRouteTable] {
+        var tables = parts.tgwRouteTables
+        var known = Set(tables.map(\.id))
+        for id in Set(parts.tgwRoutesByTable.keys).union(parts.tgwPropagationsByTable.keys).sorted() where !known.contains(id) {
+            tables.append(TGWRouteTable(id: id, transitGatewayId: nil, isDefaultAssociation: false,
+                                        isDefaultPropagation: false, state: nil, routes: [], propagations: [],
+                                        tags: [:], source: SourceRef(file: "(route searches)", path: "$")))
+            known.insert(id)
+        }
+        for i in tables.indices {
+            tables[i].routes += parts.tgwRoutesByTable[tables[i].id] ?? []
+            tables[i].propagations += parts.tgwPropagationsByTable[tables[i].id] ?? []
+        }
+        return tables.sorted { $0.id < $1.id }
+    }
+
+    static func collectAccounts(_ parts: ModelParts) -> [String] {
+        var ids = Set<String>()
+        parts.transitGateways.forEach { if let a = $0.accountId { ids.insert(a) } }
+        parts.vpcs.forEach { if let a = $0.accountId { ids.insert(a) } }
+        parts.subnets.forEach { if let a = $0.accountId { ids.insert(a) } }
+        parts.vpnConnections.forEach { if let a = $0.accountId { ids.insert(a) } }
+        parts.customerGateways.forEach { if let a = $0.accountId { ids.insert(a) } }
+        parts.directConnectGateways.forEach { if let a = $0.accountId { ids.insert(a) } }
+        parts.tgwAttachments.forEach { if let a = $0.resourceOwnerId { ids.insert(a) } }
+        return ids.sorted()
+    }
+
+    static func collectProjects(_ parts: ModelParts) -> [GCPProject] {
+        var roles: [String: GCPProject] = [:]
+        func see(_ project: String, as role: GCPProject.Role = .standalone) {
+            if roles[project] == nil { roles[project] = GCPProject(id: project, role: role) }
+        }
+        parts.gcpNetworks.forEach { see($0.ref.project) }
+        parts.gcpSubnets.forEach { see($0.ref.project) }
+        parts.haVpnGateways.forEach { see($0.ref.project) }
+        parts.externalVpnGateways.forEach { see($0.ref.project) }
+        parts.gcpTunnels.forEach { see($0.ref.project) }
+        parts.cloudRouters.forEach { see($0.ref.project) }
+        parts.redisInstances.forEach { see($0.project) }
+        for shared in parts.sharedVPCs {
+            roles[shared.hostProject] = GCPProject(id: shared.hostProject, role: .sharedVPCHost)
+            for service in shared.serviceProjects {
+                roles[service] = GCPProject(id: service, role: .sharedVPCService, hostProject: shared.hostProject)
+            }
+        }
+        return roles.values.sorted { $0.id < $1.id }
+    }
+}
+
+extension NetworkModel {
+    public func vpc(_ id: String) -> AWSVpc? { vpcIndex[id].map { vpcs[$0] } }
+    public func customerGateway(_ id: String) -> CustomerGateway? { customerGatewayIndex[id].map { customerGateways[$0] } }
+    public func vpnConnection(_ id: String) -> VPNConnection? { vpnConnectionIndex[id].map { vpnConnections[$0] } }
+    public func transitGateway(_ id: String) -> TransitGateway? { transitGatewayIndex[id].map { transitGateways[$0] } }
+    public func gcpNetwork(_ ref: GCPRef) -> GCPNetwork? { gcpNetworkIndex[ref].map { gcpNetworks[$0] } }
+    public func cloudRouter(_ ref: GCPRef) -> CloudRouter? { cloudRouterIndex[ref].map { cloudRouters[$0] } }
+    public func tunnel(_ id: String) -> PhysicalTunnel? { tunnelIndex[id].map { tunnels[$0] } }
+
+    /// How many resources the model holds, for the load report's reconciliation.
+    public var resourceCount: Int {
+        transitGateways.count + tgwAttachments.count + tgwRouteTables.count + vpcs.count + subnets.count
+            + routeTables.count + vpcPeerings.count + customerGateways.count + vpnGateways.count
+            + vpnConnections.count + directConnectGateways.count + virtualInterfaces.count + gcpNetworks.count
+            + gcpSubnets.count + gcpRoutes.count + haVpnGateways.count + externalVpnGateways.count
+            + gcpTunnels.count + cloudRouters.count + sharedVPCs.count + redisInstances.count
+    }
+}

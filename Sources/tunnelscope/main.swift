@@ -1,0 +1,3 @@
+import TunnelscopeCLI
+
+TunnelscopeCommand.main()
