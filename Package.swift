@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "TunnelscopeText"),
         // import: recognise and decode AWS CLI / gcloud JSON, report what could not be used.
         .target(name: "TunnelscopeImport", dependencies: ["TunnelscopeModel"]),
+        // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
+        .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
         // the built-in example network, embedded in the binary at build time.
         .target(
             name: "TunnelscopeExample",
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "TunnelscopeCLI",
             dependencies: [
-                "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeText",
+                "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeExample", "TunnelscopeText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,10 @@ let package = Package(
         .testTarget(
             name: "TunnelscopeImportTests",
             dependencies: ["TunnelscopeImport", "TunnelscopeModel", "TunnelscopeExample"]
+        ),
+        .testTarget(
+            name: "TunnelscopeAnalysisTests",
+            dependencies: ["TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",
