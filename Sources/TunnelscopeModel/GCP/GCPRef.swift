@@ -49,3 +49,23 @@ public func gcpProjectAndRegion(fromURL url: String) -> (project: String, region
     if let r = parts.firstIndex(of: "regions") ?? parts.firstIndex(of: "locations"), r + 1 < parts.count { region = parts[r + 1] }
     return (parts[p + 1], region)
 }
+
+extension GCPRef {
+    /// The resource ID used across Tunnelscope (findings, `--select`, `--fail`): the API's partial
+    /// URL, e.g. `projects/net-host-prj/regions/us-east4/vpnTunnels/aws-tunnel-0`.
+    public var id: String {
+        if let region { return "projects/\(project)/regions/\(region)/\(collection)/\(name)" }
+        return "projects/\(project)/global/\(collection)/\(name)"
+    }
+
+    /// The ID of one interface of a gateway: `…/vpnGateways/ha-vpn-aws#if0`.
+    public func interfaceID(_ index: Int) -> String { "\(id)#if\(index)" }
+}
+
+extension RedisInstance {
+    public var id: String { "projects/\(project)/locations/\(region)/instances/\(name)" }
+}
+
+extension OnPremSite {
+    public var id: String { "site/\(name)" }
+}
