@@ -66,14 +66,19 @@ public enum Importer {
             case .parsed(let value):
                 let context = DecodeContext(file: file.name)
                 let before = state.report.resourcesSeen
+                let skippedBefore = state.report.skipped.count
                 let root = Node(value: value, path: "$", context: context)
                 let documents = Recognizer.read(root, file: file.name, into: &state)
                 state.report.warnings += context.warnings
                 if documents.isEmpty {
                     let keys = root.keys.prefix(5).joined(separator: ", ")
-                    let reason = "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
+                    var reason = "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
+                    if state.report.skipped.count > skippedBefore {
+                        reason = "nothing in it is used (each resource is listed as skipped)"
+                    } else {
+                        state.report.skipped.append(LoadMessage(file: file.name, path: "$", text: reason))
+                    }
                     state.report.files.append(.init(file: file.name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
-                    state.report.skipped.append(LoadMessage(file: file.name, path: "$", text: reason))
                 } else {
                     state.report.files.append(.init(file: file.name, outcome: .loaded, documents: documents,
                                                     resources: state.report.resourcesSeen - before, reason: nil))

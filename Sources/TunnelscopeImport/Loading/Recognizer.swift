@@ -57,6 +57,7 @@ struct Recognizer {
                 } else if item.string("id") != nil, item.string("type") != nil {
                     xpn.append(item)
                 } else {
+                    state.report.count("unknown") { $0.seen += 1 }
                     state.skip("unknown", item, DecodeError(path: item.path, message: "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"))
                 }
             }
