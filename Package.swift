@@ -20,6 +20,11 @@ let package = Package(
         .target(name: "TunnelscopeImport", dependencies: ["TunnelscopeModel"]),
         // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
         .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
+        // render: pure views into a cell buffer, app state, actions, reducer, keymap.
+        .target(name: "TunnelscopeRender", dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeText"]),
+        // terminal: the only code that touches ncurses.
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "TunnelscopeTerminal", dependencies: ["CNcursesw", "TunnelscopeRender"]),
         // the built-in example network, embedded in the binary at build time.
         .target(
             name: "TunnelscopeExample",
@@ -34,6 +39,7 @@ let package = Package(
             name: "TunnelscopeCLI",
             dependencies: [
                 "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeExample", "TunnelscopeText",
+                "TunnelscopeRender", "TunnelscopeTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +52,10 @@ let package = Package(
         .testTarget(
             name: "TunnelscopeAnalysisTests",
             dependencies: ["TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample"]
+        ),
+        .testTarget(
+            name: "TunnelscopeRenderTests",
+            dependencies: ["TunnelscopeRender", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",

@@ -11,7 +11,7 @@ public struct TunnelscopeCommand: ParsableCommand {
         recursively); each JSON document is recognised by its content. Tunnelscope never calls a \
         cloud API and never prints a pre-shared key.
         """,
-        subcommands: [CheckCommand.self],
+        subcommands: [CheckCommand.self, RenderCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

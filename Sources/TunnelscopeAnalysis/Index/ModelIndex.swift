@@ -1,0 +1,206 @@
+import TunnelscopeModel
+
+/// Lookups over the model that the rules, the what-if and the path query share. Built once per
+/// model in one pass over each collection: nothing downstream loops over all pairs.
+final class ModelIndex: Sendable {
+    let model: NetworkModel
+
+    // AWS
+    let attachmentById: [String: Int]
+    /// VPC, VPN connection or Direct Connect gateway ID → its TGW attachments.
+    let attachmentsByResource: [String: [Int]]
+    let tgwRouteTableById: [String: Int]
+    let subnetsByVpc: [String: [Int]]
+    let routeTableBySubnet: [String: Int]
+    let mainRouteTableByVpc: [String: Int]
+    let routeTablesByVpc: [String: [Int]]
+    let connectionsByVgw: [String: [Int]]
+    let vgwsByVpc: [String: [String]]
+
+    // Physical tunnels (indices into model.tunnels)
+    let tunnelsByConnection: [String: [Int]]
+    let tunnelsByCustomerGateway: [String: [Int]]
+    let tunnelsByHAInterface: [String: [Int]]
+    let tunnelsByHAGateway: [String: [Int]]
+    let tunnelsByPeerInterface: [String: [Int]]
+    let tunnelsByPeerGateway: [String: [Int]]
+    let tunnelsByRouter: [String: [Int]]
+    let tunnelsByAWSGateway: [String: [Int]]
+    let tunnelByGCPTunnel: [String: Int]
+    /// Per Cloud Router (ID): the AWS inside address its BGP peer talks to → tunnel.
+    let tunnelByRouterPeerIp: [String: [IPv4Address: Int]]
+    /// Per tunnel: BGP is configured (a GCP peer, or an AWS VPN that is not static-only).
+    let bgpConfigured: [Bool]
+
+    // GCP
+    let haInterfaceByIp: [IPv4Address: (gateway: GCPRef, interface: Int)]
+    let gcpSubnetsByNetwork: [GCPRef: [Int]]
+    let gcpRoutesByNetwork: [GCPRef: [Int]]
+    let routersByNetwork: [GCPRef: [Int]]
+    let haGatewaysByNetwork: [GCPRef: [Int]]
+    let redisByNetwork: [GCPRef: [Int]]
+    let sharedVPCByHost: [String: Int]
+    let hostByServiceProject: [String: String]
+
+    // On-prem
+    let siteByCustomerGateway: [String: Int]
+    let siteByDirectConnectGateway: [String: Int]
+    let siteByName: [String: Int]
+
+    init(model: NetworkModel) {
+        self.model = model
+        var attachmentById: [String: Int] = [:]
+        var attachmentsByResource: [String: [Int]] = [:]
+        for (i, a) in model.tgwAttachments.enumerated() {
+            attachmentById[a.id] = i
+            if let r = a.resourceId, a.state != "deleted" { attachmentsByResource[r, default: []].append(i) }
+        }
+        self.attachmentById = attachmentById
+        self.attachmentsByResource = attachmentsByResource
+        tgwRouteTableById = Dictionary(model.tgwRouteTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var subnetsByVpc: [String: [Int]] = [:]
+        for (i, s) in model.subnets.enumerated() { subnetsByVpc[s.vpcId, default: []].append(i) }
+        self.subnetsByVpc = subnetsByVpc
+        var bySubnet: [String: Int] = [:], main: [String: Int] = [:], byVpc: [String: [Int]] = [:]
+        for (i, table) in model.routeTables.enumerated() {
+            byVpc[table.vpcId, default: []].append(i)
+            if table.isMain, main[table.vpcId] == nil { main[table.vpcId] = i }
+            for subnet in table.subnetIds where bySubnet[subnet] == nil { bySubnet[subnet] = i }
+        }
+        routeTableBySubnet = bySubnet
+        mainRouteTableByVpc = main
+        routeTablesByVpc = byVpc
+        var byVgw: [String: [Int]] = [:]
+        for (i, c) in model.vpnConnections.enumerated() { if let g = c.vpnGatewayId { byVgw[g, default: []].append(i) } }
+        connectionsByVgw = byVgw
+        var vgwsByVpc: [String: [String]] = [:]
+        for g in model.vpnGateways { for v in g.attachedVpcIds { vgwsByVpc[v, default: []].append(g.id) } }
+        self.vgwsByVpc = vgwsByVpc
+
+        var byConnection: [String: [Int]] = [:], byCgw: [String: [Int]] = [:], byHAIf: [String: [Int]] = [:]
+        var byHA: [String: [Int]] = [:], byPeerIf: [String: [Int]] = [:], byPeer: [String: [Int]] = [:]
+        var byRouter: [String: [Int]] = [:], byAWSGateway: [String: [Int]] = [:], byGCPTunnel: [String: Int] = [:]
+        var byPeerIp: [String: [IPv4Address: Int]] = [:]
+        var bgp: [Bool] = []
+        var haByIp: [IPv4Address: (gateway: GCPRef, interface: Int)] = [:]
+        for g in model.haVpnGateways { for i in g.interfaces { if let ip = i.ipAddress { haByIp[ip] = (g.ref, i.id) } } }
+        haInterfaceByIp = haByIp
+        for (t, tunnel) in model.tunnels.enumerated() {
+            if let aws = tunnel.aws {
+                byConnection[aws.vpnConnectionId, default: []].append(t)
+                if let cgw = aws.customerGatewayId { byCgw[cgw, default: []].append(t) }
+                if let gw = aws.transitGatewayId ?? aws.vpnGatewayId { byAWSGateway[gw, default: []].append(t) }
+            }
+            var haInterface: String?
+            if let gcp = tunnel.gcp {
+                byGCPTunnel[gcp.tunnel.ref.id] = t
+                if let ha = gcp.haGateway {
+                    byHA[ha.id, default: []].append(t)
+                    if let n = gcp.haInterface { haInterface = ha.interfaceID(n) }
+                }
+                if let peer = gcp.peerGateway {
+                    byPeer[peer.id, default: []].append(t)
+                    if let n = gcp.peerInterface { byPeerIf[peer.interfaceID(n), default: []].append(t) }
+                }
+                if let router = gcp.router {
+                    byRouter[router.id, default: []].append(t)
+                    if let ip = gcp.bgpPeer?.peerIpAddress { byPeerIp[router.id, default: [:]][ip] = t }
+                }
+            } else if let ip = tunnel.aws?.customerGatewayIp, let ha = haByIp[ip] {
+                // AWS-only tunnel: it still hangs on the HA interface its customer gateway names.
+                haInterface = ha.gateway.interfaceID(ha.interface)
+                byHA[ha.gateway.id, default: []].append(t)
+            }
+            if let haInterface { byHAIf[haInterface, default: []].append(t) }
+            let staticOnly = tunnel.aws.flatMap { model.vpnConnection($0.vpnConnectionId)?.staticRoutesOnly } ?? false
+            bgp.append(tunnel.gcp?.bgpPeer != nil || (tunnel.aws != nil && !staticOnly))
+        }
+        tunnelsByConnection = byConnection
+        tunnelsByCustomerGateway = byCgw
+        tunnelsByHAInterface = byHAIf
+        tunnelsByHAGateway = byHA
+        tunnelsByPeerInterface = byPeerIf
+        tunnelsByPeerGateway = byPeer
+        tunnelsByRouter = byRouter
+        tunnelsByAWSGateway = byAWSGateway
+        tunnelByGCPTunnel = byGCPTunnel
+        tunnelByRouterPeerIp = byPeerIp
+        bgpConfigured = bgp
+
+        gcpSubnetsByNetwork = Self.group(model.gcpSubnets) { $0.network }
+        gcpRoutesByNetwork = Self.group(model.gcpRoutes) { $0.network }
+        routersByNetwork = Self.group(model.cloudRouters) { $0.network }
+        haGatewaysByNetwork = Self.group(model.haVpnGateways) { $0.network }
+        redisByNetwork = Self.group(model.redisInstances) { $0.authorizedNetwork }
+        sharedVPCByHost = Dictionary(model.sharedVPCs.enumerated().map { ($1.hostProject, $0) }, uniquingKeysWith: { a, _ in a })
+        var hostByService: [String: String] = [:]
+        for shared in model.sharedVPCs { for s in shared.serviceProjects { hostByService[s] = shared.hostProject } }
+        hostByServiceProject = hostByService
+
+        var siteByCgw: [String: Int] = [:], siteByDx: [String: Int] = [:], siteByName: [String: Int] = [:]
+        for (i, site) in model.onPremSites.enumerated() {
+            site.customerGatewayIds.forEach { siteByCgw[$0] = siteByCgw[$0] ?? i }
+            site.directConnectGatewayIds.forEach { siteByDx[$0] = siteByDx[$0] ?? i }
+            siteByName[site.name] = siteByName[site.name] ?? i
+        }
+        siteByCustomerGateway = siteByCgw
+        siteByDirectConnectGateway = siteByDx
+        self.siteByName = siteByName
+    }
+
+    private static func group<T>(_ items: [T], by key: (T) -> GCPRef?) -> [GCPRef: [Int]] {
+        var result: [GCPRef: [Int]] = [:]
+        for (i, item) in items.enumerated() { if let k = key(item) { result[k, default: []].append(i) } }
+        return result
+    }
+
+    // MARK: Convenience
+
+    func attachment(_ id: String) -> TGWAttachment? { attachmentById[id].map { model.tgwAttachments[$0] } }
+    func tgwRouteTable(_ id: String) -> TGWRouteTable? { tgwRouteTableById[id].map { model.tgwRouteTables[$0] } }
+
+    /// The TGW attachments of a resource (VPC, VPN connection, DX gateway) on one TGW.
+    func attachments(of resource: String, on tgw: String? = nil) -> [TGWAttachment] {
+        (attachmentsByResource[resource] ?? []).map { model.tgwAttachments[$0] }
+            .filter { tgw == nil || $0.transitGatewayId == tgw }
+    }
+
+    /// The route table that applies to a subnet: its explicit association, else the VPC's main table.
+    func routeTable(forSubnet subnet: String, in vpc: String) -> AWSRouteTable? {
+        (routeTableBySubnet[subnet] ?? mainRouteTableByVpc[vpc]).map { model.routeTables[$0] }
+    }
+
+    /// The route tables in use in a VPC: the main table and every table with a subnet association.
+    func routeTablesInUse(vpc: String) -> [AWSRouteTable] {
+        (routeTablesByVpc[vpc] ?? []).map { model.routeTables[$0] }.filter { $0.isMain || !$0.subnetIds.isEmpty }
+    }
+
+    func isSharedVPCHost(_ project: String) -> Bool { sharedVPCByHost[project] != nil }
+    func serviceProjects(ofHost project: String) -> [String] {
+        sharedVPCByHost[project].map { model.sharedVPCs[$0].serviceProjects } ?? []
+    }
+
+    /// A GCP network carries the hybrid link: an HA VPN gateway or a Cloud Router with BGP peers is on it.
+    func isVPNAttached(_ network: GCPRef) -> Bool {
+        if !(haGatewaysByNetwork[network] ?? []).isEmpty { return true }
+        if (routersByNetwork[network] ?? []).contains(where: { !model.cloudRouters[$0].bgpPeers.isEmpty }) { return true }
+        return (gcpRoutesByNetwork[network] ?? []).contains { if case .vpnTunnel = model.gcpRoutes[$0].nextHop { true } else { false } }
+    }
+
+    /// An AWS VPC is part of the hybrid network: attached to a TGW, or with a VGW attached.
+    func isHybridVPC(_ vpc: String) -> Bool {
+        attachments(of: vpc).contains { $0.resourceType == "vpc" } || !(vgwsByVpc[vpc] ?? []).isEmpty
+    }
+
+    /// The GCP network a tunnel's GCP end lives in (through its router or HA gateway).
+    func gcpNetwork(ofTunnel t: Int) -> GCPRef? {
+        guard let gcp = model.tunnels[t].gcp else {
+            if let ip = model.tunnels[t].aws?.customerGatewayIp, let ha = haInterfaceByIp[ip] {
+                return model.haGatewayIndex[ha.gateway].flatMap { model.haVpnGateways[$0].network }
+            }
+            return nil
+        }
+        if let router = gcp.router.flatMap({ model.cloudRouter($0) }), let n = router.network { return n }
+        return gcp.haGateway.flatMap { model.haGatewayIndex[$0] }.flatMap { model.haVpnGateways[$0].network }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import TunnelscopeImport
+import Foundation
+import TunnelscopeRender
+
+/// `tunnelscope render`: one frame of any view as plain text (or ANSI colour), without a
+/// terminal. For tickets and chat, and for tests. The interactive screens use the same code.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print one frame of a view as text, without a terminal."
+    )
+
+    enum View: String, ExpressibleByArgument, CaseIterable {
+        case topology, aws, gcp, split, detail, findings, routes, tour
+    }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The view: \(View.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var view: View = .topology
+
+    @Option(help: "Frame size as WIDTHxHEIGHT.")
+    var size: String = "80x24"
+
+    @Option(help: "Select this element (resource ID, tunnel ID, or a unique name/IP) before drawing.")
+    var select: String?
+
+    @Option(name: .customLong("fail"), help: "Mark an element as failed first (what-if). Repeatable.")
+    var failed: [String] = []
+
+    @Option(help: "Tour step to show (1-based) with --view tour.")
+    var step: Int = 1
+
+    @Flag(help: "Colour the frame with ANSI escape codes.")
+    var color = false
+
+    func validate() throws {
+        guard Self.parseSize(size) != nil else { throw ValidationError("--size must look like 80x24 (at least 20x5)") }
+    }
+
+    static func parseSize(_ text: String) -> (Int, Int)? {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 20, h >= 5, w <= 1000, h <= 1000 else { return nil }
+        return (w, h)
+    }
+
+    func run() throws {
+        let result = input.load()
+        if result.report.loadedFiles.isEmpty {
+            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            throw ExitCode(ExitStatus.unusable)
+        }
+        let (width, height) = Self.parseSize(size)!
+        let services = ExplorerServices.make()
+        var state = AppState(result: result, services: services, width: width, height: height)
+        for id in failed {
+            switch services.resolve(result.model, id) {
+            case .success(let resolved):
+                Reducer.reduce(&state, .startCommand)
+                "fail \(resolved)".forEach { Reducer.reduce(&state, .input($0)) }
+                Reducer.reduce(&state, .inputSubmit)
+            case .failure(let error):
+                FileHandle.standardError.write(Data("tunnelscope: --fail \(id): \(error.message)\n".utf8))
+                throw ExitCode(ExitStatus.unusable)
+            }
+        }
+        try navigate(&state, services: services, model: result)
+        let buffer = ScreenRenderer.render(state)
+        print(color ? buffer.ansiText : buffer.plainText)
+    }
+
+    private func navigate(_ state: inout AppState, services: Services, model result: TunnelscopeImport.LoadResult) throws {
+        let target: Screen = switch view {
+        case .topology: .topology
+        case .aws: .aws
+        case .gcp: .gcp
+        case .split: .split
+        case .findings: .findings
+        case .routes: .routes
+        case .tour: .tour
+        case .detail: .detail(select ?? "")
+        }
+        if let select {
+            let resolved: String
+            switch services.resolve(result.model, select) {
+            case .success(let id): resolved = id
+            case .failure(let error):
+                FileHandle.standardError.write(Data("tunnelscope: --select \(select): \(error.message)\n".utf8))
+                throw ExitCode(ExitStatus.unusable)
+            }
+            if case .detail = target {
+                Reducer.reduce(&state, .show(.detail(resolved)))
+                return
+            }
+            // Search puts the selection on the element, then the view is shown with it selected.
+            Reducer.reduce(&state, .startSearch)
+            resolved.forEach { Reducer.reduce(&state, .input($0)) }
+            Reducer.reduce(&state, .inputSubmit)
+            Reducer.reduce(&state, .show(target))
+            state.clearMessage()
+        } else {
+            Reducer.reduce(&state, .show(target))
+        }
+        if target == .tour {
+            for _ in 1..<max(1, step) { Reducer.reduce(&state, .tourNext) }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import TunnelscopeModel
+
+/// The AWS side as the AWS console shows it: Transit Gateway (or VGW) → VPN connections →
+/// their two tunnels each → customer gateways (which are the GCP HA VPN interface IPs).
+struct AWSPerspective {
+    let model: NetworkModel
+    let insights: Insights
+
+    func rows() -> [Row] {
+        let naming = Naming(model: model)
+        var rows: [Row] = [
+            Row(kind: .heading, spans: [Span("AWS view", Style(.aws, bold: true)),
+                                        Span("  what the AWS console shows: VPN connections with two tunnels each", .dim)]),
+        ]
+        let tunnelsByConnection = Dictionary(grouping: model.tunnels.filter { $0.aws != nil }, by: { $0.aws!.vpnConnectionId })
+        let widths = TunnelColumns(model.tunnels.compactMap(\.aws))
+
+        func connectionRows(_ connections: [VPNConnection], indent: String) {
+            for (ci, connection) in connections.enumerated() {
+                let lastConnection = ci == connections.count - 1
+                let branch = indent + (lastConnection ? "└─ " : "├─ ")
+                let child = indent + (lastConnection ? "   " : "│  ")
+                var spans = [Span(branch, .border), Span("VPN ", .dim), Span(naming.connection(connection.id), Style(.normal, bold: true)),
+                             Span("  \(connection.id)", .dim)]
+                if let cgwId = connection.customerGatewayId {
+                    let cgw = model.customerGateway(cgwId)
+                    spans.append(Span("  → customer gateway \(naming.customerGateway(cgwId)) \(cgw?.ipAddress?.description ?? "?")", .normal))
+                    spans.append(counterpart(ofCustomerGateway: cgw))
+                }
+                if connection.staticRoutesOnly { spans.append(Span("  static routing", .warning)) }
+                rows.append(Row(spans: spans, elementId: connection.id,
+                                searchText: "\(connection.id) \(connection.customerGatewayId ?? "")"))
+                let tunnels = (tunnelsByConnection[connection.id] ?? []).sorted { $0.aws!.tunnelNumber < $1.aws!.tunnelNumber }
+                for (ti, tunnel) in tunnels.enumerated() {
+                    rows.append(tunnelRow(tunnel, prefix: child + (ti == tunnels.count - 1 ? "└─ " : "├─ "), widths: widths))
+                }
+                if tunnels.isEmpty { rows.append(Row(spans: [Span(child + "└─ ", .border), Span("no tunnel details in the export (moto leaves them out)", .dim)])) }
+            }
+        }
+
+        for tgw in model.transitGateways {
+            let attachments = model.tgwAttachments.filter { $0.transitGatewayId == tgw.id }
+            let counts = Dictionary(grouping: attachments, by: \.resourceType).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+            rows.append(Row(spans: [Span("Transit Gateway ", .aws), Span(naming.tgw(tgw.id), Style(.aws, bold: true)),
+                                    Span("  \(tgw.id)  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")", .normal),
+                                    Span("  \(tgw.region ?? "")  account \(tgw.accountId ?? "?")  attachments: \(counts)", .dim)],
+                            elementId: tgw.id, searchText: tgw.id))
+            connectionRows(model.vpnConnections.filter { $0.transitGatewayId == tgw.id }, indent: "")
+            rows.append(.blank)
+        }
+        for vgw in model.vpnGateways {
+            rows.append(Row(spans: [Span("Virtual private gateway ", .aws), Span(vgw.name ?? vgw.id, Style(.aws, bold: true)),
+                                    Span("  \(vgw.id)  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))", .normal),
+                                    Span("  ▲ VGW: moving to the TGW later means a BGP reconvergence", .warning)],
+                            elementId: vgw.id, searchText: vgw.id))
+            connectionRows(model.vpnConnections.filter { $0.vpnGatewayId == vgw.id }, indent: "")
+            rows.append(.blank)
+        }
+        let known = Set(model.transitGateways.map(\.id)).union(model.vpnGateways.map(\.id))
+        let orphans = model.vpnConnections.filter { ($0.transitGatewayId ?? $0.vpnGatewayId).map { !known.contains($0) } ?? true }
+        if !orphans.isEmpty {
+            rows.append(Row.heading("VPN connections whose gateway is not in the exports", .dim))
+            connectionRows(orphans, indent: "")
+            rows.append(.blank)
+        }
+        if !model.directConnectGateways.isEmpty || !model.virtualInterfaces.isEmpty {
+            rows.append(Row.heading("Direct Connect", .aws))
+            for gateway in model.directConnectGateways {
+                rows.append(Row(spans: [Span("Gateway ", .dim), Span(gateway.name ?? gateway.id, Style(.normal, bold: true)),
+                                        Span("  \(gateway.id)  ASN \(gateway.amazonSideAsn.map(String.init) ?? "?")", .dim)],
+                                elementId: gateway.id, searchText: gateway.id))
+                let vifs = model.virtualInterfaces.filter { $0.directConnectGatewayId == gateway.id }
+                for (i, vif) in vifs.enumerated() { rows.append(vifRow(vif, prefix: i == vifs.count - 1 ? "└─ " : "├─ ")) }
+            }
+            for vif in model.virtualInterfaces where vif.directConnectGatewayId == nil { rows.append(vifRow(vif, prefix: "· ")) }
+        }
+        if model.transitGateways.isEmpty && model.vpnConnections.isEmpty && model.directConnectGateways.isEmpty {
+            rows.append(Row(spans: [Span("No AWS VPN resources in the loaded exports.", .dim)]))
+        }
+        return rows
+    }
+
+    private func counterpart(ofCustomerGateway cgw: CustomerGateway?) -> Span {
+        guard let ip = cgw?.ipAddress else { return Span("", .dim) }
+        for gateway in model.haVpnGateways {
+            if let interface = gateway.interfaces.first(where: { $0.ipAddress == ip }) {
+                return Span("  = GCP \(gateway.name) interface \(interface.id)", .gcp)
+            }
+        }
+        if let site = model.onPremSites.first(where: { $0.customerGatewayIds.contains(cgw!.id) }) {
+            return Span("  = on-prem \(site.name)", .onPrem)
+        }
+        return Span("  (not a known GCP address)", .dim)
+    }
+
+    private func tunnelRow(_ tunnel: PhysicalTunnel, prefix: String, widths: TunnelColumns) -> Row {
+        let end = tunnel.aws!
+        let failed = insights.failed.contains(tunnel.id) || insights.lostTunnels.contains(tunnel.id)
+        let up: Bool? = end.tunnel.status == .unknown ? nil : end.tunnel.status == .up
+        var spans = [Span(prefix, .border), Mark.status(up: up, failed: failed), Span(" Tunnel \(end.tunnelNumber)  ", .normal),
+                     Span(column(end.tunnel.outsideIp.description, widths.ip) + "  ", .normal),
+                     Span(column(end.tunnel.insideCidr?.description ?? "?", widths.inside) + "  ", .normal),
+                     Span(column(end.tunnel.status.rawValue, 7), up == false ? Style(.error, bold: true) : up == true ? Style(.ok) : Style(.dim)),
+                     Span(column(end.tunnel.acceptedRouteCount.map { "\($0) routes" } ?? "", 10), .dim)]
+        if let gcp = tunnel.gcp {
+            spans.append(Span("⇄ GCP \(gcp.tunnel.name)", .gcp))
+        } else if tunnel.kind == .awsToGCP {
+            spans.append(Span("⇄ no GCP tunnel in the exports", .warning))
+        } else if let site = tunnel.siteName {
+            spans.append(Span("⇄ \(site)", .onPrem))
+        }
+        if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
+        return Row(spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,
+                   searchText: "\(tunnel.id) \(end.tunnel.outsideIp) \(end.tunnel.insideCidr?.description ?? "") \(end.vpnConnectionId)")
+    }
+
+    private func vifRow(_ vif: DirectConnectVirtualInterface, prefix: String) -> Row {
+        let up = vif.bgpPeers.isEmpty ? nil : vif.bgpPeers.allSatisfy { $0.bgpStatus == "up" }
+        return Row(spans: [Span(prefix, .border), Mark.status(up: up), Span(" VIF \(vif.name ?? vif.id)", .normal),
+                           Span("  \(vif.id)  \(vif.type ?? "")  VLAN \(vif.vlan.map(String.init) ?? "?")  \(vif.location ?? "")  BGP \(vif.bgpPeers.compactMap(\.bgpStatus).joined(separator: "/"))", .dim)],
+                   elementId: vif.id, searchText: vif.id)
+    }
+}
+
+/// Column widths shared by every tunnel row, so the columns line up.
+struct TunnelColumns {
+    let ip: Int
+    let inside: Int
+
+    init(_ ends: [PhysicalTunnel.AWSEnd]) {
+        ip = ends.map { $0.tunnel.outsideIp.description.count }.max() ?? 15
+        inside = ends.map { ($0.tunnel.insideCidr?.description ?? "?").count }.max() ?? 15
+    }
+}

@@ -1,0 +1,143 @@
+import TunnelscopeModel
+
+/// The GCP side as the Google Cloud console shows it: host project network → Cloud Router →
+/// HA VPN gateway interfaces 0/1 → vpn-tunnels → peer gateway interfaces 0–3 (the AWS tunnel
+/// outside IPs) → BGP peers and their status.
+struct GCPPerspective {
+    let model: NetworkModel
+    let insights: Insights
+
+    func rows() -> [Row] {
+        let naming = Naming(model: model)
+        var rows: [Row] = [
+            Row(kind: .heading, spans: [Span("GCP view", Style(.gcp, bold: true)),
+                                        Span("  what the Google Cloud console shows: HA gateway, peer gateway, tunnels, BGP peers", .dim)]),
+        ]
+        let tunnelsByGCPRef = Dictionary(model.tunnels.compactMap { t in t.gcp.map { ($0.tunnel.ref, t) } }, uniquingKeysWith: { a, _ in a })
+        let roles = Dictionary(model.gcpProjects.map { ($0.id, $0.role) }, uniquingKeysWith: { a, _ in a })
+        var shown = Set<GCPRef>()
+
+        for gateway in model.haVpnGateways {
+            let network = gateway.network.flatMap { model.gcpNetwork($0) }
+            let role = roles[gateway.ref.project] == .sharedVPCHost ? " (Shared VPC host)" : ""
+            rows.append(Row(spans: [Span("Project ", .dim), Span(naming.project(gateway.ref.project) + role, Style(.gcp, bold: true)),
+                                    Span("  network \(gateway.network?.name ?? "?")", .normal),
+                                    Span(network.map { "  \($0.subnetMode.rawValue.lowercased()) mode, \($0.routingMode ?? "?") routing" } ?? "", network?.subnetMode == .auto ? .warning : .dim)],
+                            elementId: gateway.network?.id, searchText: gateway.network?.id ?? ""))
+            let tunnels = model.gcpTunnels.filter { $0.vpnGateway == gateway.ref }
+            let routers = Set(tunnels.compactMap(\.router)).sorted()
+            for routerRef in routers {
+                let router = model.cloudRouter(routerRef)
+                let advertises: String
+                if let router {
+                    if router.advertiseMode == "CUSTOM" {
+                        let ranges = router.advertisedIpRanges.map(\.description) + router.advertisedGroups.map { $0 == "ALL_SUBNETS" ? "all subnets" : $0 }
+                        advertises = "advertises " + (ranges.isEmpty ? "nothing" : ranges.joined(separator: ", "))
+                    } else {
+                        advertises = "advertises all subnets (DEFAULT)"
+                    }
+                } else { advertises = "router not in the exports" }
+                rows.append(Row(spans: [Span("├─ ", .border), Span("Cloud Router ", .dim), Span(routerRef.name, Style(.normal, bold: true)),
+                                        Span("  \(routerRef.region ?? "")  ASN \(router?.asn.map(String.init) ?? "?")  \(advertises)", .normal),
+                                        Span(router?.hasStatus == false ? "  (no get-status export: BGP status unknown)" : "", .warning)],
+                                elementId: routerRef.id, searchText: routerRef.id))
+            }
+            rows.append(Row(spans: [Span("├─ ", .border), Span("HA VPN gateway ", .dim), Span(gateway.name, Style(.gcp, bold: true)),
+                                    Span("  \(gateway.ref.region ?? "")  \(gateway.interfaces.count) interfaces", .normal)],
+                            elementId: gateway.ref.id, searchText: gateway.ref.id))
+            for (ii, interface) in gateway.interfaces.enumerated() {
+                let lastInterface = ii == gateway.interfaces.count - 1
+                let onInterface = tunnels.filter { $0.vpnGatewayInterface == interface.id }.sorted { ($0.peerExternalGatewayInterface ?? 9, $0.name) < ($1.peerExternalGatewayInterface ?? 9, $1.name) }
+                let failed = insights.failed.contains(gateway.ref.interfaceID(interface.id))
+                rows.append(Row(spans: [Span("│  " + (lastInterface ? "└─ " : "├─ "), .border), failed ? Mark.failed : Span("", .normal),
+                                        Span("Interface \(interface.id)  ", Style(.normal, bold: true)),
+                                        Span(interface.ipAddress?.description ?? "?", .normal), awsCustomerGateway(for: interface.ipAddress),
+                                        Span(failed ? "  FAILED (what-if)" : "", .failed)],
+                                elementId: gateway.ref.interfaceID(interface.id),
+                                searchText: "\(gateway.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"))
+                let indent = "│  " + (lastInterface ? "   " : "│  ")
+                for (ti, tunnel) in onInterface.enumerated() {
+                    shown.insert(tunnel.ref)
+                    rows.append(contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: indent, last: ti == onInterface.count - 1))
+                }
+            }
+            for tunnel in tunnels where !shown.contains(tunnel.ref) {
+                shown.insert(tunnel.ref)
+                rows.append(contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: "│  ", last: false))
+            }
+            let peers = Set(tunnels.compactMap(\.peerExternalGateway))
+            for external in model.externalVpnGateways where peers.contains(external.ref) {
+                rows.append(contentsOf: externalRows(external, last: true))
+            }
+            rows.append(.blank)
+        }
+        let usedExternals = Set(model.gcpTunnels.compactMap(\.peerExternalGateway))
+        for external in model.externalVpnGateways where !usedExternals.contains(external.ref) {
+            rows.append(contentsOf: externalRows(external, last: true))
+        }
+        let others = model.gcpTunnels.filter { !shown.contains($0.ref) }
+        if !others.isEmpty {
+            rows.append(Row.heading("Tunnels whose HA gateway is not in the exports", .dim))
+            for (i, tunnel) in others.enumerated() {
+                rows.append(contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: "", last: i == others.count - 1))
+            }
+        }
+        if model.haVpnGateways.isEmpty && model.gcpTunnels.isEmpty {
+            rows.append(Row(spans: [Span("No GCP VPN resources in the loaded exports.", .dim)]))
+        }
+        return rows
+    }
+
+    private func awsCustomerGateway(for ip: IPv4Address?) -> Span {
+        guard let ip, let cgw = model.customerGateways.first(where: { $0.ipAddress == ip }) else {
+            return Span("  (no AWS customer gateway with this IP in the exports)", .dim)
+        }
+        return Span("  = AWS customer gateway \(Naming(model: model).customerGateway(cgw.id))", .aws)
+    }
+
+    private func tunnelRows(_ tunnel: GCPVPNTunnel, physical: PhysicalTunnel?, indent: String, last: Bool) -> [Row] {
+        let id = physical?.id ?? tunnel.ref.id
+        let failed = insights.failed.contains(id) || insights.failed.contains(tunnel.ref.id) || (physical.map { insights.lostTunnels.contains($0.id) } ?? false)
+        let established = tunnel.status.map { $0 == "ESTABLISHED" }
+        let end = physical?.gcp
+        var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), Mark.status(up: established, failed: failed),
+                     Span(" \(tunnel.name)", Style(.normal, bold: true)),
+                     Span("  → peer if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?") \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")  ", .normal),
+                     Span(tunnel.status ?? "status ?", established == false ? Style(.error, bold: true) : established == true ? Style(.ok) : Style(.dim))]
+        if let peer = end?.bgpPeer {
+            let status = peer.status?.status
+            spans.append(Span("  BGP ", .dim))
+            spans.append(Mark.status(up: status.map { $0 == "UP" }))
+            spans.append(Span(" \(status ?? "?")\(peer.status?.state.map { status == "UP" ? "" : " (\($0))" } ?? "")", status == "UP" ? Style(.ok) : status == nil ? Style(.dim) : Style(.error, bold: true)))
+            spans.append(Span("  \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")", .dim))
+        } else {
+            spans.append(Span("  no BGP peer on this tunnel", .warning))
+        }
+        if let aws = physical?.aws {
+            spans.append(Span("  ⇄ AWS \(Naming(model: model).awsTunnel(aws))", .aws))
+        }
+        if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
+        return [Row(spans: spans, elementId: id, tunnelId: physical?.id,
+                    searchText: "\(tunnel.ref.id) \(tunnel.peerIp?.description ?? "") \(end?.bgpPeer?.name ?? "")")]
+    }
+
+    private func externalRows(_ external: ExternalVPNGateway, last: Bool) -> [Row] {
+        var rows = [Row(spans: [Span(last ? "└─ " : "├─ ", .border), Span("Peer VPN gateway ", .dim), Span(external.name, Style(.gcp, bold: true)),
+                                Span("  \(external.redundancyType ?? "?")  \(external.interfaces.count) interfaces (the AWS tunnel outside IPs)", .normal)],
+                        elementId: external.ref.id, searchText: external.ref.id)]
+        let byIp = Dictionary(model.tunnels.compactMap { t in t.aws.map { ($0.tunnel.outsideIp, t) } }, uniquingKeysWith: { a, _ in a })
+        for (i, interface) in external.interfaces.enumerated() {
+            let physical = interface.ipAddress.flatMap { byIp[$0] }
+            let counterpart = physical?.aws.map { Span("  = AWS \(Naming(model: model).awsTunnel($0))", .aws) }
+                ?? Span("  (no AWS tunnel with this outside IP in the exports)", .dim)
+            let failed = insights.failed.contains(external.ref.interfaceID(interface.id))
+            rows.append(Row(spans: [Span((last ? "   " : "│  ") + (i == external.interfaces.count - 1 ? "└─ " : "├─ "), .border),
+                                    failed ? Mark.failed : Span("", .normal),
+                                    Span("if\(interface.id)  \(interface.ipAddress?.description ?? "?")", .normal), counterpart,
+                                    Span(failed ? "  FAILED (what-if)" : "", .failed)],
+                            elementId: external.ref.interfaceID(interface.id), tunnelId: physical?.id,
+                            searchText: "\(external.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"))
+        }
+        return rows
+    }
+}

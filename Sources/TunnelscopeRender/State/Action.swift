@@ -1,0 +1,39 @@
+import TunnelscopeImport
+
+/// Everything that can happen to the explorer. Keys map to actions through the keymap; effects
+/// (a reload from disk) come back as actions too.
+public enum Action: Sendable {
+    case moveUp, moveDown, pageUp, pageDown, home, end
+    case moveLeft, moveRight
+    case open
+    case back
+    case switchPerspective
+    case switchPerspectiveBack
+    case show(Screen)
+    case showDetail
+    case toggleHelp
+    case startSearch
+    case searchNext, searchPrevious
+    case startCommand
+    case input(Character)
+    case inputBackspace
+    case inputSubmit
+    case inputCancel
+    case failSelected
+    case clearFailures
+    case cycleSeverity
+    case toggleGroup
+    case tourNext, tourPrevious
+    case reload
+    case reloaded(LoadResult)
+    case resize(width: Int, height: Int)
+    case click(x: Int, y: Int)
+    case scroll(Int)
+    case quit
+}
+
+/// Work the reducer asks the app to do; its result comes back as an action.
+public enum Effect: Sendable, Equatable {
+    case reload
+    case quit
+}

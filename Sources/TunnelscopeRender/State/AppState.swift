@@ -1,0 +1,165 @@
+import TunnelscopeAnalysis
+import TunnelscopeImport
+import TunnelscopeModel
+
+/// The one state value of the explorer. Only the reducer changes it.
+public struct AppState: Sendable {
+    public enum Input: Sendable, Equatable {
+        case search(String)
+        case command(String)
+    }
+
+    public enum SeverityFilter: String, Sendable, CaseIterable {
+        case all, errors, warnings
+        var next: SeverityFilter { self == .all ? .errors : self == .errors ? .warnings : .all }
+        func admits(_ s: Severity) -> Bool { self == .all || (self == .errors && s == .error) || (self == .warnings && s != .info) }
+        var label: String { self == .all ? "all" : self == .errors ? "errors only" : "errors and warnings" }
+    }
+
+    /// Where the selection and scroll of one screen are.
+    public struct ListMemory: Sendable, Equatable {
+        public var selected: Int = 0
+        public var scroll: Int = 0
+        /// The selected element's ID, so a reload or a rebuild keeps the selection.
+        public var elementId: String?
+    }
+
+    public internal(set) var result: LoadResult
+    public internal(set) var insights: Insights
+    public let services: Services
+    public internal(set) var stack: [Screen]
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var memory: [String: ListMemory] = [:]
+    /// The physical tunnel the selection follows across perspectives.
+    public internal(set) var followedTunnel: String?
+    public internal(set) var focusedPane: Pane = .aws
+    public internal(set) var input: Input?
+    public internal(set) var lastSearch: String?
+    public internal(set) var helpVisible = false
+    public internal(set) var helpScroll = 0
+    public internal(set) var message: Span?
+    public internal(set) var severityFilter: SeverityFilter = .all
+    public internal(set) var tourStep = 0
+    public internal(set) var expandedGroups: Set<String> = []
+    public internal(set) var topologySelection: String?
+    public internal(set) var topologyScroll = 0
+    public internal(set) var failed: Set<String> = []
+    public internal(set) var pathQuery: (from: String, to: String, lines: [Span])?
+    public internal(set) var content: Content
+    public internal(set) var topology: TopologyLayout
+    /// Rows of the screens built on demand (findings, routes, details), by memory key.
+    var screenRows: [String: [Row]] = [:]
+
+    public init(result: LoadResult, services: Services, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
+        self.result = result
+        self.services = services
+        self.width = width
+        self.height = height
+        stack = screen == .topology ? [.topology] : [.topology, screen]
+        insights = services.insights(result.model, [])
+        content = Content(model: result.model, insights: insights)
+        topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
+        topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
+        if case .tour = screen { stack = [.topology, .tour] }
+        refreshScreenRows()
+    }
+
+    /// Rebuilds what depends on the model, the what-if and the width.
+    mutating func rebuild() {
+        content = Content(model: result.model, insights: insights)
+        relayout()
+        screenRows = [:]
+        refreshScreenRows()
+    }
+
+    mutating func relayout() {
+        topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)
+    }
+
+    /// Builds the rows of every on-demand screen in the stack that has none yet.
+    mutating func refreshScreenRows() {
+        for screen in stack where screenRows[screen.memoryKey] == nil {
+            switch screen {
+            case .findings: screenRows[screen.memoryKey] = FindingsRows(insights: insights, filter: severityFilter, model: model).rows()
+            case .routes: screenRows[screen.memoryKey] = RoutesRows(insights: insights, path: pathQuery).rows()
+            case .detail(let id): screenRows[screen.memoryKey] = DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
+            default: break
+            }
+        }
+    }
+
+    public var screen: Screen { stack.last ?? .topology }
+    public var model: NetworkModel { result.model }
+
+    /// The rows of a list screen.
+    public func rows(for screen: Screen) -> [Row] {
+        switch screen {
+        case .aws: content.aws
+        case .gcp: content.gcp
+        case .split: content.splitRows
+        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? []
+        case .topology, .tour: []
+        }
+    }
+
+    public func listMemory(_ screen: Screen) -> ListMemory { memory[screen.memoryKey] ?? ListMemory() }
+
+    /// The element selected on the current screen, if any.
+    public var selectedElement: String? {
+        switch screen {
+        case .topology, .tour: return topologySelection
+        default:
+            let rows = rows(for: screen)
+            let m = listMemory(screen)
+            guard rows.indices.contains(m.selected) else { return nil }
+            if screen == .split, let tunnel = rows[m.selected].tunnelId { return tunnel }
+            return rows[m.selected].elementId
+        }
+    }
+}
+
+/// Rows built once per model and what-if, not per keystroke.
+public struct Content: Sendable {
+    public let aws: [Row]
+    public let gcp: [Row]
+    public let split: [SplitPerspective.Line]
+    public let splitRows: [Row]
+    public let search: SearchIndex
+
+    init(model: NetworkModel, insights: Insights) {
+        aws = AWSPerspective(model: model, insights: insights).rows()
+        gcp = GCPPerspective(model: model, insights: insights).rows()
+        split = SplitPerspective(model: model, insights: insights).lines()
+        var seen = Set<String>()
+        splitRows = split.map { line in
+            // The first line of each tunnel's block is the selectable one.
+            let first = line.tunnelId.map { seen.insert($0).inserted } ?? false
+            return Row(kind: line.isHeading ? .heading : .item, spans: line.left + [Span(" ")] + line.right,
+                       elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
+        }
+        search = SearchIndex(model: model)
+    }
+}
+
+/// What the app plugs in: analysis results, path queries, and the reload source.
+public struct Services: Sendable {
+    public let insights: InsightsProvider
+    /// (model, from, to) → lines describing the path hop by hop.
+    public let path: @Sendable (NetworkModel, String, String) -> [Span]
+    /// Resolves what the user typed after `:fail` to an element ID, or says why not.
+    public let resolve: @Sendable (NetworkModel, String) -> Result<String, ResolveError>
+
+    public struct ResolveError: Error, Sendable { public let message: String; public init(_ m: String) { message = m } }
+
+    public init(insights: @escaping InsightsProvider,
+                path: @escaping @Sendable (NetworkModel, String, String) -> [Span] = { _, _, _ in [Span("path queries are not available", .dim)] },
+                resolve: @escaping @Sendable (NetworkModel, String) -> Result<String, ResolveError> = { _, id in .success(id) }) {
+        self.insights = insights; self.path = path; self.resolve = resolve
+    }
+}
+
+extension AppState {
+    /// For one-shot renders: drop the status message a navigation step left.
+    public mutating func clearMessage() { message = nil }
+}

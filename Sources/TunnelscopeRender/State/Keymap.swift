@@ -1,0 +1,95 @@
+/// The keymap as data: the help overlay, the footer hints and the reducer all read this table,
+/// and tests check it (every action has a key, no key is bound twice in one scope).
+public struct Binding: Sendable {
+    public enum Scope: String, Sendable, CaseIterable {
+        case global = "Everywhere"
+        case lists = "Lists and maps"
+        case split = "Side by side"
+        case findings = "Findings"
+        case topology = "Topology"
+        case tour = "Tour"
+    }
+
+    public let keys: [Key]
+    public let action: Action
+    public let help: String
+    public let scope: Scope
+    /// Shown in the footer, in this order (lower first); nil: only in the help overlay.
+    public let footer: Int?
+    public let footerLabel: String?
+
+    init(_ keys: [Key], _ action: Action, _ help: String, _ scope: Scope, footer: Int? = nil, label: String? = nil) {
+        self.keys = keys; self.action = action; self.help = help; self.scope = scope; self.footer = footer
+        self.footerLabel = label
+    }
+}
+
+public enum Keymap {
+    public static let bindings: [Binding] = [
+        Binding([.character("?")], .toggleHelp, "Show or hide this help", .global, footer: 0, label: "help"),
+        Binding([.character("q"), .control("c")], .quit, "Quit (Ctrl-C too)", .global, footer: 9, label: "quit"),
+        Binding([.escape], .back, "Back (close help, cancel input, previous screen)", .global, footer: 8, label: "back"),
+        Binding([.tab], .switchPerspective, "Switch perspective: AWS ⇄ GCP (keeps the same tunnel)", .global, footer: 1, label: "AWS⇄GCP"),
+        Binding([.backTab], .switchPerspectiveBack, "Switch perspective backwards", .global),
+        Binding([.character("/")], .startSearch, "Search by name, ID, IP or CIDR", .global, footer: 2, label: "search"),
+        Binding([.character("n")], .searchNext, "Next search match", .global),
+        Binding([.character("N")], .searchPrevious, "Previous search match", .global),
+        Binding([.character(":")], .startCommand, "Command (:fail ID, :path FROM TO, :view NAME, :quit)", .global),
+        Binding([.character("f")], .failSelected, "Mark the selected element as failed (what-if)", .global, footer: 4, label: "fail"),
+        Binding([.character("F")], .clearFailures, "Clear every what-if failure", .global),
+        Binding([.character("r")], .reload, "Reload the exports from disk (keeps the selection)", .global),
+        Binding([.character("1")], .show(.topology), "Topology map", .global),
+        Binding([.character("2")], .show(.aws), "AWS perspective", .global),
+        Binding([.character("3")], .show(.gcp), "GCP perspective", .global),
+        Binding([.character("4")], .show(.split), "Side by side", .global, footer: 3, label: "1-7 views"),
+        Binding([.character("5")], .show(.findings), "Findings", .global),
+        Binding([.character("6")], .show(.routes), "Routes and paths", .global),
+        Binding([.character("7"), .character("t")], .show(.tour), "Guided tour", .global),
+        Binding([.character("k"), .up], .moveUp, "Move up", .lists),
+        Binding([.character("j"), .down], .moveDown, "Move down", .lists),
+        Binding([.character("h"), .left], .moveLeft, "Move left (map), AWS pane (side by side)", .lists),
+        Binding([.character("l"), .right], .moveRight, "Move right (map), GCP pane (side by side)", .lists),
+        Binding([.pageUp, .control("b")], .pageUp, "Page up", .lists),
+        Binding([.pageDown, .control("f"), .character(" ")], .pageDown, "Page down", .lists),
+        Binding([.home, .character("g")], .home, "First row", .lists),
+        Binding([.end, .character("G")], .end, "Last row", .lists),
+        Binding([.enter], .open, "Open the selected element", .lists, footer: 5, label: "open"),
+        Binding([.character("d")], .showDetail, "Details of the selected element", .lists, footer: 6, label: "detail"),
+        Binding([.character("s")], .cycleSeverity, "Filter by severity: all → errors → warnings+", .findings),
+        Binding([.character("e")], .toggleGroup, "Expand or collapse a group of VPCs", .topology),
+        Binding([.character("n"), .right, .enter, .character(" ")], .tourNext, "Next step", .tour),
+        Binding([.character("p"), .left, .backspace], .tourPrevious, "Previous step", .tour),
+    ]
+
+    /// The scopes that apply on a screen, most specific first.
+    static func scopes(for screen: Screen) -> [Binding.Scope] {
+        switch screen {
+        case .tour: [.tour, .global]
+        case .findings: [.findings, .lists, .global]
+        case .split: [.split, .lists, .global]
+        case .topology: [.topology, .lists, .global]
+        default: [.lists, .global]
+        }
+    }
+
+    /// The action for a key on a screen, or nil.
+    public static func action(for key: Key, on screen: Screen) -> Action? {
+        for scope in scopes(for: screen) {
+            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return binding.action }
+        }
+        return nil
+    }
+
+    /// Footer hints for a screen, in footer order.
+    public static func footer(for screen: Screen) -> [(keys: String, label: String)] {
+        let scopes = scopes(for: screen)
+        return bindings.filter { $0.footer != nil && scopes.contains($0.scope) }
+            .sorted { $0.footer! < $1.footer! }
+            .map { (keyLabel($0), $0.footerLabel ?? $0.help) }
+    }
+
+    static func keyLabel(_ binding: Binding) -> String {
+        if binding.footerLabel == "1-7 views" { return "1-7" }
+        return binding.keys.first.map(\.description) ?? ""
+    }
+}

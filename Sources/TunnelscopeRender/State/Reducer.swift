@@ -1,0 +1,458 @@
+import Foundation
+import TunnelscopeModel
+import TunnelscopeText
+
+/// The one place state changes: (state, action) → state, plus effects for the app to run.
+public enum Reducer {
+    /// Translates a key into an action for the current state (input modes take characters).
+    public static func action(for key: Key, in state: AppState) -> Action? {
+        if state.input != nil {
+            switch key {
+            case .enter: return .inputSubmit
+            case .escape: return .inputCancel
+            case .backspace: return .inputBackspace
+            case .control("c"): return .quit
+            case .character(let c): return .input(c)
+            default: return nil
+            }
+        }
+        if state.helpVisible {
+            switch key {
+            case .character("?"), .escape, .character("q"): return .toggleHelp
+            case .control("c"): return .quit
+            case .down, .character("j"): return .moveDown
+            case .up, .character("k"): return .moveUp
+            default: return nil
+            }
+        }
+        switch key {
+        case .mouseClick(let x, let y): return .click(x: x, y: y)
+        case .scrollUp: return .scroll(-3)
+        case .scrollDown: return .scroll(3)
+        default: return Keymap.action(for: key, on: state.screen)
+        }
+    }
+
+    @discardableResult
+    public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if case .input = action {} else if case .resize = action {} else { state.message = nil }
+        if state.helpVisible {
+            switch action {
+            case .toggleHelp: state.helpVisible = false
+            case .moveDown: state.helpScroll += 1
+            case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)
+            case .quit: return [.quit]
+            default: break
+            }
+            return []
+        }
+        switch action {
+        case .quit: return [.quit]
+        case .toggleHelp: state.helpVisible = true; state.helpScroll = 0
+        case .resize(let w, let h):
+            state.width = w
+            state.height = h
+            state.relayout()
+            clampAll(&state)
+        case .moveUp: move(&state, by: -1)
+        case .moveDown: move(&state, by: 1)
+        case .pageUp: move(&state, by: -max(1, bodyHeight(state) - 1))
+        case .pageDown: move(&state, by: max(1, bodyHeight(state) - 1))
+        case .home: move(&state, by: -Int.max / 2)
+        case .end: move(&state, by: Int.max / 2)
+        case .moveLeft, .moveRight:
+            let dx = action.isLeft ? -1 : 1
+            if state.screen == .topology {
+                state.topologySelection = state.topology.neighbour(of: state.topologySelection, dx: dx, dy: 0)
+                revealTopology(&state)
+            } else if state.screen == .split {
+                state.focusedPane = dx < 0 ? .aws : .gcp
+            }
+        case .scroll(let n): move(&state, by: n)
+        case .open: open(&state)
+        case .showDetail:
+            if let id = state.selectedElement { push(&state, .detail(id)) }
+        case .back: back(&state)
+        case .switchPerspective, .switchPerspectiveBack: switchPerspective(&state)
+        case .show(let screen):
+            if state.screen == screen { break }
+            let tunnel = selectedTunnel(state)
+            if screen == .topology { state.stack = [.topology] } else { state.stack = [.topology, screen] }
+            state.refreshScreenRows()
+            follow(&state, tunnel: tunnel)
+        case .startSearch: state.input = .search("")
+        case .startCommand: state.input = .command("")
+        case .input(let c):
+            switch state.input {
+            case .search(let q)?: state.input = .search(q + String(c))
+            case .command(let q)?: state.input = .command(q + String(c))
+            case nil: break
+            }
+        case .inputBackspace:
+            switch state.input {
+            case .search(let q)?: state.input = .search(String(q.dropLast()))
+            case .command(let q)?: state.input = .command(String(q.dropLast()))
+            case nil: break
+            }
+        case .inputCancel: state.input = nil
+        case .inputSubmit:
+            let input = state.input
+            state.input = nil
+            switch input {
+            case .search(let q)?: search(&state, q, step: 0)
+            case .command(let c)?: return command(&state, c)
+            case nil: break
+            }
+        case .searchNext: if let q = state.lastSearch { search(&state, q, step: 1) }
+        case .searchPrevious: if let q = state.lastSearch { search(&state, q, step: -1) }
+        case .failSelected:
+            guard let id = state.selectedElement, !id.hasPrefix("group:") else {
+                state.message = Span("Select a tunnel, interface, connection, gateway or router to fail it.", .warning)
+                break
+            }
+            fail(&state, id == "link" ? nil : id)
+        case .clearFailures:
+            state.failed = []
+            state.insights = state.services.insights(state.model, [])
+            state.rebuild()
+            state.message = Span("What-if cleared: everything is back as exported.", .ok)
+        case .cycleSeverity:
+            state.severityFilter = state.severityFilter.next
+            state.screenRows[Screen.findings.memoryKey] = nil
+            state.refreshScreenRows()
+            clampAll(&state)
+        case .toggleGroup:
+            if let id = state.topologySelection, id.hasPrefix("group:") { toggleGroup(&state, String(id.dropFirst(6))) }
+        case .tourNext:
+            state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)
+            state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
+        case .tourPrevious:
+            state.tourStep = max(0, state.tourStep - 1)
+            state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
+        case .reload:
+            state.message = Span("Reloading…", .info)
+            return [.reload]
+        case .reloaded(let result):
+            let selected = state.selectedElement
+            state.result = result
+            let known = Set(SearchIndex(model: result.model).entries.map(\.elementId))
+            state.failed = state.failed.filter { known.contains($0) }
+            state.insights = state.services.insights(state.model, state.failed)
+            state.rebuild()
+            if let selected { select(&state, elementId: selected) }
+            state.message = Span("Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.", .ok)
+        case .click(let x, let y): click(&state, x: x, y: y)
+        }
+        return []
+    }
+
+    // MARK: - Navigation
+
+    static func bodyHeight(_ state: AppState) -> Int { max(1, state.height - 4) }
+
+    static func move(_ state: inout AppState, by delta: Int) {
+        switch state.screen {
+        case .topology:
+            if abs(delta) == 1 {
+                state.topologySelection = state.topology.neighbour(of: state.topologySelection, dx: 0, dy: delta)
+            } else {
+                state.topologyScroll = max(0, min(state.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
+                return
+            }
+            revealTopology(&state)
+        case .tour:
+            delta > 0 ? (state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)) : (state.tourStep = max(0, state.tourStep - 1))
+        default:
+            let rows = state.rows(for: state.screen)
+            var memory = state.listMemory(state.screen)
+            memory.selected = nextSelectable(rows, from: memory.selected, delta: delta)
+            memory.elementId = rows.indices.contains(memory.selected) ? rows[memory.selected].elementId : nil
+            state.memory[state.screen.memoryKey] = memory
+            if let tunnel = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil { state.followedTunnel = tunnel }
+            reveal(&state)
+        }
+    }
+
+    /// The selectable row `delta` steps away (a page jump lands on the nearest selectable row).
+    static func nextSelectable(_ rows: [Row], from index: Int, delta: Int) -> Int {
+        guard !rows.isEmpty else { return 0 }
+        let selectable = rows.indices.filter { rows[$0].isSelectable }
+        guard !selectable.isEmpty else { return max(0, min(index + delta, rows.count - 1)) }
+        if abs(delta) == 1 {
+            if delta > 0 { return selectable.first { $0 > index } ?? selectable.last! }
+            return selectable.last { $0 < index } ?? selectable.first!
+        }
+        let target = max(0, min(rows.count - 1, index + max(min(delta, rows.count), -rows.count)))
+        return selectable.min { abs($0 - target) < abs($1 - target) }!
+    }
+
+    /// Keeps the selected row inside the visible body.
+    static func reveal(_ state: inout AppState) {
+        var memory = state.listMemory(state.screen)
+        let visible = Layout(width: state.width, height: state.height, screen: state.screen).listHeight
+        if memory.selected < memory.scroll + 1 { memory.scroll = max(0, memory.selected - 1) }
+        if memory.selected >= memory.scroll + visible { memory.scroll = memory.selected - visible + 1 }
+        state.memory[state.screen.memoryKey] = memory
+    }
+
+    static func revealTopology(_ state: inout AppState) {
+        guard let node = state.topology.node(state.topologySelection) else { return }
+        let visible = bodyHeight(state)
+        if node.rect.y - 1 < state.topologyScroll { state.topologyScroll = max(0, node.rect.y - 2) }
+        if node.rect.maxY + 1 > state.topologyScroll + visible { state.topologyScroll = node.rect.maxY + 1 - visible }
+    }
+
+    static func clampAll(_ state: inout AppState) {
+        for screen in state.stack where screen.isList {
+            let rows = state.rows(for: screen)
+            var memory = state.listMemory(screen)
+            if let id = memory.elementId, let i = rows.firstIndex(where: { $0.elementId == id }) { memory.selected = i }
+            memory.selected = min(memory.selected, max(0, rows.count - 1))
+            if rows.indices.contains(memory.selected), !rows[memory.selected].isSelectable {
+                memory.selected = nextSelectable(rows, from: memory.selected, delta: 1)
+            }
+            memory.scroll = min(memory.scroll, max(0, rows.count - 1))
+            state.memory[screen.memoryKey] = memory
+        }
+        if state.screen.isList { reveal(&state) }
+        if state.topology.node(state.topologySelection) == nil { state.topologySelection = state.topology.nodes.first?.id }
+        revealTopology(&state)
+    }
+
+    static func push(_ state: inout AppState, _ screen: Screen) {
+        let tunnel = selectedTunnel(state)
+        if state.screen == screen { return }
+        state.stack.append(screen)
+        state.refreshScreenRows()
+        follow(&state, tunnel: tunnel)
+        if case .detail = screen {
+            // Start on the first link in the detail, or at the top.
+            var memory = state.listMemory(screen)
+            let rows = state.rows(for: screen)
+            memory.selected = rows.firstIndex(where: \.isSelectable) ?? 0
+            state.memory[screen.memoryKey] = memory
+        }
+    }
+
+    static func back(_ state: inout AppState) {
+        if state.stack.count > 1 {
+            let tunnel = selectedTunnel(state)
+            state.stack.removeLast()
+            follow(&state, tunnel: tunnel)
+        }
+    }
+
+    /// The physical tunnel under the selection, if any.
+    static func selectedTunnel(_ state: AppState) -> String? {
+        switch state.screen {
+        case .topology, .tour: return state.followedTunnel
+        default:
+            let rows = state.rows(for: state.screen)
+            let m = state.listMemory(state.screen)
+            guard rows.indices.contains(m.selected) else { return state.followedTunnel }
+            return rows[m.selected].tunnelId ?? state.followedTunnel
+        }
+    }
+
+    /// On the new screen, select the row of the followed tunnel (the tunnel row itself if possible).
+    static func follow(_ state: inout AppState, tunnel: String?) {
+        state.followedTunnel = tunnel ?? state.followedTunnel
+        guard state.screen.isList else { return }
+        let rows = state.rows(for: state.screen)
+        var memory = state.listMemory(state.screen)
+        if let tunnel = state.followedTunnel,
+           let i = rows.firstIndex(where: { $0.elementId == tunnel }) ?? rows.firstIndex(where: { $0.tunnelId == tunnel && $0.isSelectable }) {
+            memory.selected = i
+        } else if !(rows.indices.contains(memory.selected) && rows[memory.selected].isSelectable) {
+            memory.selected = rows.firstIndex(where: \.isSelectable) ?? 0
+        }
+        memory.elementId = rows.indices.contains(memory.selected) ? rows[memory.selected].elementId : nil
+        state.memory[state.screen.memoryKey] = memory
+        reveal(&state)
+    }
+
+    static func switchPerspective(_ state: inout AppState) {
+        switch state.screen {
+        case .aws: replaceTop(&state, .gcp)
+        case .gcp: replaceTop(&state, .aws)
+        case .split: state.focusedPane = state.focusedPane == .aws ? .gcp : .aws
+        default: push(&state, state.focusedPane == .gcp ? .gcp : .aws)
+        }
+        state.focusedPane = state.screen == .gcp ? .gcp : state.screen == .aws ? .aws : state.focusedPane
+    }
+
+    static func replaceTop(_ state: inout AppState, _ screen: Screen) {
+        let tunnel = selectedTunnel(state)
+        state.stack[state.stack.count - 1] = screen
+        follow(&state, tunnel: tunnel)
+    }
+
+    static func open(_ state: inout AppState) {
+        switch state.screen {
+        case .topology:
+            guard let node = state.topology.node(state.topologySelection) else { return }
+            if let group = node.group { toggleGroup(&state, group); return }
+            if node.id == "link" { state.followedTunnel = state.followedTunnel ?? state.model.tunnels.first(where: \.isCrossCloud)?.id }
+            if let screen = node.opens {
+                push(&state, screen)
+                if let element = node.elementId, screen == .aws || screen == .gcp { select(&state, elementId: element) }
+            }
+        case .tour:
+            reduce(&state, .tourNext)
+        case .findings:
+            guard let id = state.selectedElement else { return }
+            jump(&state, to: id)
+        default:
+            guard let id = state.selectedElement else { return }
+            if case .detail(let current) = state.screen, current == id { return }
+            push(&state, .detail(id))
+        }
+    }
+
+    /// Goes to the screen that best shows an element and selects it there.
+    static func jump(_ state: inout AppState, to id: String) {
+        if state.model.tunnel(id)?.isCrossCloud == true {
+            state.followedTunnel = id
+            push(&state, .split)
+            return
+        }
+        if let entry = state.content.search.entries.first(where: { $0.elementId == id }) {
+            push(&state, entry.screen)
+            select(&state, elementId: id)
+        } else {
+            push(&state, .detail(id))
+        }
+    }
+
+    static func select(_ state: inout AppState, elementId: String) {
+        if state.screen == .topology {
+            if state.topology.node(elementId) != nil { state.topologySelection = elementId; revealTopology(&state) }
+            return
+        }
+        let rows = state.rows(for: state.screen)
+        guard let i = rows.firstIndex(where: { $0.elementId == elementId }) else { return }
+        var memory = state.listMemory(state.screen)
+        memory.selected = i
+        memory.elementId = elementId
+        state.memory[state.screen.memoryKey] = memory
+        if let tunnel = rows[i].tunnelId { state.followedTunnel = tunnel }
+        reveal(&state)
+    }
+
+    static func toggleGroup(_ state: inout AppState, _ group: String) {
+        if state.expandedGroups.contains(group) { state.expandedGroups.remove(group) } else { state.expandedGroups.insert(group) }
+        state.relayout()
+        state.topologySelection = "group:\(group)"
+        if state.topology.node(state.topologySelection) == nil { state.topologySelection = state.topology.nodes.last?.id }
+        revealTopology(&state)
+    }
+
+    static func fail(_ state: inout AppState, _ id: String?) {
+        guard let id else {
+            let all = Set(state.model.tunnels.filter(\.isCrossCloud).map(\.id))
+            state.failed.formUnion(all)
+            applyFailures(&state, named: "the whole VPN link")
+            return
+        }
+        if state.failed.contains(id) {
+            state.failed.remove(id)
+            applyFailures(&state, named: nil)
+            state.message = Span("\(id) is no longer failed.", .ok)
+            return
+        }
+        state.failed.insert(id)
+        applyFailures(&state, named: id)
+    }
+
+    static func applyFailures(_ state: inout AppState, named: String?) {
+        state.insights = state.services.insights(state.model, state.failed)
+        let selected = state.selectedElement
+        state.rebuild()
+        if let selected { select(&state, elementId: selected) }
+        if let named {
+            state.message = Span("What-if: \(named) failed. \(state.insights.whatIfSummary ?? "")  (F clears)", .failed)
+        }
+    }
+
+    static func search(_ state: inout AppState, _ query: String, step: Int) {
+        let q = query.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return }
+        let matches = state.content.search.search(q)
+        guard !matches.isEmpty else {
+            state.message = Span("Nothing matches \"\(q)\".", .warning)
+            state.lastSearch = q
+            return
+        }
+        var index = 0
+        if step != 0, state.lastSearch == q, let current = state.selectedElement, let i = matches.firstIndex(where: { $0.elementId == current }) {
+            index = (i + step + matches.count) % matches.count
+        }
+        state.lastSearch = q
+        let match = matches[index]
+        if match.screen != state.screen, !(state.screen == .split && state.model.tunnel(match.elementId) != nil) {
+            if case .detail = match.screen { push(&state, match.screen) } else {
+                state.stack = [.topology, match.screen]
+                state.refreshScreenRows()
+            }
+        }
+        if state.model.tunnel(match.elementId) != nil { state.followedTunnel = match.elementId; follow(&state, tunnel: match.elementId) }
+        select(&state, elementId: match.elementId)
+        state.message = Span("\(index + 1)/\(matches.count): \(match.label)  (n/N: next/previous)", .info)
+    }
+
+    static func command(_ state: inout AppState, _ text: String) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let verb = words.first else { return [] }
+        switch verb {
+        case "q", "quit": return [.quit]
+        case "fail":
+            guard words.count >= 2 else { state.message = Span("usage: :fail ID (a tunnel, interface, connection, gateway, router)", .warning); break }
+            switch state.services.resolve(state.model, words[1]) {
+            case .success(let id): fail(&state, id)
+            case .failure(let error): state.message = Span(error.message, .warning)
+            }
+        case "path":
+            guard words.count >= 3 else { state.message = Span("usage: :path FROM TO (addresses or CIDRs)", .warning); break }
+            state.pathQuery = (words[1], words[2], state.services.path(state.model, words[1], words[2]))
+            state.screenRows[Screen.routes.memoryKey] = nil
+            state.stack = [.topology, .routes]
+            state.refreshScreenRows()
+        case "view":
+            let names: [String: Screen] = ["topology": .topology, "map": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
+                                           "findings": .findings, "routes": .routes, "tour": .tour]
+            if let screen = words.dropFirst().first.flatMap({ names[$0] }) { reduce(&state, .show(screen)) }
+            else { state.message = Span("views: \(names.keys.sorted().joined(separator: ", "))", .warning) }
+        case "clear": reduce(&state, .clearFailures)
+        default:
+            state.message = Span("Unknown command \(verb). Commands: fail, path, view, clear, quit.", .warning)
+        }
+        return []
+    }
+
+    static func click(_ state: inout AppState, x: Int, y: Int) {
+        let layout = Layout(width: state.width, height: state.height, screen: state.screen)
+        switch state.screen {
+        case .topology:
+            if let node = state.topology.node(at: x - layout.body.x, y - layout.body.y + state.topologyScroll) {
+                state.topologySelection = node.id
+            }
+        case .tour: break
+        default:
+            guard layout.list.contains(x: x, y: y) else { return }
+            let memory = state.listMemory(state.screen)
+            let row = memory.scroll + (y - layout.list.y)
+            let rows = state.rows(for: state.screen)
+            guard rows.indices.contains(row), rows[row].isSelectable else { return }
+            move(&state, by: 0)
+            var m = state.listMemory(state.screen)
+            m.selected = row
+            m.elementId = rows[row].elementId
+            state.memory[state.screen.memoryKey] = m
+            if state.screen == .split { state.focusedPane = x < layout.list.x + layout.list.width / 2 ? .aws : .gcp }
+        }
+    }
+}
+
+extension Action {
+    var isLeft: Bool { if case .moveLeft = self { true } else { false } }
+}

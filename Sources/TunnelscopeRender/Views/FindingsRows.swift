@@ -1,0 +1,59 @@
+import TunnelscopeAnalysis
+import TunnelscopeModel
+
+/// The findings list, worst first, filtered by severity; Enter jumps to the first resource.
+struct FindingsRows {
+    let insights: Insights
+    let filter: AppState.SeverityFilter
+    let model: NetworkModel
+
+    static func mark(_ severity: Severity) -> Span {
+        switch severity {
+        case .error: Span("✖ error  ", Style(.error, bold: true))
+        case .warning: Span("▲ warning", .warning)
+        case .info: Span("ℹ info   ", .info)
+        }
+    }
+
+    func rows() -> [Row] {
+        let shown = insights.findings.filter { filter.admits($0.severity) }.sorted { ($0.severity, $0.rule) < ($1.severity, $1.rule) }
+        var rows: [Row] = [Row(kind: .heading, spans: [
+            Span("Findings", Style(.title, bold: true)),
+            Span("  \(insights.errorCount) errors, \(insights.warningCount) warnings, \(insights.findings.count - insights.errorCount - insights.warningCount) info · showing \(filter.label) (s to change)", .dim),
+        ])]
+        if shown.isEmpty {
+            rows.append(Row(spans: [Span(insights.findings.isEmpty ? "No findings: nothing is down or at risk in the loaded exports." : "No findings at this severity.", .ok)]))
+        }
+        for finding in shown {
+            rows.append(Row(spans: [Self.mark(finding.severity), Span("  \(finding.rule)  ", .dim), Span(finding.message, .normal)],
+                            elementId: finding.resources.first, searchText: finding.resources.joined(separator: " ")))
+            if let hint = finding.hint { rows.append(Row(spans: [Span("             → \(hint)", .dim)])) }
+        }
+        return rows
+    }
+}
+
+/// What each side advertises and learns, and the last path query.
+struct RoutesRows {
+    let insights: Insights
+    let path: (from: String, to: String, lines: [Span])?
+
+    func rows() -> [Row] {
+        var rows: [Row] = [Row(kind: .heading, spans: [Span("Routes", Style(.title, bold: true)), Span("  what each side advertises and learns · :path FROM TO traces a path", .dim)])]
+        if let path {
+            rows.append(.blank)
+            rows.append(.heading("Path \(path.from) → \(path.to)", .accent))
+            for span in path.lines { rows.append(Row(spans: [Span("  "), span])) }
+        }
+        for section in insights.routeSections {
+            rows.append(.blank)
+            rows.append(.heading(section.title, .title))
+            if section.lines.isEmpty { rows.append(Row(spans: [Span("  (none)", .dim)])) }
+            for line in section.lines { rows.append(Row(spans: [Span("  " + line, .normal)], searchText: line)) }
+        }
+        if insights.routeSections.isEmpty && path == nil {
+            rows.append(Row(spans: [Span("No route information (route analysis not available).", .dim)]))
+        }
+        return rows
+    }
+}

@@ -1,0 +1,45 @@
+/// Where everything goes on a screen of a given size: header, breadcrumb, body (list and, when
+/// wide enough, a detail pane), message line and footer.
+public struct Layout: Sendable {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+    /// From this width list screens get a detail pane beside the list.
+    public static let detailPaneWidth = 140
+
+    public let header: Rect
+    public let breadcrumb: Rect
+    public let body: Rect
+    public let list: Rect
+    public let detail: Rect?
+    public let message: Rect
+    public let footer: Rect
+    public let tooSmall: Bool
+
+    public init(width: Int, height: Int, screen: Screen) {
+        let full = Rect(x: 0, y: 0, width: width, height: height)
+        tooSmall = width < Self.minimumWidth || height < Self.minimumHeight
+        let (header, rest) = full.takeTop(1)
+        let (breadcrumb, rest2) = rest.takeTop(1)
+        let (rest3, footer) = rest2.takeBottom(1)
+        let (body, message) = rest3.takeBottom(1)
+        self.header = header
+        self.breadcrumb = breadcrumb
+        self.body = body
+        self.message = message
+        self.footer = footer
+        var wantsDetail = width >= Self.detailPaneWidth
+        if case .detail = screen { wantsDetail = false }
+        if screen == .topology || screen == .tour || screen == .split { wantsDetail = false }
+        if wantsDetail {
+            let (list, detail) = body.takeRight(max(50, width * 2 / 5))
+            self.list = Rect(x: list.x, y: list.y, width: list.width - 1, height: list.height)
+            self.detail = detail
+        } else {
+            list = body
+            detail = nil
+        }
+    }
+
+    /// Rows of the list area (the list draws every row it has room for).
+    public var listHeight: Int { max(1, list.height) }
+}

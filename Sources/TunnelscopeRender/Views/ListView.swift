@@ -1,0 +1,27 @@
+import TunnelscopeText
+
+/// Draws the visible window of a row list with the selection bar and a scroll position mark.
+/// Only the rows on screen are touched, whatever the list's length.
+enum ListView {
+    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, rows: [Row], memory: AppState.ListMemory, focused: Bool) {
+        guard !rect.isEmpty else { return }
+        let scroll = max(0, min(memory.scroll, max(0, rows.count - 1)))
+        let end = min(rows.count, scroll + rect.height)
+        for (line, index) in (scroll..<max(scroll, end)).enumerated() {
+            let y = rect.y + line
+            let row = rows[index]
+            buffer.write(row.spans, x: rect.x + 1, y: y, clip: Rect(x: rect.x, y: y, width: rect.width - 1, height: 1))
+            if index == memory.selected {
+                let bar = Rect(x: rect.x, y: y, width: rect.width - 1, height: 1)
+                buffer.write(focused ? "▌" : " ", x: rect.x, y: y, style: Style(.accent, bold: true))
+                if focused { buffer.restyle(bar) { $0.reverse = true } }
+            }
+        }
+        if rows.count > rect.height, rect.height > 2 {
+            // A position mark on the right edge: where this window is in the list.
+            let position = rect.y + Int(Double(scroll) / Double(max(1, rows.count - rect.height)) * Double(rect.height - 1))
+            for y in rect.y..<rect.maxY { buffer.write("│", x: rect.maxX - 1, y: y, style: Style(.border)) }
+            buffer.write("┃", x: rect.maxX - 1, y: min(rect.maxY - 1, position), style: Style(.accent, bold: true))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import TunnelscopeText
+
+/// Side by side: the AWS pane and the GCP pane, rows aligned by physical tunnel, the join
+/// drawn in the middle column (⇄ agree, ≠ disagree, ✕ failed in the what-if).
+enum SplitView {
+    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
+        guard rect.height > 2 else { return }
+        let (head, body) = rect.takeTop(2)
+        let half = (rect.width - 3) / 2
+        let left = Rect(x: rect.x, y: body.y, width: half, height: body.height)
+        let mid = rect.x + half + 1
+        let right = Rect(x: mid + 2, y: body.y, width: rect.maxX - mid - 2, height: body.height)
+        let focus = state.focusedPane
+        buffer.write([Span(" AWS", Style(.aws, bold: true)), Span(" · VPN connections and their tunnels", .dim)], x: rect.x, y: head.y,
+                     clip: Rect(x: rect.x, y: head.y, width: half, height: 1))
+        buffer.write([Span("GCP", Style(.gcp, bold: true)), Span(" · HA interfaces and vpn-tunnels", .dim)], x: right.x, y: head.y,
+                     clip: Rect(x: right.x, y: head.y, width: right.width, height: 1))
+        buffer.hline(x: rect.x, y: head.y + 1, length: rect.width)
+        buffer.write("┬", x: mid, y: head.y + 1, style: Style(.border))
+        if focus == .aws { buffer.restyle(Rect(x: rect.x, y: head.y, width: half, height: 1)) { $0.underline = true } }
+        else { buffer.restyle(Rect(x: right.x, y: head.y, width: right.width, height: 1)) { $0.underline = true } }
+
+        let lines = state.content.split
+        let rows = state.content.splitRows
+        let memory = state.listMemory(.split)
+        let scroll = max(0, min(memory.scroll, max(0, lines.count - 1)))
+        let selectedTunnel = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil
+        for i in 0..<body.height {
+            let y = body.y + i
+            let index = scroll + i
+            guard index < lines.count else { buffer.write("│", x: mid, y: y, style: Style(.border)); continue }
+            let line = lines[index]
+            buffer.write(line.left, x: left.x + 1, y: y, clip: Rect(x: left.x, y: y, width: left.width, height: 1))
+            buffer.write(line.right, x: right.x, y: y, clip: Rect(x: right.x, y: y, width: right.width, height: 1))
+            buffer.write(line.joiner.text, x: mid, y: y, style: line.joiner.style)
+            if line.isHeading {
+                buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.bold = true }
+            }
+            if let tunnel = line.tunnelId, tunnel == selectedTunnel {
+                let pane = focus == .aws ? Rect(x: left.x, y: y, width: left.width, height: 1) : Rect(x: right.x - 1, y: y, width: right.width + 1, height: 1)
+                buffer.restyle(pane) { $0.reverse = true }
+                buffer.write("▌", x: focus == .aws ? left.x : right.x - 1, y: y, style: Style(.accent, bold: true, reverse: true))
+            }
+        }
+        if lines.count > body.height {
+            buffer.write("↓ \(lines.count - scroll - body.height) more lines", x: rect.maxX - 18, y: head.y, style: Style(.dim))
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import TunnelscopeText
+
+/// The walkthrough: the map with the step's subject highlighted, and the explanation beside it
+/// (below it on narrow screens).
+enum TourView {
+    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
+        let steps = Tour.steps(for: state.model)
+        let step = steps[min(state.tourStep, steps.count - 1)]
+        let wide = rect.width >= 110
+        let (mapRect, panel): (Rect, Rect) = wide ? rect.takeRight(max(44, rect.width * 2 / 5)) : {
+            let (top, bottom) = rect.takeBottom(max(8, rect.height / 2))
+            return (top, bottom)
+        }()
+        var mapState = state
+        if let focus = step.focus, let node = state.topology.node(focus) {
+            mapState.topologySelection = focus
+            let visible = mapRect.height
+            mapState.topologyScroll = max(0, min(node.rect.y - max(1, visible / 3), max(0, state.topology.height - visible)))
+        }
+        TopologyView.draw(&buffer, mapRect, mapState, highlight: step.focus)
+        buffer.fill(panel)
+        buffer.box(panel, title: [Span("Tour \(state.tourStep + 1)/\(steps.count) · \(step.title)", Style(.title, bold: true))], style: Style(.accent))
+        let inner = panel.inset(dx: 2, dy: 1)
+        var y = inner.y
+        for paragraph in step.text {
+            for line in Wrap.lines(paragraph, width: inner.width) {
+                if y >= inner.maxY - 1 { break }
+                buffer.write(line, x: inner.x, y: y, style: Style(.normal), clip: inner)
+                y += 1
+            }
+            y += 1
+        }
+        let nav = state.tourStep + 1 < steps.count ? "n/→ next · p/← back · Esc leave" : "last step · p/← back · Esc leave"
+        buffer.write(nav, x: inner.x, y: inner.maxY - 1, style: Style(.dim), clip: inner)
+    }
+}
