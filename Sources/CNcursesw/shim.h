@@ -18,6 +18,7 @@ static inline int ts_a_normal(void) { return (int)A_NORMAL; }
 static inline int ts_key_resize(void) { return KEY_RESIZE; }
 static inline int ts_key_mouse(void) { return KEY_MOUSE; }
 static inline int ts_err(void) { return ERR; }
+static inline int ts_colors(void) { return COLORS; }
 static inline int ts_ok(void) { return OK; }
 static inline unsigned long ts_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline unsigned long ts_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }

@@ -11,8 +11,8 @@ public struct TunnelscopeCommand: ParsableCommand {
         recursively); each JSON document is recognised by its content. Tunnelscope never calls a \
         cloud API and never prints a pre-shared key.
         """,
-        subcommands: [CheckCommand.self, RenderCommand.self],
-        defaultSubcommand: CheckCommand.self
+        subcommands: [ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self],
+        defaultSubcommand: ExploreCommand.self
     )
 
     public init() {}

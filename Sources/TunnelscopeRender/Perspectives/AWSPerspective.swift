@@ -97,18 +97,18 @@ struct AWSPerspective {
         let end = tunnel.aws!
         let failed = insights.failed.contains(tunnel.id) || insights.lostTunnels.contains(tunnel.id)
         let up: Bool? = end.tunnel.status == .unknown ? nil : end.tunnel.status == .up
-        var spans = [Span(prefix, .border), Mark.status(up: up, failed: failed), Span(" Tunnel \(end.tunnelNumber)  ", .normal),
+        var spans = [Span(prefix, .border), Mark.status(up: up, failed: failed), Span(" tunnel \(end.tunnelNumber)  ", .normal),
                      Span(column(end.tunnel.outsideIp.description, widths.ip) + "  ", .normal),
                      Span(column(end.tunnel.insideCidr?.description ?? "?", widths.inside) + "  ", .normal),
-                     Span(column(end.tunnel.status.rawValue, 7), up == false ? Style(.error, bold: true) : up == true ? Style(.ok) : Style(.dim)),
-                     Span(column(end.tunnel.acceptedRouteCount.map { "\($0) routes" } ?? "", 10), .dim)]
+                     Span(column(end.tunnel.status.rawValue, 6), up == false ? Style(.error, bold: true) : up == true ? Style(.ok) : Style(.dim))]
         if let gcp = tunnel.gcp {
-            spans.append(Span("⇄ GCP \(gcp.tunnel.name)", .gcp))
+            spans.append(Span("⇄ \(gcp.tunnel.name)", .gcp))
         } else if tunnel.kind == .awsToGCP {
             spans.append(Span("⇄ no GCP tunnel in the exports", .warning))
         } else if let site = tunnel.siteName {
             spans.append(Span("⇄ \(site)", .onPrem))
         }
+        spans.append(Span(end.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim))
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
         return Row(spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,
                    searchText: "\(tunnel.id) \(end.tunnel.outsideIp) \(end.tunnel.insideCidr?.description ?? "") \(end.vpnConnectionId)")

@@ -102,19 +102,20 @@ struct GCPPerspective {
         let end = physical?.gcp
         var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), Mark.status(up: established, failed: failed),
                      Span(" \(tunnel.name)", Style(.normal, bold: true)),
-                     Span("  → peer if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?") \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")  ", .normal),
+                     Span(" if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?") \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")  ", .normal),
                      Span(tunnel.status ?? "status ?", established == false ? Style(.error, bold: true) : established == true ? Style(.ok) : Style(.dim))]
         if let peer = end?.bgpPeer {
             let status = peer.status?.status
             spans.append(Span("  BGP ", .dim))
-            spans.append(Mark.status(up: status.map { $0 == "UP" }))
-            spans.append(Span(" \(status ?? "?")\(peer.status?.state.map { status == "UP" ? "" : " (\($0))" } ?? "")", status == "UP" ? Style(.ok) : status == nil ? Style(.dim) : Style(.error, bold: true)))
-            spans.append(Span("  \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")", .dim))
+            spans.append(Span("\(status ?? "?")", status == "UP" ? Style(.ok) : status == nil ? Style(.dim) : Style(.error, bold: true)))
         } else {
             spans.append(Span("  no BGP peer on this tunnel", .warning))
         }
         if let aws = physical?.aws {
-            spans.append(Span("  ⇄ AWS \(Naming(model: model).awsTunnel(aws))", .aws))
+            spans.append(Span("  ⇄ \(Naming(model: model).awsTunnelShort(aws))", .aws))
+        }
+        if let peer = end?.bgpPeer {
+            spans.append(Span("  \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")", .dim))
         }
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
         return [Row(spans: spans, elementId: id, tunnelId: physical?.id,

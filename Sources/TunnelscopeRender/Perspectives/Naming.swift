@@ -12,4 +12,6 @@ struct Naming {
 
     /// "vpn-0aa1… #1" style label for an AWS tunnel end.
     func awsTunnel(_ end: PhysicalTunnel.AWSEnd) -> String { "\(connection(end.vpnConnectionId)) tunnel \(end.tunnelNumber)" }
+    /// "to-gcp-if0 #2": for rows where space is short.
+    func awsTunnelShort(_ end: PhysicalTunnel.AWSEnd) -> String { "\(connection(end.vpnConnectionId)) #\(end.tunnelNumber)" }
 }

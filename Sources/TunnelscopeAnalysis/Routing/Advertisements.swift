@@ -1,0 +1,247 @@
+import TunnelscopeModel
+
+/// One prefix crossing the AWS ⇄ GCP VPN in one direction, seen from both ends.
+public struct VPNRoute: Sendable, Hashable {
+    public enum Direction: String, Sendable, Hashable {
+        case awsToGCP = "aws-to-gcp"
+        case gcpToAWS = "gcp-to-aws"
+    }
+
+    public let prefix: CIDR
+    public let direction: Direction
+    /// The resource the prefix belongs to (VPC, site, GCP subnet, Memorystore…), when known.
+    public let origin: String?
+    public let originLabel: String
+    public let originSide: Side
+    /// Tunnel IDs whose live session advertises it (the sender's view).
+    public let advertisedOn: [String]
+    /// Tunnel IDs over which the receiver has it now (Cloud Router best routes; the TGW routes of the connection).
+    public let learnedOn: [String]
+    /// Where each view came from: `tgw-rtb-… associated with the VPN attachment`, `cr-aws get-status`, …
+    public let evidence: [String]
+
+    let advertisedOnIndices: [Int]
+    let learnedOnIndices: [Int]
+}
+
+/// Routes per tunnel, for a tunnel's detail pane.
+public struct TunnelRoutes: Sendable, Hashable {
+    public let tunnel: String
+    /// What AWS advertises on it (TGW route table of the VPN attachment, or the VGW's VPC).
+    public let awsAdvertises: [CIDR]
+    /// What Cloud Router advertises on its BGP peer (get-status, else the router's configuration).
+    public let gcpAdvertises: [CIDR]
+    public let gcpAdvertisementSource: String?
+    /// `VgwTelemetry.AcceptedRouteCount` and Cloud Router `numLearnedRoutes`.
+    public let awsAcceptedRoutes: Int?
+    public let gcpLearnedRoutes: Int?
+}
+
+/// What each side advertises and learns over the VPN.
+public struct RouteExchange: Sendable {
+    public let awsToGCP: [VPNRoute]
+    public let gcpToAWS: [VPNRoute]
+    public let perTunnel: [TunnelRoutes]
+    /// Disagreements between the two views (advertised but not learned, learned but not advertised).
+    public let notes: [String]
+
+    public func advertised(by side: Side) -> [VPNRoute] { side == .aws ? awsToGCP : side == .gcp ? gcpToAWS : [] }
+    public func learned(by side: Side) -> [VPNRoute] { side == .aws ? gcpToAWS : side == .gcp ? awsToGCP : [] }
+}
+
+extension RouteExchange {
+    init(index: ModelIndex, space: AddressSpace, states: [TunnelState]) {
+        let model = index.model
+        let cross = model.tunnels.indices.filter { model.tunnels[$0].isCrossCloud }
+        let crossConnections = Set(cross.compactMap { model.tunnels[$0].aws?.vpnConnectionId })
+        var notes: [String] = []
+
+        // AWS → GCP, sender: the TGW route table associated with each VPN attachment.
+        var awsOut: [CIDR: (tunnels: Set<Int>, origin: String?, evidence: Set<String>)] = [:]
+        var awsAdvertisesByTunnel: [Int: [CIDR]] = [:]
+        for t in cross {
+            guard let aws = model.tunnels[t].aws else { continue }
+            var prefixes: [(CIDR, String?, String)] = []
+            if let tgw = aws.transitGatewayId {
+                for attachment in index.attachments(of: aws.vpnConnectionId, on: tgw) where attachment.resourceType == "vpn" {
+                    guard let tableId = attachment.associatedRouteTableId, let table = index.tgwRouteTable(tableId) else { continue }
+                    for route in table.routes where route.state == "active" {
+                        guard let d = route.destination?.normalized else { continue }
+                        let fromGCP = !route.targets.isEmpty && route.targets.allSatisfy { $0.resourceId.map(crossConnections.contains) ?? false }
+                        if fromGCP { continue }
+                        prefixes.append((d, Self.origin(of: route, index: index), "\(tableId) (associated with \(attachment.id))"))
+                    }
+                }
+            } else if let vgw = aws.vpnGatewayId, let gateway = model.vpnGateways.first(where: { $0.id == vgw }) {
+                for vpc in gateway.attachedVpcIds {
+                    for cidr in model.vpc(vpc)?.cidrs ?? [] { prefixes.append((cidr.normalized, vpc, "\(vgw) advertises its VPC")) }
+                }
+            }
+            awsAdvertisesByTunnel[t] = prefixes.map(\.0).sorted()
+            guard states[t].carries else { continue }
+            for (prefix, origin, evidence) in prefixes {
+                awsOut[prefix, default: ([], nil, [])].tunnels.insert(t)
+                if awsOut[prefix]?.origin == nil { awsOut[prefix]?.origin = origin }
+                awsOut[prefix]?.evidence.insert(evidence)
+            }
+        }
+        // AWS → GCP, receiver: Cloud Router best routes (and static routes to tunnels).
+        var gcpIn: [CIDR: (tunnels: Set<Int>, evidence: Set<String>)] = [:]
+        for router in model.cloudRouters {
+            for route in router.bestRoutes {
+                guard let d = route.destination?.normalized, case .ip(let ip) = route.nextHop,
+                      let address = IPv4Address(ip), let t = index.tunnelByRouterPeerIp[router.ref.id]?[address],
+                      model.tunnels[t].isCrossCloud else { continue }
+                gcpIn[d, default: ([], [])].tunnels.insert(t)
+                gcpIn[d]?.evidence.insert("\(router.name) best routes (get-status)")
+            }
+        }
+        for route in model.gcpRoutes {
+            guard case .vpnTunnel(let ref) = route.nextHop, let d = route.destination?.normalized,
+                  let t = index.tunnelByGCPTunnel[ref.id], model.tunnels[t].isCrossCloud else { continue }
+            gcpIn[d, default: ([], [])].tunnels.insert(t)
+            gcpIn[d]?.evidence.insert("static route \(route.name ?? d.description)")
+        }
+
+        // GCP → AWS, sender: each BGP peer's advertised routes.
+        var gcpOut: [CIDR: (tunnels: Set<Int>, evidence: Set<String>)] = [:]
+        var gcpAdvertisesByTunnel: [Int: ([CIDR], String)] = [:]
+        let advertisement = GCPAdvertisement(index: index)
+        for t in cross {
+            guard let gcp = model.tunnels[t].gcp, let peer = gcp.bgpPeer,
+                  let router = gcp.router.flatMap({ model.cloudRouter($0) }) else { continue }
+            let (prefixes, source) = advertisement.advertised(by: router, peer: peer)
+            gcpAdvertisesByTunnel[t] = (prefixes, source)
+            guard states[t].carries else { continue }
+            for p in prefixes {
+                gcpOut[p, default: ([], [])].tunnels.insert(t)
+                gcpOut[p]?.evidence.insert(source)
+            }
+        }
+        // GCP → AWS, receiver: TGW routes learned from the cross-cloud VPN attachments.
+        var awsIn: [CIDR: (tunnels: Set<Int>, evidence: Set<String>)] = [:]
+        for table in model.tgwRouteTables {
+            for route in table.routes where route.state == "active" {
+                guard let d = route.destination?.normalized else { continue }
+                for target in route.targets {
+                    guard let c = target.resourceId, crossConnections.contains(c) else { continue }
+                    for t in index.tunnelsByConnection[c] ?? [] where states[t].carries {
+                        // A tunnel whose GCP peer is known not to advertise the prefix does not carry it.
+                        if let (sent, _) = gcpAdvertisesByTunnel[t], !sent.isEmpty, !sent.contains(where: { $0.contains(d) }) { continue }
+                        awsIn[d, default: ([], [])].tunnels.insert(t)
+                    }
+                    awsIn[d, default: ([], [])].evidence.insert("\(table.id) \(route.type ?? "") route via \(c)")
+                }
+            }
+        }
+        for connection in model.vpnConnections where crossConnections.contains(connection.id) && connection.staticRoutesOnly {
+            for d in connection.staticRoutes {
+                for t in index.tunnelsByConnection[connection.id] ?? [] where states[t].carries { awsIn[d.normalized, default: ([], [])].tunnels.insert(t) }
+                awsIn[d.normalized, default: ([], [])].evidence.insert("static route on \(connection.id)")
+            }
+        }
+
+        func tunnelIds(_ s: Set<Int>) -> [Int] { s.sorted() }
+        func route(_ prefix: CIDR, _ direction: VPNRoute.Direction, origin: String?, sent: Set<Int>, received: Set<Int>, evidence: Set<String>) -> VPNRoute {
+            let owner = Self.owner(of: prefix, origin: origin, direction: direction, index: index, space: space)
+            return VPNRoute(prefix: prefix, direction: direction, origin: owner.id, originLabel: owner.label, originSide: owner.side,
+                            advertisedOn: tunnelIds(sent).map { model.tunnels[$0].id }, learnedOn: tunnelIds(received).map { model.tunnels[$0].id },
+                            evidence: evidence.sorted(), advertisedOnIndices: tunnelIds(sent), learnedOnIndices: tunnelIds(received))
+        }
+        var awsToGCP: [VPNRoute] = []
+        for prefix in Set(awsOut.keys).union(gcpIn.keys).sorted() {
+            let out = awsOut[prefix], inn = gcpIn[prefix]
+            awsToGCP.append(route(prefix, .awsToGCP, origin: out?.origin, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
+                                  evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
+            let hasStatus = model.cloudRouters.contains(where: \.hasStatus)
+            if out != nil, inn == nil, hasStatus { notes.append("AWS advertises \(prefix) but no Cloud Router has it among its best routes") }
+            if out == nil, inn != nil, !awsOut.isEmpty { notes.append("Cloud Router learned \(prefix) although the TGW route tables of the VPN attachments do not hold it") }
+        }
+        var gcpToAWS: [VPNRoute] = []
+        for prefix in Set(gcpOut.keys).union(awsIn.keys).sorted() {
+            let out = gcpOut[prefix], inn = awsIn[prefix]
+            gcpToAWS.append(route(prefix, .gcpToAWS, origin: nil, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
+                                  evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
+            if out != nil, inn == nil, !model.tgwRouteTables.isEmpty, !awsIn.isEmpty { notes.append("Cloud Router advertises \(prefix) but no TGW route table learned it over the VPN") }
+        }
+        let perTunnel = cross.map { t in
+            TunnelRoutes(tunnel: model.tunnels[t].id, awsAdvertises: awsAdvertisesByTunnel[t] ?? [],
+                         gcpAdvertises: gcpAdvertisesByTunnel[t]?.0 ?? [], gcpAdvertisementSource: gcpAdvertisesByTunnel[t]?.1,
+                         awsAcceptedRoutes: model.tunnels[t].aws?.tunnel.acceptedRouteCount,
+                         gcpLearnedRoutes: model.tunnels[t].gcp?.bgpPeer?.status?.numLearnedRoutes)
+        }
+        self.init(awsToGCP: awsToGCP, gcpToAWS: gcpToAWS, perTunnel: perTunnel, notes: notes)
+    }
+
+    /// The resource behind a TGW route: the VPC of a VPC attachment, the site of a VPN or Direct Connect one.
+    static func origin(of route: TGWRoute, index: ModelIndex) -> String? {
+        for target in route.targets {
+            guard let resource = target.resourceId else { continue }
+            switch target.resourceType {
+            case "vpc": return resource
+            case "direct-connect-gateway": if let s = index.siteByDirectConnectGateway[resource] { return index.model.onPremSites[s].id }
+            case "vpn":
+                if let cgw = index.model.vpnConnection(resource)?.customerGatewayId, let s = index.siteByCustomerGateway[cgw] {
+                    return index.model.onPremSites[s].id
+                }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    static func owner(of prefix: CIDR, origin: String?, direction: VPNRoute.Direction, index: ModelIndex,
+                      space: AddressSpace) -> (id: String?, label: String, side: Side) {
+        let wanted: Set<Side> = direction == .awsToGCP ? [.aws, .onPrem] : [.gcp]
+        if let origin {
+            if origin.hasPrefix("vpc-") { return (origin, "AWS VPC \(index.vpcName(origin))", .aws) }
+            if let s = index.model.onPremSites.firstIndex(where: { $0.id == origin }) { return (origin, "on-prem \(index.siteName(s))", .onPrem) }
+        }
+        let owners = space.owners(containing: prefix).filter { wanted.contains($0.kind.side) && $0.kind != .awsSubnet }
+            + space.owners(inside: prefix).filter { wanted.contains($0.kind.side) && $0.kind != .awsSubnet && $0.cidr != prefix }
+        if let o = owners.first { return (o.resource, o.label, o.kind.side) }
+        return (nil, direction == .awsToGCP ? "AWS side (owner unknown)" : "GCP side (owner unknown)", direction == .awsToGCP ? .aws : .gcp)
+    }
+}
+
+/// What a Cloud Router advertises on one BGP peer: `get-status` advertised routes when exported,
+/// else what its configuration implies (DEFAULT: the network's subnets, in its region only when
+/// routing is REGIONAL; CUSTOM: ALL_SUBNETS if listed plus the custom ranges).
+struct GCPAdvertisement {
+    let index: ModelIndex
+
+    func advertised(by router: CloudRouter, peer: BGPPeer) -> ([CIDR], String) {
+        let statusCarriesRoutes = router.bgpPeers.contains { !($0.status?.advertisedRoutes.isEmpty ?? true) }
+        if statusCarriesRoutes, let status = peer.status {
+            return (Array(Set(status.advertisedRoutes.map(\.normalized))).sorted(), "\(router.name) get-status advertised routes")
+        }
+        return (configured(router: router, peer: peer), "\(router.name) configuration (\(router.advertiseMode ?? "DEFAULT") mode)")
+    }
+
+    func configured(router: CloudRouter, peer: BGPPeer?) -> [CIDR] {
+        var result = Set<CIDR>()
+        let mode = router.advertiseMode ?? "DEFAULT"
+        if mode != "CUSTOM" || router.advertisedGroups.contains("ALL_SUBNETS"), let network = router.network {
+            let regional = index.model.gcpNetwork(network)?.routingMode == "REGIONAL"
+            for s in index.gcpSubnetsByNetwork[network] ?? [] {
+                let subnet = index.model.gcpSubnets[s]
+                if regional, let region = router.ref.region, subnet.ref.region != region { continue }
+                if let c = subnet.cidr { result.insert(c.normalized) }
+                subnet.secondaryRanges.forEach { result.insert($0.cidr.normalized) }
+            }
+        }
+        if mode == "CUSTOM" { router.advertisedIpRanges.forEach { result.insert($0.normalized) } }
+        peer?.advertisedIpRanges.forEach { result.insert($0.normalized) }
+        return result.sorted()
+    }
+
+    /// Every prefix any peer of the router advertises (or would, by configuration).
+    func allAdvertised(by router: CloudRouter) -> [CIDR] {
+        var result = Set(configured(router: router, peer: nil))
+        for peer in router.bgpPeers {
+            peer.advertisedIpRanges.forEach { result.insert($0.normalized) }
+            peer.status?.advertisedRoutes.forEach { result.insert($0.normalized) }
+        }
+        return result.sorted()
+    }
+}

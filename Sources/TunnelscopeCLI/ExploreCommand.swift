@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import TunnelscopeExample
+import TunnelscopeImport
+import TunnelscopeRender
+import TunnelscopeTerminal
+
+/// `tunnelscope [PATH...]`: the interactive explorer (the default command).
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Open the interactive explorer (the default command).",
+        discussion: "Keys: ? help · Tab AWS⇄GCP · / search · f fail (what-if) · 1-7 views · q quit."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "First screen: topology, aws, gcp, split, findings, routes, tour.")
+    var view: String = "topology"
+
+    @Flag(inversion: .prefixedNo, help: "Mouse support (click selects, wheel scrolls).")
+    var mouse = true
+
+    func run() throws {
+        try Explorer.run(input: input, initial: view, mouse: mouse)
+    }
+}
+
+/// `tunnelscope tour [PATH...]`: the explorer, opened on the guided walkthrough.
+struct TourCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tour",
+        abstract: "A guided walkthrough of the network (the built-in example by default)."
+    )
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        try Explorer.run(input: input, initial: "tour", mouse: true)
+    }
+}
+
+enum Explorer {
+    static let screens: [String: Screen] = ["topology": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
+                                            "findings": .findings, "routes": .routes, "tour": .tour]
+
+    static func run(input: InputOptions, initial: String, mouse: Bool) throws {
+        guard let screen = screens[initial] else {
+            throw ValidationError("--view must be one of \(screens.keys.sorted().joined(separator: ", "))")
+        }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            FileHandle.standardError.write(Data("tunnelscope: the explorer needs a terminal; for text output use `tunnelscope check` or `tunnelscope render`\n".utf8))
+            throw ExitCode(ExitStatus.unusable)
+        }
+        let result = input.load()
+        if result.report.loadedFiles.isEmpty {
+            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " ")); `tunnelscope check` explains why\n".utf8))
+            throw ExitCode(ExitStatus.unusable)
+        }
+        let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        let status: Int32 = MainActor.assumeIsolated {
+            loop(result: result, screen: screen, input: input, options: Terminal.Options(color: colour, mouse: mouse))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    @MainActor
+    static func loop(result: LoadResult, screen: Screen, input: InputOptions, options: Terminal.Options) -> Int32 {
+        let terminal = Terminal(options: options)
+        terminal.start()
+        defer { terminal.stop() }
+        let size = terminal.size
+        var state = AppState(result: result, services: ExplorerServices.make(), width: size.width, height: size.height, screen: screen)
+        terminal.draw(ScreenRenderer.render(state))
+        while true {
+            switch terminal.next() {
+            case .idle:
+                continue
+            case .signal(let number):
+                return 128 + number
+            case .resize(let width, let height):
+                Reducer.reduce(&state, .resize(width: width, height: height))
+            case .key(let key):
+                guard let action = Reducer.action(for: key, in: state) else { continue }
+                for effect in Reducer.reduce(&state, action) {
+                    switch effect {
+                    case .quit: return 0
+                    case .reload: Reducer.reduce(&state, .reloaded(input.load()))
+                    }
+                }
+            }
+            terminal.draw(ScreenRenderer.render(state))
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import CNcursesw
+import Foundation
+import TunnelscopeRender
+
+/// The only code that talks to ncurses. One instance, on the main actor (ncurses is not
+/// thread-safe). `start` / `stop` bracket every use; signals and crashes restore the terminal too.
+@MainActor
+public final class Terminal {
+    public struct Options: Sendable {
+        public var color: Bool
+        public var mouse: Bool
+        public init(color: Bool = true, mouse: Bool = true) { self.color = color; self.mouse = mouse }
+    }
+
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var colorPairs: [Role: Int32] = [:]
+    private var useColor = false
+    private var previous: CellBuffer?
+    private let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public var size: (width: Int, height: Int) {
+        guard let window else { return (80, 24) }
+        return (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    public func start() {
+        setlocale(LC_ALL, "")
+        SignalGuard.install()
+        window = initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(window, 100)
+        if options.mouse {
+            mousemask(mmask_t(ts_all_mouse_events()), nil)
+            mouseinterval(0)
+        }
+        useColor = options.color && has_colors()
+        if useColor { setUpColors() }
+        previous = nil
+    }
+
+    /// Leaves curses mode and restores the terminal. Safe to call twice.
+    public func stop() {
+        guard window != nil else { return }
+        if options.mouse { mousemask(0, nil) }
+        curs_set(1)
+        endwin()
+        window = nil
+        SignalGuard.restoreTerminal()
+    }
+
+    private func setUpColors() {
+        start_color()
+        use_default_colors()
+        let grey: Int16 = ts_colors() >= 16 ? 8 : Int16(COLOR_WHITE)
+        for (i, role) in Role.allCases.enumerated() {
+            let c = Palette.colors(role)
+            let fg: Int16 = c.fg == 8 ? grey : Int16(c.fg)
+            let bg: Int16 = c.bg == 8 ? grey : Int16(c.bg)
+            init_pair(Int16(i + 1), fg, bg)
+            colorPairs[role] = Int32(i + 1)
+        }
+    }
+
+    private func attributes(_ style: Style) -> (Int32, Int32) {
+        var attrs: Int32 = ts_a_normal()
+        if useColor {
+            let c = Palette.colors(style.role)
+            if c.bold || style.bold { attrs |= ts_a_bold() }
+            if c.fg == 8 && ts_colors() < 16 { attrs |= ts_a_dim() }
+            if style.reverse { attrs |= ts_a_reverse() }
+            if style.underline { attrs |= ts_a_underline() }
+            return (attrs, colorPairs[style.role] ?? 0)
+        }
+        let m = Palette.monochrome(style.role)
+        if m.bold || style.bold { attrs |= ts_a_bold() }
+        if m.reverse != style.reverse { attrs |= ts_a_reverse() }
+        if m.underline || style.underline { attrs |= ts_a_underline() }
+        if style.role == .dim || style.role == .border { attrs |= ts_a_dim() }
+        return (attrs, 0)
+    }
+
+    /// Copies the buffer to the screen; only changed cells are sent.
+    public func draw(_ buffer: CellBuffer) {
+        guard let window else { return }
+        let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if full { werase(window) }
+        var scalars: [wchar_t] = []
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                if !full, let previous, previous[x, y] == cell { continue }
+                // The bottom-right cell cannot be written without scrolling on some terminals.
+                if y == buffer.height - 1 && x == buffer.width - 1 { continue }
+                scalars.removeAll(keepingCapacity: true)
+                for scalar in cell.text.unicodeScalars { scalars.append(wchar_t(bitPattern: scalar.value)) }
+                if scalars.isEmpty { scalars.append(32) }
+                let (attrs, pair) = attributes(cell.style)
+                _ = ts_put_cell(window, Int32(y), Int32(x), scalars, Int32(scalars.count), attrs, pair)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = buffer
+    }
+
+    /// Forces the next draw to repaint everything (after a resize).
+    public func invalidate() {
+        previous = nil
+        if let window { clearok(window, true) }
+    }
+
+    public enum Event: Sendable {
+        case key(Key)
+        case resize(width: Int, height: Int)
+        case signal(Int32)
+        case idle
+    }
+
+    /// Waits up to 100 ms for input.
+    public func next() -> Event {
+        if let signal = SignalGuard.pending() { return .signal(signal) }
+        guard let window else { return .idle }
+        var ch: wint_t = 0
+        let result = wget_wch(window, &ch)
+        if result == ts_err() { return .idle }
+        if result == KEY_CODE_YES {
+            let code = Int32(ch)
+            if code == ts_key_resize() { invalidate(); return .resize(width: size.width, height: size.height) }
+            if code == ts_key_mouse() { return mouseEvent().map { .key($0) } ?? .idle }
+            return KeyDecoder.functionKey(code).map { .key($0) } ?? .idle
+        }
+        return KeyDecoder.character(UInt32(ch)).map { .key($0) } ?? .idle
+    }
+
+    private func mouseEvent() -> Key? {
+        var event = MEVENT()
+        guard getmouse(&event) == ts_ok() else { return nil }
+        let state = UInt(event.bstate)
+        if state & UInt(ts_button4_pressed()) != 0 { return .scrollUp }
+        if state & UInt(ts_button5_pressed()) != 0 { return .scrollDown }
+        if state & UInt(ts_button1_clicked()) != 0 { return .mouseClick(x: Int(event.x), y: Int(event.y)) }
+        return nil
+    }
+}
