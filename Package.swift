@@ -33,6 +33,8 @@ let package = Package(
             plugins: ["EmbedExamplePlugin"]
         ),
         .executableTarget(name: "EmbedResources"),
+        // synthetic large networks in the real export formats, for benchmarks and scale tests.
+        .target(name: "TunnelscopeSynthetic", dependencies: ["TunnelscopeExample", "TunnelscopeImport"]),
         .plugin(name: "EmbedExamplePlugin", capability: .buildTool(), dependencies: ["EmbedResources"]),
         // app: the command line (a library, so tests can reach it) and its tiny executable.
         .target(
@@ -55,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TunnelscopeRenderTests",
-            dependencies: ["TunnelscopeRender", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis"]
+            dependencies: ["TunnelscopeRender", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeSynthetic", "TunnelscopeCLI"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",

@@ -41,7 +41,7 @@ public enum Keymap {
         Binding([.character("1")], .show(.topology), "Topology map", .global),
         Binding([.character("2")], .show(.aws), "AWS perspective", .global),
         Binding([.character("3")], .show(.gcp), "GCP perspective", .global),
-        Binding([.character("4")], .show(.split), "Side by side", .global, footer: 3, label: "1-7 views"),
+        Binding([.character("4")], .show(.split), "Side by side", .global, footer: 3, label: "views"),
         Binding([.character("5")], .show(.findings), "Findings", .global),
         Binding([.character("6")], .show(.routes), "Routes and paths", .global),
         Binding([.character("7"), .character("t")], .show(.tour), "Guided tour", .global),
@@ -89,7 +89,7 @@ public enum Keymap {
     }
 
     static func keyLabel(_ binding: Binding) -> String {
-        if binding.footerLabel == "1-7 views" { return "1-7" }
+        if binding.footerLabel == "views" { return "1-7" }
         return binding.keys.first.map(\.description) ?? ""
     }
 }

@@ -1,6 +1,7 @@
 import TunnelscopeAnalysis
 import TunnelscopeImport
 import TunnelscopeModel
+import TunnelscopeText
 
 /// The detail of one element: its fields (secrets are never in the model), its counterpart on
 /// the other cloud, the findings that involve it, and the file and JSON path it came from.
@@ -14,7 +15,7 @@ struct DetailRows {
         var rows: [Row] = []
         func field(_ name: String, _ value: String?, _ role: Role = .normal, link: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            rows.append(Row(spans: [Span(column(name, 18), .dim), Span(value, link != nil ? Style(role, underline: true) : Style(role))],
+            rows.append(Row(spans: [Span(column(DisplayWidth.truncate(name, to: 17), 18), .dim), Span(value, link != nil ? Style(role, underline: true) : Style(role))],
                             elementId: link, searchText: value))
         }
         func heading(_ title: String, _ role: Role = .title) { rows.append(.blank); rows.append(.heading(title, role)) }

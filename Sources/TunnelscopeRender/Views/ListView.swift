@@ -11,7 +11,7 @@ enum ListView {
             let y = rect.y + line
             let row = rows[index]
             buffer.write(row.spans, x: rect.x + 1, y: y, clip: Rect(x: rect.x, y: y, width: rect.width - 1, height: 1))
-            if index == memory.selected {
+            if index == memory.selected, row.isSelectable {
                 let bar = Rect(x: rect.x, y: y, width: rect.width - 1, height: 1)
                 buffer.write(focused ? "▌" : " ", x: rect.x, y: y, style: Style(.accent, bold: true))
                 if focused { buffer.restyle(bar) { $0.reverse = true } }

@@ -51,8 +51,9 @@ struct ResourceFacts {
             f.related = model.subnets.filter { $0.vpcId == id }.map { ("subnet \($0.name ?? $0.id) \($0.cidr?.description ?? "")", $0.id) }
                 + model.tgwAttachments.filter { $0.resourceId == id }.map { ("TGW attachment \($0.id)", $0.transitGatewayId) }
             for table in model.routeTables where table.vpcId == id {
+                f.fields.append(("route table", "\(table.id)\(table.isMain ? " (main)" : "")", nil))
                 for route in table.routes {
-                    f.fields.append(("route \(table.id)", "\(route.destinationText) → \(route.target)\(route.isBlackhole ? "  BLACKHOLE" : "")", nil))
+                    f.fields.append(("", "\(route.destinationText) → \(route.target)\(route.isBlackhole ? "  ✖ BLACKHOLE" : "")", nil))
                 }
             }
             return f

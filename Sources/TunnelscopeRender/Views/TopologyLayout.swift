@@ -1,3 +1,4 @@
+import Foundation
 import TunnelscopeModel
 import TunnelscopeText
 
@@ -115,7 +116,10 @@ public struct TopologyLayout: Sendable {
 
         // AWS VPCs, sorted by account then name.
         let blackholeVpcs = Set(model.routeTables.filter { $0.routes.contains(where: \.isBlackhole) }.map(\.vpcId))
-        let vpcNodes: [Node] = model.vpcs.sorted { ($0.accountId ?? "", naming.vpc($0.id)) < ($1.accountId ?? "", naming.vpc($1.id)) }.map { vpc in
+        let vpcNodes: [Node] = model.vpcs.sorted { a, b in
+            if a.accountId != b.accountId { return (a.accountId ?? "") < (b.accountId ?? "") }
+            return naming.vpc(a.id).compare(naming.vpc(b.id), options: .numeric) == .orderedAscending
+        }.map { vpc in
             let blackhole = blackholeVpcs.contains(vpc.id)
             return Node(id: vpc.id, elementId: vpc.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
                         lines: [[Span("VPC ", .dim), Span(naming.vpc(vpc.id), Style(.normal, bold: true))],

@@ -1,0 +1,23 @@
+@testable import TunnelscopeCLI
+import TunnelscopeExample
+import TunnelscopeImport
+import TunnelscopeRender
+
+/// Explorer states for tests, built the way the app builds them (same services).
+enum Screens {
+    static let example = ExampleNetwork.load()
+
+    static func state(_ result: LoadResult = example, width: Int = 80, height: Int = 24, screen: Screen = .topology) -> AppState {
+        AppState(result: result, services: ExplorerServices.make(), width: width, height: height, screen: screen)
+    }
+
+    static func apply(_ state: inout AppState, keys: [Key]) {
+        for key in keys {
+            if let action = Reducer.action(for: key, in: state) { Reducer.reduce(&state, action) }
+        }
+    }
+
+    static func type(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+    static func frame(_ state: AppState) -> String { ScreenRenderer.render(state).plainText }
+}

@@ -1,0 +1,81 @@
+import Testing
+import TunnelscopeExample
+import TunnelscopeImport
+import TunnelscopeRender
+import TunnelscopeSynthetic
+@testable import TunnelscopeCLI
+
+/// Every view at 80×24 and 160×48 on the built-in example, and the special cases: a what-if,
+/// a long Japanese name, a 300-VPC network, a terminal that is too small.
+@Suite struct ViewSnapshotTests {
+    static let sizes = [(80, 24), (160, 48)]
+
+    @Test(arguments: ["topology", "aws", "gcp", "split", "findings", "routes", "tour", "detail", "help"])
+    func everyViewAtBothSizes(view: String) {
+        for (w, h) in Self.sizes {
+            var state = Screens.state(width: w, height: h)
+            switch view {
+            case "topology": break
+            case "aws": Screens.apply(&state, keys: [.character("2")])
+            case "gcp": Screens.apply(&state, keys: [.character("3")])
+            case "split": Screens.apply(&state, keys: [.character("4")])
+            case "findings": Screens.apply(&state, keys: [.character("5")])
+            case "routes": Screens.apply(&state, keys: [.character("6")])
+            case "tour": Screens.apply(&state, keys: [.character("7")])
+            case "detail": Screens.apply(&state, keys: [.character("2"), .down, .down, .down, .enter])
+            case "help": Screens.apply(&state, keys: [.character("?")])
+            default: Issue.record("unknown view \(view)")
+            }
+            Snapshot.assert(Screens.frame(state), named: "\(view)-\(w)x\(h)")
+        }
+    }
+
+    @Test func tourStepThatMapsTheTunnels() {
+        var state = Screens.state(width: 160, height: 48, screen: .tour)
+        Screens.apply(&state, keys: Array(repeating: .character("n"), count: 5))
+        Snapshot.assert(Screens.frame(state), named: "tour-mapping-160x48")
+    }
+
+    @Test func whatIfOneConnectionFailed() {
+        for (w, h) in Self.sizes {
+            var state = Screens.state(width: w, height: h)
+            Screens.apply(&state, keys: [.character("2"), .down, .character("f"), .character("4")])
+            Snapshot.assert(Screens.frame(state), named: "whatif-connection-split-\(w)x\(h)")
+            Screens.apply(&state, keys: [.character("1")])
+            Snapshot.assert(Screens.frame(state), named: "whatif-connection-topology-\(w)x\(h)")
+        }
+    }
+
+    @Test func japaneseNamesKeepAlignment() {
+        let result = TunnelscopeImport.Importer.load(files: SyntheticNetwork(vpcs: 4, accounts: 1, routesPerTable: 2, gcpSubnets: 2, japaneseNames: true).files(), origin: "synthetic")
+        var state = Screens.state(result, width: 80, height: 24)
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("本番") + [.enter])
+        Snapshot.assert(Screens.frame(state), named: "japanese-detail-80x24")
+        var map = Screens.state(result, width: 160, height: 48)
+        Screens.apply(&map, keys: [])
+        Snapshot.assert(Screens.frame(map), named: "japanese-topology-160x48")
+    }
+
+    @Test func threeHundredVPCs() {
+        let result = TunnelscopeImport.Importer.load(files: SyntheticNetwork(vpcs: 300).files(), origin: "synthetic 300 VPCs")
+        #expect(result.model.vpcs.count == 303)
+        var state = Screens.state(result, width: 160, height: 48)
+        Snapshot.assert(Screens.frame(state), named: "vpcs300-topology-160x48")
+        // Expand the VPC group, then page down through it.
+        while state.topologySelection?.hasPrefix("group:vpcs") != true {
+            let before = state.topologySelection
+            Screens.apply(&state, keys: [.right])
+            if state.topologySelection == before { break }
+        }
+        Screens.apply(&state, keys: [.character("e"), .pageDown])
+        Snapshot.assert(Screens.frame(state), named: "vpcs300-expanded-160x48")
+        var small = Screens.state(result, width: 80, height: 24)
+        Screens.apply(&small, keys: [.character("2")])
+        Snapshot.assert(Screens.frame(small), named: "vpcs300-aws-80x24")
+    }
+
+    @Test func tooSmallSaysSo() {
+        let state = Screens.state(width: 40, height: 10)
+        Snapshot.assert(Screens.frame(state), named: "too-small-40x10")
+    }
+}
