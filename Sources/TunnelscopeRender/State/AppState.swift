@@ -36,6 +36,8 @@ public struct AppState: Sendable {
     public internal(set) var focusedPane: Pane = .aws
     public internal(set) var input: Input?
     public internal(set) var lastSearch: String?
+    /// Position in the last search's matches (n/N move it).
+    public internal(set) var searchPosition = 0
     public internal(set) var helpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var message: Span?
@@ -63,6 +65,7 @@ public struct AppState: Sendable {
         topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
         if case .tour = screen { stack = [.topology, .tour] }
         refreshScreenRows()
+        Reducer.follow(&self, tunnel: nil)
     }
 
     /// Rebuilds what depends on the model, the what-if and the width.
@@ -104,6 +107,12 @@ public struct AppState: Sendable {
     }
 
     public func listMemory(_ screen: Screen) -> ListMemory { memory[screen.memoryKey] ?? ListMemory() }
+
+    /// What `f` acts on: the subject of a detail screen, else the selection.
+    public var focusElement: String? {
+        if case .detail(let id) = screen { return id }
+        return selectedElement
+    }
 
     /// The element selected on the current screen, if any.
     public var selectedElement: String? {

@@ -106,7 +106,7 @@ public enum Reducer {
         case .searchNext: if let q = state.lastSearch { search(&state, q, step: 1) }
         case .searchPrevious: if let q = state.lastSearch { search(&state, q, step: -1) }
         case .failSelected:
-            guard let id = state.selectedElement, !id.hasPrefix("group:") else {
+            guard let id = state.focusElement, !id.hasPrefix("group:") else {
                 state.message = Span("Select a tunnel, interface, connection, gateway or router to fail it.", .warning)
                 break
             }
@@ -384,9 +384,8 @@ public enum Reducer {
             return
         }
         var index = 0
-        if step != 0, state.lastSearch == q, let current = state.selectedElement, let i = matches.firstIndex(where: { $0.elementId == current }) {
-            index = (i + step + matches.count) % matches.count
-        }
+        if step != 0, state.lastSearch == q { index = ((state.searchPosition + step) % matches.count + matches.count) % matches.count }
+        state.searchPosition = index
         state.lastSearch = q
         let match = matches[index]
         if match.screen != state.screen, !(state.screen == .split && state.model.tunnel(match.elementId) != nil) {

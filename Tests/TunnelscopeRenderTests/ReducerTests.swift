@@ -1,0 +1,151 @@
+import Testing
+import TunnelscopeRender
+
+/// The reducer and the keymap: navigation, the selection following the physical tunnel, search,
+/// what-if, the help generated from the keymap.
+@Suite struct ReducerTests {
+    @Test func selectionStaysOnTheSameTunnelAcrossPerspectives() {
+        var state = Screens.state(screen: .aws)
+        // TGW → VPN to-gcp-if0 → tunnel 1 → tunnel 2 (52.1.20.22).
+        Screens.apply(&state, keys: [.down, .down, .down])
+        #expect(state.selectedElement == "tunnel/52.1.20.22")
+        Screens.apply(&state, keys: [.tab])
+        #expect(state.screen == .gcp)
+        #expect(state.selectedElement == "tunnel/52.1.20.22")
+        #expect(state.rows(for: .gcp)[state.listMemory(.gcp).selected].text.contains("aws-tunnel-1"))
+        Screens.apply(&state, keys: [.character("4")])
+        #expect(state.screen == .split && state.selectedElement == "tunnel/52.1.20.22")
+        #expect(state.focusedPane == .gcp, "coming from the GCP view, the GCP pane has the focus")
+        Screens.apply(&state, keys: [.tab])
+        #expect(state.focusedPane == .aws && state.selectedElement == "tunnel/52.1.20.22")
+        Screens.apply(&state, keys: [.down])
+        #expect(state.selectedElement == "tunnel/3.220.30.33")
+        Screens.apply(&state, keys: [.character("2")])
+        #expect(state.screen == .aws && state.selectedElement == "tunnel/3.220.30.33")
+        Screens.apply(&state, keys: [.tab, .tab])
+        #expect(state.screen == .aws && state.selectedElement == "tunnel/3.220.30.33")
+    }
+
+    @Test func escapeWalksBackTheNavigationStack() {
+        var state = Screens.state()
+        Screens.apply(&state, keys: [.enter])
+        #expect(state.stack == [.topology, .split], "the map opens on the VPN link")
+        Screens.apply(&state, keys: [.enter])
+        #expect(state.stack.count == 3)
+        guard case .detail(let id) = state.screen else { Issue.record("expected a detail screen"); return }
+        #expect(id.hasPrefix("tunnel/"))
+        Screens.apply(&state, keys: [.escape, .escape])
+        #expect(state.stack == [.topology])
+        Screens.apply(&state, keys: [.escape])
+        #expect(state.stack == [.topology], "Esc on the first screen stays")
+    }
+
+    @Test func topologyMovesBetweenBoxes() {
+        var state = Screens.state()
+        #expect(state.topologySelection == "link")
+        Screens.apply(&state, keys: [.up])
+        #expect(state.topologySelection?.hasPrefix("vpc-") == true)
+        Screens.apply(&state, keys: [.up])
+        #expect(state.topologySelection == "tgw-0a1b2c3d4e5f60718")
+        Screens.apply(&state, keys: [.enter])
+        #expect(state.screen == .aws && state.selectedElement == "tgw-0a1b2c3d4e5f60718")
+    }
+
+    @Test func searchFindsByNameIPAndCIDR() {
+        var state = Screens.state()
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("aws-tunnel-3") + [.enter])
+        #expect(state.selectedElement == "tunnel/54.80.40.44")
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("10.20.1.7") + [.enter])
+        #expect(state.selectedElement == "subnet-0b2b2b2b2b2b2b2b1" || state.selectedElement?.hasPrefix("subnet-") == true || state.selectedElement == "vpc-0b22bb22bb22bb220",
+                "an address finds the subnet (most specific) that contains it")
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("35.220.2.20") + [.enter])
+        #expect(state.selectedElement != nil)
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("no-such-thing") + [.enter])
+        #expect(state.message?.text.contains("Nothing matches") == true)
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("10.30.0.0/29") + [.enter])
+        let first = state.selectedElement
+        Screens.apply(&state, keys: [.character("n")])
+        #expect(state.selectedElement != first, "n goes to the next match (the VPC and the Memorystore range overlap)")
+    }
+
+    @Test func failAndClearWhatIf() {
+        var state = Screens.state(screen: .aws)
+        Screens.apply(&state, keys: [.down, .down])
+        let tunnel = state.selectedElement
+        #expect(tunnel == "tunnel/3.210.10.11")
+        Screens.apply(&state, keys: [.character("f")])
+        #expect(state.failed == ["tunnel/3.210.10.11"])
+        #expect(state.message?.text.contains("What-if") == true)
+        #expect(state.selectedElement == tunnel, "the selection stays on the failed element")
+        Screens.apply(&state, keys: [.character("F")])
+        #expect(state.failed.isEmpty)
+        Screens.apply(&state, keys: [.character(":")] + Screens.type("fail vpn-0bb22cc33dd44ee55") + [.enter])
+        #expect(state.failed.contains("vpn-0bb22cc33dd44ee55"))
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        var state = Screens.state(width: 160, height: 48, screen: .aws)
+        Screens.apply(&state, keys: [.end])
+        let selected = state.listMemory(.aws).selected
+        Reducer.reduce(&state, .resize(width: 80, height: 16))
+        let memory = state.listMemory(.aws)
+        #expect(memory.selected == selected)
+        #expect(memory.selected >= memory.scroll && memory.selected < memory.scroll + Layout(width: 80, height: 16, screen: .aws).listHeight)
+        Reducer.reduce(&state, .resize(width: 30, height: 8))
+        #expect(ScreenRenderer.render(state).plainText.contains("Terminal too small"))
+    }
+
+    @Test func pagingAndEnds() {
+        var state = Screens.state(width: 80, height: 16, screen: .aws)
+        Screens.apply(&state, keys: [.pageDown])
+        #expect(state.listMemory(.aws).selected > 3)
+        Screens.apply(&state, keys: [.home])
+        #expect(state.listMemory(.aws).selected == 1, "the first selectable row (row 0 is the heading)")
+    }
+
+    @Test func inputModesTakeCharactersNotCommands() {
+        var state = Screens.state()
+        Screens.apply(&state, keys: [.character("/"), .character("q"), .character("2")])
+        #expect(state.input == .search("q2"))
+        #expect(state.screen == .topology)
+        Screens.apply(&state, keys: [.backspace, .escape])
+        #expect(state.input == nil)
+        #expect(Reducer.action(for: .character("q"), in: state).map { if case .quit = $0 { true } else { false } } == true)
+    }
+}
+
+/// The keymap is data: help and footer come from it, and it is consistent.
+@Suite struct KeymapTests {
+    @Test func noKeyIsBoundTwiceInOneScope() {
+        for scope in Binding.Scope.allCases {
+            let keys = Keymap.bindings.filter { $0.scope == scope }.flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "duplicate key in \(scope.rawValue)")
+        }
+    }
+
+    @Test func helpListsEveryBinding() {
+        var state = Screens.state(width: 120, height: 80)
+        Screens.apply(&state, keys: [.character("?")])
+        let frame = Screens.frame(state)
+        for binding in Keymap.bindings {
+            #expect(frame.contains(binding.help), "help is missing \"\(binding.help)\"")
+        }
+        Screens.apply(&state, keys: [.escape])
+        #expect(!Screens.frame(state).contains(Keymap.bindings[0].help))
+    }
+
+    @Test func footerHintsComeFromTheKeymap() {
+        let hints = Keymap.footer(for: .aws)
+        #expect(hints.first?.keys == "?")
+        #expect(hints.contains { $0.label == "fail" && $0.keys == "f" })
+        #expect(Keymap.footer(for: .tour).allSatisfy { $0.label != "open" }, "tour has no Enter→open hint")
+    }
+
+    @Test func everyKeyOfTheBriefIsBound() {
+        let required: [(Key, Screen)] = [(.character("?"), .aws), (.character("/"), .aws), (.character(":"), .aws), (.tab, .aws),
+                                         (.escape, .aws), (.character("q"), .aws), (.control("c"), .aws), (.character("j"), .aws),
+                                         (.character("k"), .aws), (.pageDown, .aws), (.pageUp, .aws), (.home, .aws), (.end, .aws),
+                                         (.character("f"), .aws), (.character("F"), .aws), (.character("r"), .aws), (.character("t"), .aws)]
+        for (key, screen) in required { #expect(Keymap.action(for: key, on: screen) != nil, "\(key) is not bound") }
+    }
+}
