@@ -41,7 +41,7 @@ let package = Package(
             name: "TunnelscopeCLI",
             dependencies: [
                 "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeExample", "TunnelscopeText",
-                "TunnelscopeRender", "TunnelscopeTerminal",
+                "TunnelscopeRender", "TunnelscopeTerminal", "TunnelscopeSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

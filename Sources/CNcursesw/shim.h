@@ -7,6 +7,8 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
 
 static inline int ts_color_pair(int n) { return (int)COLOR_PAIR(n); }
@@ -34,5 +36,14 @@ static inline int ts_put_cell(WINDOW *win, int y, int x, const wchar_t *chars, i
     buffer[n] = L'\0';
     if (setcchar(&cell, buffer, (attr_t)attrs, (short)pair, NULL) != OK) return ERR;
     return mvwadd_wch(win, y, x, &cell);
+}
+
+/// The terminal's real size from the kernel (-1 when stdout is not a terminal).
+static inline int ts_winsize(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
 }
 #endif

@@ -10,6 +10,11 @@ enum SignalGuard {
 
     static func install() {
         if tcgetattr(STDIN_FILENO, &saved) == 0 { hasSaved = true }
+        // A parent may have left these blocked (the mask is inherited across exec).
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signal in [SIGTERM, SIGINT, SIGHUP] {
             Foundation.signal(signal) { number in SignalGuard.received = number }
         }

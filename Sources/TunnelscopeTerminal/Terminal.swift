@@ -130,7 +130,7 @@ public final class Terminal {
         guard let window else { return .idle }
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
-        if result == ts_err() { return .idle }
+        if result == ts_err() { return sizeChanged() ?? .idle }
         if result == KEY_CODE_YES {
             let code = Int32(ch)
             if code == ts_key_resize() { invalidate(); return .resize(width: size.width, height: size.height) }
@@ -138,6 +138,16 @@ public final class Terminal {
             return KeyDecoder.functionKey(code).map { .key($0) } ?? .idle
         }
         return KeyDecoder.character(UInt32(ch)).map { .key($0) } ?? .idle
+    }
+
+    /// A resize whose SIGWINCH was lost (two in quick succession): compare with the kernel's size.
+    private func sizeChanged() -> Event? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard ts_winsize(&rows, &cols) == 0, rows > 0, cols > 0 else { return nil }
+        guard Int(rows) != size.height || Int(cols) != size.width else { return nil }
+        resizeterm(rows, cols)
+        invalidate()
+        return .resize(width: size.width, height: size.height)
     }
 
     private func mouseEvent() -> Key? {

@@ -108,12 +108,15 @@ public struct SplitPerspective {
         if diff.contains(.status) || diff.contains(.bgp) { notes.append("status differs") }
         if diff.contains(.insideAddress) { notes.append("inside /30 differs") }
         if diff.contains(.asn) { notes.append("ASN differs") }
-        if failed { right2.append(Span("  FAILED (what-if)", .failed)) }
         let search = "\(t.id) \(t.aws?.vpnConnectionId ?? "") \(t.gcp?.tunnel.ref.id ?? "") \(t.outsideIp?.description ?? "")"
         var lines = [
             Line(left: left1, right: right1, joiner: joiner, tunnelId: t.id, searchText: search),
             Line(left: left2, right: right2, joiner: Span(diff.isEmpty && !failed ? "│" : joiner.text, joiner.style), tunnelId: t.id, searchText: search),
         ]
+        if failed {
+            lines.append(Line(left: [Span("    ✕ FAILED (what-if)", .failed)], right: [Span("  ✕ FAILED (what-if)", .failed)],
+                              joiner: Span("✕", .failed), tunnelId: t.id, searchText: search))
+        }
         if !notes.isEmpty {
             lines.append(Line(left: [Span("    ≠ the two sides disagree: " + notes.joined(separator: ", "), mismatch)], right: [],
                               joiner: Span("≠", mismatch), tunnelId: t.id, searchText: search))
