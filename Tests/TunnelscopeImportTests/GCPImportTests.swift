@@ -79,3 +79,13 @@ import TunnelscopeModel
         #expect(result.report.warnings.isEmpty)
     }
 }
+
+@Suite struct MemorystorePlaceholderTests {
+    @Test func unreachableRegionsAreANoteNotAResource() {
+        let list = #"[{"name": "projects/p/locations/us-east4/instances/c", "reservedIpRange": "10.9.0.0/29", "authorizedNetwork": "projects/p/global/networks/n"}, {"name": "projects/p/locations/me-central2/instances/-", "state": "ERROR"}]"#
+        let result = Fixtures.load(["redis.json": list])
+        #expect(result.model.redisInstances.count == 1)
+        #expect(result.report.skipped.isEmpty)
+        #expect(result.report.notes.contains { $0.text.contains("me-central2") })
+    }
+}

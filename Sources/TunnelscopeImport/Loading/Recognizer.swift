@@ -50,6 +50,10 @@ struct Recognizer {
                 let item = Node(value: items[index], path: "$[\(index)]", context: root.context)
                 if let kind = item.string("kind") {
                     kinds.append(contentsOf: readGCP(kind: kind, item, file: file, into: &state))
+                } else if isRedisPlaceholder(item) {
+                    state.report.notes.append(LoadMessage(file: file, path: item.path, text:
+                        "Memorystore could not list \(item.string("name") ?? "a region") (\(item.string("state") ?? "no state")): that region's instances are missing"))
+                    kinds.append("gcp:redis#unreachable-region")
                 } else if isRedis(item) {
                     state.add("gcp:redis#instance", item, into: \.redisInstances, key: { "\($0.project)/\($0.region)/\($0.name)" },
                               decode: GCPNetworkDecoders.redis)
@@ -70,6 +74,13 @@ struct Recognizer {
         default:
             return []
         }
+    }
+
+    /// `redis instances list --region=-` adds an entry named `…/locations/REGION/instances/-` for
+    /// each region the API could not reach; it is not an instance.
+    static func isRedisPlaceholder(_ n: Node) -> Bool {
+        guard let name = n.string("name") else { return false }
+        return name.hasPrefix("projects/") && name.contains("/locations/") && name.hasSuffix("/instances/-")
     }
 
     static func isRedis(_ n: Node) -> Bool {
