@@ -9,8 +9,8 @@ enum Fixtures {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `../shared/samples/aws-moto`: real aws-cli output captured from moto.
-    static let motoSamples = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/samples/aws-moto")
+    /// Real aws-cli output captured from moto (a copy of `shared/samples/aws-moto`, data only).
+    static let motoSamples = repositoryRoot.appendingPathComponent("Tests/Fixtures/aws-moto")
 
     static func example() -> LoadResult { ExampleNetwork.load() }
 
