@@ -45,6 +45,17 @@ public struct SplitPerspective {
         let naming = Naming(model: model)
         let cross = model.tunnels.filter(\.isCrossCloud)
         var lines: [Line] = []
+        if !cross.isEmpty {
+            // Why the two consoles count differently: the same tunnels, grouped two ways.
+            let connections = Set(cross.compactMap { $0.aws?.vpnConnectionId }).count
+            let gateways = Set(cross.compactMap { $0.gcp?.haGateway })
+            let interfaces = Set(cross.compactMap { t in t.gcp.flatMap { g in g.haInterface.map { "\(g.haGateway?.id ?? "")#\($0)" } } }).count
+            let peers = Set(cross.compactMap { t in t.gcp.flatMap { g in g.peerInterface.map { "\(g.peerGateway?.id ?? "")#\($0)" } } }).count
+            let bgp = cross.filter { $0.gcp?.bgpPeer != nil }.count
+            lines.append(Line(left: [Span("\(cross.count) tunnels = \(connections) connections × 2 tunnels", .aws)],
+                              right: [Span("\(gateways.count) HA gw × \(interfaces) ifs → \(peers) peer ifs, \(bgp) BGP", .gcp)],
+                              joiner: Span("=", .accent), tunnelId: nil, isHeading: true))
+        }
         var lastGroup: String?
         for tunnel in cross {
             let group = "\(tunnel.aws?.vpnConnectionId ?? "-")|\(tunnel.gcp?.haInterface.map(String.init) ?? "-")"
