@@ -90,8 +90,12 @@ struct AddressSpace: Sendable {
             }
         }
         for (i, site) in model.onPremSites.enumerated() {
+            // A site known only by the prefixes the TGW learns from it: redundant connections to
+            // one remote network learn the same prefixes, so identical learned prefixes are one owner.
+            let learned = site.cidrs.isEmpty
             for cidr in site.addressRanges {
-                owners.append(AddressOwner(kind: .onPremSite, cidr: cidr.normalized, resource: site.id, group: site.id,
+                owners.append(AddressOwner(kind: .onPremSite, cidr: cidr.normalized, resource: site.id,
+                                           group: learned ? "learned:\(cidr.normalized)" : site.id,
                                            label: "on-prem \(site.name) \(cidr.normalized)", hybrid: true,
                                            gcpNetwork: nil, vpcId: nil, siteIndex: i))
             }

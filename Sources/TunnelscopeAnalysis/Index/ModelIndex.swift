@@ -15,6 +15,9 @@ final class ModelIndex: Sendable {
     let mainRouteTableByVpc: [String: Int]
     let routeTablesByVpc: [String: [Int]]
     let connectionsByVgw: [String: [Int]]
+    let routeTableById: [String: Int]
+    let vpcPeeringById: [String: Int]
+    let virtualInterfacesByGateway: [String: [Int]]
     let vgwsByVpc: [String: [String]]
 
     // Physical tunnels (indices into model.tunnels)
@@ -70,6 +73,11 @@ final class ModelIndex: Sendable {
         routeTableBySubnet = bySubnet
         mainRouteTableByVpc = main
         routeTablesByVpc = byVpc
+        routeTableById = Dictionary(model.routeTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        vpcPeeringById = Dictionary(model.vpcPeerings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var vifs: [String: [Int]] = [:]
+        for (i, v) in model.virtualInterfaces.enumerated() { if let g = v.directConnectGatewayId { vifs[g, default: []].append(i) } }
+        virtualInterfacesByGateway = vifs
         var byVgw: [String: [Int]] = [:]
         for (i, c) in model.vpnConnections.enumerated() { if let g = c.vpnGatewayId { byVgw[g, default: []].append(i) } }
         connectionsByVgw = byVgw
@@ -158,6 +166,14 @@ final class ModelIndex: Sendable {
 
     func attachment(_ id: String) -> TGWAttachment? { attachmentById[id].map { model.tgwAttachments[$0] } }
     func tgwRouteTable(_ id: String) -> TGWRouteTable? { tgwRouteTableById[id].map { model.tgwRouteTables[$0] } }
+    func routeTable(_ id: String) -> AWSRouteTable? { routeTableById[id].map { model.routeTables[$0] } }
+    func vpnGateway(_ id: String) -> VPNGateway? { model.vpnGatewayIndex[id].map { model.vpnGateways[$0] } }
+    func virtualInterfaces(ofGateway dx: String) -> [DirectConnectVirtualInterface] {
+        (virtualInterfacesByGateway[dx] ?? []).map { model.virtualInterfaces[$0] }
+    }
+    func directConnectGatewayName(_ id: String) -> String {
+        named(model.directConnectGateways.first { $0.id == id }?.name, id)
+    }
 
     /// The TGW attachments of a resource (VPC, VPN connection, DX gateway) on one TGW.
     func attachments(of resource: String, on tgw: String? = nil) -> [TGWAttachment] {

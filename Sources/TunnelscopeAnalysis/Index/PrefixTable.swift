@@ -1,11 +1,17 @@
 import TunnelscopeModel
 
-/// Longest-prefix-match index: prefix length → masked network → values. A lookup costs one
-/// dictionary probe per distinct prefix length present (at most 33), whatever the table size.
+/// Longest-prefix-match index: one level per prefix length present, each a map from the masked
+/// network to its values. A lookup costs one probe per distinct prefix length (at most 33),
+/// whatever the table size.
 struct PrefixTable<Value: Sendable>: Sendable {
-    private var buckets: [Int: [UInt32: [Value]]] = [:]
-    /// Prefix lengths present, longest first.
-    private(set) var lengths: [Int] = []
+    private struct Level: Sendable {
+        let length: Int
+        let mask: UInt32
+        var map: [UInt32: [Value]]
+    }
+
+    /// Longest prefix first.
+    private var levels: [Level] = []
     private(set) var count = 0
 
     init() {}
@@ -14,26 +20,33 @@ struct PrefixTable<Value: Sendable>: Sendable {
         for (cidr, value) in entries { insert(cidr, value) }
     }
 
+    var lengths: [Int] { levels.map(\.length) }
+
     mutating func insert(_ cidr: CIDR, _ value: Value) {
         let key = cidr.network.value
-        if buckets[cidr.prefixLength] == nil {
-            buckets[cidr.prefixLength] = [:]
-            lengths.append(cidr.prefixLength)
-            lengths.sort(by: >)
+        if let i = levels.firstIndex(where: { $0.length == cidr.prefixLength }) {
+            levels[i].map[key, default: []].append(value)
+        } else {
+            levels.append(Level(length: cidr.prefixLength, mask: cidr.mask, map: [key: [value]]))
+            levels.sort { $0.length > $1.length }
         }
-        buckets[cidr.prefixLength]![key, default: []].append(value)
         count += 1
     }
 
     /// The values stored under exactly this prefix.
-    func exact(_ cidr: CIDR) -> [Value] { buckets[cidr.prefixLength]?[cidr.network.value] ?? [] }
+    func exact(_ cidr: CIDR) -> [Value] {
+        levels.first { $0.length == cidr.prefixLength }?.map[cidr.network.value] ?? []
+    }
 
     /// Visits every stored prefix that contains the whole of `cidr`, most specific first, until
     /// `visit` returns a result.
     func first<T>(containing cidr: CIDR, _ visit: (CIDR, [Value]) -> T?) -> T? {
-        for length in lengths where length <= cidr.prefixLength {
-            let prefix = CIDR(address: cidr.network, prefixLength: length).normalized
-            if let values = buckets[length]?[prefix.network.value], let result = visit(prefix, values) { return result }
+        let address = cidr.address.value
+        for level in levels where level.length <= cidr.prefixLength {
+            let key = address & level.mask
+            if let values = level.map[key], let result = visit(CIDR(address: IPv4Address(key), prefixLength: level.length), values) {
+                return result
+            }
         }
         return nil
     }

@@ -72,7 +72,7 @@ extension RouteExchange {
                         prefixes.append((d, Self.origin(of: route, index: index), "\(tableId) (associated with \(attachment.id))"))
                     }
                 }
-            } else if let vgw = aws.vpnGatewayId, let gateway = model.vpnGateways.first(where: { $0.id == vgw }) {
+            } else if let vgw = aws.vpnGatewayId, let gateway = index.vpnGateway(vgw) {
                 for vpc in gateway.attachedVpcIds {
                     for cidr in model.vpc(vpc)?.cidrs ?? [] { prefixes.append((cidr.normalized, vpc, "\(vgw) advertises its VPC")) }
                 }

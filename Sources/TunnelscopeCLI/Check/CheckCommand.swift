@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
+import TunnelscopeAnalysis
 import TunnelscopeImport
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Load exports and print the load report, the inventory and the tunnel join.",
-        discussion: "Exit status: 0 loaded, 2 nothing loadable was given or the arguments are wrong."
+        abstract: "Load exports; print the inventory, the tunnel join, the findings and (with --fail) a failure what-if.",
+        discussion: """
+        Exit status: 0 no error finding, 1 at least one error finding, 2 nothing loadable was given, \
+        the arguments are wrong, or a --fail name does not resolve. Findings describe the exported \
+        state; --fail only adds the what-if and does not change the exit status.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -16,20 +21,55 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json (json is a stable contract, see README).")
     var format: Format = .text
 
+    @Option(name: .customLong("fail"),
+            help: ArgumentHelp("Mark an element as failed for the what-if (repeatable): a resource ID, a Name tag, a GCP tunnel name or a tunnel's AWS outside IP.",
+                               valueName: "ID"))
+    var fail: [String] = []
+
     @Flag(name: .shortAndLong, help: "List every skipped file and ignored field, not only a summary.")
     var verbose = false
 
     func run() throws {
-        let result = input.load()
-        let output: String
-        switch format {
-        case .text: output = CheckText(result: result, verbose: verbose).render()
-        case .json: output = CheckJSON(result: result).render()
+        let run = CheckRun(result: input.load(), format: format, fail: fail, verbose: verbose, inputDescription: input.paths.joined(separator: " "))
+        if !run.stdout.isEmpty { print(run.stdout, terminator: run.stdout.hasSuffix("\n") ? "" : "\n") }
+        if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
+        if run.status != ExitStatus.ok { throw ExitCode(run.status) }
+    }
+}
+
+/// One `check` run without the process around it, so tests can call it: output, errors, exit status.
+struct CheckRun {
+    let stdout: String
+    let stderr: String
+    let status: Int32
+
+    init(result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "") {
+        let analysis = Analysis(model: result.model)
+        var elements: [FailableElement] = []
+        var errors: [String] = []
+        for name in fail {
+            switch analysis.resolve(name) {
+            case .found(let e): elements.append(e)
+            case let other: errors.append("tunnelscope: --fail \(name): \(other)")
+            }
         }
-        print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
+        if !errors.isEmpty {
+            stdout = ""
+            stderr = errors.joined(separator: "\n") + "\n"
+            status = ExitStatus.unusable
+            return
+        }
+        let whatIf = fail.isEmpty ? nil : analysis.whatIf(failing: elements)
+        switch format {
+        case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render()
+        case .json: stdout = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).render()
+        }
         if result.report.loadedFiles.isEmpty {
-            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
-            throw ExitCode(ExitStatus.unusable)
+            stderr = "tunnelscope: nothing loadable in \(inputDescription)\n"
+            status = ExitStatus.unusable
+        } else {
+            stderr = ""
+            status = analysis.hasErrors ? ExitStatus.findings : ExitStatus.ok
         }
     }
 }

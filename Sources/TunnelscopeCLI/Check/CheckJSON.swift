@@ -1,4 +1,5 @@
 import Foundation
+import TunnelscopeAnalysis
 import TunnelscopeImport
 import TunnelscopeModel
 
@@ -6,6 +7,15 @@ import TunnelscopeModel
 /// Fields may be added; none is renamed or removed without a new schemaVersion.
 struct CheckJSON {
     let result: LoadResult
+    let analysis: Analysis
+    /// The `--fail` what-if; the document has a `whatIf` object only when it is given.
+    var whatIf: FailureOutcome?
+
+    init(result: LoadResult, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil) {
+        self.result = result
+        self.analysis = analysis ?? Analysis(model: result.model)
+        self.whatIf = whatIf
+    }
 
     struct Document: Encodable {
         let schemaVersion = 1
@@ -14,6 +24,20 @@ struct CheckJSON {
         let summary: Summary
         let tunnels: [Tunnel]
         let findings: [Finding]
+        let whatIf: WhatIfJSON?
+
+        enum CodingKeys: String, CodingKey { case schemaVersion, origin, load, summary, tunnels, findings, whatIf }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(schemaVersion, forKey: .schemaVersion)
+            try c.encode(origin, forKey: .origin)
+            try c.encode(load, forKey: .load)
+            try c.encode(summary, forKey: .summary)
+            try c.encode(tunnels, forKey: .tunnels)
+            try c.encode(findings, forKey: .findings)
+            try c.encodeIfPresent(whatIf, forKey: .whatIf) // absent without --fail
+        }
     }
 
     struct Load: Encodable {
@@ -36,6 +60,12 @@ struct CheckJSON {
     struct Summary: Encodable {
         let awsAccounts, gcpProjects, awsVpcs, gcpNetworks, onPremSites: Int
         let tunnels, crossCloudTunnels, tunnelsDown, bgpSessionsDown: Int
+        /// Findings per severity.
+        let findings: FindingCounts
+    }
+
+    struct FindingCounts: Encodable {
+        let error, warning, info: Int
     }
 
     struct Tunnel: Encodable {
@@ -95,12 +125,13 @@ struct CheckJSON {
         let bgpStatus: String?
     }
 
-    /// Filled by the analysis; empty until it runs.
+    /// One analysis finding. `hint` is omitted when the rule has none.
     struct Finding: Encodable {
         let rule: String
         let severity: String
         let message: String
         let resources: [String]
+        let hint: String?
     }
 
     func document() -> Document {
@@ -115,9 +146,12 @@ struct CheckJSON {
                        resourcesLoaded: report.resourcesLoaded, duplicates: report.duplicates,
                        skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
                        warnings: report.warnings.map(message), notes: report.notes.map(message)),
-            summary: InventorySummary(model: model).json,
+            summary: InventorySummary(model: model, analysis: analysis).json,
             tunnels: model.tunnels.map(Self.tunnel),
-            findings: [])
+            findings: analysis.findings.map {
+                Finding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message, resources: $0.resources, hint: $0.hint)
+            },
+            whatIf: whatIf.map(WhatIfJSON.init))
     }
 
     static func tunnel(_ t: PhysicalTunnel) -> Tunnel {

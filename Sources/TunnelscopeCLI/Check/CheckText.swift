@@ -1,16 +1,29 @@
+import TunnelscopeAnalysis
 import TunnelscopeImport
 import TunnelscopeModel
 import TunnelscopeText
 
-/// `check --format text`: the load report, the inventory and the tunnel join, for a person.
+/// `check --format text`: the load report, the inventory, the tunnel join, the findings and the
+/// what-if, for a person.
 struct CheckText {
     let result: LoadResult
     let verbose: Bool
+    let analysis: Analysis
+    var whatIf: FailureOutcome?
+
+    init(result: LoadResult, verbose: Bool, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil) {
+        self.result = result
+        self.verbose = verbose
+        self.analysis = analysis ?? Analysis(model: result.model)
+        self.whatIf = whatIf
+    }
     /// Lists longer than this are cut with "… and N more" (unless verbose).
     let listLimit = 8
 
     func render() -> String {
-        [header(), inventory(), tunnels(), problems()].filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+        [header(), inventory(), tunnels(), problems(), FindingsText(findings: analysis.findings, verbose: verbose).render(),
+         whatIf.map { WhatIfText(outcome: $0, verbose: verbose).render() } ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }
 
     private var model: NetworkModel { result.model }
@@ -129,7 +142,7 @@ struct CheckText {
         let cross = model.tunnels.filter(\.isCrossCloud)
         if !cross.isEmpty {
             let down = cross.filter(\.isDown).count
-            let bgp = cross.filter { $0.hasBGP && $0.bgpDown }.count
+            let bgp = analysis.findings.filter { $0.rule == "bgp-down" && $0.resources.contains { id in cross.contains { $0.id == id } } }.count
             var table = TextTable(headers: ["#", "AWS VPN connection", "tun", "outside IP", "inside /30", "AWS", "⇄", "GCP tunnel", "HA if", "peer if", "GCP status", "BGP"])
             for (i, t) in cross.enumerated() {
                 table.add([

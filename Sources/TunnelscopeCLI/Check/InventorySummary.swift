@@ -1,14 +1,14 @@
+import TunnelscopeAnalysis
 import TunnelscopeModel
 
 /// The counts at the top of every report (and the `summary` object of the JSON contract).
+/// Tunnel and BGP counts come from the analysis, so they agree with the tunnel-down and bgp-down findings.
 struct InventorySummary {
     let model: NetworkModel
+    let analysis: Analysis
 
-    var tunnelsDown: Int { model.tunnels.filter(\.isDown).count }
-    var bgpSessionsDown: Int {
-        model.tunnels.filter { $0.hasBGP && $0.bgpDown }.count
-            + model.virtualInterfaces.flatMap(\.bgpPeers).filter { $0.bgpStatus != nil && $0.bgpStatus != "up" }.count
-    }
+    var tunnelsDown: Int { analysis.tunnelsDown }
+    var bgpSessionsDown: Int { analysis.bgpSessionsDown }
 
     var json: CheckJSON.Summary {
         CheckJSON.Summary(
@@ -16,6 +16,7 @@ struct InventorySummary {
             gcpProjects: model.gcpProjects.filter { $0.role != .external }.count,
             awsVpcs: model.vpcs.count, gcpNetworks: model.gcpNetworks.count, onPremSites: model.onPremSites.count,
             tunnels: model.tunnels.count, crossCloudTunnels: model.tunnels.filter(\.isCrossCloud).count,
-            tunnelsDown: tunnelsDown, bgpSessionsDown: bgpSessionsDown)
+            tunnelsDown: tunnelsDown, bgpSessionsDown: bgpSessionsDown,
+            findings: CheckJSON.FindingCounts(error: analysis.count(.error), warning: analysis.count(.warning), info: analysis.count(.info)))
     }
 }

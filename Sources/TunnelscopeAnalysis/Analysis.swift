@@ -1,0 +1,82 @@
+import TunnelscopeModel
+
+/// The analysis of one model: findings, the failure what-if, the route exchange over the VPN,
+/// path queries and the creation order. Build it once per model (the indexes, route tables and
+/// findings are computed here); then `whatIf(failing:)` and `path(from:to:)` are cheap enough for
+/// every keypress.
+///
+///     let analysis = Analysis(model: model, failed: ["tunnel/52.1.20.22"])
+///     analysis.findings            // every rule, most severe first
+///     analysis.whatIf              // the outcome of the failure set given to init
+///     analysis.whatIf(failing: ["to-gcp-if0"])
+///     analysis.routes              // what each side advertises and learns
+///     analysis.path(from: "10.10.1.5", to: "10.100.16.9")
+///     analysis.plan                // creation order of the cross-cloud link
+public struct Analysis: Sendable {
+    public let model: NetworkModel
+    public let findings: [Finding]
+    /// The outcome for the `failed` set given to `init`; nil when it was empty.
+    public let whatIf: FailureOutcome?
+    let context: AnalysisContext
+    let catalog: ElementCatalog
+    let simulator: FailureSimulator
+
+    /// Every rule `findings` applies, with what it checks.
+    public static var rules: [RuleDescription] { RuleCatalog.descriptions }
+
+    public init(model: NetworkModel, failed: Set<String> = []) {
+        self.model = model
+        let context = AnalysisContext(model: model)
+        self.context = context
+        let catalog = ElementCatalog(index: context.index)
+        let simulator = FailureSimulator(context: context)
+        self.catalog = catalog
+        self.simulator = simulator
+        findings = RuleCatalog.run(context)
+        whatIf = failed.isEmpty ? nil : simulator.outcome(failing: failed.sorted().map { catalog.resolve($0) })
+    }
+
+    /// Resolves an exact resource ID or an unambiguous short name (`aws-tunnel-1`, `to-gcp-if0`,
+    /// `52.1.20.22`, a unique ID prefix) to an element that can fail.
+    public static func resolve(id: String, in model: NetworkModel) -> Resolution {
+        ElementCatalog(index: ModelIndex(model: model)).resolve(id)
+    }
+
+    public func resolve(_ id: String) -> Resolution { catalog.resolve(id) }
+
+    /// Every element that can be failed, for completion and menus.
+    public var failableElements: [FailableElement] { catalog.elements }
+
+    /// The outcome of failing these elements (IDs or short names); names that do not resolve
+    /// are listed in `FailureOutcome.unresolved`.
+    public func whatIf(failing ids: Set<String>) -> FailureOutcome {
+        simulator.outcome(failing: ids.sorted().map { catalog.resolve($0) })
+    }
+
+    public func whatIf(failing elements: [FailableElement]) -> FailureOutcome {
+        simulator.outcome(failing: elements.map { .found($0) })
+    }
+
+    /// The AWS ⇄ GCP links (tunnels grouped by HA VPN gateway and TGW/VGW).
+    public var links: [CrossCloudLink] { context.links }
+
+    /// What each side advertises and learns over the VPN.
+    public var routes: RouteExchange { context.exchange }
+
+    public func findings(for resource: String) -> [Finding] { findings.filter { $0.resources.contains(resource) } }
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+extension Analysis {
+    /// Tunnels down on either side (the tunnel-down rule's count).
+    public var tunnelsDown: Int { context.states.filter { $0.awsTunnel == .down || $0.gcpTunnel == .down }.count }
+
+    /// BGP sessions not up: tunnel sessions (the bgp-down rule's view) and Direct Connect BGP peers.
+    public var bgpSessionsDown: Int {
+        context.states.filter(\.bgpDown).count
+            + model.virtualInterfaces.flatMap(\.bgpPeers).filter { $0.bgpStatus == "down" }.count
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}

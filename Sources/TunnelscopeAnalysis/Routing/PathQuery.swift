@@ -1,0 +1,183 @@
+import TunnelscopeModel
+
+/// One end of a path query: what the text named, and the address range it stands for.
+public struct PathEndpoint: Sendable, Hashable {
+    /// The text as given.
+    public let query: String
+    /// The address or range followed (a bare address is a /32).
+    public let cidr: CIDR
+    /// `AWS subnet app-private-use1a 10.10.1.0/24 in app-vpc`, or the address when nothing owns it.
+    public let label: String
+    /// The owning resource, when known.
+    public let resource: String?
+    public let side: Side?
+}
+
+/// A path from one address or network to another: hop by hop across VPC → TGW → VPN tunnels →
+/// Cloud Router → Shared VPC → service projects (or the other way), where it ends, and the path
+/// back. `notes` say when an address is claimed twice (overlaps) or the path ends somewhere else
+/// than the destination's owner.
+public struct PathQuery: Sendable, Hashable {
+    public let from: PathEndpoint
+    public let to: PathEndpoint
+    public let forward: PathTrace
+    /// From where the forward path ended (or the destination's owner) back to the source.
+    public let reverse: PathTrace?
+    public let failed: [FailableElement]
+    public let notes: [String]
+
+    /// Both ways work.
+    public var reachable: Bool { forward.end.reached && (reverse?.end.reached ?? false) }
+}
+
+public struct PathError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let query: String
+    public let reason: String
+    public var description: String { "\"\(query)\": \(reason)" }
+}
+
+extension Analysis {
+    /// The path from `source` to `destination` (each an IPv4 address, a CIDR, or a resource ID or
+    /// name: VPC, AWS subnet, GCP subnet, on-prem site, Memorystore instance), with `failing`
+    /// elements failed as in the what-if.
+    public func path(from source: String, to destination: String, failing: Set<String> = []) throws(PathError) -> PathQuery {
+        let resolver = EndpointResolver(context: context)
+        let from = try resolver.endpoint(source)
+        let to = try resolver.endpoint(destination)
+        let failed = failing.sorted().compactMap { catalog.resolve($0).element }
+        let live = simulator.liveness(failing: failed).0
+        let forwarder = context.forwarder(live)
+        var notes: [String] = []
+        guard let start = resolver.place(of: from, notes: &notes) else {
+            throw PathError(query: source, reason: "\(from.cidr) is in no network the exports know (no VPC, subnet, site or GCP range contains it)")
+        }
+        let forward = forwarder.walk(from: start, to: to.cidr)
+        notes += resolver.destinationNotes(to, reached: forward.end)
+        var reverse: PathTrace?
+        var back: Forwarder.Place?
+        if case .reached(let resource, _, _) = forward.end { back = resolver.place(ofResource: resource, cidr: to.cidr) }
+        if back == nil { var ignored: [String] = []; back = resolver.place(of: to, notes: &ignored) }
+        if let back { reverse = forwarder.walk(from: back, to: from.cidr) }
+        return PathQuery(from: from, to: to, forward: forward, reverse: reverse, failed: failed, notes: notes)
+    }
+}
+
+/// Turns text into endpoints and endpoints into starting places.
+struct EndpointResolver {
+    let context: AnalysisContext
+
+    var index: ModelIndex { context.index }
+    var model: NetworkModel { context.model }
+
+    func endpoint(_ raw: String) throws(PathError) -> PathEndpoint {
+        let text = raw.trimmedSpaces
+        if let ip = IPv4Address(text) { return endpoint(text, CIDR(address: ip, prefixLength: 32), resource: nil) }
+        if let cidr = CIDR(text) { return endpoint(text, cidr.normalized, resource: nil) }
+        var matches: [(CIDR, String)] = []
+        func consider(_ names: [String?], _ cidr: CIDR?, _ resource: String) {
+            guard let cidr, names.contains(where: { $0?.lowercased() == text.lowercased() }) else { return }
+            if !matches.contains(where: { $0.1 == resource }) { matches.append((cidr.normalized, resource)) }
+        }
+        for vpc in model.vpcs { consider([vpc.id, vpc.name, model.labels[vpc.id]], vpc.cidrs.first, vpc.id) }
+        for subnet in model.subnets { consider([subnet.id, subnet.name], subnet.cidr, subnet.id) }
+        for subnet in model.gcpSubnets { consider([subnet.ref.id, subnet.ref.description, subnet.name], subnet.cidr, subnet.ref.id) }
+        for site in model.onPremSites { consider([site.id, site.name], site.addressRanges.first, site.id) }
+        for redis in model.redisInstances { consider([redis.id, redis.name, redis.displayName], redis.reservedIpRange, redis.id) }
+        if text.contains("projects/"), let ref = GCPRef(url: text) {
+            for subnet in model.gcpSubnets where subnet.ref == ref { consider([text], subnet.cidr, subnet.ref.id) }
+        }
+        if matches.count > 1 {
+            throw PathError(query: text, reason: "names \(matches.count) places: \(matches.map(\.1).joined(separator: ", ")); use an ID or an address")
+        }
+        guard let (cidr, resource) = matches.first else {
+            throw PathError(query: text, reason: "is not an address, a CIDR, or the ID or name of a VPC, subnet, site or Memorystore instance")
+        }
+        return endpoint(text, cidr, resource: resource)
+    }
+
+    private func endpoint(_ text: String, _ cidr: CIDR, resource: String?) -> PathEndpoint {
+        let owners = context.space.owners(containing: cidr)
+        let owner = resource.flatMap { r in owners.first { $0.resource == r } } ?? owners.first
+        return PathEndpoint(query: text, cidr: cidr, label: owner?.label ?? cidr.description, resource: resource ?? owner?.resource,
+                            side: owner?.kind.side)
+    }
+
+    /// Where traffic from this endpoint starts.
+    func place(of endpoint: PathEndpoint, notes: inout [String]) -> Forwarder.Place? {
+        let owners = context.space.owners(containing: endpoint.cidr)
+        let groups = Set(owners.map(\.group))
+        if groups.count > 1 {
+            notes.append("\(endpoint.cidr) is claimed by \(groups.count) owners (\(owners.map(\.label).listed(limit: 3))); the path starts from \(owners[0].label)")
+        }
+        if let resource = endpoint.resource, let place = place(ofResource: resource, cidr: endpoint.cidr) { return place }
+        return owners.first.flatMap { place(of: $0) }
+    }
+
+    func place(of owner: AddressOwner) -> Forwarder.Place? {
+        switch owner.kind {
+        case .awsSubnet:
+            guard let vpc = owner.vpcId else { return nil }
+            return .vpc(vpc, table: index.routeTable(forSubnet: owner.resource, in: vpc)?.id)
+        case .awsVpc:
+            return owner.vpcId.map { .vpc($0, table: nil) }
+        case .gcpSubnet, .gcpSecondaryRange:
+            guard let network = owner.gcpNetwork else { return nil }
+            return .gcp(network, region: GCPRef(url: owner.resource)?.region, producer: nil)
+        case .redis, .peeredRange:
+            guard let network = owner.gcpNetwork else { return nil }
+            let redis = model.redisInstances.first { $0.id == owner.resource }
+            return .gcp(network, region: redis?.region, producer: peering(for: owner.cidr, in: network))
+        case .onPremSite:
+            return owner.siteIndex.map { .site($0) }
+        }
+    }
+
+    /// The place of a resource a path reached (or was named), for the way back.
+    func place(ofResource resource: String, cidr: CIDR) -> Forwarder.Place? {
+        let owners = context.space.owners(containing: cidr)
+        if let owner = owners.first(where: { $0.resource == resource }) { return place(of: owner) }
+        if let vpc = model.vpc(resource) {
+            let subnet = owners.first { $0.kind == .awsSubnet && $0.vpcId == vpc.id }
+            return .vpc(vpc.id, table: subnet.flatMap { index.routeTable(forSubnet: $0.resource, in: vpc.id)?.id })
+        }
+        if let s = model.subnetIndex[resource] {
+            let subnet = model.subnets[s]
+            return .vpc(subnet.vpcId, table: index.routeTable(forSubnet: subnet.id, in: subnet.vpcId)?.id)
+        }
+        if let s = model.onPremSites.firstIndex(where: { $0.id == resource }) { return .site(s) }
+        if let ref = GCPRef(url: resource), let subnet = model.gcpSubnets.first(where: { $0.ref == ref }), let network = subnet.network {
+            return .gcp(network, region: ref.region, producer: nil)
+        }
+        if let redis = model.redisInstances.first(where: { $0.id == resource }), let network = redis.authorizedNetwork, let range = redis.reservedIpRange {
+            return .gcp(network, region: redis.region, producer: peering(for: range.normalized, in: network))
+        }
+        return nil
+    }
+
+    private func peering(for range: CIDR, in network: GCPRef) -> String? {
+        (index.gcpRoutesByNetwork[network] ?? []).lazy.map { self.model.gcpRoutes[$0] }.compactMap { route -> String? in
+            guard route.destination?.normalized == range, case .peering(let name) = route.nextHop else { return nil }
+            return name
+        }.first
+    }
+
+    /// Overlaps at the destination, and a path that ends elsewhere than the destination's owner.
+    func destinationNotes(_ to: PathEndpoint, reached end: PathEnd) -> [String] {
+        let owners = context.space.owners(containing: to.cidr)
+        var notes: [String] = []
+        let groups = Set(owners.map(\.group))
+        if groups.count > 1 {
+            notes.append("\(to.cidr) is claimed by \(groups.count) owners: \(owners.map(\.label).listed(limit: 4)) (see cidr-overlap)")
+        }
+        if case .reached(let resource, let label, _) = end, let intended = owners.first {
+            let reachedGroup = owners.first { $0.resource == resource }?.group
+                ?? model.subnetIndex[resource].map { model.subnets[$0].vpcId }
+                ?? (model.vpc(resource) != nil ? resource : nil)
+            if let reachedGroup, reachedGroup != intended.group {
+                notes.append("the path reaches \(label), not \(intended.label): from here \(to.cidr) is the other copy")
+            }
+        }
+        if owners.isEmpty { notes.append("\(to.cidr) is in no network the exports know") }
+        return notes
+    }
+}

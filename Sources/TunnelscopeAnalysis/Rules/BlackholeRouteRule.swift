@@ -1,0 +1,55 @@
+import TunnelscopeModel
+
+/// blackhole-route: a VPC or TGW route in state `blackhole` (its target is gone, or a static TGW
+/// blackhole). Error when it swallows traffic to a range someone owns; warning when the prefix is
+/// unknown; info for a deliberate static TGW blackhole (no attachment).
+enum BlackholeRouteRule: AnalysisRule {
+    static let id = "blackhole-route"
+    static let summary = "A VPC or TGW route to nowhere (state blackhole): traffic to its prefix is dropped."
+
+    static func findings(_ c: AnalysisContext) -> [Finding] {
+        var result: [Finding] = []
+        for table in c.model.routeTables {
+            for route in table.routes where route.isBlackhole {
+                let victims = route.destination.map { d in c.space.owners(overlapping: d.normalized).filter { $0.group != table.vpcId && $0.kind != .awsSubnet } } ?? []
+                let target = route.target.description
+                let known = knownTarget(route.target, c) ? "" : " (\(target) is not in the exports: deleted?)"
+                let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
+                result.append(Finding(rule: Self.id, severity: victims.isEmpty ? .warning : .error,
+                    message: "Route \(route.destinationText) → \(target) in route table \(c.index.routeTableName(table)) of VPC \(c.index.vpcShortName(table.vpcId)) is a blackhole: its target no longer exists\(known)\(drops)",
+                    resources: [table.id, table.vpcId] + (targetId(route.target).map { [$0] } ?? []),
+                    hint: "Delete it (aws ec2 delete-route --route-table-id \(table.id) --destination-cidr-block \(route.destinationText)) or point it at a live target."))
+            }
+        }
+        for table in c.model.tgwRouteTables {
+            for route in table.routes where route.isBlackhole {
+                let deliberate = route.type == "static" && route.targets.isEmpty
+                let victims = route.destination.map { c.space.owners(overlapping: $0.normalized).filter { $0.kind != .awsSubnet } } ?? []
+                let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
+                result.append(Finding(rule: Self.id, severity: deliberate ? .info : victims.isEmpty ? .warning : .error,
+                    message: deliberate ? "TGW route table \(c.index.tgwRouteTableName(table.id)) blackholes \(route.destinationText) on purpose (static blackhole route)\(drops)"
+                        : "TGW route \(route.destinationText) in \(c.index.tgwRouteTableName(table.id)) is a blackhole: its attachment is gone\(drops)",
+                    resources: [table.id] + (table.transitGatewayId.map { [$0] } ?? []) + route.targets.compactMap(\.attachmentId),
+                    hint: deliberate ? "Nothing to do if intended." : "Delete the route or re-create the attachment it pointed to."))
+            }
+        }
+        return result
+    }
+
+    static func knownTarget(_ target: AWSRouteTarget, _ c: AnalysisContext) -> Bool {
+        switch target {
+        case .transitGateway(let id): c.model.transitGateway(id) != nil
+        case .vpnGateway(let id): c.index.vpnGateway(id) != nil
+        case .peering(let id): c.index.vpcPeeringById[id] != nil
+        default: true
+        }
+    }
+
+    static func targetId(_ target: AWSRouteTarget) -> String? {
+        switch target {
+        case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id), .peering(let id), .natGateway(let id): id
+        case .other(_, let id): id
+        case .local, .none: nil
+        }
+    }
+}
