@@ -32,8 +32,8 @@ struct BenchCommand: ParsableCommand {
 
         let services = ExplorerServices.make()
         var insights: Insights!
-        let analysis = measure { insights = services.insights(result.model, []) }
-        print(row("analysis (findings, routes)", analysis, "\(insights.findings.count) findings"))
+        let analysis = measure { insights = services.prepare(result.model).insights([]) }
+        print(row("analysis (all rules, route exchange)", analysis, "\(insights.findings.count) findings"))
 
         var state: AppState!
         let open = measure { state = AppState(result: result, services: services, width: 160, height: 48) }

@@ -55,7 +55,7 @@ struct RenderCommand: ParsableCommand {
         let services = ExplorerServices.make()
         var state = AppState(result: result, services: services, width: width, height: height)
         for id in failed {
-            switch services.resolve(result.model, id) {
+            switch services.prepare(result.model).resolve(id) {
             case .success(let resolved):
                 Reducer.reduce(&state, .startCommand)
                 "fail \(resolved)".forEach { Reducer.reduce(&state, .input($0)) }
@@ -82,11 +82,9 @@ struct RenderCommand: ParsableCommand {
         case .detail: .detail(select ?? "")
         }
         if let select {
-            let resolved: String
-            switch services.resolve(result.model, select) {
-            case .success(let id): resolved = id
-            case .failure(let error):
-                FileHandle.standardError.write(Data("tunnelscope: --select \(select): \(error.message)\n".utf8))
+            let matches = state.content.search.search(select)
+            guard let resolved = matches.first(where: { $0.elementId == select })?.elementId ?? matches.first?.elementId else {
+                FileHandle.standardError.write(Data("tunnelscope: --select \(select): nothing matches it (a name, ID, IP or CIDR)\n".utf8))
                 throw ExitCode(ExitStatus.unusable)
             }
             if case .detail = target {

@@ -11,7 +11,7 @@ public struct TunnelscopeCommand: ParsableCommand {
         recursively); each JSON document is recognised by its content. Tunnelscope never calls a \
         cloud API and never prints a pre-shared key.
         """,
-        subcommands: [ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self, BenchCommand.self, GenerateCommand.self, PlanCommand.self],
+        subcommands: [ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self, BenchCommand.self, GenerateCommand.self, PlanCommand.self, PathCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 

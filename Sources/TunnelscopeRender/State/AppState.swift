@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public internal(set) var result: LoadResult
     public internal(set) var insights: Insights
     public let services: Services
+    /// The analysis of the loaded model (rebuilt on reload).
+    public internal(set) var prepared: Prepared
     public internal(set) var stack: [Screen]
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -59,7 +61,8 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         stack = screen == .topology ? [.topology] : [.topology, screen]
-        insights = services.insights(result.model, [])
+        prepared = services.prepare(result.model)
+        insights = prepared.insights([])
         content = Content(model: result.model, insights: insights)
         topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
         topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
@@ -151,19 +154,32 @@ public struct Content: Sendable {
     }
 }
 
-/// What the app plugs in: analysis results, path queries, and the reload source.
+/// What the app plugs in: for each loaded model, the analysis behind the views. `prepare` runs
+/// once per load (and reload); the prepared closures are what keystrokes call.
 public struct Services: Sendable {
-    public let insights: InsightsProvider
-    /// (model, from, to) → lines describing the path hop by hop.
-    public let path: @Sendable (NetworkModel, String, String) -> [Span]
-    /// Resolves what the user typed after `:fail` to an element ID, or says why not.
-    public let resolve: @Sendable (NetworkModel, String) -> Result<String, ResolveError>
+    public let prepare: @Sendable (NetworkModel) -> Prepared
+
+    public init(prepare: @escaping @Sendable (NetworkModel) -> Prepared) { self.prepare = prepare }
+
+    /// No analysis: no findings, no what-if, no paths (for tests of the bare views).
+    public static let none = Services { _ in
+        Prepared(insights: { failed in Insights(failed: failed) })
+    }
+}
+
+public struct Prepared: Sendable {
+    /// Insights for a set of failed element IDs (what-if); empty set: as exported.
+    public let insights: @Sendable (Set<String>) -> Insights
+    /// Lines describing the path from one address or resource to another, hop by hop.
+    public let path: @Sendable (String, String) -> [Span]
+    /// What the user typed after `:fail` → an element ID, or why not.
+    public let resolve: @Sendable (String) -> Result<String, ResolveError>
 
     public struct ResolveError: Error, Sendable { public let message: String; public init(_ m: String) { message = m } }
 
-    public init(insights: @escaping InsightsProvider,
-                path: @escaping @Sendable (NetworkModel, String, String) -> [Span] = { _, _, _ in [Span("path queries are not available", .dim)] },
-                resolve: @escaping @Sendable (NetworkModel, String) -> Result<String, ResolveError> = { _, id in .success(id) }) {
+    public init(insights: @escaping @Sendable (Set<String>) -> Insights,
+                path: @escaping @Sendable (String, String) -> [Span] = { _, _ in [Span("path queries are not available", .dim)] },
+                resolve: @escaping @Sendable (String) -> Result<String, ResolveError> = { .success($0) }) {
         self.insights = insights; self.path = path; self.resolve = resolve
     }
 }

@@ -17,6 +17,9 @@ public struct Insights: Sendable {
     public var whatIfSummary: String?
     /// Lines for the Routes screen, per section title (advertised/learned per side).
     public var routeSections: [(title: String, lines: [String])]
+    /// Counts for the header, as the analysis judges them (nil: count from the model).
+    public var tunnelsDown: Int?
+    public var bgpSessionsDown: Int?
 
     public init(findings: [Finding] = [], failed: Set<String> = [], lostTunnels: Set<String> = [],
                 lostSessions: Set<String> = [], lostPrefixes: [String] = [], whatIfSummary: String? = nil,
@@ -35,6 +38,3 @@ public struct Insights: Sendable {
     }
 }
 
-/// Computes insights for a model and a set of failed element IDs (what-if). Called when the
-/// model is loaded and when the failed set changes; never per keystroke otherwise.
-public typealias InsightsProvider = @Sendable (NetworkModel, Set<String>) -> Insights

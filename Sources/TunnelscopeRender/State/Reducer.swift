@@ -113,7 +113,7 @@ public enum Reducer {
             fail(&state, id == "link" ? nil : id)
         case .clearFailures:
             state.failed = []
-            state.insights = state.services.insights(state.model, [])
+            state.insights = state.prepared.insights([])
             state.rebuild()
             state.message = Span("What-if cleared: everything is back as exported.", .ok)
         case .cycleSeverity:
@@ -135,9 +135,10 @@ public enum Reducer {
         case .reloaded(let result):
             let selected = state.selectedElement
             state.result = result
+            state.prepared = state.services.prepare(result.model)
             let known = Set(SearchIndex(model: result.model).entries.map(\.elementId))
             state.failed = state.failed.filter { known.contains($0) }
-            state.insights = state.services.insights(state.model, state.failed)
+            state.insights = state.prepared.insights(state.failed)
             state.rebuild()
             if let selected { select(&state, elementId: selected) }
             state.message = Span("Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.", .ok)
@@ -365,7 +366,7 @@ public enum Reducer {
     }
 
     static func applyFailures(_ state: inout AppState, named: String?) {
-        state.insights = state.services.insights(state.model, state.failed)
+        state.insights = state.prepared.insights(state.failed)
         let selected = state.selectedElement
         state.rebuild()
         if let selected { select(&state, elementId: selected) }
@@ -406,13 +407,13 @@ public enum Reducer {
         case "q", "quit": return [.quit]
         case "fail":
             guard words.count >= 2 else { state.message = Span("usage: :fail ID (a tunnel, interface, connection, gateway, router)", .warning); break }
-            switch state.services.resolve(state.model, words[1]) {
+            switch state.prepared.resolve(words[1]) {
             case .success(let id): fail(&state, id)
             case .failure(let error): state.message = Span(error.message, .warning)
             }
         case "path":
             guard words.count >= 3 else { state.message = Span("usage: :path FROM TO (addresses or CIDRs)", .warning); break }
-            state.pathQuery = (words[1], words[2], state.services.path(state.model, words[1], words[2]))
+            state.pathQuery = (words[1], words[2], state.prepared.path(words[1], words[2]))
             state.screenRows[Screen.routes.memoryKey] = nil
             state.stack = [.topology, .routes]
             state.refreshScreenRows()

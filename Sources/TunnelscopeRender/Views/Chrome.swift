@@ -6,24 +6,32 @@ enum Chrome {
         buffer.fill(rect, style: Style(.header))
         let model = state.model
         let cross = model.tunnels.filter(\.isCrossCloud)
-        let down = model.tunnels.filter(\.isDown).count
-        let bgpDown = model.tunnels.filter { $0.hasBGP && $0.bgpDown }.count
-        var spans: [Span] = [Span(" Tunnelscope ", Style(.header, bold: true)), Span("· \(state.result.origin)  ", Style(.header))]
-        var status: [Span] = []
-        if down > 0 { status.append(Span(" ✖ \(down) tunnel\(down == 1 ? "" : "s") down ", Style(.failed, bold: true))) }
-        if bgpDown > 0 { status.append(Span(" ✖ \(bgpDown) BGP down ", Style(.failed, bold: true))) }
-        if down == 0 && bgpDown == 0 && !cross.isEmpty { status.append(Span(" ● all \(cross.count) tunnels up ", Style(.header, bold: true))) }
+        let down = state.insights.tunnelsDown ?? model.tunnels.filter(\.isDown).count
+        let bgpDown = state.insights.bgpSessionsDown ?? model.tunnels.filter { $0.hasBGP && $0.bgpDown }.count
         let errors = state.insights.errorCount, warnings = state.insights.warningCount
-        if errors > 0 { status.append(Span(" \(errors) error\(errors == 1 ? "" : "s") ", Style(.failed))) }
-        if warnings > 0 { status.append(Span(" \(warnings) warning\(warnings == 1 ? "" : "s") ", Style(.mismatch))) }
-        if !state.failed.isEmpty { status.append(Span(" what-if: \(state.failed.count) failed ", Style(.mismatch, bold: true))) }
-        let statusWidth = status.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 }
-        let left = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        if left + statusWidth > rect.width {
-            spans = [Span(" Tunnelscope ", Style(.header, bold: true))]
+        func statuses(short: Bool) -> [Span] {
+            var status: [Span] = []
+            if down > 0 { status.append(Span(short ? "✖ \(down) tunnel\(down == 1 ? "" : "s") down" : " ✖ \(down) tunnel\(down == 1 ? "" : "s") down ", Style(.failed, bold: true))) }
+            if bgpDown > 0 { status.append(Span(short ? "✖ \(bgpDown) BGP down" : " ✖ \(bgpDown) BGP down ", Style(.failed, bold: true))) }
+            if down == 0 && bgpDown == 0 && !cross.isEmpty { status.append(Span(short ? "● \(cross.count) up" : " ● all \(cross.count) tunnels up ", Style(.header, bold: true))) }
+            if errors > 0 { status.append(Span(short ? "\(errors) err" : " \(errors) error\(errors == 1 ? "" : "s") ", Style(.failed))) }
+            if warnings > 0 { status.append(Span(short ? "\(warnings) warn" : " \(warnings) warning\(warnings == 1 ? "" : "s") ", Style(.mismatch))) }
+            if !state.failed.isEmpty { status.append(Span(short ? "what-if" : " what-if: \(state.failed.count) failed ", Style(.mismatch, bold: true))) }
+            return status
         }
-        buffer.write(spans, x: rect.x, y: rect.y, clip: rect)
-        var x = max(rect.x + DisplayWidth.of(spans.map(\.text).joined()), rect.maxX - statusWidth)
+        func width(_ spans: [Span]) -> Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 } }
+        let name = Span(" Tunnelscope ", Style(.header, bold: true))
+        let origin = Span("· \(state.result.origin)  ", Style(.header))
+        // Most detail that fits: long statuses with the origin, short ones with it, then without it.
+        var left = [name, origin]
+        var status = statuses(short: false)
+        if width(left) + width(status) > rect.width { status = statuses(short: true) }
+        if width(left) + width(status) > rect.width {
+            let room = rect.width - width(status) - 16
+            left = room >= 6 ? [name, Span("· " + DisplayWidth.truncate(state.result.origin, to: room) + " ", Style(.header))] : [name]
+        }
+        buffer.write(left, x: rect.x, y: rect.y, clip: rect)
+        var x = max(rect.x + DisplayWidth.of(left.map(\.text).joined()), rect.maxX - width(status))
         for span in status {
             x = buffer.write(span.text, x: x, y: rect.y, style: span.style, clip: rect) + 1
         }

@@ -15,6 +15,14 @@ struct FindingsRows {
         }
     }
 
+    static func shortMark(_ severity: Severity) -> Span {
+        switch severity {
+        case .error: Span("✖", Style(.error, bold: true))
+        case .warning: Span("▲", .warning)
+        case .info: Span("ℹ", .info)
+        }
+    }
+
     func rows() -> [Row] {
         let shown = insights.findings.filter { filter.admits($0.severity) }.sorted { ($0.severity, $0.rule) < ($1.severity, $1.rule) }
         var rows: [Row] = [Row(kind: .heading, spans: [
@@ -25,9 +33,10 @@ struct FindingsRows {
             rows.append(Row(spans: [Span(insights.findings.isEmpty ? "No findings: nothing is down or at risk in the loaded exports." : "No findings at this severity.", .ok)]))
         }
         for finding in shown {
-            rows.append(Row(spans: [Self.mark(finding.severity), Span("  \(finding.rule)  ", .dim), Span(finding.message, .normal)],
+            // The message first (it is what a tired engineer reads); rule and hint below it.
+            rows.append(Row(spans: [Self.shortMark(finding.severity), Span(" " + finding.message, .normal)],
                             elementId: finding.resources.first, searchText: finding.resources.joined(separator: " ")))
-            if let hint = finding.hint { rows.append(Row(spans: [Span("             → \(hint)", .dim)])) }
+            rows.append(Row(spans: [Span("   \(finding.rule)", .dim)] + (finding.hint.map { [Span("  → \($0)", .dim)] } ?? [])))
         }
         return rows
     }
@@ -47,6 +56,11 @@ struct RoutesRows {
         }
         for section in insights.routeSections {
             rows.append(.blank)
+            if section.title.hasPrefix("What-if: Failing") {
+                // The what-if summary is a sentence: wrap it rather than cut it.
+                for line in Wrap.lines(section.title, width: 100) { rows.append(.heading(line, .failed)) }
+                continue
+            }
             rows.append(.heading(section.title, .title))
             if section.lines.isEmpty { rows.append(Row(spans: [Span("  (none)", .dim)])) }
             for line in section.lines { rows.append(Row(spans: [Span("  " + line, .normal)], searchText: line)) }

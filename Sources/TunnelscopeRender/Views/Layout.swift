@@ -29,7 +29,7 @@ public struct Layout: Sendable {
         self.footer = footer
         var wantsDetail = width >= Self.detailPaneWidth
         if case .detail = screen { wantsDetail = false }
-        if screen == .topology || screen == .tour || screen == .split { wantsDetail = false }
+        if screen == .topology || screen == .tour || screen == .split || screen == .routes { wantsDetail = false }
         if wantsDetail {
             let (list, detail) = body.takeRight(max(50, width * 2 / 5))
             self.list = Rect(x: list.x, y: list.y, width: list.width - 1, height: list.height)

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import TunnelscopeAnalysis
+import TunnelscopeRender
+
+/// `tunnelscope path FROM TO [PATH...]`: the route between two addresses (or CIDRs, or resources
+/// such as a VPC, subnet, site or Memorystore instance), hop by hop, both ways.
+struct PathCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "path",
+        abstract: "Trace the path between two addresses or resources, both ways.",
+        discussion: "Exit status: 0 reachable both ways, 1 not, 2 unusable input or an endpoint that matches nothing."
+    )
+
+    @Argument(help: "Source: an IPv4 address, a CIDR, or a resource ID or name.") var from: String
+    @Argument(help: "Destination, in the same forms.") var to: String
+    @OptionGroup var input: InputOptions
+    @Option(name: .customLong("fail"), help: "Fail an element first (what-if). Repeatable.") var failed: [String] = []
+
+    func run() throws {
+        let result = input.load()
+        guard !result.report.loadedFiles.isEmpty else {
+            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            throw ExitCode(ExitStatus.unusable)
+        }
+        let analysis = Analysis(model: result.model)
+        var failing = Set<String>()
+        for name in failed {
+            guard let element = analysis.resolve(name).element else {
+                FileHandle.standardError.write(Data("tunnelscope: --fail \(name): \(analysis.resolve(name))\n".utf8))
+                throw ExitCode(ExitStatus.unusable)
+            }
+            failing.insert(element.id)
+        }
+        let query: PathQuery
+        do { query = try analysis.path(from: from, to: to, failing: failing) } catch let error as PathError {
+            FileHandle.standardError.write(Data("tunnelscope: \(error.description)\n".utf8))
+            throw ExitCode(ExitStatus.unusable)
+        }
+        for span in PathLines.spans(query) { print(span.text) }
+        if !query.reachable { throw ExitCode(ExitStatus.findings) }
+    }
+}

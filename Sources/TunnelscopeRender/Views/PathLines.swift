@@ -1,0 +1,27 @@
+import TunnelscopeAnalysis
+
+/// A path query as lines: the forward trace hop by hop, where it ends, the way back, notes.
+public enum PathLines {
+    public static func spans(_ query: PathQuery) -> [Span] {
+        var lines: [Span] = [Span("from \(query.from.label)", .normal), Span("to   \(query.to.label)", .normal)]
+        if !query.failed.isEmpty { lines.append(Span("with failed (what-if): " + query.failed.map(\.label).joined(separator: ", "), .failed)) }
+        lines.append(Span(query.reachable ? "● reachable both ways" : "✖ not reachable both ways", query.reachable ? Style(.ok, bold: true) : Style(.error, bold: true)))
+        lines.append(Span("", .normal))
+        lines.append(Span("Forward", Style(.title, bold: true)))
+        lines += trace(query.forward)
+        if let reverse = query.reverse {
+            lines.append(Span("", .normal))
+            lines.append(Span("Back", Style(.title, bold: true)))
+            lines += trace(reverse)
+        }
+        for note in query.notes { lines.append(Span("▲ " + note, .warning)) }
+        return lines
+    }
+
+    static func trace(_ trace: PathTrace) -> [Span] {
+        var lines = trace.hops.enumerated().map { i, hop in Span("  \(i + 1). \(hop.text)", .normal) }
+        let role: Role = trace.end.reached ? .ok : trace.end.isUnknown ? .warning : .error
+        lines.append(Span("  → \(trace.end)", Style(role, bold: true)))
+        return lines
+    }
+}
