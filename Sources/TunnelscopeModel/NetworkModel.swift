@@ -85,8 +85,15 @@ public struct NetworkModel: Sendable {
         transitGateways = parts.transitGateways.sorted { $0.id < $1.id }
         tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
         tgwRouteTables = Self.mergeRouteTables(parts)
-        vpcs = parts.vpcs.sorted { $0.id < $1.id }
         subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
+        // A VPC's region is its subnets' (describe-vpcs does not say).
+        var regionByVpc: [String: String] = [:]
+        for subnet in subnets where regionByVpc[subnet.vpcId] == nil { if let r = subnet.region { regionByVpc[subnet.vpcId] = r } }
+        vpcs = parts.vpcs.map { vpc in
+            var vpc = vpc
+            if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
+            return vpc
+        }.sorted { $0.id < $1.id }
         routeTables = parts.routeTables.sorted { $0.id < $1.id }
         vpcPeerings = parts.vpcPeerings.sorted { $0.id < $1.id }
         customerGateways = parts.customerGateways.sorted { $0.id < $1.id }
@@ -96,7 +103,7 @@ public struct NetworkModel: Sendable {
         virtualInterfaces = parts.virtualInterfaces.sorted { $0.id < $1.id }
         gcpNetworks = parts.gcpNetworks.sorted { $0.ref < $1.ref }
         gcpSubnets = parts.gcpSubnets.sorted { $0.ref < $1.ref }
-        gcpRoutes = parts.gcpRoutes
+        gcpRoutes = parts.gcpRoutes.sorted { ($0.project ?? "", $0.name ?? "", $0.destinationText) < ($1.project ?? "", $1.name ?? "", $1.destinationText) }
         haVpnGateways = parts.haVpnGateways.sorted { $0.ref < $1.ref }
         externalVpnGateways = parts.externalVpnGateways.sorted { $0.ref < $1.ref }
         gcpTunnels = parts.gcpTunnels.sorted { $0.ref < $1.ref }

@@ -103,3 +103,23 @@ import TunnelscopeModel
         #expect(result.report.loadedFiles.count == 1)
     }
 }
+
+@Suite struct DeletedResourceTests {
+    @Test func deletedAWSResourcesAreSkippedWithTheirReason() {
+        let vpn = #"{"VpnConnections": [{"VpnConnectionId": "vpn-gone", "State": "deleted", "CustomerGatewayId": "cgw-gone"}, {"VpnConnectionId": "vpn-live", "State": "available"}]}"#
+        let cgw = #"{"CustomerGateways": [{"CustomerGatewayId": "cgw-gone", "State": "deleted", "IpAddress": "203.0.113.9", "BgpAsn": "65000"}]}"#
+        let result = Fixtures.load(["vpn.json": vpn, "cgw.json": cgw])
+        #expect(result.model.vpnConnections.map(\.id) == ["vpn-live"])
+        #expect(result.model.customerGateways.isEmpty)
+        #expect(result.model.onPremSites.isEmpty, "a deleted customer gateway is no site")
+        #expect(result.report.skipped.count == 2)
+        #expect(result.report.skipped.allSatisfy { $0.text.contains("state is deleted") })
+        #expect(result.report.reconciles)
+    }
+
+    @Test func aNetworkWithoutTheGcloudKeysIsCustomUnlessLegacy() {
+        let networks = #"[{"kind": "compute#network", "name": "a", "selfLink": "projects/p/global/networks/a"}, {"kind": "compute#network", "name": "b", "selfLink": "projects/p/global/networks/b", "IPv4Range": "10.240.0.0/16"}]"#
+        let model = Fixtures.load(["n.json": networks]).model
+        #expect(model.gcpNetworks.map(\.subnetMode) == [.custom, .legacy])
+    }
+}

@@ -64,6 +64,9 @@ enum AWSNetworkingDecoders {
             return AWSPeeringSide(vpcId: try info.required("VpcId"), accountId: info.string("OwnerId"),
                                   region: info.string("Region"), cidrs: cidrs)
         }
+        if let code = n.object("Status")?.string("Code"), ["deleted", "rejected", "expired", "failed"].contains(code) {
+            throw DecodeError(path: n.path + ".Status.Code", message: "peering is \(code); not part of the network")
+        }
         return AWSVpcPeering(id: try n.required("VpcPeeringConnectionId"), requester: try side("RequesterVpcInfo"),
                              accepter: try side("AccepterVpcInfo"), status: n.object("Status")?.string("Code"),
                              tags: n.tags(), source: n.source)

@@ -5,6 +5,7 @@ import TunnelscopeModel
 enum AWSTransitGatewayDecoders {
     static func transitGateway(_ n: Node) throws(DecodeError) -> TransitGateway {
         let id = try n.required("TransitGatewayId")
+        try rejectDeleted(n)
         let arn = ARN(n.string("TransitGatewayArn"))
         let options = n.object("Options")
         return TransitGateway(
@@ -17,7 +18,8 @@ enum AWSTransitGatewayDecoders {
     }
 
     static func attachment(_ n: Node) throws(DecodeError) -> TGWAttachment {
-        TGWAttachment(
+        try rejectDeleted(n)
+        return TGWAttachment(
             id: try n.required("TransitGatewayAttachmentId"), transitGatewayId: try n.required("TransitGatewayId"),
             resourceType: n.string("ResourceType") ?? (n.string("VpcId") != nil ? "vpc" : "unknown"),
             resourceId: n.string("ResourceId") ?? n.string("VpcId"),
@@ -27,7 +29,8 @@ enum AWSTransitGatewayDecoders {
     }
 
     static func routeTable(_ n: Node) throws(DecodeError) -> TGWRouteTable {
-        TGWRouteTable(
+        try rejectDeleted(n)
+        return TGWRouteTable(
             id: try n.required("TransitGatewayRouteTableId"), transitGatewayId: n.string("TransitGatewayId"),
             isDefaultAssociation: n.bool("DefaultAssociationRouteTable") ?? false,
             isDefaultPropagation: n.bool("DefaultPropagationRouteTable") ?? false, state: n.string("State"),

@@ -8,13 +8,15 @@ import TunnelscopeModel
 /// the `CustomerGatewayConfiguration` XML. Pre-shared keys are never read.
 enum AWSVPNDecoders {
     static func customerGateway(_ n: Node) throws(DecodeError) -> CustomerGateway {
-        CustomerGateway(id: try n.required("CustomerGatewayId"), accountId: n.string("OwnerId"),
+        try rejectDeleted(n)
+        return CustomerGateway(id: try n.required("CustomerGatewayId"), accountId: n.string("OwnerId"),
                         ipAddress: n.ipv4("IpAddress"), bgpAsn: n.int("BgpAsn") ?? n.int("BgpAsnExtended"),
                         state: n.string("State"), tags: n.tags(), source: n.source)
     }
 
     static func vpnGateway(_ n: Node) throws(DecodeError) -> VPNGateway {
-        VPNGateway(id: try n.required("VpnGatewayId"), accountId: n.string("OwnerId"),
+        try rejectDeleted(n)
+        return VPNGateway(id: try n.required("VpnGatewayId"), accountId: n.string("OwnerId"),
                    amazonSideAsn: n.int("AmazonSideAsn"), state: n.string("State"),
                    attachedVpcIds: n.array("VpcAttachments").filter { $0.string("State") != "detached" }
                        .compactMap { $0.string("VpcId") },
@@ -23,6 +25,7 @@ enum AWSVPNDecoders {
 
     static func vpnConnection(_ n: Node) throws(DecodeError) -> VPNConnection {
         let id = try n.required("VpnConnectionId")
+        try rejectDeleted(n)
         let options = n.object("Options")
         var tunnels: [IPv4Address: AWSTunnel] = [:]
 
@@ -107,6 +110,13 @@ enum AWSVPNDecoders {
             }
             tunnels[awsIp] = tunnel
         }
+    }
+}
+
+/// AWS keeps listing deleted resources for a while (state `deleted`); they are not the network.
+func rejectDeleted(_ n: Node, key: String = "State") throws(DecodeError) {
+    if n.string(key) == "deleted" {
+        throw DecodeError(path: n.path + ".\(key)", message: "state is deleted (AWS lists deleted resources for a while); not part of the network")
     }
 }
 

@@ -3,11 +3,14 @@ import TunnelscopeModel
 /// `networks`, `networks subnets`, `routes`, `redis instances`.
 enum GCPNetworkDecoders {
     static func network(_ n: Node) throws(DecodeError) -> GCPNetwork {
+        // gcloud adds x_gcloud_subnet_mode; the API leaves out a false autoCreateSubnetworks, and
+        // only legacy networks have an IPv4Range.
         let mode: SubnetMode
         switch (n.string("x_gcloud_subnet_mode")?.uppercased(), n.bool("autoCreateSubnetworks")) {
         case ("AUTO", _), (nil, true?): mode = .auto
-        case ("CUSTOM", _), (nil, false?): mode = .custom
-        default: mode = .legacy
+        case ("LEGACY", _): mode = .legacy
+        case (nil, nil) where n.child("IPv4Range") != nil: mode = .legacy
+        default: mode = .custom
         }
         let peerings = n.array("peerings").compactMap { p -> GCPPeering? in
             guard let name = p.string("name") else { p.context.warn(p.path, "peering without a name; ignored"); return nil }

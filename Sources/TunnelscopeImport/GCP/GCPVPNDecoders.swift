@@ -39,7 +39,8 @@ enum GCPVPNDecoders {
             return BGPPeer(name: name, interfaceName: p.string("interfaceName"), ipAddress: p.ipv4("ipAddress"),
                            peerIpAddress: p.ipv4("peerIpAddress"), peerAsn: p.int("peerAsn"),
                            enabled: p.bool("enable") ?? true, advertisedRoutePriority: p.int("advertisedRoutePriority"),
-                           advertisedIpRanges: p.array("advertisedIpRanges").compactMap { $0.cidr("range").cidr })
+                           advertisedIpRanges: p.array("advertisedIpRanges").compactMap { $0.cidr("range").cidr },
+                           advertiseMode: p.string("advertiseMode"), advertisedGroups: p.strings("advertisedGroups"))
         }
         return CloudRouter(ref: try n.selfRef(collection: "routers"), network: n.ref("network"), asn: bgp?.int("asn"),
                            advertiseMode: bgp?.string("advertiseMode"), advertisedGroups: bgp?.strings("advertisedGroups") ?? [],

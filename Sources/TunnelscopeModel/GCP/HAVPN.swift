@@ -101,12 +101,16 @@ public struct BGPPeer: Hashable, Sendable {
     public var enabled: Bool
     public var advertisedRoutePriority: Int?
     public var advertisedIpRanges: [CIDR]
+    /// The peer's own advertisement (`DEFAULT`: the router's; `CUSTOM`: groups and ranges below).
+    public var advertiseMode: String?
+    public var advertisedGroups: [String]
     /// From `routers get-status`, when it was exported.
     public var status: BGPPeerStatus?
 
     public init(name: String, interfaceName: String?, ipAddress: IPv4Address?, peerIpAddress: IPv4Address?,
                 peerAsn: Int?, enabled: Bool, advertisedRoutePriority: Int?, advertisedIpRanges: [CIDR],
-                status: BGPPeerStatus? = nil) {
+                advertiseMode: String? = nil, advertisedGroups: [String] = [], status: BGPPeerStatus? = nil) {
+        self.advertiseMode = advertiseMode; self.advertisedGroups = advertisedGroups
         self.name = name; self.interfaceName = interfaceName; self.ipAddress = ipAddress
         self.peerIpAddress = peerIpAddress; self.peerAsn = peerAsn; self.enabled = enabled
         self.advertisedRoutePriority = advertisedRoutePriority; self.advertisedIpRanges = advertisedIpRanges

@@ -31,10 +31,13 @@ public struct PhysicalTunnel: Hashable, Sendable, Identifiable {
         public var vpnGatewayId: String?
         /// TGW or VGW Amazon-side ASN.
         public var amazonSideAsn: Int?
+        /// The connection uses static routes (no BGP).
+        public var staticRoutesOnly: Bool
 
         public init(vpnConnectionId: String, tunnelNumber: Int, tunnel: AWSTunnel, customerGatewayId: String?,
                     customerGatewayIp: IPv4Address?, customerGatewayAsn: Int?, transitGatewayId: String?,
-                    vpnGatewayId: String?, amazonSideAsn: Int?) {
+                    vpnGatewayId: String?, amazonSideAsn: Int?, staticRoutesOnly: Bool = false) {
+            self.staticRoutesOnly = staticRoutesOnly
             self.vpnConnectionId = vpnConnectionId; self.tunnelNumber = tunnelNumber; self.tunnel = tunnel
             self.customerGatewayId = customerGatewayId; self.customerGatewayIp = customerGatewayIp
             self.customerGatewayAsn = customerGatewayAsn; self.transitGatewayId = transitGatewayId

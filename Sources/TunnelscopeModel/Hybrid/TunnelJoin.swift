@@ -7,6 +7,7 @@ struct TunnelJoin {
     private let routers: [GCPRef: CloudRouter]
     private let routerByTunnel: [GCPRef: CloudRouter]
     private let haGateways: [GCPRef: HAVPNGateway]
+    private let interfaceByTunnel: [GCPRef: RouterInterface]
     private(set) var notes: [String] = []
 
     init(parts: ModelParts) {
@@ -14,10 +15,14 @@ struct TunnelJoin {
         routers = Dictionary(parts.cloudRouters.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         haGateways = Dictionary(parts.haVpnGateways.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         var byTunnel: [GCPRef: CloudRouter] = [:]
+        var interfaces: [GCPRef: RouterInterface] = [:]
         for router in parts.cloudRouters {
-            for interface in router.interfaces { if let t = interface.linkedVpnTunnel { byTunnel[t] = router } }
+            for interface in router.interfaces {
+                if let t = interface.linkedVpnTunnel { byTunnel[t] = router; interfaces[t] = interface }
+            }
         }
         routerByTunnel = byTunnel
+        interfaceByTunnel = interfaces
         var ips: [IPv4Address: (GCPRef, Int)] = [:]
         for gateway in parts.haVpnGateways {
             for interface in gateway.interfaces {
@@ -46,7 +51,8 @@ struct TunnelJoin {
                     vpnConnectionId: connection.id, tunnelNumber: number + 1, tunnel: tunnel,
                     customerGatewayId: connection.customerGatewayId, customerGatewayIp: cgw?.ipAddress,
                     customerGatewayAsn: cgw?.bgpAsn, transitGatewayId: connection.transitGatewayId,
-                    vpnGatewayId: connection.vpnGatewayId, amazonSideAsn: amazonAsn ?? tunnel.awsAsn)
+                    vpnGatewayId: connection.vpnGatewayId, amazonSideAsn: amazonAsn ?? tunnel.awsAsn,
+                    staticRoutesOnly: connection.staticRoutesOnly)
                 let candidates = gcpEnds[tunnel.outsideIp] ?? []
                 let gcp = candidates.first { !claimed.contains($0.tunnel.ref) }
                 if let gcp { claimed.insert(gcp.tunnel.ref) }
@@ -117,7 +123,8 @@ struct TunnelJoin {
         let haIp = tunnel.vpnGateway.flatMap { haGateways[$0] }?.interfaces
             .first { $0.id == tunnel.vpnGatewayInterface }?.ipAddress
         let router = tunnel.router.flatMap { routers[$0] } ?? routerByTunnel[tunnel.ref]
-        let interface = router?.interfaces.first { $0.linkedVpnTunnel == tunnel.ref }
+        let interface = interfaceByTunnel[tunnel.ref].flatMap { i in router?.interfaces.contains(i) == true ? i : nil }
+            ?? router?.interfaces.first { $0.linkedVpnTunnel == tunnel.ref }
         let peer = interface.flatMap { i in router?.bgpPeers.first { $0.interfaceName == i.name } }
         return PhysicalTunnel.GCPEnd(
             tunnel: tunnel, peerIp: peerIp, haGateway: tunnel.vpnGateway, haInterface: tunnel.vpnGatewayInterface,
