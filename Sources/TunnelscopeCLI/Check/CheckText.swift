@@ -74,7 +74,7 @@ struct CheckText {
         }
         if !model.vpcs.isEmpty {
             aws.append("\(plural(model.vpcs.count, "VPC")): " + list(model.vpcs.map { vpc in
-                "\(model.labels[vpc.id] ?? vpc.name ?? vpc.id) \(vpc.cidrs.map(\.description).joined(separator: "+"))"
+                "\(model.labels[vpc.id] ?? vpc.name ?? vpc.id) \(vpc.cidrs.map(\.description).joined(separator: "+"))\(vpc.isDefault ? " (default VPC)" : "")"
             }))
         }
         if !model.subnets.isEmpty || !model.routeTables.isEmpty {
@@ -197,8 +197,17 @@ struct CheckText {
         } else {
             block("Not read", report.files.filter { $0.outcome == .unreadable }.map { "\($0.file): \($0.reason ?? "unreadable")" })
         }
-        block("Ignored fields", report.warnings.map(\.description))
-        block("Notes", report.notes.map(\.description) + model.joinNotes)
+        block("Warnings (the resource loaded; this field was not used)", report.warnings.map(\.description))
+        var notes = report.notes.map(\.description) + model.joinNotes
+        let gcpLoaded = !model.haVpnGateways.isEmpty || !model.gcpTunnels.isEmpty || !model.gcpNetworks.isEmpty
+        let awsLoaded = !model.vpnConnections.isEmpty || !model.transitGateways.isEmpty || !model.vpcs.isEmpty
+        if awsLoaded && !gcpLoaded && !model.customerGateways.isEmpty {
+            notes.append("No GCP export was loaded: customer gateways cannot be matched to GCP HA VPN interfaces, so each is shown as an on-prem site. Add the GCP exports (scripts/export-gcp.sh) to see the cross-cloud link.")
+        }
+        if gcpLoaded && !awsLoaded && !model.gcpTunnels.isEmpty {
+            notes.append("No AWS export was loaded: every GCP tunnel is one-sided. Add the AWS exports (scripts/export-aws.sh) to join them.")
+        }
+        block("Notes", notes)
         if report.reconciles, !report.files.isEmpty {
             blocks.append("Every resource is accounted for: \(report.resourcesLoaded) loaded + \(report.duplicates) duplicates + \(report.resourcesSkipped) skipped = \(report.resourcesSeen).")
         }
