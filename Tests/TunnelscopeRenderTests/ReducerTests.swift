@@ -149,3 +149,42 @@ import TunnelscopeRender
         for (key, screen) in required { #expect(Keymap.action(for: key, on: screen) != nil, "\(key) is not bound") }
     }
 }
+
+@Suite struct ReloadAndMouseTests {
+    @Test func reloadKeepsTheSelectionAndTheWhatIf() {
+        var state = Screens.state(screen: .gcp)
+        Screens.apply(&state, keys: [.down, .down, .down, .down, .down])
+        let selected = state.selectedElement
+        #expect(selected != nil)
+        Screens.apply(&state, keys: [.character("f")])
+        let effects = Reducer.reduce(&state, .reload)
+        #expect(effects == [.reload])
+        Reducer.reduce(&state, .reloaded(Screens.example))
+        #expect(state.selectedElement == selected)
+        #expect(state.failed.contains(selected!))
+        #expect(state.message?.text.hasPrefix("Reloaded") == true)
+    }
+
+    @Test func clickSelectsARowAndABox() {
+        var state = Screens.state(screen: .aws)
+        let layout = Layout(width: 80, height: 24, screen: .aws)
+        let rows = state.rows(for: .aws)
+        let target = rows.firstIndex { $0.elementId == "tunnel/54.80.40.44" }!
+        Reducer.reduce(&state, .click(x: 10, y: layout.list.y + target))
+        #expect(state.selectedElement == "tunnel/54.80.40.44")
+        var map = Screens.state()
+        let tgw = map.topology.node("tgw-0a1b2c3d4e5f60718")!
+        Reducer.reduce(&map, .click(x: tgw.rect.x + 2, y: Layout(width: 80, height: 24, screen: .topology).body.y + tgw.rect.y + 1))
+        #expect(map.topologySelection == "tgw-0a1b2c3d4e5f60718")
+    }
+
+    @Test func findingsFilterAndJump() {
+        var state = Screens.state(screen: .findings)
+        let all = state.rows(for: .findings).filter(\.isSelectable).count
+        Screens.apply(&state, keys: [.character("s")])
+        let errors = state.rows(for: .findings).filter(\.isSelectable).count
+        #expect(errors < all && errors == state.insights.errorCount)
+        Screens.apply(&state, keys: [.home, .enter])
+        #expect(state.screen != .findings, "Enter jumps to the finding's element")
+    }
+}
