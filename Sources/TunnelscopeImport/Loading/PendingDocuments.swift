@@ -35,29 +35,27 @@ extension ImportState {
     }
 
     mutating func addRouteSearch(_ items: [Node], file: String) {
-        var routes: [TGWRoute] = []
-        for n in items {
-            report.count("aws:TransitGatewayRoute") { $0.seen += 1 }
-            do {
-                try n.requireObject()
-                routes.append(try AWSTransitGatewayDecoders.route(n))
-                report.count("aws:TransitGatewayRoute") { $0.loaded += 1 }
-            } catch { skip("aws:TransitGatewayRoute", n, error) }
-        }
+        let routes = decodeEach(items, kind: "aws:TransitGatewayRoute", decode: AWSTransitGatewayDecoders.route)
         pending.routeSearches.append(.init(tableHint: routeTableHint(in: file), routes: routes, file: file))
     }
 
     mutating func addPropagations(_ items: [Node], file: String) {
-        var list: [TGWPropagation] = []
+        let list = decodeEach(items, kind: "aws:TransitGatewayPropagation", decode: AWSTransitGatewayDecoders.propagation)
+        pending.propagations.append(.init(tableHint: routeTableHint(in: file), items: list, file: file))
+    }
+
+    /// Decodes each item of a list whose owner is resolved later, counting and skipping as `add` does.
+    private mutating func decodeEach<T>(_ items: [Node], kind: String, decode: (Node) throws(DecodeError) -> T) -> [T] {
+        var decoded: [T] = []
         for n in items {
-            report.count("aws:TransitGatewayPropagation") { $0.seen += 1 }
+            report.count(kind) { $0.seen += 1 }
             do {
                 try n.requireObject()
-                list.append(try AWSTransitGatewayDecoders.propagation(n))
-                report.count("aws:TransitGatewayPropagation") { $0.loaded += 1 }
-            } catch { skip("aws:TransitGatewayPropagation", n, error) }
+                decoded.append(try decode(n))
+                report.count(kind) { $0.loaded += 1 }
+            } catch { skip(kind, n, error) }
         }
-        pending.propagations.append(.init(tableHint: routeTableHint(in: file), items: list, file: file))
+        return decoded
     }
 
     mutating func addRouterStatus(_ n: Node, file: String) {

@@ -36,11 +36,7 @@ struct Recognizer {
             }
             if !recognized.isEmpty { return recognized }
             if let kind = root.string("kind") { return readGCP(kind: kind, root, file: file, into: &state) }
-            if isRedis(root) {
-                state.add("gcp:redis#instance", root, into: \.redisInstances, key: { "\($0.project)/\($0.region)/\($0.name)" },
-                          decode: GCPNetworkDecoders.redis)
-                return ["gcp:redis#instance"]
-            }
+            if isRedis(root) { return [addRedis(root, into: &state)] }
             return []
         case .array(let items):
             if items.isEmpty { return ["empty list"] }
@@ -55,9 +51,7 @@ struct Recognizer {
                         "Memorystore could not list \(item.string("name") ?? "a region") (\(item.string("state") ?? "no state")): that region's instances are missing"))
                     kinds.append("gcp:redis#unreachable-region")
                 } else if isRedis(item) {
-                    state.add("gcp:redis#instance", item, into: \.redisInstances, key: { "\($0.project)/\($0.region)/\($0.name)" },
-                              decode: GCPNetworkDecoders.redis)
-                    kinds.append("gcp:redis#instance")
+                    kinds.append(addRedis(item, into: &state))
                 } else if item.string("id") != nil, item.string("type") != nil {
                     xpn.append(item)
                 } else {
@@ -81,6 +75,11 @@ struct Recognizer {
     static func isRedisPlaceholder(_ n: Node) -> Bool {
         guard let name = n.string("name") else { return false }
         return name.hasPrefix("projects/") && name.contains("/locations/") && name.hasSuffix("/instances/-")
+    }
+
+    private static func addRedis(_ n: Node, into state: inout ImportState) -> String {
+        state.add("gcp:redis#instance", n, into: \.redisInstances, key: \.id, decode: GCPNetworkDecoders.redis)
+        return "gcp:redis#instance"
     }
 
     static func isRedis(_ n: Node) -> Bool {
