@@ -6,7 +6,7 @@ import TunnelscopeModel
 /// every keypress.
 ///
 ///     let analysis = Analysis(model: model, failed: ["tunnel/52.1.20.22"])
-///     analysis.findings            // every rule, most severe first
+///     analysis.findings            // every rule, most severe first, then the most urgent rule
 ///     analysis.whatIf              // the outcome of the failure set given to init
 ///     analysis.whatIf(failing: ["to-gcp-if0"])
 ///     analysis.routes              // what each side advertises and learns
@@ -14,6 +14,8 @@ import TunnelscopeModel
 ///     analysis.plan                // creation order of the cross-cloud link
 public struct Analysis: Sendable {
     public let model: NetworkModel
+    /// Every rule's findings, most severe first, then by how urgent the rule is
+    /// (`Finding.ruleUrgency`: tunnel-down, bgp-down, … vgw-attachment), then by resource.
     public let findings: [Finding]
     /// The outcome for the `failed` set given to `init`; nil when it was empty.
     public let whatIf: FailureOutcome?

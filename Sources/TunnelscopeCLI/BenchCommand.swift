@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
 
         let services = ExplorerServices.make()
         var insights: Insights!
-        let analysis = measure { insights = services.prepare(result.model).insights([]) }
+        let analysis = measure { insights = services.prepare(result).insights([]) }
         print(row("analysis (all rules, route exchange)", analysis, "\(insights.findings.count) findings"))
 
         var state: AppState!

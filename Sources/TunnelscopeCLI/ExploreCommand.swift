@@ -49,7 +49,8 @@ enum Explorer {
             throw ValidationError("--view must be one of \(screens.keys.sorted().joined(separator: ", "))")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            FileHandle.standardError.write(Data("tunnelscope: the explorer needs a terminal; for text output use `tunnelscope check` or `tunnelscope render`\n".utf8))
+            FileHandle.standardError.write(Data(("tunnelscope: the \(initial == "tour" ? "tour" : "explorer") needs a terminal; for text output use "
+                + "`tunnelscope check`, `tunnelscope render --view VIEW`, or for the tour `tunnelscope render --view tour --step N`\n").utf8))
             throw ExitCode(ExitStatus.unusable)
         }
         let result = input.load()

@@ -6,12 +6,18 @@ import TunnelscopeRender
 /// ID resolution run against it.
 enum ExplorerServices {
     static func make() -> Services {
-        Services { model in
-            let analysis = Analysis(model: model)
+        Services { result in
+            let analysis = Analysis(model: result.model)
+            // What could not be read is a finding too: the analysis cannot see what it held.
+            let loadFindings = LoadFindings.findings(for: result.report)
             return Prepared(
-                insights: { failed in insights(analysis, failed: failed) },
-                path: { from, to in
-                    do { return PathLines.spans(try analysis.path(from: from, to: to)) } catch let error as PathError {
+                insights: { failed in
+                    var insights = insights(analysis, failed: failed)
+                    insights.findings = Finding.ordered(loadFindings + insights.findings)
+                    return insights
+                },
+                path: { from, to, failed in
+                    do { return PathLines.spans(try analysis.path(from: from, to: to, failing: failed)) } catch let error as PathError {
                         return [Span("✖ \(error.description)", .error)]
                     } catch {
                         return [Span("✖ \(error)", .error)]
@@ -41,6 +47,7 @@ enum ExplorerServices {
             insights.lostTunnels = Set(outcome.tunnelsLost.map(\.id))
             insights.lostSessions = Set(outcome.tunnels.filter { $0.tunnelUpAfter && !$0.sessionUpAfter }.map(\.id))
             insights.whatIfSummary = outcome.summary
+            insights.lostOrigins = Set(outcome.lostPrefixes.compactMap(\.origin))
             insights.lostPrefixes = outcome.lostPrefixes.map { loss in
                 "\(loss.prefix) \(loss.originLabel): no path to \(loss.lost.map(\.rawValue).joined(separator: ", "))"
             }

@@ -9,7 +9,10 @@ struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
         abstract: "Trace the path between two addresses or resources, both ways.",
-        discussion: "Exit status: 0 reachable both ways, 1 not, 2 unusable input or an endpoint that matches nothing."
+        discussion: """
+        Exit status: 0 the destination is reachable both ways; 1 it is not, or the path reaches another owner \
+        of an overlapping range instead of the destination; 2 unusable input or an endpoint that matches nothing.
+        """
     )
 
     @Argument(help: "Source: an IPv4 address, a CIDR, or a resource ID or name.") var from: String
@@ -33,11 +36,12 @@ struct PathCommand: ParsableCommand {
             failing.insert(element.id)
         }
         let query: PathQuery
-        do { query = try analysis.path(from: from, to: to, failing: failing) } catch let error as PathError {
+        do { query = try analysis.path(from: from, to: to, failing: failing) } catch {
             FileHandle.standardError.write(Data("tunnelscope: \(error.description)\n".utf8))
             throw ExitCode(ExitStatus.unusable)
         }
         for span in PathLines.spans(query) { print(span.text) }
+        // Reaching another copy of an overlapping range is not reaching the destination.
         if !query.reachable { throw ExitCode(ExitStatus.findings) }
     }
 }

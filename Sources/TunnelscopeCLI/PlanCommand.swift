@@ -35,6 +35,8 @@ enum PlanText {
             lines.append("")
             lines.append(String(format: "%2d. ", step.number) + step.title)
             if let why = step.why { lines.append("    needs \(why)") }
+            for note in step.notes { lines.append("    \(note)") }
+            for command in step.setup { lines.append("    $ \(command)") }
             for item in step.items {
                 lines.append("    • \(item.name)" + (item.resource.map { $0 == item.name ? "" : " (\($0))" } ?? ""))
                 for v in item.values { lines.append("        \(v.key): \(value(v))") }
@@ -75,6 +77,10 @@ enum PlanJSON {
         let title: String
         let why: String?
         let needs: [Int]
+        /// Said once for the step (where the pre-shared keys come from).
+        let notes: [String]
+        /// Shell lines to run once before the items' commands.
+        let setup: [String]
         let items: [Item]
     }
     struct Item: Encodable {
@@ -102,7 +108,7 @@ enum PlanJSON {
             }
         }
         let document = Document(origin: origin, steps: plan.steps.map { s in
-            Step(number: s.number, cloud: s.cloud.rawValue, title: s.title, why: s.why, needs: s.needs, items: s.items.map { i in
+            Step(number: s.number, cloud: s.cloud.rawValue, title: s.title, why: s.why, needs: s.needs, notes: s.notes, setup: s.setup, items: s.items.map { i in
                 Item(resource: i.resource, name: i.name, values: i.values.map(value), produces: i.produces.map(value), command: i.command)
             })
         }, notes: plan.notes)

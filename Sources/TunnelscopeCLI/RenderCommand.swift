@@ -8,7 +8,8 @@ import TunnelscopeRender
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Print one frame of a view as text, without a terminal."
+        abstract: "Print one frame of a view as text, without a terminal.",
+        discussion: "Exit status: 0 printed; 2 nothing loadable, bad arguments (--view detail without --select, a --step the tour does not have), or a --select or --fail that names nothing."
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
@@ -23,14 +24,14 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Frame size as WIDTHxHEIGHT.")
     var size: String = "80x24"
 
-    @Option(help: "Select this element (resource ID, tunnel ID, or a unique name/IP) before drawing.")
+    @Option(help: "Select this element (resource ID, tunnel ID, or a unique name/IP) before drawing; required with --view detail.")
     var select: String?
 
     @Option(name: .customLong("fail"), help: "Mark an element as failed first (what-if). Repeatable.")
     var failed: [String] = []
 
     @Option(help: "Tour step to show (1-based) with --view tour.")
-    var step: Int = 1
+    var step: Int?
 
     @Flag(help: "Colour the frame with ANSI escape codes.")
     var color = false
@@ -45,17 +46,36 @@ struct RenderCommand: ParsableCommand {
         return (w, h)
     }
 
+    /// A usage error: the message on stderr, exit status 2 (as every command's bad arguments).
+    private func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("tunnelscope: \(message)\n".utf8))
+        return ExitCode(ExitStatus.unusable)
+    }
+
     func run() throws {
+        // Checked here rather than in validate(), so that they exit 2 like the other bad arguments.
+        if view == .detail, select == nil {
+            throw usage("--view detail needs --select ID: the element to show (a resource ID, tunnel ID, name or IP; `tunnelscope check` lists them)")
+        }
+        if let step, view != .tour {
+            throw usage("--step \(step) applies only to --view tour")
+        }
         let result = input.load()
         if result.report.loadedFiles.isEmpty {
             FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
             throw ExitCode(ExitStatus.unusable)
         }
+        if let step {
+            let count = Tour.steps(for: result.model).count
+            guard (1...count).contains(step) else {
+                throw usage("--step \(step): the tour of this network has \(count) steps (1 to \(count))")
+            }
+        }
         let (width, height) = Self.parseSize(size)!
         let services = ExplorerServices.make()
         var state = AppState(result: result, services: services, width: width, height: height)
         for id in failed {
-            switch services.prepare(result.model).resolve(id) {
+            switch services.prepare(result).resolve(id) {
             case .success(let resolved):
                 Reducer.reduce(&state, .startCommand)
                 "fail \(resolved)".forEach { Reducer.reduce(&state, .input($0)) }
@@ -101,7 +121,7 @@ struct RenderCommand: ParsableCommand {
             Reducer.reduce(&state, .show(target))
         }
         if target == .tour {
-            for _ in 1..<max(1, step) { Reducer.reduce(&state, .tourNext) }
+            for _ in 1..<max(1, step ?? 1) { Reducer.reduce(&state, .tourNext) }
         }
     }
 }

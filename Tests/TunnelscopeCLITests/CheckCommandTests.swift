@@ -122,6 +122,86 @@ import TunnelscopeImport
         #expect(run.status == 2 && run.stderr.contains("nothing loadable"))
     }
 
+    // MARK: incomplete-input: what the load report says is missing
+
+    static let vpcs = #"{"Vpcs": [{"VpcId": "vpc-0123456789abcdef0", "CidrBlock": "10.10.0.0/16", "State": "available"}]}"#
+
+    static func load(_ files: [(String, String)]) -> LoadResult {
+        Importer.load(files: files.map { InputFile(name: $0.0, bytes: Array($0.1.utf8)) }, origin: "test")
+    }
+
+    @Test func aTruncatedFileIsAnErrorFinding() throws {
+        let result = Self.load([("net/describe-vpcs.json", Self.vpcs),
+                                ("net/describe-subnets.json", #"{"Subnets": [{"SubnetId": "subnet-1","#)])
+        let findings = LoadFindings.findings(for: result.report)
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.rule == "incomplete-input" && finding.severity == .error)
+        #expect(finding.message.hasPrefix("1 file could not be read (net/describe-subnets.json: invalid JSON at line 1"))
+        #expect(finding.message.hasSuffix("): what it held is missing from this analysis"))
+        #expect(finding.resources == ["net/describe-subnets.json"])
+        #expect(finding.hint?.contains("Re-export it") == true)
+
+        let text = CheckRun(result: result, format: .text, fail: [], verbose: false)
+        #expect(text.status == 1, "an unreadable export is an error")
+        #expect(!text.stdout.contains("Findings: none") && text.stdout.contains("Findings: 1 error"))
+        #expect(text.stdout.contains("✗ [incomplete-input] 1 file could not be read"))
+        let json = try Self.json(CheckRun(result: result, format: .json, fail: [], verbose: false).stdout)
+        let summary = try #require((json["summary"] as? [String: Any])?["findings"] as? [String: Int])
+        #expect(summary == ["error": 1, "warning": 0, "info": 0])
+        let first = try #require((json["findings"] as? [[String: Any]])?.first)
+        #expect(first["rule"] as? String == "incomplete-input" && first["severity"] as? String == "error")
+        #expect(first["resources"] as? [String] == ["net/describe-subnets.json"])
+    }
+
+    @Test func unreadableFilesAreErrorsToo() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tunnelscope-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.vpcs.write(to: dir.appendingPathComponent("describe-vpcs.json"), atomically: true, encoding: .utf8)
+        let missing = dir.appendingPathComponent("missing.json").path
+        let findings = LoadFindings.findings(for: Importer.load(paths: [dir.path, missing]).report)
+        #expect(findings.count == 1)
+        #expect(findings.first?.severity == .error && findings.first?.resources == [missing])
+        #expect(findings.first?.message.contains("no such file or directory") == true)
+    }
+
+    @Test func skippedResourcesInLoadedFilesAreAWarning() throws {
+        let bad = #"{"Vpcs": [{"VpcId": "vpc-0123456789abcdef0", "CidrBlock": "10.10.0.0/16"}, {"VpcId": 5}, {"CidrBlock": "10.20.0.0/16"}]}"#
+        let result = Self.load([("describe-vpcs.json", bad)])
+        let findings = LoadFindings.findings(for: result.report)
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.rule == "incomplete-input" && finding.severity == .warning)
+        #expect(finding.message.hasPrefix("2 resources in 1 loaded file were skipped (describe-vpcs.json $.Vpcs[1]"))
+        #expect(finding.message.hasSuffix("what they held is missing from this analysis"))
+        #expect(finding.resources == ["describe-vpcs.json"])
+        let run = CheckRun(result: result, format: .text, fail: [], verbose: false)
+        #expect(run.status == 0, "a warning does not fail check")
+        #expect(run.stdout.contains("Findings: 1 warning") && run.stdout.contains("! [incomplete-input] 2 resources"))
+    }
+
+    @Test func filesThatAreNotExportsDoNotCount() {
+        let result = Self.load([("describe-vpcs.json", Self.vpcs), ("notes.txt", "meeting notes"), ("logo.png", "\u{0}\u{1}PNG"),
+                                ("empty.json", ""), ("package.json", #"{"name": "x", "version": "1.0.0"}"#),
+                                ("numbers.json", "[1, 2, 3]")])
+        #expect(LoadFindings.findings(for: result.report).isEmpty)
+        let run = CheckRun(result: result, format: .text, fail: [], verbose: false)
+        #expect(run.status == 0 && run.stdout.contains("Findings: none."))
+    }
+
+    @Test func theSkippedHeadingCountsResourcesAndFilesApart() {
+        let result = Self.load([("notes.json", #"{"foo": 1}"#), ("numbers.json", "[1, 2, 3]"), ("describe-vpcs.json", Self.vpcs)])
+        let text = CheckRun(result: result, format: .text, fail: [], verbose: false).stdout
+        #expect(text.contains("4 resources (1 loaded, 3 skipped)"))
+        #expect(text.contains("Skipped (3 resources, 1 file):"))
+        #expect(text.contains("= 4."))
+        #expect(text.contains("numbers.json $[0]: unknown skipped: not an object"))
+        #expect(!text.contains("keys: )"))
+        let invalid = Self.load([("describe-vpcs.json", Self.vpcs), ("cut.json", #"{"Vpcs": ["#)])
+        #expect(CheckRun(result: invalid, format: .text, fail: [], verbose: false).stdout.contains("Skipped (1 file):"))
+    }
+
     @Test func argumentsParse() throws {
         let command = try TunnelscopeCommand.parseAsRoot(["check", "--format", "json", "--fail", "aws-tunnel-0", "--fail", "to-gcp-if1"])
         let check = try #require(command as? CheckCommand)

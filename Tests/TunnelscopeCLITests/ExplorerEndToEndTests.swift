@@ -36,7 +36,7 @@ import Testing
         try session.send("4")
         screen = try session.wait(for: "Side by side")
         #expect(TmuxSession.selectedLine(screen) != nil)
-        #expect(screen.contains("≠ the two sides disagree"))
+        #expect(screen.contains("≠ sides differ"))
         try session.send("q")
         try session.wait(for: "EXITED=0")
     }

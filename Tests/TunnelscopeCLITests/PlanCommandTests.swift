@@ -30,6 +30,24 @@ import TunnelscopeExample
         #expect(text.contains("breaks the cycle"))
     }
 
+    @Test func eachTunnelReadsItsOwnPreSharedKey() throws {
+        let text = PlanText.render(plan, origin: "built-in example")
+        #expect(!text.contains(#"--shared-secret "$PSK""#))
+        for variable in ["PSK_TO_GCP_IF0_T1", "PSK_TO_GCP_IF0_T2", "PSK_TO_GCP_IF1_T1", "PSK_TO_GCP_IF1_T2"] {
+            #expect(text.contains("--shared-secret \"$\(variable)\""), "\(variable) in a tunnel command")
+            #expect(text.components(separatedBy: "$ \(variable)=$(aws ec2 describe-vpn-connections").count == 2, "\(variable) set once")
+        }
+        #expect(text.contains("Options.TunnelOptions[].PreSharedKey of the tunnel with that outside IP"))
+        #expect(text.contains("OutsideIpAddress=='52.1.20.22'"))
+        #expect(!text.contains("Zk3x_example_psk"))
+        let json = PlanJSON.render(plan, origin: "built-in example")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let steps = try #require(document["steps"] as? [[String: Any]])
+        let tunnels = try #require(steps.first { ($0["title"] as? String)?.contains("VPN tunnels") == true })
+        #expect((tunnels["setup"] as? [String])?.count == 4 && (tunnels["notes"] as? [String])?.count == 1)
+        #expect(steps.filter { ($0["setup"] as? [String])?.isEmpty == false }.count == 1)
+    }
+
     @Test func planIsASubcommand() throws {
         let command = try TunnelscopeCommand.parseAsRoot(["plan", "--format", "json"])
         #expect(command is PlanCommand)

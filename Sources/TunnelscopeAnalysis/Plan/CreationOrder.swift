@@ -134,14 +134,15 @@ struct PlanBuilder {
         let steps = order.enumerated().map { i, entry in
             let why = entry.needs.isEmpty ? nil : entry.needs.map { "\($0.1) (step \(number[$0.0]!))" }.joined(separator: ", ")
             return PlanStep(number: i + 1, cloud: entry.kind.cloud, title: items.title(entry.kind), why: why,
-                            needs: entry.needs.compactMap { number[$0.0] }.sorted(), items: items.items(entry.kind))
+                            needs: entry.needs.compactMap { number[$0.0] }.sorted(), items: items.items(entry.kind),
+                            notes: items.notes(entry.kind), setup: items.setup(entry.kind))
         }
         var notes = [
             "Each side wants the other's public IPs at creation: the AWS customer gateways (step \(number[.customerGateways]!)) need the HA VPN interface IPs"
                 + (number[.haGateway].map { " (step \($0))" } ?? "") + ", and the GCP peer gateway (step \(number[.peerGateway]!)) needs the AWS tunnel outside IPs (step \(number[.vpnConnections]!)). "
                 + "Creating the HA VPN gateway first breaks the cycle.",
             "Rebuilding: values marked (assigned) change when their resource is re-created — a new HA VPN gateway means new customer gateways and VPN connections; new VPN connections mean a new peer gateway and GCP tunnels. Values marked (chosen) can be kept.",
-            "Pre-shared keys are never printed: read them from the VPN connection (TunnelOptions[].PreSharedKey or Secrets Manager) when creating the GCP tunnels.",
+            "Pre-shared keys are never printed: each AWS tunnel has its own; step \(number[.tunnels]!) says where to read each one (TunnelOptions[].PreSharedKey of its VPN connection, or Secrets Manager).",
         ]
         if !g.vpnGateways.isEmpty { notes.append("This network attaches the VPN to a virtual private gateway; attach it to a Transit Gateway instead — moving it later costs about 40 s of BGP reconvergence.") }
         for n in g.networks where model.gcpNetwork(n)?.subnetMode == .auto { notes.append("\(index.gcpName(n)) is auto mode; the plan creates it in custom mode.") }

@@ -1,5 +1,14 @@
 import TunnelscopeModel
 
+private extension String {
+    var trimmingUnderscores: String {
+        var s = Substring(self)
+        while s.hasPrefix("_") { s = s.dropFirst() }
+        while s.hasSuffix("_") { s = s.dropLast() }
+        return String(s)
+    }
+}
+
 /// The items (resources with their values and a command sketch) of each plan step.
 struct ItemBuilder {
     let context: AnalysisContext
@@ -24,6 +33,16 @@ struct ItemBuilder {
         case .awsRouting: "AWS: route through the hub (associate and propagate the VPN attachments; VPC routes to GCP via the TGW)"
         case .verify: "Both: verify"
         }
+    }
+
+    /// What a step says once, for all its items.
+    func notes(_ kind: CreationOrder.Kind) -> [String] {
+        kind == .tunnels ? [pskNote] : []
+    }
+
+    /// Shell lines a step runs once, before its items' commands.
+    func setup(_ kind: CreationOrder.Kind) -> [String] {
+        kind == .tunnels ? pskCommands() : []
     }
 
     func items(_ kind: CreationOrder.Kind) -> [PlanItem] {
@@ -185,11 +204,14 @@ struct ItemBuilder {
     private func tunnels() -> [PlanItem] {
         let peerOf = Dictionary(peerInterfaces().map { ($0.tunnel, $0.interface) }, uniquingKeysWith: { a, _ in a })
         let peer = gathered.peerGateways.first?.name ?? "aws-peer"
+        let variables = pskVariables
         return gathered.tunnels.map { t in
             let tunnel = model.tunnels[t], n = names(t)
             let haInterface = tunnel.gcp?.haInterface ?? index.haInterface(ofTunnel: t).flatMap { Int($0.split(separator: "f").last ?? "") } ?? 0
             let ha = tunnel.gcp?.haGateway?.name ?? gathered.haGateways.first?.name ?? "?"
-            let psk = tunnel.aws.map { "PSK of \(index.connectionShortName($0.vpnConnectionId)) tunnel \($0.tunnelNumber)" } ?? "PSK of the AWS tunnel"
+            let variable = variables[t] ?? "PSK"
+            let psk = "$\(variable) (" + (tunnel.aws.map { "the key of \(index.connectionShortName($0.vpnConnectionId)) tunnel \($0.tunnelNumber)" }
+                ?? "the key of the AWS tunnel \(tunnel.outsideIp?.description ?? "?")") + "; not printed)"
             return PlanItem(resource: tunnel.gcp?.tunnel.ref.id, name: n.tunnel,
                             values: [PlanValue("HA VPN gateway, interface", "\(ha) if\(haInterface)", from(.haGateway)),
                                      PlanValue("peer gateway, interface", "\(peer) if\(peerOf[t] ?? 0) = \(tunnel.outsideIp?.description ?? "?")", from(.peerGateway)),
@@ -197,7 +219,58 @@ struct ItemBuilder {
                                      PlanValue("shared secret", psk, from(.vpnConnections))],
                             produces: [],
                             command: "gcloud compute vpn-tunnels create \(n.tunnel) --project \(n.project) --region \(n.region) --vpn-gateway \(ha) --interface \(haInterface) "
-                                + "--peer-external-gateway \(peer) --peer-external-gateway-interface \(peerOf[t] ?? 0) --router \(n.router?.name ?? "?") --ike-version 2 --shared-secret \"$PSK\"")
+                                + "--peer-external-gateway \(peer) --peer-external-gateway-interface \(peerOf[t] ?? 0) --router \(n.router?.name ?? "?") --ike-version 2 --shared-secret \"$\(variable)\"")
+        }
+    }
+
+    // MARK: Pre-shared keys
+
+    /// One shell variable per tunnel for its pre-shared key, named after the AWS tunnel:
+    /// `PSK_TO_GCP_IF0_T1` (VPN connection name or ID, tunnel number), or `PSK_TUNNEL_3_210_10_11`
+    /// (the outside IP) when names collide or the AWS side is not in the exports.
+    var pskVariables: [Int: String] {
+        func word(_ text: String) -> String {
+            var out = ""
+            for c in text.uppercased().unicodeScalars {
+                let keep = (c >= "A" && c <= "Z") || (c >= "0" && c <= "9")
+                if keep { out.unicodeScalars.append(c) } else if !out.hasSuffix("_") { out += "_" }
+            }
+            return out.trimmingUnderscores
+        }
+        func byAddress(_ t: Int) -> String {
+            let tunnel = model.tunnels[t]
+            if let ip = tunnel.outsideIp { return "PSK_TUNNEL_" + word(ip.description) }
+            return "PSK_" + word(tunnel.gcp?.tunnel.name ?? "tunnel \(t)")
+        }
+        var names: [Int: String] = [:]
+        for t in gathered.tunnels {
+            guard let aws = model.tunnels[t].aws else { names[t] = byAddress(t); continue }
+            let connection = word(index.connectionShortName(aws.vpnConnectionId))
+            names[t] = connection.isEmpty ? byAddress(t) : "PSK_\(connection)_T\(aws.tunnelNumber)"
+        }
+        let counts = Dictionary(names.values.map { ($0, 1) }, uniquingKeysWith: +)
+        for (t, name) in names where counts[name, default: 0] > 1 { names[t] = byAddress(t) }
+        return names
+    }
+
+    /// Where the keys come from, said once in the tunnels step (the plan never prints a key).
+    var pskNote: String {
+        "Each AWS tunnel has its own pre-shared key (never printed here): set one variable per tunnel before these commands, "
+            + "from aws ec2 describe-vpn-connections … Options.TunnelOptions[].PreSharedKey of the tunnel with that outside IP."
+    }
+
+    /// The AWS CLI line that sets each tunnel's key variable.
+    func pskCommands() -> [String] {
+        let variables = pskVariables
+        return gathered.tunnels.map { t in
+            let tunnel = model.tunnels[t]
+            let variable = variables[t] ?? "PSK"
+            guard let aws = tunnel.aws else {
+                return "\(variable)=…  # the key of the tunnel to \(tunnel.outsideIp?.description ?? "?"): its AWS side is not in the exports"
+            }
+            let region = (aws.transitGatewayId.flatMap { model.transitGateway($0)?.region }).map { " --region \($0)" } ?? ""
+            return "\(variable)=$(aws ec2 describe-vpn-connections\(region) --vpn-connection-ids \(aws.vpnConnectionId) "
+                + "--query \"VpnConnections[0].Options.TunnelOptions[?OutsideIpAddress=='\(aws.tunnel.outsideIp)'].PreSharedKey\" --output text)"
         }
     }
 

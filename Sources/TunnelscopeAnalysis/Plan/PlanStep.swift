@@ -21,6 +21,11 @@ public struct PlanStep: Sendable, Hashable {
     /// Step numbers it depends on.
     public let needs: [Int]
     public let items: [PlanItem]
+    /// What the step says once for all its items: where the GCP tunnels' pre-shared keys come from.
+    public let notes: [String]
+    /// Shell lines to run once before the items' commands: one variable per tunnel's pre-shared
+    /// key, read from the AWS CLI (never the key itself).
+    public let setup: [String]
 }
 
 /// One resource to create and the values it needs.

@@ -25,9 +25,27 @@ public struct PathQuery: Sendable, Hashable {
     public let reverse: PathTrace?
     public let failed: [FailableElement]
     public let notes: [String]
+    /// Set when the forward path is delivered, but to another owner of the destination's
+    /// addresses than the destination (overlapping ranges: from the source, the address is the
+    /// other copy).
+    public let reachedInstead: Misdelivery?
 
-    /// Both ways work.
-    public var reachable: Bool { forward.end.reached && (reverse?.end.reached ?? false) }
+    /// The forward path is delivered to an owner of the destination's addresses other than the
+    /// destination: what it reaches, and what it should have reached.
+    public struct Misdelivery: Sendable, Hashable {
+        /// `AWS VPC shared-services (vpc-…)`: where the path ends.
+        public let reached: String
+        public let reachedResource: String
+        /// `Memorystore orders-cache 10.30.0.0/29 (svc-prj-a)`: the destination.
+        public let intended: String
+        public let intendedResource: String
+    }
+
+    /// The forward path ends at the destination itself (not only at some owner of its addresses).
+    public var reachesDestination: Bool { forward.end.reached && reachedInstead == nil }
+
+    /// Both ways work: the forward path reaches the destination itself, and the way back reaches the source.
+    public var reachable: Bool { reachesDestination && (reverse?.end.reached ?? false) }
 }
 
 public struct PathError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -52,13 +70,15 @@ extension Analysis {
             throw PathError(query: source, reason: "\(from.cidr) is in no network the exports know (no VPC, subnet, site or GCP range contains it)")
         }
         let forward = forwarder.walk(from: start, to: to.cidr)
-        notes += resolver.destinationNotes(to, reached: forward.end)
+        let arrival = resolver.destinationNotes(to, reached: forward.end)
+        notes += arrival.notes
         var reverse: PathTrace?
         var back: Forwarder.Place?
         if case .reached(let resource, _, _) = forward.end { back = resolver.place(ofResource: resource, cidr: to.cidr) }
         if back == nil { var ignored: [String] = []; back = resolver.place(of: to, notes: &ignored) }
         if let back { reverse = forwarder.walk(from: back, to: from.cidr) }
-        return PathQuery(from: from, to: to, forward: forward, reverse: reverse, failed: failed, notes: notes)
+        return PathQuery(from: from, to: to, forward: forward, reverse: reverse, failed: failed, notes: notes,
+                         reachedInstead: arrival.misdelivery)
     }
 }
 
@@ -161,23 +181,29 @@ struct EndpointResolver {
         }.first
     }
 
-    /// Overlaps at the destination, and a path that ends elsewhere than the destination's owner.
-    func destinationNotes(_ to: PathEndpoint, reached end: PathEnd) -> [String] {
+    /// Overlaps at the destination, and a path that ends elsewhere than the destination's owner
+    /// (then `misdelivery` says where it ends instead).
+    func destinationNotes(_ to: PathEndpoint, reached end: PathEnd) -> (notes: [String], misdelivery: PathQuery.Misdelivery?) {
         let owners = context.space.owners(containing: to.cidr)
         var notes: [String] = []
+        var misdelivery: PathQuery.Misdelivery?
         let groups = Set(owners.map(\.group))
         if groups.count > 1 {
             notes.append("\(to.cidr) is claimed by \(groups.count) owners: \(owners.map(\.label).listed(limit: 4)) (see cidr-overlap)")
         }
-        if case .reached(let resource, let label, _) = end, let intended = owners.first {
+        // The destination is the owner named in the query when there is one, else the first (most specific) owner.
+        if case .reached(let resource, let label, _) = end,
+           let intended = to.resource.flatMap({ r in owners.first { $0.resource == r } }) ?? owners.first {
             let reachedGroup = owners.first { $0.resource == resource }?.group
                 ?? model.subnetIndex[resource].map { model.subnets[$0].vpcId }
                 ?? (model.vpc(resource) != nil ? resource : nil)
             if let reachedGroup, reachedGroup != intended.group {
                 notes.append("the path reaches \(label), not \(intended.label): from here \(to.cidr) is the other copy")
+                misdelivery = PathQuery.Misdelivery(reached: label, reachedResource: resource,
+                                                    intended: intended.label, intendedResource: intended.resource)
             }
         }
         if owners.isEmpty { notes.append("\(to.cidr) is in no network the exports know") }
-        return notes
+        return (notes, misdelivery)
     }
 }

@@ -1,4 +1,5 @@
-/// Every rule, in the order findings are produced.
+/// Every rule (in the order the README documents them; findings are listed by
+/// `Finding.ruleUrgency`, not by this order).
 enum RuleCatalog {
     static var all: [any AnalysisRule.Type] { [
         TunnelDownRule.self,
@@ -18,12 +19,32 @@ enum RuleCatalog {
 
     static var descriptions: [RuleDescription] { all.map { RuleDescription(id: $0.id, summary: $0.summary) } }
 
-    /// All findings, most severe first, then by rule (catalog order) and resource.
+    /// All findings, most severe first, then by how urgent the rule is, then by resource.
     static func run(_ context: AnalysisContext) -> [Finding] {
-        let order = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, $0) })
-        return all.flatMap { $0.findings(context) }.sorted {
-            ($0.severity, order[$0.rule] ?? 99, $0.resources.first ?? "", $0.message)
-                < ($1.severity, order[$1.rule] ?? 99, $1.resources.first ?? "", $1.message)
+        Finding.ordered(all.flatMap { $0.findings(context) })
+    }
+}
+
+extension Finding {
+    /// Rule ids from the most to the least urgent: what is down now, then what disagrees between
+    /// the two clouds, then what breaks traffic, then risks to the address plan and the design.
+    /// `incomplete-input` (made from the load report by the command line, not by the analysis)
+    /// comes first: every other finding is only as complete as the input.
+    public static let ruleUrgency: [String] = [
+        "incomplete-input",
+        "tunnel-down", "bgp-down", "status-mismatch", "unmatched-tunnel", "inside-address-mismatch", "asn-mismatch",
+        "redundancy", "no-return-route", "blackhole-route", "cidr-overlap", "peered-range-not-advertised",
+        "auto-mode-network", "vgw-attachment",
+    ]
+
+    /// Findings in the order every consumer lists them: most severe first, then by the urgency of
+    /// the rule (`ruleUrgency`; an unknown rule after the known ones), then by resource and message.
+    /// Use it to merge findings made elsewhere (such as the load report's) with `Analysis.findings`.
+    public static func ordered(_ findings: [Finding]) -> [Finding] {
+        let rank = Dictionary(uniqueKeysWithValues: ruleUrgency.enumerated().map { ($1, $0) })
+        return findings.sorted {
+            ($0.severity, rank[$0.rule] ?? ruleUrgency.count, $0.rule, $0.resources.first ?? "", $0.message)
+                < ($1.severity, rank[$1.rule] ?? ruleUrgency.count, $1.rule, $1.resources.first ?? "", $1.message)
         }
     }
 }

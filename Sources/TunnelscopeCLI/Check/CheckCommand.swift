@@ -8,7 +8,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Load exports; print the inventory, the tunnel join, the findings and (with --fail) a failure what-if.",
         discussion: """
-        Exit status: 0 no error finding, 1 at least one error finding, 2 nothing loadable was given, \
+        Exit status: 0 no error finding, 1 at least one error finding (a file that could not be read is one: \
+        incomplete-input), 2 nothing loadable was given, \
         the arguments are wrong, or a --fail name does not resolve. Findings describe the exported \
         state; --fail only adds the what-if and does not change the exit status.
         """
@@ -60,16 +61,18 @@ struct CheckRun {
             return
         }
         let whatIf = fail.isEmpty ? nil : analysis.whatIf(failing: elements)
+        // The analysis sees only the model; what could not be loaded is a finding too.
+        let findings = Finding.ordered(LoadFindings.findings(for: result.report) + analysis.findings)
         switch format {
-        case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render()
-        case .json: stdout = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).render()
+        case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, findings: findings, whatIf: whatIf).render()
+        case .json: stdout = CheckJSON(result: result, analysis: analysis, findings: findings, whatIf: whatIf).render()
         }
         if result.report.loadedFiles.isEmpty {
             stderr = "tunnelscope: nothing loadable in \(inputDescription)\n"
             status = ExitStatus.unusable
         } else {
             stderr = ""
-            status = analysis.hasErrors ? ExitStatus.findings : ExitStatus.ok
+            status = findings.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok
         }
     }
 }

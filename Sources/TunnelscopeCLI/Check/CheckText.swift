@@ -9,19 +9,23 @@ struct CheckText {
     let result: LoadResult
     let verbose: Bool
     let analysis: Analysis
+    /// The load report's findings (`incomplete-input`) and the analysis's, in order.
+    let findings: [Finding]
     var whatIf: FailureOutcome?
 
-    init(result: LoadResult, verbose: Bool, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil) {
+    init(result: LoadResult, verbose: Bool, analysis: Analysis? = nil, findings: [Finding]? = nil, whatIf: FailureOutcome? = nil) {
         self.result = result
         self.verbose = verbose
-        self.analysis = analysis ?? Analysis(model: result.model)
+        let analysis = analysis ?? Analysis(model: result.model)
+        self.analysis = analysis
+        self.findings = findings ?? Finding.ordered(LoadFindings.findings(for: result.report) + analysis.findings)
         self.whatIf = whatIf
     }
     /// Lists longer than this are cut with "… and N more" (unless verbose).
     let listLimit = 8
 
     func render() -> String {
-        [header(), inventory(), tunnels(), problems(), FindingsText(findings: analysis.findings, verbose: verbose).render(),
+        [header(), inventory(), tunnels(), problems(), FindingsText(findings: findings, verbose: verbose).render(),
          whatIf.map { WhatIfText(outcome: $0, verbose: verbose).render() } ?? ""]
             .filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }
@@ -183,14 +187,22 @@ struct CheckText {
 
     func problems() -> String {
         var blocks: [String] = []
-        func block(_ title: String, _ messages: [String]) {
+        func block(_ title: String, _ messages: [String], counted: String? = nil) {
             guard !messages.isEmpty else { return }
             let shown = verbose ? messages : Array(messages.prefix(20))
-            var lines = ["\(title) (\(messages.count)):"] + shown.map { "  \($0)" }
+            var lines = ["\(title) (\(counted ?? "\(messages.count)")):"] + shown.map { "  \($0)" }
             if shown.count < messages.count { lines.append("  … and \(messages.count - shown.count) more (--verbose lists them)") }
             blocks.append(lines.joined(separator: "\n"))
         }
-        block("Skipped", report.skipped.map(\.description))
+        // Whole files (invalid JSON, JSON that is not an export) and single resources are both
+        // listed; the heading counts each, so it agrees with the resource counts above and the
+        // reconciliation below.
+        let notLoaded = Dictionary(report.files.filter { $0.outcome != .loaded }.map { ($0.file, $0.reason ?? "") }, uniquingKeysWith: { a, _ in a })
+        let wholeFiles = report.skipped.filter { m in notLoaded[m.file].map { m.path == nil || m.text == $0 } ?? false }.count
+        let resources = report.skipped.count - wholeFiles
+        let counted = [resources > 0 ? plural(resources, "resource") : nil, wholeFiles > 0 ? plural(wholeFiles, "file") : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+        block("Skipped", report.skipped.map(\.description), counted: counted)
         if verbose {
             block("Not read", report.files.filter { $0.outcome == .notJSON || $0.outcome == .unreadable }
                 .filter { !($0.reason ?? "").hasPrefix("invalid JSON") }.map { "\($0.file): \($0.reason ?? $0.outcome.rawValue)" })

@@ -6,6 +6,14 @@ import TunnelscopeModel
 struct InventorySummary {
     let model: NetworkModel
     let analysis: Analysis
+    /// The findings counted in `summary.findings`: the analysis's and the load report's.
+    var findings: [Finding]
+
+    init(model: NetworkModel, analysis: Analysis, findings: [Finding]? = nil) {
+        self.model = model
+        self.analysis = analysis
+        self.findings = findings ?? analysis.findings
+    }
 
     var tunnelsDown: Int { analysis.tunnelsDown }
     var bgpSessionsDown: Int { analysis.bgpSessionsDown }
@@ -17,6 +25,8 @@ struct InventorySummary {
             awsVpcs: model.vpcs.count, gcpNetworks: model.gcpNetworks.count, onPremSites: model.onPremSites.count,
             tunnels: model.tunnels.count, crossCloudTunnels: model.tunnels.filter(\.isCrossCloud).count,
             tunnelsDown: tunnelsDown, bgpSessionsDown: bgpSessionsDown,
-            findings: CheckJSON.FindingCounts(error: analysis.count(.error), warning: analysis.count(.warning), info: analysis.count(.info)))
+            findings: CheckJSON.FindingCounts(error: count(.error), warning: count(.warning), info: count(.info)))
     }
+
+    func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

@@ -56,7 +56,10 @@ struct Recognizer {
                     xpn.append(item)
                 } else {
                     state.report.count("unknown") { $0.seen += 1 }
-                    state.skip("unknown", item, DecodeError(path: item.path, message: "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"))
+                    let what = !item.isObject ? "not an object"
+                        : item.keys.isEmpty ? "not a resource this tool reads (an empty object)"
+                        : "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"
+                    state.skip("unknown", item, DecodeError(path: item.path, message: what))
                 }
             }
             if !xpn.isEmpty {

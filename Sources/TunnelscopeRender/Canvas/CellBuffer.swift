@@ -66,6 +66,26 @@ public struct CellBuffer: Sendable {
         return column
     }
 
+    /// Writes spans into `width` columns from (x, y); when they do not fit, the last column
+    /// shows `…` so a cut is never mistaken for the end of a value.
+    @discardableResult
+    public mutating func writeFitted(_ spans: [Span], x: Int, y: Int, width: Int) -> Int {
+        guard width > 0 else { return x }
+        let total = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        guard total > width else { return write(spans, x: x, y: y, clip: Rect(x: x, y: y, width: width, height: 1)) }
+        var column = x
+        var room = width - 1
+        for span in spans {
+            guard room > 0 else { break }
+            let text = DisplayWidth.of(span.text) <= room ? span.text : String(DisplayWidth.truncate(span.text, to: room + 1).dropLast())
+            column = write(text, x: column, y: y, style: span.style, clip: Rect(x: x, y: y, width: width, height: 1))
+            room = width - 1 - (column - x)
+        }
+        let style = spans.last(where: { !$0.text.isEmpty })?.style ?? .plain
+        write("…", x: x + width - 1, y: y, style: Style(.dim, reverse: style.reverse))
+        return x + width
+    }
+
     public mutating func fill(_ rect: Rect, style: Style = .plain, character: String = " ") {
         for y in max(0, rect.y)..<min(height, rect.maxY) {
             for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = Cell(character, style: style) }

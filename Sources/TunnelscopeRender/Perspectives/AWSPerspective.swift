@@ -20,14 +20,15 @@ struct AWSPerspective {
                 let lastConnection = ci == connections.count - 1
                 let branch = indent + (lastConnection ? "└─ " : "├─ ")
                 let child = indent + (lastConnection ? "   " : "│  ")
-                var spans = [Span(branch, .border), Span("VPN ", .dim), Span(naming.connection(connection.id), Style(.normal, bold: true)),
-                             Span("  \(connection.id)", .dim)]
+                var spans = [Span(branch, .border), Span("VPN ", .dim), Span(naming.connection(connection.id), Style(.normal, bold: true))]
                 if let cgwId = connection.customerGatewayId {
                     let cgw = model.customerGateway(cgwId)
-                    spans.append(Span("  → customer gateway \(naming.customerGateway(cgwId)) \(cgw?.ipAddress?.description ?? "?")", .normal))
+                    spans.append(Span("  CGW \(cgw?.ipAddress?.description ?? "?")", .normal))
                     spans.append(counterpart(ofCustomerGateway: cgw))
                 }
                 if connection.staticRoutesOnly { spans.append(Span("  static routing", .warning)) }
+                spans.append(Span("  \(connection.id)", .dim))
+                if let cgwId = connection.customerGatewayId { spans.append(Span("  customer gateway \(naming.customerGateway(cgwId))", .dim)) }
                 rows.append(Row(spans: spans, elementId: connection.id,
                                 searchText: "\(connection.id) \(connection.customerGatewayId ?? "")"))
                 let tunnels = (tunnelsByConnection[connection.id] ?? []).sorted { $0.aws!.tunnelNumber < $1.aws!.tunnelNumber }
@@ -84,11 +85,11 @@ struct AWSPerspective {
         guard let ip = cgw?.ipAddress else { return Span("", .dim) }
         for gateway in model.haVpnGateways {
             if let interface = gateway.interfaces.first(where: { $0.ipAddress == ip }) {
-                return Span("  = GCP \(gateway.name) interface \(interface.id)", .gcp)
+                return Span(" = GCP \(gateway.name) if\(interface.id)", .gcp)
             }
         }
         if let site = model.onPremSites.first(where: { $0.customerGatewayIds.contains(cgw!.id) }) {
-            return Span("  = on-prem \(site.name)", .onPrem)
+            return Span(" = on-prem \(site.name)", .onPrem)
         }
         return Span("  (not a known GCP address)", .dim)
     }

@@ -49,7 +49,7 @@ struct GCPPerspective {
                 let lastInterface = ii == gateway.interfaces.count - 1
                 let onInterface = tunnels.filter { $0.vpnGatewayInterface == interface.id }.sorted { ($0.peerExternalGatewayInterface ?? 9, $0.name) < ($1.peerExternalGatewayInterface ?? 9, $1.name) }
                 let failed = insights.failed.contains(gateway.ref.interfaceID(interface.id))
-                rows.append(Row(spans: [Span("│  " + (lastInterface ? "└─ " : "├─ "), .border), failed ? Mark.failed : Span("", .normal),
+                rows.append(Row(spans: [Span("│  " + (lastInterface ? "└─ " : "├─ "), .border), failed ? Span("✕ ", .failed) : Span("", .normal),
                                         Span("Interface \(interface.id)  ", Style(.normal, bold: true)),
                                         Span(interface.ipAddress?.description ?? "?", .normal), awsCustomerGateway(for: interface.ipAddress),
                                         Span(failed ? "  FAILED (what-if)" : "", .failed)],
@@ -100,9 +100,10 @@ struct GCPPerspective {
         let failed = insights.failed.contains(id) || insights.failed.contains(tunnel.ref.id) || (physical.map { insights.lostTunnels.contains($0.id) } ?? false)
         let established = tunnel.status.map { $0 == "ESTABLISHED" }
         let end = physical?.gcp
-        var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), Mark.status(up: established, failed: failed),
+        let healthy: Bool? = established.map { $0 && !(physical?.bgpDown ?? false) }
+        var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), Mark.status(up: healthy, failed: failed),
                      Span(" \(tunnel.name)", Style(.normal, bold: true)),
-                     Span(" if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?") \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")  ", .normal),
+                     Span(" → peer if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?")  ", .normal),
                      Span(tunnel.status ?? "status ?", established == false ? Style(.error, bold: true) : established == true ? Style(.ok) : Style(.dim))]
         if let peer = end?.bgpPeer {
             let status = peer.status?.status
@@ -114,8 +115,9 @@ struct GCPPerspective {
         if let aws = physical?.aws {
             spans.append(Span("  ⇄ \(Naming(model: model).awsTunnelShort(aws))", .aws))
         }
+        spans.append(Span("  peer IP \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")", .dim))
         if let peer = end?.bgpPeer {
-            spans.append(Span("  \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")", .dim))
+            spans.append(Span("  BGP \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")", .dim))
         }
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
         return [Row(spans: spans, elementId: id, tunnelId: physical?.id,
@@ -133,7 +135,7 @@ struct GCPPerspective {
                 ?? Span("  (no AWS tunnel with this outside IP in the exports)", .dim)
             let failed = insights.failed.contains(external.ref.interfaceID(interface.id))
             rows.append(Row(spans: [Span((last ? "   " : "│  ") + (i == external.interfaces.count - 1 ? "└─ " : "├─ "), .border),
-                                    failed ? Mark.failed : Span("", .normal),
+                                    failed ? Span("✕ ", .failed) : Span("", .normal),
                                     Span("if\(interface.id)  \(interface.ipAddress?.description ?? "?")", .normal), counterpart,
                                     Span(failed ? "  FAILED (what-if)" : "", .failed)],
                             elementId: external.ref.interfaceID(interface.id), tunnelId: physical?.id,

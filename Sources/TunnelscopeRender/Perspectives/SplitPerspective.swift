@@ -103,7 +103,9 @@ public struct SplitPerspective {
         var right2: [Span] = []
         if let g = t.gcp {
             let established = g.tunnel.status.map { $0 == "ESTABLISHED" }
-            right1 = [Mark.status(up: established, failed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
+            // The mark is the whole tunnel's health: IPsec and, with BGP, the session.
+            let healthy: Bool? = established.map { $0 && !t.bgpDown }
+            right1 = [Mark.status(up: healthy, failed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
                       Span("  → peer if\(g.peerInterface.map(String.init) ?? "?") \(g.peerIp?.description ?? "?")", .normal)]
             let bgp = g.bgpPeer?.status?.status
             right2 = [Span("  "), Span(g.tunnel.status ?? "?", diff.contains(.status) ? mismatch : established == false ? Style(.error, bold: true) : Style(.ok)),
@@ -116,9 +118,9 @@ public struct SplitPerspective {
         }
         let joiner: Span = failed ? Span("✕", .failed) : diff.isEmpty ? Span("⇄", .accent) : Span("≠", mismatch)
         var notes: [String] = []
-        if diff.contains(.status) || diff.contains(.bgp) { notes.append("status differs") }
-        if diff.contains(.insideAddress) { notes.append("inside /30 differs") }
-        if diff.contains(.asn) { notes.append("ASN differs") }
+        if diff.contains(.status) || diff.contains(.bgp) { notes.append("status") }
+        if diff.contains(.insideAddress) { notes.append("inside /30") }
+        if diff.contains(.asn) { notes.append("ASN") }
         let search = "\(t.id) \(t.aws?.vpnConnectionId ?? "") \(t.gcp?.tunnel.ref.id ?? "") \(t.outsideIp?.description ?? "")"
         var lines = [
             Line(left: left1, right: right1, joiner: joiner, tunnelId: t.id, searchText: search),
@@ -129,7 +131,7 @@ public struct SplitPerspective {
                               joiner: Span("✕", .failed), tunnelId: t.id, searchText: search))
         }
         if !notes.isEmpty {
-            lines.append(Line(left: [Span("    ≠ the two sides disagree: " + notes.joined(separator: ", "), mismatch)], right: [],
+            lines.append(Line(left: [Span("    ≠ sides differ: " + notes.joined(separator: ", "), mismatch)], right: [],
                               joiner: Span("≠", mismatch), tunnelId: t.id, searchText: search))
         }
         return lines

@@ -61,7 +61,7 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         stack = screen == .topology ? [.topology] : [.topology, screen]
-        prepared = services.prepare(result.model)
+        prepared = services.prepare(result)
         insights = prepared.insights([])
         content = Content(model: result.model, insights: insights)
         topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
@@ -87,7 +87,9 @@ public struct AppState: Sendable {
     mutating func refreshScreenRows() {
         for screen in stack where screenRows[screen.memoryKey] == nil {
             switch screen {
-            case .findings: screenRows[screen.memoryKey] = FindingsRows(insights: insights, filter: severityFilter, model: model).rows()
+            case .findings:
+                let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
+                screenRows[screen.memoryKey] = FindingsRows(insights: insights, filter: severityFilter, model: model, width: width).rows()
             case .routes: screenRows[screen.memoryKey] = RoutesRows(insights: insights, path: pathQuery).rows()
             case .detail(let id): screenRows[screen.memoryKey] = DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
             default: break
@@ -157,9 +159,9 @@ public struct Content: Sendable {
 /// What the app plugs in: for each loaded model, the analysis behind the views. `prepare` runs
 /// once per load (and reload); the prepared closures are what keystrokes call.
 public struct Services: Sendable {
-    public let prepare: @Sendable (NetworkModel) -> Prepared
+    public let prepare: @Sendable (LoadResult) -> Prepared
 
-    public init(prepare: @escaping @Sendable (NetworkModel) -> Prepared) { self.prepare = prepare }
+    public init(prepare: @escaping @Sendable (LoadResult) -> Prepared) { self.prepare = prepare }
 
     /// No analysis: no findings, no what-if, no paths (for tests of the bare views).
     public static let none = Services { _ in
@@ -171,14 +173,14 @@ public struct Prepared: Sendable {
     /// Insights for a set of failed element IDs (what-if); empty set: as exported.
     public let insights: @Sendable (Set<String>) -> Insights
     /// Lines describing the path from one address or resource to another, hop by hop.
-    public let path: @Sendable (String, String) -> [Span]
+    public let path: @Sendable (String, String, Set<String>) -> [Span]
     /// What the user typed after `:fail` → an element ID, or why not.
     public let resolve: @Sendable (String) -> Result<String, ResolveError>
 
     public struct ResolveError: Error, Sendable { public let message: String; public init(_ m: String) { message = m } }
 
     public init(insights: @escaping @Sendable (Set<String>) -> Insights,
-                path: @escaping @Sendable (String, String) -> [Span] = { _, _ in [Span("path queries are not available", .dim)] },
+                path: @escaping @Sendable (String, String, Set<String>) -> [Span] = { _, _, _ in [Span("path queries are not available", .dim)] },
                 resolve: @escaping @Sendable (String) -> Result<String, ResolveError> = { .success($0) }) {
         self.insights = insights; self.path = path; self.resolve = resolve
     }

@@ -11,6 +11,8 @@ public struct Insights: Sendable {
     public var lostTunnels: Set<String>
     /// Physical tunnel IDs whose BGP session does not survive.
     public var lostSessions: Set<String>
+    /// Resources whose prefixes lose every path in the what-if (VPC, subnet, site IDs).
+    public var lostOrigins: Set<String> = []
     /// One line per prefix that loses every path, e.g. "10.100.0.0/20 (GCP hub-east4): no path AWS ⇄ GCP".
     public var lostPrefixes: [String]
     /// A sentence on the cross-cloud link under the what-if, e.g. "link up on 2 of 4 tunnels".

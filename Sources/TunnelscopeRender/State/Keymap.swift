@@ -27,14 +27,14 @@ public struct Binding: Sendable {
 public enum Keymap {
     public static let bindings: [Binding] = [
         Binding([.character("?")], .toggleHelp, "Show or hide this help", .global, footer: 0, label: "help"),
-        Binding([.character("q"), .control("c")], .quit, "Quit (Ctrl-C too)", .global, footer: 9, label: "quit"),
+        Binding([.character("q"), .control("c")], .quit, "Quit", .global, footer: 9, label: "quit"),
         Binding([.escape], .back, "Back (close help, cancel input, previous screen)", .global, footer: 8, label: "back"),
         Binding([.tab], .switchPerspective, "Switch perspective: AWS ⇄ GCP (keeps the same tunnel)", .global, footer: 1, label: "AWS⇄GCP"),
         Binding([.backTab], .switchPerspectiveBack, "Switch perspective backwards", .global),
         Binding([.character("/")], .startSearch, "Search by name, ID, IP or CIDR", .global, footer: 2, label: "search"),
         Binding([.character("n")], .searchNext, "Next search match", .global),
         Binding([.character("N")], .searchPrevious, "Previous search match", .global),
-        Binding([.character(":")], .startCommand, "Command (:fail ID, :path FROM TO, :view NAME, :quit)", .global),
+        Binding([.character(":")], .startCommand, "Command: :fail ID · :path FROM TO · :view NAME · :clear · :quit", .global),
         Binding([.character("f")], .failSelected, "Mark the selected element as failed (what-if)", .global, footer: 4, label: "fail"),
         Binding([.character("F")], .clearFailures, "Clear every what-if failure", .global),
         Binding([.character("r")], .reload, "Reload the exports from disk (keeps the selection)", .global),

@@ -18,10 +18,12 @@ public enum Reducer {
         }
         if state.helpVisible {
             switch key {
-            case .character("?"), .escape, .character("q"): return .toggleHelp
-            case .control("c"): return .quit
-            case .down, .character("j"): return .moveDown
-            case .up, .character("k"): return .moveUp
+            case .character("?"), .escape: return .toggleHelp
+            case .character("q"), .control("c"): return .quit
+            case .down, .character("j"), .scrollDown: return .moveDown
+            case .up, .character("k"), .scrollUp: return .moveUp
+            case .pageDown, .character(" "), .control("f"): return .pageDown
+            case .pageUp, .control("b"): return .pageUp
             default: return nil
             }
         }
@@ -39,8 +41,11 @@ public enum Reducer {
         if state.helpVisible {
             switch action {
             case .toggleHelp: state.helpVisible = false
-            case .moveDown: state.helpScroll += 1
-            case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)
+            case .moveDown, .pageDown, .moveUp, .pageUp:
+                let page = max(1, bodyHeight(state) - 3)
+                let delta = action.isDown ? (action.isPage ? page : 1) : (action.isPage ? -page : -1)
+                let maxScroll = max(0, HelpOverlay.lines().count - max(1, bodyHeight(state) - 2))
+                state.helpScroll = max(0, min(maxScroll, state.helpScroll + delta))
             case .quit: return [.quit]
             default: break
             }
@@ -53,6 +58,8 @@ public enum Reducer {
             state.width = w
             state.height = h
             state.relayout()
+            state.screenRows[Screen.findings.memoryKey] = nil
+            state.refreshScreenRows()
             clampAll(&state)
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
@@ -71,7 +78,11 @@ public enum Reducer {
         case .scroll(let n): move(&state, by: n)
         case .open: open(&state)
         case .showDetail:
-            if let id = state.selectedElement { push(&state, .detail(id)) }
+            if state.screen == .topology || state.screen == .tour {
+                // Boxes that are not one resource (the VPN link, a group) open like Enter.
+                if let node = state.topology.node(state.topologySelection), let element = node.elementId { push(&state, .detail(element)) }
+                else { open(&state) }
+            } else if let id = state.selectedElement { push(&state, .detail(id)) }
         case .back: back(&state)
         case .switchPerspective, .switchPerspectiveBack: switchPerspective(&state)
         case .show(let screen):
@@ -135,7 +146,7 @@ public enum Reducer {
         case .reloaded(let result):
             let selected = state.selectedElement
             state.result = result
-            state.prepared = state.services.prepare(result.model)
+            state.prepared = state.services.prepare(result)
             let known = Set(SearchIndex(model: result.model).entries.map(\.elementId))
             state.failed = state.failed.filter { known.contains($0) }
             state.insights = state.prepared.insights(state.failed)
@@ -156,6 +167,10 @@ public enum Reducer {
         case .topology:
             if abs(delta) == 1 {
                 state.topologySelection = state.topology.neighbour(of: state.topologySelection, dx: 0, dy: delta)
+            } else if abs(delta) >= Int.max / 4 {
+                // Home / End: the first or last box.
+                let ordered = state.topology.nodes.sorted { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
+                state.topologySelection = (delta < 0 ? ordered.first : ordered.last)?.id ?? state.topologySelection
             } else {
                 state.topologyScroll = max(0, min(state.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
                 return
@@ -166,7 +181,17 @@ public enum Reducer {
         default:
             let rows = state.rows(for: state.screen)
             var memory = state.listMemory(state.screen)
-            memory.selected = nextSelectable(rows, from: memory.selected, delta: delta)
+            let next = nextSelectable(rows, from: memory.selected, delta: delta)
+            let visible = Layout(width: state.width, height: state.height, screen: state.screen).listHeight
+            let lastScroll = max(0, rows.count - visible)
+            if next == memory.selected || (delta > 0 && next < memory.selected) || (delta < 0 && next > memory.selected) {
+                // No selectable row that way: scroll the text instead, so every row can be read.
+                let step = abs(delta) == 1 ? 1 : max(1, visible - 1)
+                memory.scroll = max(0, min(lastScroll, memory.scroll + (delta > 0 ? step : -step)))
+                state.memory[state.screen.memoryKey] = memory
+                return
+            }
+            memory.selected = next
             memory.elementId = rows.indices.contains(memory.selected) ? rows[memory.selected].elementId : nil
             state.memory[state.screen.memoryKey] = memory
             if let tunnel = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil { state.followedTunnel = tunnel }
@@ -217,6 +242,7 @@ public enum Reducer {
         }
         if state.screen.isList { reveal(&state) }
         if state.topology.node(state.topologySelection) == nil { state.topologySelection = state.topology.nodes.first?.id }
+        state.topologyScroll = max(0, min(state.topologyScroll, state.topology.height - bodyHeight(state)))
         revealTopology(&state)
     }
 
@@ -277,7 +303,12 @@ public enum Reducer {
         case .aws: replaceTop(&state, .gcp)
         case .gcp: replaceTop(&state, .aws)
         case .split: state.focusedPane = state.focusedPane == .aws ? .gcp : .aws
-        default: push(&state, state.focusedPane == .gcp ? .gcp : .aws)
+        default:
+            if state.followedTunnel == nil, state.screen == .topology, state.topologySelection == "link" {
+                state.followedTunnel = state.model.tunnels.first(where: \.isCrossCloud)?.id
+            }
+            if state.screen == .findings, let id = state.selectedElement, state.model.tunnel(id) != nil { state.followedTunnel = id }
+            push(&state, state.focusedPane == .gcp ? .gcp : .aws)
         }
         state.focusedPane = state.screen == .gcp ? .gcp : state.screen == .aws ? .aws : state.focusedPane
     }
@@ -371,7 +402,7 @@ public enum Reducer {
         state.rebuild()
         if let selected { select(&state, elementId: selected) }
         if let named {
-            state.message = Span("What-if: \(named) failed. \(state.insights.whatIfSummary ?? "")  (F clears)", .failed)
+            state.message = Span("What-if: \(state.insights.whatIfSummary.map { $0.hasPrefix("Failing ") ? String($0.dropFirst(8)) : $0 } ?? named)  (6: details · F clears)", .failed)
         }
     }
 
@@ -412,8 +443,8 @@ public enum Reducer {
             case .failure(let error): state.message = Span(error.message, .warning)
             }
         case "path":
-            guard words.count >= 3 else { state.message = Span("usage: :path FROM TO (addresses or CIDRs)", .warning); break }
-            state.pathQuery = (words[1], words[2], state.prepared.path(words[1], words[2]))
+            guard words.count >= 3 else { state.message = Span("usage: :path FROM TO (addresses, CIDRs or names; what-if failures apply)", .warning); break }
+            state.pathQuery = (words[1], words[2], state.prepared.path(words[1], words[2], state.failed))
             state.screenRows[Screen.routes.memoryKey] = nil
             state.stack = [.topology, .routes]
             state.refreshScreenRows()
@@ -455,4 +486,6 @@ public enum Reducer {
 
 extension Action {
     var isLeft: Bool { if case .moveLeft = self { true } else { false } }
+    var isDown: Bool { switch self { case .moveDown, .pageDown: true; default: false } }
+    var isPage: Bool { switch self { case .pageDown, .pageUp: true; default: false } }
 }

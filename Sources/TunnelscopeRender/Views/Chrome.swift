@@ -59,7 +59,7 @@ enum Chrome {
                           Span("   name, ID, IP or CIDR · Enter search · Esc cancel", .dim)], x: rect.x, y: rect.y, clip: rect)
         case .command(let c)?:
             buffer.write([Span(" : ", Style(.key)), Span(" " + c, Style(.normal, bold: true)), Span("▏", .accent),
-                          Span("   fail ID · path FROM TO · view NAME · clear · quit", .dim)], x: rect.x, y: rect.y, clip: rect)
+                          Span("   fail ID · path FROM TO · view NAME · clear · quit · Esc cancel", .dim)], x: rect.x, y: rect.y, clip: rect)
         case nil:
             if let message = state.message {
                 buffer.write(" " + message.text, x: rect.x, y: rect.y, style: message.style, clip: rect)

@@ -6,6 +6,8 @@ struct FindingsRows {
     let insights: Insights
     let filter: AppState.SeverityFilter
     let model: NetworkModel
+    /// Columns the text may use: messages and hints wrap rather than being cut.
+    var width: Int = 200
 
     static func mark(_ severity: Severity) -> Span {
         switch severity {
@@ -24,19 +26,25 @@ struct FindingsRows {
     }
 
     func rows() -> [Row] {
-        let shown = insights.findings.filter { filter.admits($0.severity) }.sorted { ($0.severity, $0.rule) < ($1.severity, $1.rule) }
+        let shown = insights.findings.filter { filter.admits($0.severity) } // already most urgent first
         var rows: [Row] = [Row(kind: .heading, spans: [
             Span("Findings", Style(.title, bold: true)),
-            Span("  \(insights.errorCount) errors, \(insights.warningCount) warnings, \(insights.findings.count - insights.errorCount - insights.warningCount) info · showing \(filter.label) (s to change)", .dim),
+            Span("  \(insights.errorCount) errors, \(insights.warningCount) warnings, \(insights.findings.count - insights.errorCount - insights.warningCount) info · \(filter.label) · s filters", .dim),
         ])]
         if shown.isEmpty {
             rows.append(Row(spans: [Span(insights.findings.isEmpty ? "No findings: nothing is down or at risk in the loaded exports." : "No findings at this severity.", .ok)]))
         }
         for finding in shown {
             // The message first (it is what a tired engineer reads); rule and hint below it.
-            rows.append(Row(spans: [Self.shortMark(finding.severity), Span(" " + finding.message, .normal)],
-                            elementId: finding.resources.first, searchText: finding.resources.joined(separator: " ")))
-            rows.append(Row(spans: [Span("   \(finding.rule)", .dim)] + (finding.hint.map { [Span("  → \($0)", .dim)] } ?? [])))
+            let text = max(20, width - 4)
+            for (i, line) in Wrap.lines(finding.message, width: text).enumerated() {
+                rows.append(i == 0
+                    ? Row(spans: [Self.shortMark(finding.severity), Span(" " + line, .normal)], elementId: finding.resources.first,
+                          searchText: finding.resources.joined(separator: " "))
+                    : Row(spans: [Span("  " + line, .normal)]))
+            }
+            let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
+            for line in Wrap.lines(hint, width: text - 2) { rows.append(Row(spans: [Span("    " + line, .dim)])) }
         }
         return rows
     }

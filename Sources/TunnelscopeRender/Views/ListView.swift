@@ -10,7 +10,8 @@ enum ListView {
         for (line, index) in (scroll..<max(scroll, end)).enumerated() {
             let y = rect.y + line
             let row = rows[index]
-            buffer.write(row.spans, x: rect.x + 1, y: y, clip: Rect(x: rect.x, y: y, width: rect.width - 1, height: 1))
+            let scrollbar = rows.count > rect.height && rect.height > 2 ? 1 : 0
+            buffer.writeFitted(row.spans, x: rect.x + 1, y: y, width: rect.width - 1 - scrollbar)
             if index == memory.selected, row.isSelectable {
                 let bar = Rect(x: rect.x, y: y, width: rect.width - 1, height: 1)
                 buffer.write(focused ? "▌" : " ", x: rect.x, y: y, style: Style(.accent, bold: true))

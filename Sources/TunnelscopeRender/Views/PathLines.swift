@@ -5,7 +5,7 @@ public enum PathLines {
     public static func spans(_ query: PathQuery) -> [Span] {
         var lines: [Span] = [Span("from \(query.from.label)", .normal), Span("to   \(query.to.label)", .normal)]
         if !query.failed.isEmpty { lines.append(Span("with failed (what-if): " + query.failed.map(\.label).joined(separator: ", "), .failed)) }
-        lines.append(Span(query.reachable ? "● reachable both ways" : "✖ not reachable both ways", query.reachable ? Style(.ok, bold: true) : Style(.error, bold: true)))
+        lines.append(verdict(query))
         lines.append(Span("", .normal))
         lines.append(Span("Forward", Style(.title, bold: true)))
         lines += trace(query.forward)
@@ -16,6 +16,16 @@ public enum PathLines {
         }
         for note in query.notes { lines.append(Span("▲ " + note, .warning)) }
         return lines
+    }
+
+    /// The one-line answer: reachable both ways, delivered to another owner of the address, or not.
+    static func verdict(_ query: PathQuery) -> Span {
+        if let other = query.reachedInstead {
+            return Span("▲ reaches \(other.reached) instead of \(other.intended) (overlapping ranges)", Style(.warning, bold: true))
+        }
+        if query.reachable { return Span("● reachable both ways", Style(.ok, bold: true)) }
+        if query.reachesDestination { return Span("✖ reachable one way only: the way back fails", Style(.error, bold: true)) }
+        return Span("✖ not reachable both ways", Style(.error, bold: true))
     }
 
     static func trace(_ trace: PathTrace) -> [Span] {

@@ -104,7 +104,9 @@ struct ResourceFacts {
             f.fields = [("ID", r.ref.id, nil), ("ASN", r.asn.map(String.init), nil), ("advertise mode", r.advertiseMode ?? "DEFAULT", nil),
                         ("advertised", (r.advertisedGroups + r.advertisedIpRanges.map(\.description)).joined(separator: ", "), nil),
                         ("best routes", r.hasStatus ? "\(r.bestRoutes.count)" : "unknown (no get-status export)", nil)]
-            for p in r.bgpPeers { f.fields.append(("BGP \(p.name)", "\(p.ipAddress?.description ?? "?") ⇄ \(p.peerIpAddress?.description ?? "?") ASN \(p.peerAsn.map(String.init) ?? "?")  \(p.status?.status ?? "?")", nil)) }
+            for p in r.bgpPeers {
+                f.fields.append(("BGP peer", "\(p.name)  \(p.ipAddress?.description ?? "?") ⇄ \(p.peerIpAddress?.description ?? "?")  ASN \(p.peerAsn.map(String.init) ?? "?")  \(p.enabled ? (p.status?.status ?? "status ?") : "DISABLED")\(p.advertiseMode == "CUSTOM" ? "  custom advertisement" : "")", nil))
+            }
             return f
         }
         if let r = model.redisInstances.first(where: { $0.id == id }) {

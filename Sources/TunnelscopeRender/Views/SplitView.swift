@@ -11,10 +11,11 @@ enum SplitView {
         let mid = rect.x + half + 1
         let right = Rect(x: mid + 2, y: body.y, width: rect.maxX - mid - 2, height: body.height)
         let focus = state.focusedPane
-        buffer.write([Span(" AWS", Style(.aws, bold: true)), Span(" · VPN connections and their tunnels", .dim)], x: rect.x, y: head.y,
-                     clip: Rect(x: rect.x, y: head.y, width: half, height: 1))
-        buffer.write([Span("GCP", Style(.gcp, bold: true)), Span(" · HA interfaces and vpn-tunnels", .dim)], x: right.x, y: head.y,
-                     clip: Rect(x: right.x, y: head.y, width: right.width, height: 1))
+        let narrow = half < 50
+        buffer.writeFitted([Span(" AWS", Style(.aws, bold: true)), Span(narrow ? " · connections, tunnels" : " · VPN connections and their tunnels", .dim)],
+                           x: rect.x, y: head.y, width: half)
+        buffer.writeFitted([Span("GCP", Style(.gcp, bold: true)), Span(narrow ? " · HA interfaces, tunnels" : " · HA interfaces and vpn-tunnels", .dim)],
+                           x: right.x, y: head.y, width: right.width)
         buffer.hline(x: rect.x, y: head.y + 1, length: rect.width)
         buffer.write("┬", x: mid, y: head.y + 1, style: Style(.border))
         if focus == .aws { buffer.restyle(Rect(x: rect.x, y: head.y, width: half, height: 1)) { $0.underline = true } }
@@ -30,8 +31,8 @@ enum SplitView {
             let index = scroll + i
             guard index < lines.count else { buffer.write("│", x: mid, y: y, style: Style(.border)); continue }
             let line = lines[index]
-            buffer.write(line.left, x: left.x + 1, y: y, clip: Rect(x: left.x, y: y, width: left.width, height: 1))
-            buffer.write(line.right, x: right.x, y: y, clip: Rect(x: right.x, y: y, width: right.width, height: 1))
+            buffer.writeFitted(line.left, x: left.x + 1, y: y, width: left.width - 1)
+            buffer.writeFitted(line.right, x: right.x, y: y, width: right.width)
             buffer.write(line.joiner.text, x: mid, y: y, style: line.joiner.style)
             if line.isHeading {
                 buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.bold = true }

@@ -42,7 +42,7 @@ public struct TopologyLayout: Sendable {
         compact = bodyHeight < 34
         let boxHeight = compact ? 3 : 4
         let naming = Naming(model: model)
-        let margin = 9
+        let margin = 10
         let usable = max(20, width - margin - 1)
         let columns = max(1, min(6, usable / (width < 120 ? 22 : 30)))
         let boxWidth = max(18, (usable - (columns - 1) * 2) / columns)
@@ -117,15 +117,15 @@ public struct TopologyLayout: Sendable {
         // AWS VPCs, sorted by account then name.
         let blackholeVpcs = Set(model.routeTables.filter { $0.routes.contains(where: \.isBlackhole) }.map(\.vpcId))
         let vpcNodes: [Node] = model.vpcs.sorted { a, b in
-            if a.accountId != b.accountId { return (a.accountId ?? "") < (b.accountId ?? "") }
-            return naming.vpc(a.id).compare(naming.vpc(b.id), options: .numeric) == .orderedAscending
+            naming.vpc(a.id).compare(naming.vpc(b.id), options: [.numeric, .caseInsensitive]) == .orderedAscending
         }.map { vpc in
             let blackhole = blackholeVpcs.contains(vpc.id)
+            let lost = insights.lostOrigins.contains(vpc.id)
             return Node(id: vpc.id, elementId: vpc.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
                         lines: [[Span("VPC ", .dim), Span(naming.vpc(vpc.id), Style(.normal, bold: true))],
-                                [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
+                                lost ? [Span("✕ loses its path (what-if)", .failed)] : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
                                 [Span("acct \(vpc.accountId ?? "?")", .dim)] + (blackhole ? [Span(" ▲ blackhole", .warning)] : [])],
-                        role: .aws, health: blackhole ? .degraded : .ok, opens: .detail(vpc.id), group: nil)
+                        role: .aws, health: lost ? .failed : blackhole ? .degraded : .ok, opens: .detail(vpc.id), group: nil)
         }
         place("VPCs", .aws, vpcNodes, group: "vpcs", limit: columns * 2)
 
@@ -136,17 +136,23 @@ public struct TopologyLayout: Sendable {
             let down = cross.filter(\.isDown).count
             let bgpUp = cross.filter { !$0.bgpDown }.count
             let connections = Set(cross.compactMap { $0.aws?.vpnConnectionId }).count
-            var lines: [[Span]] = [[Span("AWS ⇄ GCP VPN  ", Style(.accent, bold: true)), Span("\(cross.count - down) up", .ok),
-                                    Span(down > 0 ? "  \(down) down" : "", Style(.error, bold: true)),
-                                    Span("  BGP \(bgpUp)/\(cross.count) up", bgpUp == cross.count ? .ok : .error)],
-                                   [Span("\(connections) AWS VPN connections × 2 tunnels ⇄ GCP HA gateway, \(cross.count) tunnels", .normal)]]
-            if lost > 0 || !insights.failed.isEmpty {
-                lines.append([Span("what-if: \(insights.whatIfSummary ?? "\(cross.count - lost) of \(cross.count) tunnels survive")", .failed)])
+            var lines: [[Span]]
+            if !insights.failed.isEmpty {
+                let carrying = cross.filter { !$0.isDown && !$0.bgpDown && !insights.lostTunnels.contains($0.id) && !insights.failed.contains($0.id) }.count
+                lines = [[Span("AWS ⇄ GCP VPN  ", Style(.accent, bold: true)),
+                          Span("what-if: \(carrying) of \(cross.count) tunnels carry routes", carrying == 0 ? Style(.failed, bold: true) : Style(.failed))],
+                         [Span(insights.whatIfSummary ?? "", .failed)]]
             } else {
-                lines.append([Span("Enter: both sides of each tunnel", .dim)])
+                lines = [[Span("AWS ⇄ GCP VPN  ", Style(.accent, bold: true)), Span("\(cross.count - down) up", .ok),
+                          Span(down > 0 ? "  \(down) down" : "", Style(.error, bold: true)),
+                          Span("  BGP \(bgpUp)/\(cross.count) up", bgpUp == cross.count ? .ok : .error)],
+                         [Span("\(connections) AWS VPN connections × 2 tunnels ⇄ GCP HA gateway, \(cross.count) tunnels", .normal)]]
             }
+            lines.append([Span("Enter: both sides of each tunnel", .dim)])
+            let carrying = cross.filter { !$0.isDown && !$0.bgpDown && !insights.lostTunnels.contains($0.id) && !insights.failed.contains($0.id) }.count
+            let health: Health = carrying == 0 ? .failed : (down > 0 || lost > 0 || carrying < cross.count) ? .degraded : .ok
             let node = Node(id: "link", elementId: nil, rect: .init(x: 0, y: 0, width: 0, height: 0), lines: lines, role: .accent,
-                            health: lost == cross.count ? .failed : (down > 0 || lost > 0) ? .degraded : .ok, opens: .split, group: nil)
+                            health: health, opens: .split, group: nil)
             bands.append(Band(label: "VPN", role: .accent, nodes: [node], y: y, height: 1 + boxHeight))
             let linkWidth = min(usable, max(boxWidth, 64))
             bands[bands.count - 1].nodes[0].rect = Rect(x: margin + (usable - linkWidth) / 2, y: y + 1, width: linkWidth, height: boxHeight)

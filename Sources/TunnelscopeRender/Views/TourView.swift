@@ -7,15 +7,21 @@ enum TourView {
         let steps = Tour.steps(for: state.model)
         let step = steps[min(state.tourStep, steps.count - 1)]
         let wide = rect.width >= 110
-        let (mapRect, panel): (Rect, Rect) = wide ? rect.takeRight(max(44, rect.width * 2 / 5)) : {
-            let (top, bottom) = rect.takeBottom(max(8, rect.height / 2))
+        let panelWidth = wide ? max(44, rect.width * 2 / 5) : rect.width
+        // The panel is as tall as its text (the map takes what is left).
+        let textLines = step.text.reduce(0) { $0 + Wrap.lines($1, width: panelWidth - 4).count + 1 } + 2
+        let (mapRect, panel): (Rect, Rect) = wide ? rect.takeRight(panelWidth) : {
+            let (top, bottom) = rect.takeBottom(min(max(8, textLines), max(8, rect.height - 5)))
             return (top, bottom)
         }()
         var mapState = state
-        if let focus = step.focus, let node = state.topology.node(focus) {
+        // Lay the map out for the room it has beside (or above) the panel.
+        mapState.topology = TopologyLayout(model: state.model, insights: state.insights, width: mapRect.width,
+                                           height: mapRect.height, expanded: state.expandedGroups)
+        if let focus = step.focus, let node = mapState.topology.node(focus) {
             mapState.topologySelection = focus
             let visible = mapRect.height
-            mapState.topologyScroll = max(0, min(node.rect.y - max(1, visible / 3), max(0, state.topology.height - visible)))
+            mapState.topologyScroll = max(0, min(node.rect.y - max(1, visible / 3), max(0, mapState.topology.height - visible)))
         }
         TopologyView.draw(&buffer, mapRect, mapState, highlight: step.focus)
         buffer.fill(panel)
