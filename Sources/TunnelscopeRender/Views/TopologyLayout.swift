@@ -154,7 +154,7 @@ public struct TopologyLayout: Sendable {
             let node = Node(id: "link", elementId: nil, rect: .init(x: 0, y: 0, width: 0, height: 0), lines: lines, role: .accent,
                             health: health, opens: .split, group: nil)
             bands.append(Band(label: "VPN", role: .accent, nodes: [node], y: y, height: 1 + boxHeight))
-            let linkWidth = min(usable, max(boxWidth, 64))
+            let linkWidth = min(usable, max(boxWidth, width >= 160 ? 96 : 64))
             bands[bands.count - 1].nodes[0].rect = Rect(x: margin + (usable - linkWidth) / 2, y: y + 1, width: linkWidth, height: boxHeight)
             y += 1 + boxHeight
         }
