@@ -17,9 +17,18 @@ final class TmuxSession {
         try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
                  "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile"])
         try run(["set-option", "-t", "e2e", "status", "off"])
+        serverPid = pid_t(try run(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    deinit { _ = try? run(["kill-server"]) }
+    /// The tmux server. It inherits the test runner's signal mask (SIGTERM blocked), and
+    /// `kill-server` alone was seen to leave it running: so it is also sent SIGKILL.
+    private var serverPid: pid_t?
+
+    deinit {
+        _ = try? run(["kill-server"])
+        if let serverPid, serverPid > 1 { kill(serverPid, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: "/tmp/tmux-\(getuid())/\(socket)")
+    }
 
     /// Runs tmux with every inherited descriptor above stderr closed first: the tmux server
     /// forks from the first client and would otherwise keep Foundation's process-exit socket
