@@ -24,6 +24,23 @@ enum TopologyView {
                 let downs = Set(band.nodes.filter { $0.rect.y == firstRowY }.map { rect.x + $0.rect.x + $0.rect.width / 2 })
                 drawBus(&buffer, y: screenY(band.y), ups: ups, downs: downs, clip: rect)
             }
+            // Later rows of a band hang off a line that runs down the gap after the first box.
+            let rowYs = Array(Set(band.nodes.map(\.rect.y))).sorted()
+            if b > 0, rowYs.count > 1, let first = band.nodes.first(where: { $0.rect.y == rowYs[0] }) {
+                let gapX = rect.x + first.rect.maxX
+                let busY = screenY(band.y)
+                if busY >= rect.y, busY < rect.maxY { buffer.write("┬", x: gapX, y: busY, style: Style(.border), clip: rect) }
+                for (i, rowY) in rowYs.enumerated() where i > 0 {
+                    let rowBus = screenY(rowY - 1)
+                    let from = screenY(rowYs[i - 1]), to = rowBus
+                    for y in max(from, busY + 1)..<max(max(from, busY + 1), to) where y >= rect.y && y < rect.maxY {
+                        buffer.write("│", x: gapX, y: y, style: Style(.border))
+                    }
+                    let downs = Set(band.nodes.filter { $0.rect.y == rowY }.map { rect.x + $0.rect.x + $0.rect.width / 2 })
+                    let continues = i < rowYs.count - 1
+                    drawBus(&buffer, y: rowBus, ups: [gapX], downs: continues ? downs.union([gapX]) : downs, clip: rect)
+                }
+            }
             for node in band.nodes {
                 let r = Rect(x: node.rect.x + rect.x, y: screenY(node.rect.y), width: node.rect.width, height: node.rect.height)
                 guard r.maxY > rect.y, r.y < rect.maxY else { continue }
@@ -31,7 +48,7 @@ enum TopologyView {
                 let cx = r.x + r.width / 2
                 let firstRowY = band.nodes.map(\.rect.y).min() ?? 0
                 let lastRowY = band.nodes.map(\.rect.y).max() ?? 0
-                if b > 0, node.rect.y == firstRowY { buffer.write("┴", x: cx, y: r.y, style: Style(.border), clip: rect) }
+                if b > 0 { buffer.write("┴", x: cx, y: r.y, style: Style(.border), clip: rect) }
                 if b < layout.bands.count - 1, node.rect.y == lastRowY { buffer.write("┬", x: cx, y: r.maxY - 1, style: Style(.border), clip: rect) }
             }
         }
