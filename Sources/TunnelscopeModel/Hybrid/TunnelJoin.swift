@@ -7,7 +7,13 @@ struct TunnelJoin {
     private let routers: [GCPRef: CloudRouter]
     private let routerByTunnel: [GCPRef: CloudRouter]
     private let haGateways: [GCPRef: HAVPNGateway]
-    private let interfaceByTunnel: [GCPRef: RouterInterface]
+    /// A router's (first) interface linked to a tunnel.
+    private let interfaceByRouterAndTunnel: [RouterTunnel: RouterInterface]
+
+    private struct RouterTunnel: Hashable {
+        let router: GCPRef
+        let tunnel: GCPRef
+    }
     private(set) var notes: [String] = []
 
     init(parts: ModelParts) {
@@ -15,14 +21,17 @@ struct TunnelJoin {
         routers = Dictionary(parts.cloudRouters.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         haGateways = Dictionary(parts.haVpnGateways.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         var byTunnel: [GCPRef: CloudRouter] = [:]
-        var interfaces: [GCPRef: RouterInterface] = [:]
+        var interfaces: [RouterTunnel: RouterInterface] = [:]
         for router in parts.cloudRouters {
             for interface in router.interfaces {
-                if let t = interface.linkedVpnTunnel { byTunnel[t] = router; interfaces[t] = interface }
+                guard let t = interface.linkedVpnTunnel else { continue }
+                byTunnel[t] = router
+                let key = RouterTunnel(router: router.ref, tunnel: t)
+                if interfaces[key] == nil { interfaces[key] = interface }
             }
         }
         routerByTunnel = byTunnel
-        interfaceByTunnel = interfaces
+        interfaceByRouterAndTunnel = interfaces
         var ips: [IPv4Address: (GCPRef, Int)] = [:]
         for gateway in parts.haVpnGateways {
             for interface in gateway.interfaces {
@@ -123,8 +132,7 @@ struct TunnelJoin {
         let haIp = tunnel.vpnGateway.flatMap { haGateways[$0] }?.interfaces
             .first { $0.id == tunnel.vpnGatewayInterface }?.ipAddress
         let router = tunnel.router.flatMap { routers[$0] } ?? routerByTunnel[tunnel.ref]
-        let interface = interfaceByTunnel[tunnel.ref].flatMap { i in router?.interfaces.contains(i) == true ? i : nil }
-            ?? router?.interfaces.first { $0.linkedVpnTunnel == tunnel.ref }
+        let interface = router.flatMap { interfaceByRouterAndTunnel[RouterTunnel(router: $0.ref, tunnel: tunnel.ref)] }
         let peer = interface.flatMap { i in router?.bgpPeers.first { $0.interfaceName == i.name } }
         return PhysicalTunnel.GCPEnd(
             tunnel: tunnel, peerIp: peerIp, haGateway: tunnel.vpnGateway, haInterface: tunnel.vpnGatewayInterface,

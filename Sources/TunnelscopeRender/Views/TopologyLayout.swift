@@ -136,9 +136,9 @@ public struct TopologyLayout: Sendable {
             let down = cross.filter(\.isDown).count
             let bgpUp = cross.filter { !$0.bgpDown }.count
             let connections = Set(cross.compactMap { $0.aws?.vpnConnectionId }).count
+            let carrying = cross.filter { !$0.isDown && !$0.bgpDown && !insights.lostTunnels.contains($0.id) && !insights.failed.contains($0.id) }.count
             var lines: [[Span]]
             if !insights.failed.isEmpty {
-                let carrying = cross.filter { !$0.isDown && !$0.bgpDown && !insights.lostTunnels.contains($0.id) && !insights.failed.contains($0.id) }.count
                 lines = [[Span("AWS ⇄ GCP VPN  ", Style(.accent, bold: true)),
                           Span("what-if: \(carrying) of \(cross.count) tunnels carry routes", carrying == 0 ? Style(.failed, bold: true) : Style(.failed))],
                          [Span(insights.whatIfSummary ?? "", .failed)]]
@@ -149,7 +149,6 @@ public struct TopologyLayout: Sendable {
                          [Span("\(connections) AWS VPN connections × 2 tunnels ⇄ GCP HA gateway, \(cross.count) tunnels", .normal)]]
             }
             lines.append([Span("Enter: both sides of each tunnel", .dim)])
-            let carrying = cross.filter { !$0.isDown && !$0.bgpDown && !insights.lostTunnels.contains($0.id) && !insights.failed.contains($0.id) }.count
             let health: Health = carrying == 0 ? .failed : (down > 0 || lost > 0 || carrying < cross.count) ? .degraded : .ok
             let node = Node(id: "link", elementId: nil, rect: .init(x: 0, y: 0, width: 0, height: 0), lines: lines, role: .accent,
                             health: health, opens: .split, group: nil)
