@@ -19,6 +19,9 @@ public struct Analysis: Sendable {
     public let findings: [Finding]
     /// The outcome for the `failed` set given to `init`; nil when it was empty.
     public let whatIf: FailureOutcome?
+    /// One verdict per element (tunnels, sessions, connections, gateways, sites, …): what every
+    /// view, the header and `check` show. Nothing else judges health.
+    public let verdicts: Verdicts
     let context: AnalysisContext
     let catalog: ElementCatalog
     let simulator: FailureSimulator
@@ -34,7 +37,9 @@ public struct Analysis: Sendable {
         let simulator = FailureSimulator(context: context)
         self.catalog = catalog
         self.simulator = simulator
-        findings = RuleCatalog.run(context)
+        let findings = RuleCatalog.run(context)
+        self.findings = findings
+        verdicts = Verdicts(context: context, findings: findings)
         whatIf = failed.isEmpty ? nil : simulator.outcome(failing: failed.sorted().map { catalog.resolve($0) })
     }
 
@@ -71,13 +76,12 @@ public struct Analysis: Sendable {
 }
 
 extension Analysis {
-    /// Tunnels down on either side (the tunnel-down rule's count).
-    public var tunnelsDown: Int { context.states.filter { $0.awsTunnel == .down || $0.gcpTunnel == .down }.count }
+    /// Tunnels whose IPsec is down on either side (the tunnel-down rule's count).
+    public var tunnelsDown: Int { verdicts.ipsecDown }
 
     /// BGP sessions not up: tunnel sessions (the bgp-down rule's view) and Direct Connect BGP peers.
     public var bgpSessionsDown: Int {
-        context.states.filter(\.bgpDown).count
-            + model.virtualInterfaces.flatMap(\.bgpPeers).filter { $0.bgpStatus == "down" }.count
+        verdicts.bgpDown + model.virtualInterfaces.flatMap(\.bgpPeers).filter { $0.bgpStatus == "down" }.count
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }

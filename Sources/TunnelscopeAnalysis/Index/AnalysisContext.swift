@@ -17,9 +17,8 @@ final class AnalysisContext: Sendable {
         let index = ModelIndex(model: model)
         self.index = index
         space = AddressSpace(index: index)
-        let states = model.tunnels.enumerated().map { t, tunnel in
-            TunnelState(tunnel: tunnel, bgpConfigured: index.bgpConfigured[t],
-                        staticRouting: tunnel.aws.flatMap { model.vpnConnection($0.vpnConnectionId)?.staticRoutesOnly } ?? false)
+        let states = model.tunnels.map { tunnel in
+            TunnelState(tunnel: tunnel, staticRouting: tunnel.aws.flatMap { model.vpnConnection($0.vpnConnectionId)?.staticRoutesOnly } ?? false)
         }
         self.states = states
         tables = RouteTables(index: index)

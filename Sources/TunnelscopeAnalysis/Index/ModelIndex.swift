@@ -32,8 +32,6 @@ final class ModelIndex: Sendable {
     let tunnelByGCPTunnel: [String: Int]
     /// Per Cloud Router (ID): the AWS inside address its BGP peer talks to → tunnel.
     let tunnelByRouterPeerIp: [String: [IPv4Address: Int]]
-    /// Per tunnel: BGP is configured (a GCP peer, or an AWS VPN that is not static-only).
-    let bgpConfigured: [Bool]
 
     // GCP
     let haInterfaceByIp: [IPv4Address: (gateway: GCPRef, interface: Int)]
@@ -89,7 +87,6 @@ final class ModelIndex: Sendable {
         var byHA: [String: [Int]] = [:], byPeerIf: [String: [Int]] = [:], byPeer: [String: [Int]] = [:]
         var byRouter: [String: [Int]] = [:], byAWSGateway: [String: [Int]] = [:], byGCPTunnel: [String: Int] = [:]
         var byPeerIp: [String: [IPv4Address: Int]] = [:]
-        var bgp: [Bool] = []
         var haByIp: [IPv4Address: (gateway: GCPRef, interface: Int)] = [:]
         for g in model.haVpnGateways { for i in g.interfaces { if let ip = i.ipAddress { haByIp[ip] = (g.ref, i.id) } } }
         haInterfaceByIp = haByIp
@@ -120,8 +117,6 @@ final class ModelIndex: Sendable {
                 byHA[ha.gateway.id, default: []].append(t)
             }
             if let haInterface { byHAIf[haInterface, default: []].append(t) }
-            let staticOnly = tunnel.aws.flatMap { model.vpnConnection($0.vpnConnectionId)?.staticRoutesOnly } ?? false
-            bgp.append(tunnel.gcp?.bgpPeer != nil || (tunnel.aws != nil && !staticOnly))
         }
         tunnelsByConnection = byConnection
         tunnelsByCustomerGateway = byCgw
@@ -133,7 +128,6 @@ final class ModelIndex: Sendable {
         tunnelsByAWSGateway = byAWSGateway
         tunnelByGCPTunnel = byGCPTunnel
         tunnelByRouterPeerIp = byPeerIp
-        bgpConfigured = bgp
 
         gcpSubnetsByNetwork = Self.group(model.gcpSubnets) { $0.network }
         gcpRoutesByNetwork = Self.group(model.gcpRoutes) { $0.network }
@@ -206,6 +200,20 @@ final class ModelIndex: Sendable {
     /// An AWS VPC is part of the hybrid network: attached to a TGW, or with a VGW attached.
     func isHybridVPC(_ vpc: String) -> Bool {
         attachments(of: vpc).contains { $0.resourceType == "vpc" } || !(vgwsByVpc[vpc] ?? []).isEmpty
+    }
+
+    /// The physical tunnel a Cloud Router route goes over: `nextHopVpnTunnel` when present, else
+    /// `nextHopIp` as the AWS inside address of one of the router's BGP peers (of any router on
+    /// the route's network when the router is not known). nil: not over a known tunnel.
+    func tunnel(of route: GCPRoute, router: CloudRouter?) -> Int? {
+        if case .vpnTunnel(let ref) = route.nextHop { return tunnelByGCPTunnel[ref.id] }
+        guard let text = route.nextHopIp, let ip = IPv4Address(text) else { return nil }
+        if let router { return tunnelByRouterPeerIp[router.ref.id]?[ip] }
+        guard let network = route.network else { return nil }
+        for r in routersByNetwork[network] ?? [] {
+            if let t = tunnelByRouterPeerIp[model.cloudRouters[r].ref.id]?[ip] { return t }
+        }
+        return nil
     }
 
     /// The GCP network a tunnel's GCP end lives in (through its router or HA gateway).

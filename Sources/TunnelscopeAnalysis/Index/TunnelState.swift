@@ -1,26 +1,39 @@
 import TunnelscopeModel
 
-/// What each side says about one physical tunnel and its BGP session, read once.
-struct TunnelState: Sendable {
-    enum View: String, Sendable { case up, down, unknown }
+/// What each side reports about one physical tunnel, per layer (IPsec, BGP), read once. This is
+/// the only place the exported status fields are interpreted; every rule, the verdicts and so
+/// every view read it.
+///
+/// AWS `VgwTelemetry`: `UP` means the tunnel is up (and, on a BGP connection, the session is
+/// established); `DOWN` with `StatusMessage` `IPSEC IS UP` means IPsec is up but BGP is not;
+/// any other `DOWN` means IPsec is down. `AcceptedRouteCount` is what AWS learned over it.
+/// GCP: the tunnel `status` (`ESTABLISHED` or not) and Cloud Router `bgpPeerStatus`.
+public struct TunnelState: Sendable, Hashable {
+    public enum View: String, Sendable, Hashable { case up, down, unknown }
 
-    /// AWS telemetry: `UP`/`DOWN`; unknown without telemetry.
-    let awsTunnel: View
+    /// AWS telemetry about IPsec.
+    public let awsTunnel: View
     /// GCP `status`: ESTABLISHED is up, anything else down; unknown when GCP did not export it.
-    let gcpTunnel: View
+    public let gcpTunnel: View
     /// Cloud Router `bgpPeerStatus`: UP is up; a disabled peer is down; unknown without `get-status`.
-    let gcpBGP: View
-    /// AWS telemetry: DOWN, or UP with no accepted route on a BGP connection, is down.
-    let awsBGP: View
-    let bgpConfigured: Bool
-    let staticRouting: Bool
+    public let gcpBGP: View
+    /// AWS telemetry about the BGP session: UP is established, DOWN (with IPsec up or down) is not.
+    public let awsBGP: View
+    /// `VgwTelemetry.AcceptedRouteCount`: routes AWS learned over this tunnel.
+    public let awsAcceptedRoutes: Int?
+    /// Cloud Router `numLearnedRoutes` for this tunnel's peer.
+    public let gcpLearnedRoutes: Int?
+    /// BGP is configured: a Cloud Router peer, or an AWS VPN connection that is not static-only.
+    public let bgpConfigured: Bool
+    public let staticRouting: Bool
 
-    init(tunnel: PhysicalTunnel, bgpConfigured: Bool, staticRouting: Bool) {
-        self.bgpConfigured = bgpConfigured
+    init(tunnel: PhysicalTunnel, staticRouting: Bool) {
         self.staticRouting = staticRouting
+        bgpConfigured = tunnel.gcp?.bgpPeer != nil || (tunnel.aws != nil && !staticRouting)
+        let ipsecUpMessage = tunnel.aws?.tunnel.statusMessage?.uppercased().contains("IPSEC IS UP") ?? false
         switch tunnel.aws?.tunnel.status {
         case .up?: awsTunnel = .up
-        case .down?: awsTunnel = .down
+        case .down?: awsTunnel = ipsecUpMessage ? .up : .down
         default: awsTunnel = .unknown
         }
         if let status = tunnel.gcp?.tunnel.status { gcpTunnel = status == "ESTABLISHED" ? .up : .down } else { gcpTunnel = .unknown }
@@ -32,23 +45,35 @@ struct TunnelState: Sendable {
         if let aws = tunnel.aws, !staticRouting {
             switch aws.tunnel.status {
             case .down: awsBGP = .down
-            case .up: awsBGP = aws.tunnel.acceptedRouteCount.map { $0 > 0 ? .up : .down } ?? .unknown
+            case .up: awsBGP = .up
             case .unknown: awsBGP = .unknown
             }
         } else { awsBGP = .unknown }
+        awsAcceptedRoutes = tunnel.aws?.tunnel.acceptedRouteCount
+        gcpLearnedRoutes = tunnel.gcp?.bgpPeer?.status?.numLearnedRoutes
     }
 
     /// IPsec is up as far as anyone knows: neither side reports it down.
-    var ipsecUp: Bool { awsTunnel != .down && gcpTunnel != .down }
+    public var ipsecUp: Bool { awsTunnel != .down && gcpTunnel != .down }
 
-    /// The tunnel carries routes now: IPsec up and, with BGP, the session up. Cloud Router's view
-    /// of BGP wins when it was exported; AWS telemetry decides otherwise.
-    var carries: Bool {
-        guard ipsecUp else { return false }
-        if staticRouting || !bgpConfigured { return true }
-        if gcpBGP != .unknown { return gcpBGP == .up }
-        return awsBGP != .down
+    /// AWS has the session up but accepts no route over it.
+    public var awsLearnsNothing: Bool { awsBGP == .up && awsAcceptedRoutes == 0 }
+
+    /// The BGP session as the analysis judges it: Cloud Router's view wins when it was exported;
+    /// without it, AWS DOWN (or UP with no accepted route) is down.
+    public var bgp: View {
+        guard bgpConfigured, !staticRouting else { return .unknown }
+        if gcpBGP != .unknown { return gcpBGP }
+        if awsBGP == .down || awsLearnsNothing { return .down }
+        return awsBGP
     }
 
-    var bgpDown: Bool { bgpConfigured && !staticRouting && (gcpBGP == .down || (gcpBGP == .unknown && awsBGP == .down)) }
+    /// The tunnel carries routes now: IPsec up and, with BGP, the session up.
+    public var carries: Bool {
+        guard ipsecUp else { return false }
+        if staticRouting || !bgpConfigured { return true }
+        return bgp != .down
+    }
+
+    public var bgpDown: Bool { bgp == .down }
 }

@@ -35,6 +35,11 @@ public struct TunnelRoutes: Sendable, Hashable {
     /// `VgwTelemetry.AcceptedRouteCount` and Cloud Router `numLearnedRoutes`.
     public let awsAcceptedRoutes: Int?
     public let gcpLearnedRoutes: Int?
+    /// What Cloud Router has among its best routes over this tunnel (`nextHopVpnTunnel`, or
+    /// `nextHopIp` = this tunnel's AWS inside address); nil when its router's status was not exported.
+    public let gcpLearns: [CIDR]?
+    /// What the TGW route tables hold over this tunnel's VPN attachment while the tunnel carries.
+    public let awsLearns: [CIDR]
 }
 
 /// What each side advertises and learns over the VPN.
@@ -87,13 +92,14 @@ extension RouteExchange {
         }
         // AWS → GCP, receiver: Cloud Router best routes (and static routes to tunnels).
         var gcpIn: [CIDR: (tunnels: Set<Int>, evidence: Set<String>)] = [:]
+        var gcpBestByTunnel: [Int: Set<CIDR>] = [:]
         for router in model.cloudRouters {
             for route in router.bestRoutes {
-                guard let d = route.destination?.normalized, case .ip(let ip) = route.nextHop,
-                      let address = IPv4Address(ip), let t = index.tunnelByRouterPeerIp[router.ref.id]?[address],
+                guard let d = route.destination?.normalized, let t = index.tunnel(of: route, router: router),
                       model.tunnels[t].isCrossCloud else { continue }
                 gcpIn[d, default: ([], [])].tunnels.insert(t)
                 gcpIn[d]?.evidence.insert("\(router.name) best routes (get-status)")
+                gcpBestByTunnel[t, default: []].insert(d)
             }
         }
         for route in model.gcpRoutes {
@@ -164,11 +170,17 @@ extension RouteExchange {
                                   evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
             if out != nil, inn == nil, !model.tgwRouteTables.isEmpty, !awsIn.isEmpty { notes.append("Cloud Router advertises \(prefix) but no TGW route table learned it over the VPN") }
         }
+        let routerStatus = Set(model.cloudRouters.filter(\.hasStatus).map(\.ref))
+        var awsLearnedByTunnel: [Int: Set<CIDR>] = [:]
+        for (prefix, entry) in awsIn { for t in entry.tunnels { awsLearnedByTunnel[t, default: []].insert(prefix) } }
         let perTunnel = cross.map { t in
-            TunnelRoutes(tunnel: model.tunnels[t].id, awsAdvertises: awsAdvertisesByTunnel[t] ?? [],
+            let router = model.tunnels[t].gcp?.router
+            return TunnelRoutes(tunnel: model.tunnels[t].id, awsAdvertises: awsAdvertisesByTunnel[t] ?? [],
                          gcpAdvertises: gcpAdvertisesByTunnel[t]?.0 ?? [], gcpAdvertisementSource: gcpAdvertisesByTunnel[t]?.1,
                          awsAcceptedRoutes: model.tunnels[t].aws?.tunnel.acceptedRouteCount,
-                         gcpLearnedRoutes: model.tunnels[t].gcp?.bgpPeer?.status?.numLearnedRoutes)
+                         gcpLearnedRoutes: model.tunnels[t].gcp?.bgpPeer?.status?.numLearnedRoutes,
+                         gcpLearns: router.map { routerStatus.contains($0) } == true ? (gcpBestByTunnel[t] ?? []).sorted() : nil,
+                         awsLearns: (awsLearnedByTunnel[t] ?? []).sorted())
         }
         self.init(awsToGCP: awsToGCP, gcpToAWS: gcpToAWS, perTunnel: perTunnel, notes: notes)
     }
@@ -215,13 +227,18 @@ struct GCPAdvertisement {
         if statusCarriesRoutes, let status = peer.status {
             return (Array(Set(status.advertisedRoutes.map(\.normalized))).sorted(), "\(router.name) get-status advertised routes")
         }
-        return (configured(router: router, peer: peer), "\(router.name) configuration (\(router.advertiseMode ?? "DEFAULT") mode)")
+        let mode = peer.advertiseMode == "CUSTOM" ? "peer \(peer.name) CUSTOM" : "\(router.advertiseMode ?? "DEFAULT")"
+        return (configured(router: router, peer: peer), "\(router.name) configuration (\(mode) mode)")
     }
 
+    /// A peer in CUSTOM mode advertises its own groups and ranges instead of the router's; a peer
+    /// in DEFAULT mode (or without a mode) advertises what the router does.
     func configured(router: CloudRouter, peer: BGPPeer?) -> [CIDR] {
         var result = Set<CIDR>()
-        let mode = router.advertiseMode ?? "DEFAULT"
-        if mode != "CUSTOM" || router.advertisedGroups.contains("ALL_SUBNETS"), let network = router.network {
+        let peerCustom = peer?.advertiseMode == "CUSTOM"
+        let mode = peerCustom ? "CUSTOM" : router.advertiseMode ?? "DEFAULT"
+        let groups = peerCustom ? peer?.advertisedGroups ?? [] : router.advertisedGroups
+        if mode != "CUSTOM" || groups.contains("ALL_SUBNETS"), let network = router.network {
             let regional = index.model.gcpNetwork(network)?.routingMode == "REGIONAL"
             for s in index.gcpSubnetsByNetwork[network] ?? [] {
                 let subnet = index.model.gcpSubnets[s]
@@ -230,8 +247,11 @@ struct GCPAdvertisement {
                 subnet.secondaryRanges.forEach { result.insert($0.cidr.normalized) }
             }
         }
-        if mode == "CUSTOM" { router.advertisedIpRanges.forEach { result.insert($0.normalized) } }
-        peer?.advertisedIpRanges.forEach { result.insert($0.normalized) }
+        if peerCustom {
+            peer?.advertisedIpRanges.forEach { result.insert($0.normalized) }
+        } else if mode == "CUSTOM" {
+            router.advertisedIpRanges.forEach { result.insert($0.normalized) }
+        }
         return result.sorted()
     }
 
@@ -239,7 +259,7 @@ struct GCPAdvertisement {
     func allAdvertised(by router: CloudRouter) -> [CIDR] {
         var result = Set(configured(router: router, peer: nil))
         for peer in router.bgpPeers {
-            peer.advertisedIpRanges.forEach { result.insert($0.normalized) }
+            configured(router: router, peer: peer).forEach { result.insert($0) }
             peer.status?.advertisedRoutes.forEach { result.insert($0.normalized) }
         }
         return result.sorted()

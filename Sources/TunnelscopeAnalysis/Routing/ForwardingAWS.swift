@@ -90,19 +90,32 @@ extension Forwarder {
             return .end(.unknown(resource: tableId, reason: "TGW route table \(tableId) is not in the exports"))
         }
         var withdrawn: [String] = []
+        // Longest prefix first; for one prefix a static route wins over propagated ones, and every
+        // propagated route to the prefix whose target is alive is an equal-cost next hop (ECMP).
         let chosen: (CIDR, TGWRoute, [TGWRouteTarget])? = lpm.first(containing: dst) { prefix, indices in
-            // Static routes win over propagated ones for the same prefix.
-            let routes = indices.map { table.routes[$0] }.sorted { ($0.type == "static" ? 0 : 1) < ($1.type == "static" ? 0 : 1) }
-            for route in routes {
+            let routes = indices.map { table.routes[$0] }
+            let statics = routes.filter { $0.type == "static" }
+            for route in statics {
                 if route.isBlackhole { return (prefix, route, []) }
                 let targets = route.targets.filter(targetAlive)
-                if targets.isEmpty, !route.targets.isEmpty {
-                    withdrawn.append("\(prefix) (every target down)")
-                    continue
-                }
+                if targets.isEmpty, !route.targets.isEmpty { withdrawn.append("\(prefix) (every target down)"); continue }
                 return (prefix, route, targets)
             }
-            return nil
+            let propagated = routes.filter { $0.type != "static" }
+            if let hole = propagated.first(where: \.isBlackhole) { return (prefix, hole, []) }
+            var targets: [TGWRouteTarget] = []
+            var seen = Set<String>()
+            for route in propagated {
+                for target in route.targets where targetAlive(target) {
+                    if seen.insert(target.attachmentId ?? target.resourceId ?? "?").inserted { targets.append(target) }
+                }
+            }
+            guard let route = propagated.first else { return nil }
+            if targets.isEmpty {
+                if propagated.contains(where: { !$0.targets.isEmpty }) { withdrawn.append("\(prefix) (every target down)") }
+                return propagated.contains(where: { $0.targets.isEmpty }) ? (prefix, route, []) : nil
+            }
+            return (prefix, route, targets)
         }
         guard let (prefix, route, targets) = chosen else {
             let note = withdrawn.isEmpty ? "" : "; withdrawn: \(withdrawn.joined(separator: ", "))"
@@ -110,8 +123,10 @@ extension Forwarder {
             return .end(.stopped(resource: tableId, reason: "TGW route table \(index.tgwRouteTableName(tableId)) has no route for \(dst)\(note)"))
         }
         let targetText = targets.map { $0.resourceId ?? $0.attachmentId ?? "?" }.joined(separator: " + ")
+        let ecmp = targets.count > 1 ? (model.transitGateway(tgw)?.vpnEcmpSupport == false && targets.allSatisfy { $0.resourceType == "vpn" }
+            ? ", VPN ECMP off: one next hop at a time, the others standby" : ", ECMP over \(targets.count) next hops") : ""
         record(&hops) { PathHop(kind: .tgwRouteTable, resources: [tableId],
-                            text: "TGW route table \(index.tgwRouteTableName(tableId)): \(prefix) → \(route.isBlackhole ? "blackhole" : targetText) (\(route.type ?? "route"))") }
+                            text: "TGW route table \(index.tgwRouteTableName(tableId)): \(prefix) → \(route.isBlackhole ? "blackhole" : targetText) (\(route.type ?? "route")\(ecmp))") }
         if route.isBlackhole { return .end(.stopped(resource: tableId, reason: "blackhole route \(prefix) in TGW route table \(tableId)")) }
         guard let first = targets.first else { return .end(.stopped(resource: tableId, reason: "route \(prefix) has no attachment")) }
         switch first.resourceType {

@@ -68,6 +68,9 @@ extension Forwarder {
             let unusable = skipped.isEmpty ? "" : " (not usable: \(Array(Set(skipped)).sorted().joined(separator: ", ")))"
             return .end(.stopped(resource: network.id, reason: "only \(prefix) → \(gateway.split(separator: "/").last.map(String.init) ?? gateway) matches: "
                                  + "\(index.gcpName(network)) has no hybrid route for \(dst)\(unusable)"))
+        case .interconnect(let attachment):
+            record(&hops) { PathHop(kind: .gcpRoute, resources: [network.id], text: "\(prefix) → Interconnect attachment \(attachment.name)") }
+            return .end(.unknown(resource: attachment.id, reason: "\(prefix) leaves over Interconnect attachment \(attachment.name), which tunnelscope does not follow yet"))
         case .other(let what):
             return .end(.stopped(resource: network.id, reason: "\(prefix) goes to \(what), which tunnelscope does not follow"))
         }

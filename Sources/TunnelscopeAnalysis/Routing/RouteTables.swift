@@ -11,6 +11,8 @@ struct GCPCandidate: Sendable {
         case staticTunnel(GCPRef, tunnel: Int?)
         /// A BGP best route from a Cloud Router: next hop = the AWS inside address.
         case bgp(router: Int, nextHop: String, tunnel: Int?)
+        /// Learned over an Interconnect VLAN attachment (not followed further: Interconnect is not modelled yet).
+        case interconnect(GCPRef)
         case internet(String)
         case other(String)
     }
@@ -62,23 +64,37 @@ struct RouteTables: Sendable {
             guard let network = route.network, let destination = route.destination?.normalized else { continue }
             let hop: GCPCandidate.Hop
             switch route.nextHop {
-            case .network: continue // subnet routes: the subnets themselves are in the table
+            case .network: continue  // subnet routes: the subnets themselves are in the table
             case .peering(let name): hop = .peering(name)
             case .vpnTunnel(let ref): hop = .staticTunnel(ref, tunnel: index.tunnelByGCPTunnel[ref.id])
             case .gateway(let g): hop = g.hasSuffix("default-internet-gateway") ? .internet(g) : .other("gateway \(g)")
-            case .ip(let ip): hop = route.routeType == "BGP" ? .bgp(router: -1, nextHop: ip, tunnel: nil) : .other("next hop IP \(ip)")
+            case .ip(let ip):
+                hop = route.routeType == "BGP"
+                    ? .bgp(router: -1, nextHop: ip, tunnel: index.tunnel(of: route, router: nil)) : .other("next hop IP \(ip)")
+            case .interconnectAttachment(let a): hop = .interconnect(a)
             default: hop = .other(route.nextHop.description)
             }
             gcp[network, default: PrefixTable()].insert(destination, GCPCandidate(hop: hop, priority: route.priority ?? 1000, region: nil, routeName: route.name))
         }
+        // Cloud Router best routes, as the router reports them: over a VPN tunnel (`nextHopVpnTunnel`,
+        // else `nextHopIp` = the AWS inside address of a BGP peer), or over an Interconnect attachment.
         for (r, router) in model.cloudRouters.enumerated() {
             for route in router.bestRoutes {
                 guard let destination = route.destination?.normalized, let network = route.network ?? router.network else { continue }
-                guard case .ip(let ip) = route.nextHop else { continue }
-                let tunnel = IPv4Address(ip).flatMap { index.tunnelByRouterPeerIp[router.ref.id]?[$0] }
+                let hop: GCPCandidate.Hop
+                if case .interconnectAttachment(let a) = route.nextHop {
+                    hop = .interconnect(a)
+                } else if let t = index.tunnel(of: route, router: router) {
+                    hop = .bgp(router: r, nextHop: route.nextHopIp ?? index.model.tunnels[t].id, tunnel: t)
+                } else if case .vpnTunnel(let ref) = route.nextHop {
+                    hop = .bgp(router: r, nextHop: route.nextHopIp ?? ref.name, tunnel: nil)
+                } else if let ip = route.nextHopIp {
+                    hop = .bgp(router: r, nextHop: ip, tunnel: nil)
+                } else {
+                    continue
+                }
                 gcp[network, default: PrefixTable()].insert(destination, GCPCandidate(
-                    hop: .bgp(router: r, nextHop: ip, tunnel: tunnel), priority: route.priority ?? 100,
-                    region: router.ref.region, routeName: nil))
+                    hop: hop, priority: route.priority ?? 100, region: router.ref.region, routeName: nil))
             }
         }
         self.vpc = vpc

@@ -10,8 +10,16 @@ enum BlackholeRouteRule: AnalysisRule {
     static func findings(_ c: AnalysisContext) -> [Finding] {
         var result: [Finding] = []
         for table in c.model.routeTables {
-            for route in table.routes where route.isBlackhole {
-                let victims = route.destination.map { d in c.space.owners(overlapping: d.normalized).filter { $0.group != table.vpcId && $0.kind != .awsSubnet } } ?? []
+            for (i, route) in table.routes.enumerated() where route.isBlackhole {
+                // Only ranges for which this route is the one that wins (no more specific route, such as
+                // `local`, covers them) lose their traffic.
+                let victims = route.destination.map { d in
+                    c.space.owners(overlapping: d.normalized).filter { owner in
+                        guard owner.kind != .awsSubnet else { return false }
+                        let overlap = owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
+                        return c.tables.vpc[table.id]?.first(containing: overlap, { _, v in v.first }) == i
+                    }
+                } ?? []
                 let target = route.target.description
                 let known = knownTarget(route.target, c) ? "" : " (\(target) is not in the exports: deleted?)"
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
@@ -22,9 +30,15 @@ enum BlackholeRouteRule: AnalysisRule {
             }
         }
         for table in c.model.tgwRouteTables {
-            for route in table.routes where route.isBlackhole {
+            for (i, route) in table.routes.enumerated() where route.isBlackhole {
                 let deliberate = route.type == "static" && route.targets.isEmpty
-                let victims = route.destination.map { c.space.owners(overlapping: $0.normalized).filter { $0.kind != .awsSubnet } } ?? []
+                let victims = route.destination.map { d in
+                    c.space.owners(overlapping: d.normalized).filter { owner in
+                        guard owner.kind != .awsSubnet else { return false }
+                        let overlap = owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
+                        return winner(in: table, for: overlap, c) == i
+                    }
+                } ?? []
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
                 result.append(Finding(rule: Self.id, severity: deliberate ? .info : victims.isEmpty ? .warning : .error,
                     message: deliberate ? "TGW route table \(c.index.tgwRouteTableName(table.id)) blackholes \(route.destinationText) on purpose (static blackhole route)\(drops)"
@@ -34,6 +48,14 @@ enum BlackholeRouteRule: AnalysisRule {
             }
         }
         return result
+    }
+
+    /// The route of a TGW route table that wins for a range: the longest prefix; for one prefix a
+    /// static route before propagated ones.
+    static func winner(in table: TGWRouteTable, for range: CIDR, _ c: AnalysisContext) -> Int? {
+        c.tables.tgw[table.id]?.first(containing: range) { _, indices in
+            indices.first { table.routes[$0].type == "static" } ?? indices.first
+        }
     }
 
     static func knownTarget(_ target: AWSRouteTarget, _ c: AnalysisContext) -> Bool {

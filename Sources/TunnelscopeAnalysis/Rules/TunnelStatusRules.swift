@@ -94,13 +94,16 @@ enum BGPDownRule: AnalysisRule {
                 result.append(Finding(rule: Self.id, severity: .error,
                     message: "BGP session \(peer.name) on \(routerName) (\(addresses)) is \(peer.status?.status ?? "DOWN")\(fsm): no routes over \(c.index.tunnelName(t))",
                     resources: c.index.tunnelResources(t) + (gcp.router.map { [$0.id] } ?? []), hint: hint))
-            } else if state.gcpBGP == .unknown, state.awsBGP == .down, let aws = tunnel.aws {
-                let accepted = aws.tunnel.acceptedRouteCount.map(String.init) ?? "no"
-                let how = aws.tunnel.status == .down ? "the tunnel is DOWN" : "the tunnel is UP"
+            } else if state.gcpBGP == .unknown, state.bgpDown, let aws = tunnel.aws {
+                let how = state.awsTunnel == .down ? "the tunnel is DOWN"
+                    : state.awsBGP == .down ? "IPsec is up, BGP is DOWN" : "the tunnel is UP"
+                let message = state.awsLearnsNothing
+                    ? "AWS reports \(c.index.tunnelName(t)) UP but accepts no BGP route over it: AWS sends nothing to its peer through it (Cloud Router's status was not exported)"
+                    : "AWS reports the BGP session of \(c.index.tunnelName(t)) down (\(how)): no routes over it"
                 result.append(Finding(rule: Self.id, severity: .error,
-                    message: "AWS accepts \(accepted) BGP routes on \(c.index.tunnelName(t)) (\(how)): its BGP session is not up",
+                    message: message,
                     resources: c.index.tunnelResources(t),
-                    hint: aws.tunnel.status == .down ? "Fix the tunnel first (see tunnel-down)."
+                    hint: state.awsTunnel == .down ? "Fix the tunnel first (see tunnel-down)."
                         : "Check the peer's BGP configuration: inside address \(aws.tunnel.customerInsideIp?.description ?? "?") peering with \(aws.tunnel.awsInsideIp?.description ?? "?"), ASN \(aws.amazonSideAsn.map(String.init) ?? "?") on the AWS side; export `routers get-status` to see Cloud Router's view."))
             }
         }
@@ -118,28 +121,47 @@ enum BGPDownRule: AnalysisRule {
     }
 }
 
-/// status-mismatch: the two ends of one tunnel disagree about the tunnel or its BGP session.
+/// status-mismatch: the two ends of one tunnel disagree, at one layer: IPsec (AWS UP/DOWN vs the
+/// GCP tunnel status), BGP (AWS telemetry vs Cloud Router's peer status), or routes (one side's
+/// session is up and advertises, the other accepts nothing).
 enum StatusMismatchRule: AnalysisRule {
     static let id = "status-mismatch"
-    static let summary = "The two ends of one tunnel disagree (AWS UP while GCP is not ESTABLISHED, or the reverse; BGP UP on one side only)."
+    static let summary = "The two ends of one tunnel disagree: IPsec (AWS UP/DOWN vs GCP ESTABLISHED or not), BGP (AWS vs Cloud Router), or routes (advertised on one side, none accepted on the other)."
+
+    /// The layers on which the two ends of a tunnel disagree, each as a short text.
+    static func disagreements(_ c: AnalysisContext, _ t: Int) -> [(layer: String, text: String)] {
+        let tunnel = c.model.tunnels[t]
+        guard let aws = tunnel.aws, let gcp = tunnel.gcp else { return [] }
+        let s = c.states[t]
+        var parts: [(String, String)] = []
+        if s.awsTunnel != .unknown, s.gcpTunnel != .unknown, s.awsTunnel != s.gcpTunnel {
+            let since = aws.tunnel.lastStatusChange.map { " since \($0)" } ?? ""
+            let awsText = s.awsTunnel == .up ? "up" : "DOWN"
+            parts.append(("IPsec", "AWS says IPsec \(awsText)\(since), GCP says \(gcp.tunnel.status ?? "?")"))
+        }
+        guard !s.staticRouting, s.ipsecUp else { return parts }
+        let accepted = aws.tunnel.acceptedRouteCount.map { "\($0) routes accepted" } ?? "routes accepted unknown"
+        let fsm = gcp.bgpPeer?.status?.state.map { " (\($0))" } ?? ""
+        if s.gcpBGP != .unknown, s.awsBGP != .unknown, s.gcpBGP != s.awsBGP {
+            let awsText = s.awsBGP == .up ? "UP, \(accepted)" : "DOWN"
+            parts.append(("BGP", "AWS says BGP \(awsText), Cloud Router says \(gcp.bgpStatus ?? "?")\(fsm)"))
+        } else if s.gcpBGP == .up, s.awsLearnsNothing {
+            let sent = c.exchange.perTunnel.first { $0.tunnel == tunnel.id }?.gcpAdvertises.count ?? 0
+            if sent > 0 { parts.append(("routes", "Cloud Router advertises \(plural(sent, "prefix", "prefixes")) on it, AWS accepts 0")) }
+        } else if s.gcpBGP == .up, s.awsBGP == .up, s.gcpLearnedRoutes == 0 {
+            let sent = c.exchange.perTunnel.first { $0.tunnel == tunnel.id }?.awsAdvertises.count ?? 0
+            if sent > 0 { parts.append(("routes", "AWS advertises \(plural(sent, "prefix", "prefixes")) on it, Cloud Router learned 0")) }
+        }
+        return parts
+    }
 
     static func findings(_ c: AnalysisContext) -> [Finding] {
         var result: [Finding] = []
-        for (t, tunnel) in c.model.tunnels.enumerated() {
-            guard let aws = tunnel.aws, let gcp = tunnel.gcp else { continue }
-            let s = c.states[t]
-            var parts: [String] = []
-            if s.awsTunnel != .unknown, s.gcpTunnel != .unknown, s.awsTunnel != s.gcpTunnel {
-                let since = aws.tunnel.lastStatusChange.map { " since \($0)" } ?? ""
-                parts.append("AWS says \(aws.tunnel.status.rawValue)\(since), GCP says \(gcp.tunnel.status ?? "?")")
-            }
-            if !s.staticRouting, s.gcpBGP != .unknown, s.awsBGP != .unknown, s.gcpBGP != s.awsBGP {
-                let accepted = aws.tunnel.acceptedRouteCount.map { "\($0) accepted routes" } ?? "no accepted routes"
-                parts.append("Cloud Router says BGP \(gcp.bgpStatus ?? "?"), AWS reports \(aws.tunnel.status.rawValue) with \(accepted)")
-            }
+        for t in c.model.tunnels.indices {
+            let parts = disagreements(c, t)
             guard !parts.isEmpty else { continue }
             result.append(Finding(rule: Self.id, severity: .warning,
-                message: "The two ends of \(c.index.tunnelName(t)) disagree: \(parts.joined(separator: "; "))",
+                message: "The two ends of \(c.index.tunnelName(t)) disagree: \(parts.map(\.text).joined(separator: "; "))",
                 resources: c.index.tunnelResources(t),
                 hint: "Exports taken at different times disagree: re-export both sides together. If they still disagree, one side holds a half-open IKE SA or a session the other has dropped; trust the side that reports DOWN."))
         }

@@ -38,6 +38,7 @@ enum GCPNetworkDecoders {
         guard let text = destination.text else { throw DecodeError(path: n.path, message: "missing destRange") }
         let hop: GCPNextHop
         if let tunnel = n.ref("nextHopVpnTunnel") { hop = .vpnTunnel(tunnel) }
+        else if let attachment = n.ref("nextHopInterconnectAttachment") { hop = .interconnectAttachment(attachment) }
         else if let peering = n.string("nextHopPeering") { hop = .peering(peering) }
         else if let gateway = n.string("nextHopGateway") { hop = .gateway(gateway) }
         else if let ip = n.string("nextHopIp") { hop = .ip(ip) }
@@ -50,7 +51,7 @@ enum GCPNetworkDecoders {
         let network = n.ref("network")
         return GCPRoute(name: n.string("name"), project: selfRef?.project ?? network?.project, network: network,
                         destination: destination.cidr, destinationText: text, priority: n.int("priority"),
-                        nextHop: hop, routeType: n.string("routeType"),
+                        nextHop: hop, nextHopIp: n.string("nextHopIp"), routeType: n.string("routeType"),
                         asPath: n.array("asPaths").flatMap { seg in seg.array("asLists").compactMap { Self.int($0) } },
                         source: n.source)
     }

@@ -72,6 +72,8 @@ public enum GCPNextHop: Hashable, Sendable, CustomStringConvertible {
     case network(String)
     case instance(String)
     case ilb(String)
+    /// An Interconnect VLAN attachment (`nextHopInterconnectAttachment`).
+    case interconnectAttachment(GCPRef)
     case other(String)
     case none
 
@@ -84,6 +86,7 @@ public enum GCPNextHop: Hashable, Sendable, CustomStringConvertible {
         case .network(let n): "network \(n.split(separator: "/").last.map(String.init) ?? n)"
         case .instance(let i): "instance \(i.split(separator: "/").last.map(String.init) ?? i)"
         case .ilb(let i): "ilb \(i)"
+        case .interconnectAttachment(let a): "interconnect attachment \(a.name)"
         case .other(let o): o
         case .none: "(none)"
         }
@@ -98,15 +101,20 @@ public struct GCPRoute: Hashable, Sendable {
     public var destinationText: String
     public var priority: Int?
     public var nextHop: GCPNextHop
+    /// `nextHopIp` as printed, also when another next hop field names the tunnel or attachment
+    /// (Cloud Router best routes learned over a VPN carry both `nextHopVpnTunnel` and `nextHopIp`).
+    public var nextHopIp: String?
     /// `TRANSIT`, `SUBNET`, `BGP`, `STATIC`.
     public var routeType: String?
     public var asPath: [Int]
     public var source: SourceRef
 
     public init(name: String?, project: String?, network: GCPRef?, destination: CIDR?, destinationText: String,
-                priority: Int?, nextHop: GCPNextHop, routeType: String?, asPath: [Int], source: SourceRef) {
+                priority: Int?, nextHop: GCPNextHop, nextHopIp: String? = nil, routeType: String?, asPath: [Int],
+                source: SourceRef) {
         self.name = name; self.project = project; self.network = network; self.destination = destination
         self.destinationText = destinationText; self.priority = priority; self.nextHop = nextHop
+        self.nextHopIp = nextHopIp ?? { if case .ip(let ip) = nextHop { ip } else { nil } }()
         self.routeType = routeType; self.asPath = asPath; self.source = source
     }
 }

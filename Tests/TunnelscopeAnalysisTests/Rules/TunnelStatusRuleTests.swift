@@ -19,7 +19,7 @@ import TunnelscopeModel
         #expect(down.message.contains("3 of 4 tunnels of the link still carry"))
         #expect(down.hint?.contains("receives nothing") == true)
         let mismatch = try #require(analysis.findings("status-mismatch").only)
-        #expect(mismatch.severity == .warning && mismatch.message.contains("AWS says UP") && mismatch.message.contains("GCP says NO_INCOMING_PACKETS"))
+        #expect(mismatch.severity == .warning && mismatch.message.contains("AWS says IPsec up") && mismatch.message.contains("GCP says NO_INCOMING_PACKETS"))
         #expect(analysis.tunnelsDown == 1)
     }
 
@@ -49,7 +49,7 @@ import TunnelscopeModel
         ]).analysis
         let bgp = try #require(analysis.findings("bgp-down").only)
         #expect(bgp.resources.first == "tunnel/54.80.40.44")
-        #expect(bgp.message.contains("AWS accepts 0 BGP routes"))
+        #expect(bgp.message.contains("accepts no BGP route"))
         #expect(analysis.findings("tunnel-down").isEmpty)
     }
 
@@ -91,7 +91,36 @@ import TunnelscopeModel
         // Cloud Router says UP, AWS accepts nothing on that tunnel.
         let analysis = Variants.healthy([(Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0 })]).analysis
         let mismatch = try #require(analysis.findings("status-mismatch").only)
-        #expect(mismatch.message.contains("Cloud Router says BGP UP") && mismatch.message.contains("0 accepted routes"))
+        #expect(mismatch.message.contains("Cloud Router advertises") && mismatch.message.contains("AWS accepts 0"))
         #expect(analysis.findings("bgp-down").isEmpty, "Cloud Router's view of BGP wins")
+        let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
+        #expect(verdict.disagreements.map(\.layer) == ["routes"])
+        #expect(verdict.summary == "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP UP, 5 learned")
+    }
+
+    @Test func awsDownWithIPsecUpIsABGPFailureNotATunnelFailure() throws {
+        // AWS prints Status DOWN with StatusMessage "IPSEC IS UP" when IPsec is up and BGP is not.
+        let analysis = Variants.healthy([
+            (Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["Status"] = "DOWN"; $0["StatusMessage"] = "IPSEC IS UP"; $0["AcceptedRouteCount"] = 0 }),
+        ]).analysis
+        #expect(analysis.findings("tunnel-down").isEmpty, "IPsec is up on both sides")
+        let mismatch = try #require(analysis.findings("status-mismatch").only)
+        #expect(mismatch.message.contains("AWS says BGP DOWN") && mismatch.message.contains("Cloud Router says UP"))
+        let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
+        #expect(verdict.state.ipsecUp && verdict.disagreements.map(\.layer) == ["BGP"])
+        #expect(verdict.summary.hasPrefix("IPsec UP both sides · BGP: AWS DOWN, GCP UP"))
+    }
+
+    @Test func gcpBGPDownWhileAWSAcceptsNothingIsBGPDownWithItsSummary() throws {
+        // The tunnel is up, Cloud Router's session is Idle, AWS reports UP with 0 routes: a dead
+        // session, not a green tunnel.
+        let analysis = Variants.healthy([
+            (Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0; $0["StatusMessage"] = "0 BGP ROUTES" }),
+            (Variants.routerStatus, editPeerStatus("peer-aws-tunnel-2") { $0["status"] = "DOWN"; $0["state"] = "Idle"; $0["numLearnedRoutes"] = 0 }),
+        ]).analysis
+        let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
+        #expect(!verdict.carries && verdict.health == .down && verdict.word == "BGP DOWN")
+        #expect(verdict.summary == "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP Idle")
+        #expect(analysis.findings("bgp-down").count == 1)
     }
 }

@@ -1,0 +1,141 @@
+import TunnelscopeModel
+
+/// The verdict on any element: its health, a short state when the analysis has one
+/// (`1 of 2 tunnels carry`), and the findings that name it.
+public struct ElementVerdict: Sendable, Hashable {
+    public let id: String
+    public let health: Health
+    public let state: String?
+    /// Indices into `Analysis.findings`, worst first.
+    public let findings: [Int]
+}
+
+/// One verdict per element, computed once per analysis from the tunnel readings and the findings.
+/// The header, every view, the map marks and the `≠` markers read these and judge nothing themselves.
+public struct Verdicts: Sendable {
+    public let tunnels: [TunnelVerdict]
+    private let tunnelById: [String: Int]
+    private let findingsByResource: [String: [Int]]
+    /// Elements whose health follows from the tunnels (or Direct Connect paths) they carry.
+    private let carriers: [String: (carrying: Int, total: Int, what: String)]
+    private let severities: [Severity]
+
+    /// The mismatch rules: a tunnel named by one of these is drawn with `≠`.
+    public static let mismatchRules: [String: String] = [
+        "status-mismatch": "status", "inside-address-mismatch": "inside /30", "asn-mismatch": "ASN",
+        "unmatched-tunnel": "one side only",
+    ]
+
+    init(context c: AnalysisContext, findings: [Finding]) {
+        let model = c.model
+        severities = findings.map(\.severity)
+        var byResource: [String: [Int]] = [:]
+        for (i, f) in findings.enumerated() {
+            for r in Set(f.resources) { byResource[r, default: []].append(i) }
+        }
+        findingsByResource = byResource
+
+        var verdicts: [TunnelVerdict] = []
+        verdicts.reserveCapacity(model.tunnels.count)
+        var byId: [String: Int] = [:]
+        for (t, tunnel) in model.tunnels.enumerated() {
+            let state = c.states[t]
+            let named = byResource[tunnel.id] ?? []
+            var disagreements: [Disagreement] = []
+            for i in named {
+                let f = findings[i]
+                guard let layer = Self.mismatchRules[f.rule] else { continue }
+                if f.rule == StatusMismatchRule.id {
+                    let parts = StatusMismatchRule.disagreements(c, t)
+                    if parts.isEmpty { disagreements.append(Disagreement(layer: layer, text: f.message, rule: f.rule)) }
+                    for p in parts { disagreements.append(Disagreement(layer: p.layer, text: p.text, rule: f.rule)) }
+                } else {
+                    disagreements.append(Disagreement(layer: layer, text: f.message, rule: f.rule))
+                }
+            }
+            var health: Health = state.carries ? .ok : .down
+            if state.awsTunnel == .unknown, state.gcpTunnel == .unknown, state.bgp == .unknown { health = max(health, .unknown) }
+            for i in named { health = max(health, Health(findings[i].severity)) }
+            var v = TunnelVerdict(id: tunnel.id, index: t, state: state, carries: state.carries, disagreements: disagreements,
+                                  health: health, findings: named)
+            v.gcpFSM = tunnel.gcp?.bgpPeer.flatMap { $0.enabled ? $0.status?.state : "disabled" }
+            verdicts.append(v)
+            byId[tunnel.id] = t
+        }
+        tunnels = verdicts
+        tunnelById = byId
+
+        // What each element carries: its tunnels (and Direct Connect paths).
+        var carriers: [String: (carrying: Int, total: Int, what: String)] = [:]
+        func count(_ id: String?, _ carries: Bool, _ what: String = "tunnel") {
+            guard let id else { return }
+            var entry = carriers[id] ?? (0, 0, what)
+            entry.total += 1
+            if carries { entry.carrying += 1 }
+            carriers[id] = entry
+        }
+        for (t, tunnel) in model.tunnels.enumerated() {
+            let carries = c.states[t].carries
+            if let aws = tunnel.aws {
+                count(aws.vpnConnectionId, carries)
+                count(aws.customerGatewayId, carries)
+                count(aws.transitGatewayId ?? aws.vpnGatewayId, carries)
+                if let cgw = aws.customerGatewayId, let s = c.index.siteByCustomerGateway[cgw] { count(model.onPremSites[s].id, carries, "path") }
+            }
+            if let gcp = tunnel.gcp {
+                count(gcp.tunnel.ref.id, carries)
+                count(gcp.router?.id, carries)
+                if let router = gcp.router, let peer = gcp.bgpPeer { count("\(router.id)/bgpPeers/\(peer.name)", carries) }
+                if let peer = gcp.peerGateway {
+                    count(peer.id, carries)
+                    if let n = gcp.peerInterface { count(peer.interfaceID(n), carries) }
+                }
+            }
+            if let ha = c.index.haGateway(ofTunnel: t) { count(ha, carries) }
+            if let interface = c.index.haInterface(ofTunnel: t) { count(interface, carries) }
+        }
+        for vif in model.virtualInterfaces {
+            let up = vif.state != "down" && vif.state != "deleted" && (vif.bgpPeers.isEmpty || vif.bgpPeers.contains { $0.bgpStatus != "down" })
+            count(vif.id, up, "BGP path")
+            count(vif.directConnectGatewayId, up, "virtual interface")
+            if let dx = vif.directConnectGatewayId, let s = c.index.siteByDirectConnectGateway[dx] { count(model.onPremSites[s].id, up, "path") }
+        }
+        for link in c.links {
+            for t in link.tunnelIndices { count(link.id, c.states[t].carries) }
+        }
+        self.carriers = carriers
+    }
+
+    public func tunnel(_ id: String) -> TunnelVerdict? { tunnelById[id].map { tunnels[$0] } }
+
+    /// Indices into `Analysis.findings` of the findings that name `id`.
+    public func findings(naming id: String) -> [Int] { findingsByResource[id] ?? [] }
+
+    /// The verdict on any element ID (tunnel, connection, gateway, interface, router, BGP session,
+    /// site, VPC, network, subnet, Memorystore instance, link …).
+    public func element(_ id: String) -> ElementVerdict {
+        if let t = tunnel(id) {
+            return ElementVerdict(id: id, health: t.health, state: t.summary, findings: t.findings)
+        }
+        let named = findingsByResource[id] ?? []
+        var health = Health.ok
+        var state: String?
+        if let c = carriers[id] {
+            health = c.carrying == c.total ? .ok : c.carrying == 0 ? .down : .degraded
+            state = "\(c.carrying) of \(plural(c.total, c.what)) carry"
+        }
+        for i in named { health = max(health, Health(severities[i])) }
+        return ElementVerdict(id: id, health: health, state: state, findings: named)
+    }
+
+    public func health(of id: String) -> Health { element(id).health }
+
+    // MARK: Counts (the header and `check` summary read these)
+
+    /// Tunnels whose IPsec is down on either side.
+    public var ipsecDown: Int { tunnels.filter { !$0.state.ipsecUp }.count }
+    /// BGP sessions judged down (tunnels with IPsec up or down alike).
+    public var bgpDown: Int { tunnels.filter { $0.state.bgpDown }.count }
+    public var carrying: Int { tunnels.filter(\.carries).count }
+    public var disagreeing: Int { tunnels.filter(\.hasDisagreement).count }
+}
