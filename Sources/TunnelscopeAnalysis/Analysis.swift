@@ -24,6 +24,9 @@ public struct Analysis: Sendable {
     public let verdicts: Verdicts
     let context: AnalysisContext
     let catalog: ElementCatalog
+    /// Every element by typed ID, display name and alias: what search, `--select`, `--fail` and
+    /// `path` resolve names against.
+    public let directory: ElementDirectory
     let simulator: FailureSimulator
 
     /// Every rule `findings` applies, with what it checks.
@@ -33,7 +36,9 @@ public struct Analysis: Sendable {
         self.model = model
         let context = AnalysisContext(model: model)
         self.context = context
-        let catalog = ElementCatalog(index: context.index)
+        let directory = ElementDirectory(index: context.index)
+        self.directory = directory
+        let catalog = ElementCatalog(index: context.index, directory: directory)
         let simulator = FailureSimulator(context: context)
         self.catalog = catalog
         self.simulator = simulator
@@ -46,7 +51,8 @@ public struct Analysis: Sendable {
     /// Resolves an exact resource ID or an unambiguous short name (`aws-tunnel-1`, `to-gcp-if0`,
     /// `52.1.20.22`, a unique ID prefix) to an element that can fail.
     public static func resolve(id: String, in model: NetworkModel) -> Resolution {
-        ElementCatalog(index: ModelIndex(model: model)).resolve(id)
+        let index = ModelIndex(model: model)
+        return ElementCatalog(index: index, directory: ElementDirectory(index: index)).resolve(id)
     }
 
     public func resolve(_ id: String) -> Resolution { catalog.resolve(id) }

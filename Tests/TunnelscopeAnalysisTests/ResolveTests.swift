@@ -49,10 +49,21 @@ import TunnelscopeModel
     }
 
     @Test func unknownNamesSuggest() {
-        let resolution = Analysis.resolve(id: "aws-tunnel", in: model)
-        guard case .unknown(_, let suggestions) = resolution else { Issue.record("expected unknown"); return }
-        #expect(suggestions.contains("aws-tunnel-0"))
+        // A prefix of several names lists them all.
+        guard case .ambiguous(_, let candidates) = Analysis.resolve(id: "aws-tunnel", in: model) else { Issue.record("expected ambiguous"); return }
+        #expect(candidates.map(\.id) == ["tunnel/3.210.10.11", "tunnel/3.220.30.33", "tunnel/52.1.20.22", "tunnel/54.80.40.44"])
+        // Text inside a name that begins no word: suggestions.
+        guard case .unknown(_, let suggestions) = Analysis.resolve(id: "unnel-2", in: model) else { Issue.record("expected unknown"); return }
+        #expect(suggestions.contains("tunnel/3.220.30.33"))
         #expect(Analysis.resolve(id: "zzz", in: model).description.contains("names nothing"))
+    }
+
+    @Test func displayNamesAndWordsInsideNamesResolve() {
+        #expect(id("Payments") == "vpc-0a11aa11aa11aa110", "a unique prefix of the label shown")
+        #expect(id("osaka") == "site/Branch office Osaka", "a word inside a site's name")
+        #expect(id("peer-aws-tunnel-1") == "projects/net-host-prj/regions/us-east4/routers/cr-aws/bgpPeers/peer-aws-tunnel-1")
+        let notFailable = Analysis.resolve(id: "app-vpc-main", in: model)
+        #expect(notFailable.element == nil && notFailable.description.contains("route table"))
     }
 
     @Test func everyElementResolvesByItsOwnID() {

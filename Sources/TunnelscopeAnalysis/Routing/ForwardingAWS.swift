@@ -7,6 +7,7 @@ extension Forwarder {
 
     func vpcStep(_ vpc: String, table tableId: String?, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
+        if live.failedVpcs.contains(vpc) { return .end(.stopped(resource: vpc, reason: "\(index.vpcShortName(vpc)) is down (failed)")) }
         let table = tableId.flatMap(index.routeTable)
             ?? index.mainRouteTableByVpc[vpc].map { model.routeTables[$0] }
         guard let table else {
@@ -38,6 +39,9 @@ extension Forwarder {
             let connections = (index.connectionsByVgw[vgw] ?? []).map { model.vpnConnections[$0].id }
             return crossFromAWS(connections: connections, dst, &hops)
         case .peering(let pcx):
+            if live.failedPeerings.contains(pcx) {
+                return .end(.stopped(resource: pcx, reason: "VPC peering \(pcx) is down (failed)"))
+            }
             guard let peering = index.vpcPeeringById[pcx].map({ model.vpcPeerings[$0] }) else {
                 return .end(.unknown(resource: pcx, reason: "VPC peering \(pcx) is not in the exports"))
             }

@@ -47,6 +47,9 @@ extension Forwarder {
             return .end(.reached(resource: subnet.ref.id, label: "GCP subnet \(subnet.name) \(prefix)\(range)", side: .gcp))
         case .peering(let name):
             record(&hops) { PathHop(kind: .gcpRoute, resources: [network.id], text: "\(prefix) → peering \(name)") }
+            if live.failedPeerings.contains("\(network.id)/peerings/\(name)") {
+                return .end(.stopped(resource: network.id, reason: "VPC peering \(name) is down (failed)"))
+            }
             record(&hops) { PathHop(kind: .peering, resources: [network.id], text: "VPC peering \(name)") }
             if let redis = (index.redisByNetwork[network] ?? []).map({ model.redisInstances[$0] })
                 .first(where: { $0.reservedIpRange?.normalized.contains(dst) ?? false }) {

@@ -59,7 +59,7 @@ extension Analysis {
     /// name: VPC, AWS subnet, GCP subnet, on-prem site, Memorystore instance), with `failing`
     /// elements failed as in the what-if.
     public func path(from source: String, to destination: String, failing: Set<String> = []) throws(PathError) -> PathQuery {
-        let resolver = EndpointResolver(context: context)
+        let resolver = EndpointResolver(context: context, directory: directory)
         let from = try resolver.endpoint(source)
         let to = try resolver.endpoint(destination)
         let failed = failing.sorted().compactMap { catalog.resolve($0).element }
@@ -85,6 +85,7 @@ extension Analysis {
 /// Turns text into endpoints and endpoints into starting places.
 struct EndpointResolver {
     let context: AnalysisContext
+    let directory: ElementDirectory
 
     var index: ModelIndex { context.index }
     var model: NetworkModel { context.model }
@@ -93,26 +94,23 @@ struct EndpointResolver {
         let text = raw.trimmedSpaces
         if let ip = IPv4Address(text) { return endpoint(text, CIDR(address: ip, prefixLength: 32), resource: nil) }
         if let cidr = CIDR(text) { return endpoint(text, cidr.normalized, resource: nil) }
-        var matches: [(CIDR, String)] = []
-        func consider(_ names: [String?], _ cidr: CIDR?, _ resource: String) {
-            guard let cidr, names.contains(where: { $0?.lowercased() == text.lowercased() }) else { return }
-            if !matches.contains(where: { $0.1 == resource }) { matches.append((cidr.normalized, resource)) }
+        // Any element with addresses, by ID, name, alias or unique prefix (the element directory).
+        switch directory.resolve(text) {
+        case .found(let entry):
+            guard let cidr = entry.ranges.first, entry.kind != .tunnel else {
+                throw PathError(query: text, reason: "is \(entry.label), which has no address range of its own; name a VPC, subnet, site, GCP subnet or network, Memorystore instance, an address or a CIDR")
+            }
+            return endpoint(text, cidr, resource: entry.kind == .vpnConnection || entry.kind == .tgwAttachment ? nil : entry.id)
+        case .ambiguous(_, let candidates):
+            let withRanges = candidates.filter { !$0.ranges.isEmpty }
+            if withRanges.count == 1, let entry = withRanges.first, let cidr = entry.ranges.first {
+                return endpoint(text, cidr, resource: entry.id)
+            }
+            throw PathError(query: text, reason: "names \(candidates.count) places: \(candidates.prefix(6).map(\.id).joined(separator: ", ")); use an ID or an address")
+        case .unknown(_, let suggestions):
+            throw PathError(query: text, reason: "is not an address, a CIDR, or the ID or name of an element of this network"
+                + (suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"))
         }
-        for vpc in model.vpcs { consider([vpc.id, vpc.name, model.labels[vpc.id]], vpc.cidrs.first, vpc.id) }
-        for subnet in model.subnets { consider([subnet.id, subnet.name], subnet.cidr, subnet.id) }
-        for subnet in model.gcpSubnets { consider([subnet.ref.id, subnet.ref.description, subnet.name], subnet.cidr, subnet.ref.id) }
-        for site in model.onPremSites { consider([site.id, site.name], site.addressRanges.first, site.id) }
-        for redis in model.redisInstances { consider([redis.id, redis.name, redis.displayName], redis.reservedIpRange, redis.id) }
-        if text.contains("projects/"), let ref = GCPRef(url: text) {
-            for subnet in model.gcpSubnets where subnet.ref == ref { consider([text], subnet.cidr, subnet.ref.id) }
-        }
-        if matches.count > 1 {
-            throw PathError(query: text, reason: "names \(matches.count) places: \(matches.map(\.1).joined(separator: ", ")); use an ID or an address")
-        }
-        guard let (cidr, resource) = matches.first else {
-            throw PathError(query: text, reason: "is not an address, a CIDR, or the ID or name of a VPC, subnet, site or Memorystore instance")
-        }
-        return endpoint(text, cidr, resource: resource)
     }
 
     private func endpoint(_ text: String, _ cidr: CIDR, resource: String?) -> PathEndpoint {

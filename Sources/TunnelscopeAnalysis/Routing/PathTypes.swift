@@ -62,6 +62,9 @@ struct Liveness: Sendable {
     var failedAttachments: Set<String> = []
     var failedVirtualInterfaces: Set<String> = []
     var failedTransitGateways: Set<String> = []
+    /// AWS VPC peering IDs and GCP peering IDs (`…/networks/N/peerings/P`).
+    var failedPeerings: Set<String> = []
+    var failedVpcs: Set<String> = []
 
     func attachmentAlive(_ a: TGWAttachment) -> Bool {
         !failedAttachments.contains(a.id) && !failedTransitGateways.contains(a.transitGatewayId)

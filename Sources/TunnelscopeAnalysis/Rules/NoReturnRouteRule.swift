@@ -171,7 +171,15 @@ enum NoReturnRouteRule: AnalysisRule {
             let advertisement = GCPAdvertisement(index: c.index)
             for r in c.index.routersByNetwork[network] ?? [] { result.formUnion(advertisement.allAdvertised(by: c.model.cloudRouters[r])) }
         }
-        return result.sorted()
+        // An advertised aggregate (a Private Service Access allocation, a summary) that no GCP range
+        // contains stands for the GCP ranges inside it: those are what traffic is sent to.
+        var owned = Set<CIDR>()
+        for prefix in result {
+            if c.space.owners(containing: prefix).contains(where: { $0.kind.side == .gcp }) { owned.insert(prefix); continue }
+            let inside = c.space.owners(inside: prefix).filter { $0.kind.side == .gcp }.map(\.cidr.normalized)
+            if inside.isEmpty { owned.insert(prefix) } else { owned.formUnion(inside) }
+        }
+        return owned.sorted()
     }
 
     /// The AWS VPCs behind the link's gateway and the on-prem sites attached to it.

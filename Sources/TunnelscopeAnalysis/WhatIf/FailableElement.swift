@@ -21,6 +21,13 @@ public struct FailableElement: Hashable, Sendable, Comparable, CustomStringConve
         case transitGateway = "transit-gateway"
         case vpnGateway = "vpn-gateway"
         case tgwAttachment = "tgw-attachment"
+        /// An AWS VPC: its TGW attachments go down.
+        case vpc
+        /// A VPC peering (AWS) or a GCP network peering: traffic no longer crosses it.
+        case vpcPeering = "vpc-peering"
+        case gcpPeering = "gcp-peering"
+        /// A GCP network: every VPN tunnel whose GCP end is in it goes down.
+        case gcpNetwork = "gcp-network"
         case directConnectGateway = "direct-connect-gateway"
         case virtualInterface = "virtual-interface"
         case site
@@ -42,6 +49,10 @@ public struct FailableElement: Hashable, Sendable, Comparable, CustomStringConve
             case .transitGateway: "Transit Gateway"
             case .vpnGateway: "virtual private gateway"
             case .tgwAttachment: "TGW attachment"
+            case .vpc: "AWS VPC"
+            case .vpcPeering: "VPC peering"
+            case .gcpPeering: "GCP VPC peering"
+            case .gcpNetwork: "GCP network"
             case .directConnectGateway: "Direct Connect gateway"
             case .virtualInterface: "Direct Connect virtual interface"
             case .site: "on-prem site"
@@ -68,6 +79,8 @@ public enum Resolution: Sendable, Equatable, CustomStringConvertible {
     case found(FailableElement)
     case ambiguous(query: String, candidates: [FailableElement])
     case unknown(query: String, suggestions: [String])
+    /// The text names an element, but not one that can fail on its own.
+    case notFailable(query: String, element: String, reason: String)
 
     public var element: FailableElement? { if case .found(let e) = self { e } else { nil } }
 
@@ -77,6 +90,8 @@ public enum Resolution: Sendable, Equatable, CustomStringConvertible {
         case .ambiguous(let query, let candidates):
             return "\"\(query)\" is ambiguous; it names \(plural(candidates.count, "element")): "
                 + candidates.map { "\($0.id) (\($0.kind.title))" }.joined(separator: ", ") + ". Use the full ID."
+        case .notFailable(let query, let element, let reason):
+            return "\"\(query)\" is \(element): \(reason)"
         case .unknown(let query, let suggestions):
             return "\"\(query)\" names nothing that can fail in this network"
                 + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.joined(separator: ", "))?")

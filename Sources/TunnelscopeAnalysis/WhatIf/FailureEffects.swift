@@ -11,6 +11,8 @@ extension FailureSimulator {
         var attachments: [String] = []
         var virtualInterfaces: [String] = []
         var transitGateways: [String] = []
+        var peerings: [String] = []
+        var vpcs: [String] = []
     }
 
     func effect(of element: FailableElement) -> Effect {
@@ -49,6 +51,15 @@ extension FailureSimulator {
             if element.kind == .transitGateway { e.transitGateways = [element.id] }
         case .tgwAttachment:
             e.attachments = [element.id]
+        case .vpc:
+            e.attachments = index.attachments(of: element.id).map(\.id)
+            e.vpcs = [element.id]
+        case .vpcPeering, .gcpPeering:
+            e.peerings = [element.id]
+        case .gcpNetwork:
+            if let ref = GCPRef(url: element.id) {
+                e.tunnels = model.tunnels.indices.filter { index.gcpNetwork(ofTunnel: $0) == ref }
+            }
         case .directConnectGateway:
             e.attachments = index.attachments(of: element.id).map(\.id)
             e.virtualInterfaces = index.virtualInterfaces(ofGateway: element.id).map(\.id)

@@ -185,6 +185,8 @@ struct FailureSimulator: Sendable {
             live.failedAttachments.formUnion(effect.attachments)
             live.failedVirtualInterfaces.formUnion(effect.virtualInterfaces)
             live.failedTransitGateways.formUnion(effect.transitGateways)
+            live.failedPeerings.formUnion(effect.peerings)
+            live.failedVpcs.formUnion(effect.vpcs)
         }
         for (t, _) in ipsecDown { live.carries[t] = false }
         for (t, _) in sessionDown { live.carries[t] = false }
