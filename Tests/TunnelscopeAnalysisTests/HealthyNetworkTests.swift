@@ -88,3 +88,19 @@ import TunnelscopeModel
         #expect(after.map(\.message) == before.map(\.message))
     }
 }
+
+/// A site whose VPN ends on a virtual private gateway: its prefixes are what the VGW propagates,
+/// and paths go through the VGW to the VPC attached to it and nowhere else.
+@Suite struct VGWSiteTests {
+    @Test func theVGWSiteHasThePropagatedRangeAndReachesOnlyItsVPC() throws {
+        let analysis = Analysis(model: FixtureNetworks.healthy.model)
+        let galway = try #require(FixtureNetworks.healthy.model.onPremSites.first { $0.name.hasPrefix("galway-lab-fw") })
+        #expect(galway.addressRanges.map(\.description) == ["192.168.70.0/24"])
+        let local = try analysis.path(from: "192.168.70.5", to: "10.48.0.5")
+        #expect(local.reachable)
+        #expect(local.forward.hops.map(\.kind) == [.site, .vpnConnection, .vpnGateway, .awsVpc])
+        let far = try analysis.path(from: "192.168.70.5", to: "10.150.0.5")
+        #expect(!far.reachable)
+        #expect(far.forward.end.description.contains("does not route onwards"))
+    }
+}

@@ -37,7 +37,15 @@ extension Forwarder {
         case .vpnGateway(let vgw):
             record(&hops) { PathHop(kind: .vpnGateway, resources: [vgw], text: "virtual private gateway \(vgw)") }
             let connections = (index.connectionsByVgw[vgw] ?? []).map { model.vpnConnections[$0].id }
-            return crossFromAWS(connections: connections, dst, &hops)
+            // The VGW sends the prefix to the connection whose far end owns it: a site, else GCP.
+            let toSites = connections.filter { c in
+                guard let cgw = model.vpnConnection(c)?.customerGatewayId, let s = index.siteByCustomerGateway[cgw] else { return false }
+                return model.onPremSites[s].addressRanges.contains { $0.normalized.contains(dst) }
+            }
+            if !toSites.isEmpty { return toSite(viaConnections: toSites, dst, &hops) }
+            let cross = connections.filter { c in (index.tunnelsByConnection[c] ?? []).contains { model.tunnels[$0].isCrossCloud } }
+            if !cross.isEmpty { return crossFromAWS(connections: cross, dst, &hops) }
+            return toSite(viaConnections: connections, dst, &hops)
         case .peering(let pcx):
             if live.failedPeerings.contains(pcx) {
                 return .end(.stopped(resource: pcx, reason: "VPC peering \(pcx) is down (failed)"))
@@ -238,12 +246,26 @@ extension Forwarder {
                 return .next(.tgw(tgw, attachment: a.id))
             }
         }
+        // A VPN on a virtual private gateway reaches the VPCs attached to it (a VGW does not transit).
+        for cgw in site.customerGatewayIds {
+            for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.carries[t] {
+                guard let aws = model.tunnels[t].aws, aws.transitGatewayId == nil, let vgw = aws.vpnGatewayId else { continue }
+                record(&hops) { PathHop(kind: .vpnConnection, resources: [aws.vpnConnectionId], text: "VPN \(index.connectionName(aws.vpnConnectionId))") }
+                record(&hops) { PathHop(kind: .vpnGateway, resources: [vgw], text: "virtual private gateway \(vgw)") }
+                let vpcs = index.vpnGateway(vgw)?.attachedVpcIds ?? []
+                guard let vpc = vpcs.first(where: { contains(vpc: $0, dst) }) else {
+                    return .end(.stopped(resource: vgw, reason: "\(dst) is not in the VPC attached to \(vgw) (a virtual private gateway does not route onwards)"))
+                }
+                record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
+                return .end(arrival(vpc: vpc, dst))
+            }
+        }
         for dx in site.directConnectGatewayIds where directConnectAlive(dx) {
             if let a = index.attachments(of: dx).first(where: { $0.resourceType == "direct-connect-gateway" && live.attachmentAlive($0) }) {
                 record(&hops) { PathHop(kind: .directConnect, resources: [dx], text: "Direct Connect gateway \(index.directConnectGatewayName(dx))") }
                 return .next(.tgw(a.transitGatewayId, attachment: a.id))
             }
         }
-        return .end(.stopped(resource: site.id, reason: "\(site.name) has no live VPN or Direct Connect link to a Transit Gateway"))
+        return .end(.stopped(resource: site.id, reason: "\(site.name) has no live VPN or Direct Connect link to AWS"))
     }
 }

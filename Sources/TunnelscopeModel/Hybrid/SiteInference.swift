@@ -1,6 +1,8 @@
 /// Finds on-prem sites: the annotations file names them; otherwise every customer gateway that
 /// is not a GCP HA VPN interface and every Direct Connect gateway is a site of its own.
-/// Each site also gets the prefixes the TGW learns from its attachments.
+/// Each site also gets the prefixes AWS learns from it: the TGW's routes via its attachments, a
+/// VGW's propagated routes in VPC route tables (when the VGW has only that site behind it), and a
+/// static VPN connection's routes.
 struct SiteInference {
     private(set) var sites: [OnPremSite] = []
     private(set) var siteNameByCustomerGateway: [String: String] = [:]
@@ -50,6 +52,21 @@ struct SiteInference {
             guard let destination = route.destination else { continue }
             for target in route.targets {
                 if let resource = target.resourceId, let site = siteByResource[resource] { learned[site, default: []].insert(destination) }
+            }
+        }
+        // A VPN on a virtual private gateway: what the VGW propagates into VPC route tables (when
+        // one site is behind that VGW), and a static connection's own routes.
+        var sitesByVgw: [String: Set<Int>] = [:]
+        for connection in parts.vpnConnections {
+            guard let cgw = connection.customerGatewayId, let site = siteByCgw[cgw] else { continue }
+            if let vgw = connection.vpnGatewayId, connection.transitGatewayId == nil { sitesByVgw[vgw, default: []].insert(site) }
+            for prefix in connection.staticRoutes { learned[site, default: []].insert(prefix) }
+        }
+        for table in parts.routeTables {
+            for route in table.routes where route.origin == "EnableVgwRoutePropagation" {
+                guard case .vpnGateway(let vgw) = route.target, let behind = sitesByVgw[vgw], behind.count == 1,
+                      let site = behind.first, let destination = route.destination else { continue }
+                learned[site, default: []].insert(destination)
             }
         }
         for (site, prefixes) in learned { sites[site].learnedPrefixes = prefixes.sorted() }
