@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TunnelscopeCanvas
 import TunnelscopeImport
 import TunnelscopeRender
 import TunnelscopeSynthetic

@@ -1,4 +1,5 @@
 import Testing
+import TunnelscopeCanvas
 import TunnelscopeRender
 
 /// The reducer and the keymap: navigation, the selection following the physical tunnel, search,

@@ -1,4 +1,5 @@
 import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeImport
 import TunnelscopeModel
 

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// Header (what is broken, first thing on screen), breadcrumb, message line and footer hints.

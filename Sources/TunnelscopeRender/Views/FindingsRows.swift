@@ -1,4 +1,5 @@
 import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// The findings list, worst first, filtered by severity; Enter jumps to the first resource.

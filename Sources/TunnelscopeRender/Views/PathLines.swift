@@ -1,4 +1,5 @@
 import TunnelscopeAnalysis
+import TunnelscopeCanvas
 
 /// A path query as lines: the forward trace hop by hop, where it ends, the way back, notes.
 public enum PathLines {

@@ -1,4 +1,5 @@
 @testable import TunnelscopeCLI
+import TunnelscopeCanvas
 import TunnelscopeExample
 import TunnelscopeImport
 import TunnelscopeRender
