@@ -24,14 +24,14 @@ let package = Package(
         // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
         .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
         // render: pure views into a cell buffer, app state, actions, reducer, keymap.
-        .target(name: "TunnelscopeRender", dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeText", "TunnelscopeCanvas"]),
+        .target(name: "TunnelscopeRender", dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeText", "TunnelscopeCanvas"]),
         // terminal: the only code that touches ncurses.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TunnelscopeTerminal", dependencies: ["CNcursesw", "TunnelscopeCanvas"]),
         // the built-in example network, embedded in the binary at build time.
         .target(
             name: "TunnelscopeExample",
-            dependencies: ["TunnelscopeImport"],
+            dependencies: ["TunnelscopeModel", "TunnelscopeImport"],
             exclude: ["ExampleNetwork"],
             plugins: ["EmbedExamplePlugin"]
         ),
@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TunnelscopeRenderTests",
-            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeSynthetic", "TunnelscopeCLI"]
+            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeSynthetic", "TunnelscopeCLI"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",

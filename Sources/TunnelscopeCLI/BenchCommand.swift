@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunnelscopeCanvas
 import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 import TunnelscopeSynthetic
 

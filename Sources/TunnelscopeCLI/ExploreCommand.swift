@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunnelscopeExample
 import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 import TunnelscopeTerminal
 

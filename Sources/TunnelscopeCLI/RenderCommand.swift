@@ -1,6 +1,7 @@
 import ArgumentParser
-import TunnelscopeImport
 import Foundation
+import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 
 /// `tunnelscope render`: one frame of any view as plain text (or ANSI colour), without a
@@ -90,7 +91,7 @@ struct RenderCommand: ParsableCommand {
         print(color ? buffer.ansiText : buffer.plainText)
     }
 
-    private func navigate(_ state: inout AppState, services: Services, model result: TunnelscopeImport.LoadResult) throws {
+    private func navigate(_ state: inout AppState, services: Services, model result: LoadResult) throws {
         let target: Screen = switch view {
         case .topology: .topology
         case .aws: .aws

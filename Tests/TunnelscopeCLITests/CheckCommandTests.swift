@@ -3,6 +3,7 @@ import Testing
 @testable import TunnelscopeCLI
 import TunnelscopeExample
 import TunnelscopeImport
+import TunnelscopeModel
 
 /// `check`: the JSON document against the contract fixture, the findings and what-if sections,
 /// and the exit status.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeImport
+import TunnelscopeModel
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

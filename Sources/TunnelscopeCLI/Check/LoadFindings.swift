@@ -1,5 +1,6 @@
 import TunnelscopeAnalysis
 import TunnelscopeImport
+import TunnelscopeModel
 
 /// Findings about the input itself, made from the load report (the analysis sees only the model,
 /// so it cannot tell that part of the network is missing from it). Rule `incomplete-input`:

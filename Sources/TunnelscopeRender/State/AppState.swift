@@ -1,6 +1,5 @@
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
-import TunnelscopeImport
 import TunnelscopeModel
 
 /// The one state value of the explorer. Only the reducer changes it.

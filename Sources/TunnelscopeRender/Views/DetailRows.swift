@@ -1,6 +1,5 @@
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
-import TunnelscopeImport
 import TunnelscopeModel
 import TunnelscopeText
 

@@ -2,6 +2,7 @@
 import TunnelscopeCanvas
 import TunnelscopeExample
 import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 
 /// Explorer states for tests, built the way the app builds them (same services).
