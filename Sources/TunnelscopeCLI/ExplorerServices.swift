@@ -8,15 +8,9 @@ import TunnelscopeRender
 enum ExplorerServices {
     static func make() -> Services {
         Services { result in
-            let analysis = Analysis(model: result.model)
-            // What could not be read is a finding too: the analysis cannot see what it held.
-            let loadFindings = LoadFindings.findings(for: result.report)
+            let analysis = Analysis(model: result.model, report: result.report)
             return Prepared(
-                insights: { failed in
-                    var insights = insights(analysis, failed: failed)
-                    insights.findings = Finding.ordered(loadFindings + insights.findings)
-                    return insights
-                },
+                insights: { failed in insights(analysis, failed: failed) },
                 path: { from, to, failed in
                     do { return PathLines.spans(try analysis.path(from: from, to: to, failing: failed)) } catch let error as PathError {
                         return [Span("✖ \(error.description)", .error)]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TunnelscopeCLI
+import TunnelscopeAnalysis
 import TunnelscopeExample
 import TunnelscopeImport
 import TunnelscopeModel
