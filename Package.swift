@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TunnelscopeRenderTests",
-            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeSynthetic", "TunnelscopeCLI"]
+            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeSynthetic"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",
