@@ -3,8 +3,9 @@ import TunnelscopeModel
 
 /// What the views show of the analysis under the current what-if, computed once per what-if
 /// (not per frame) from `AppState.analysis`. The analysis judges; this only gathers its answers
-/// in the form the views look them up.
-struct Insights: Sendable {
+/// in the form the views look them up. Render-internal: the type is public only because public
+/// view APIs (`TopologyLayout.init`) name it; nothing outside render can make or read one.
+public struct Insights: Sendable {
     /// Every finding (`incomplete-input` from the load report among them), most urgent first.
     let findings: [Finding]
     /// Element IDs the user marked as failed (what-if).
@@ -13,6 +14,8 @@ struct Insights: Sendable {
     let whatIf: FailureOutcome?
     /// Physical tunnel IDs that do not survive the what-if (empty without one).
     let lostTunnels: Set<String>
+    /// Physical tunnel IDs whose IPsec survives but whose BGP session does not.
+    let lostSessions: Set<String>
     /// Resources whose prefixes lose every path in the what-if (VPC, subnet, site IDs).
     let lostOrigins: Set<String>
     /// Counts for the header, as the analysis judges them.
@@ -27,6 +30,7 @@ struct Insights: Sendable {
         let outcome = failed.isEmpty ? nil : analysis.whatIf(failing: failed)
         whatIf = outcome
         lostTunnels = Set(outcome?.tunnelsLost.map(\.id) ?? [])
+        lostSessions = Set(outcome?.tunnels.filter { $0.tunnelUpAfter && !$0.sessionUpAfter }.map(\.id) ?? [])
         lostOrigins = Set(outcome?.lostPrefixes.compactMap(\.origin) ?? [])
     }
 

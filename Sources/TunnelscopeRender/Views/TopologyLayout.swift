@@ -38,7 +38,7 @@ public struct TopologyLayout: Sendable {
     /// Compact boxes (one line of text) when the window is short.
     public let compact: Bool
 
-    init(model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>) {
+    public init(model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>) {
         self.width = width
         compact = bodyHeight < 34
         let boxHeight = compact ? 3 : 4
