@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Layers (see DESIGN.md §2): import → model → analysis → render → terminal → app.
+// Layers (see DESIGN.md §2): import → model → analysis → render → terminal → app; canvas holds
+// the drawing primitives render draws with and terminal blits.
 let package = Package(
     name: "Tunnelscope",
     platforms: [.macOS(.v13)],
@@ -16,19 +17,21 @@ let package = Package(
         .target(name: "TunnelscopeModel"),
         // text: terminal display widths (wide CJK characters) and plain tables. Depends on nothing.
         .target(name: "TunnelscopeText"),
+        // canvas: the drawing primitives (cell buffer, styles, rectangles, spans) and key presses.
+        .target(name: "TunnelscopeCanvas", dependencies: ["TunnelscopeText"]),
         // import: recognise and decode AWS CLI / gcloud JSON, report what could not be used.
         .target(name: "TunnelscopeImport", dependencies: ["TunnelscopeModel"]),
         // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
         .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
         // render: pure views into a cell buffer, app state, actions, reducer, keymap.
-        .target(name: "TunnelscopeRender", dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeText"]),
+        .target(name: "TunnelscopeRender", dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeText", "TunnelscopeCanvas"]),
         // terminal: the only code that touches ncurses.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "TunnelscopeTerminal", dependencies: ["CNcursesw", "TunnelscopeRender"]),
+        .target(name: "TunnelscopeTerminal", dependencies: ["CNcursesw", "TunnelscopeCanvas"]),
         // the built-in example network, embedded in the binary at build time.
         .target(
             name: "TunnelscopeExample",
-            dependencies: ["TunnelscopeImport"],
+            dependencies: ["TunnelscopeModel", "TunnelscopeImport"],
             exclude: ["ExampleNetwork"],
             plugins: ["EmbedExamplePlugin"]
         ),
@@ -41,7 +44,7 @@ let package = Package(
             name: "TunnelscopeCLI",
             dependencies: [
                 "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeExample", "TunnelscopeText",
-                "TunnelscopeRender", "TunnelscopeTerminal", "TunnelscopeSynthetic",
+                "TunnelscopeCanvas", "TunnelscopeRender", "TunnelscopeTerminal", "TunnelscopeSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,7 +60,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TunnelscopeRenderTests",
-            dependencies: ["TunnelscopeRender", "TunnelscopeExample", "TunnelscopeImport", "TunnelscopeAnalysis", "TunnelscopeSynthetic", "TunnelscopeCLI"]
+            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeSynthetic"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",

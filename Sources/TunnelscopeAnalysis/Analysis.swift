@@ -5,8 +5,8 @@ import TunnelscopeModel
 /// findings are computed here); then `whatIf(failing:)` and `path(from:to:)` are cheap enough for
 /// every keypress.
 ///
-///     let analysis = Analysis(model: model, failed: ["tunnel/52.1.20.22"])
-///     analysis.findings            // every rule, most severe first, then the most urgent rule
+///     let analysis = Analysis(model: result.model, report: result.report, failed: ["tunnel/52.1.20.22"])
+///     analysis.findings            // every rule and incomplete-input, most severe first, then the most urgent rule
 ///     analysis.whatIf              // the outcome of the failure set given to init
 ///     analysis.whatIf(failing: ["to-gcp-if0"])
 ///     analysis.routes              // what each side advertises and learns
@@ -14,8 +14,9 @@ import TunnelscopeModel
 ///     analysis.plan                // creation order of the cross-cloud link
 public struct Analysis: Sendable {
     public let model: NetworkModel
-    /// Every rule's findings, most severe first, then by how urgent the rule is
-    /// (`Finding.ruleUrgency`: tunnel-down, bgp-down, … vgw-attachment), then by resource.
+    /// Every rule's findings, and `incomplete-input` from the load report when one was given
+    /// (`LoadFindings`); most severe first, then by how urgent the rule is
+    /// (`Finding.ruleUrgency`: incomplete-input, tunnel-down, bgp-down, … vgw-attachment), then by resource.
     public let findings: [Finding]
     /// The outcome for the `failed` set given to `init`; nil when it was empty.
     public let whatIf: FailureOutcome?
@@ -32,7 +33,8 @@ public struct Analysis: Sendable {
     /// Every rule `findings` applies, with what it checks.
     public static var rules: [RuleDescription] { RuleCatalog.descriptions }
 
-    public init(model: NetworkModel, failed: Set<String> = []) {
+    /// `report`: what loading could not use; it adds `incomplete-input` findings (nil: none).
+    public init(model: NetworkModel, report: LoadReport? = nil, failed: Set<String> = []) {
         self.model = model
         let context = AnalysisContext(model: model)
         self.context = context
@@ -42,7 +44,10 @@ public struct Analysis: Sendable {
         let simulator = FailureSimulator(context: context)
         self.catalog = catalog
         self.simulator = simulator
-        let findings = RuleCatalog.run(context)
+        let ruleFindings = RuleCatalog.run(context)
+        // What could not be loaded is a finding too: the rules cannot see what it held.
+        let loadFindings = report.map(LoadFindings.findings(for:)) ?? []
+        let findings = loadFindings.isEmpty ? ruleFindings : Finding.ordered(loadFindings + ruleFindings)
         self.findings = findings
         verdicts = Verdicts(context: context, findings: findings)
         whatIf = failed.isEmpty ? nil : simulator.outcome(failing: failed.sorted().map { catalog.resolve($0) })

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 import TunnelscopeSynthetic
 
@@ -30,13 +33,12 @@ struct BenchCommand: ParsableCommand {
         let load = measure { result = Importer.load(files: files, origin: "bench") }
         print(row("load (parse + model + join)", load, "\(result.report.resourcesLoaded) resources"))
 
-        let services = ExplorerServices.make()
-        var insights: Insights!
-        let analysis = measure { insights = services.prepare(result).insights([]) }
-        print(row("analysis (all rules, route exchange)", analysis, "\(insights.findings.count) findings"))
+        var analysis: Analysis!
+        let analysisTime = measure { analysis = Analysis(model: result.model, report: result.report) }
+        print(row("analysis (all rules, route exchange)", analysisTime, "\(analysis.findings.count) findings"))
 
         var state: AppState!
-        let open = measure { state = AppState(result: result, services: services, width: 160, height: 48) }
+        let open = measure { state = AppState(result: result, width: 160, height: 48) }
         print(row("explorer state (rows, map, search index)", open, ""))
 
         let frame = measure { _ = ScreenRenderer.render(state) }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import TunnelscopeExample
-import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 import TunnelscopeTerminal
 
@@ -71,7 +70,7 @@ enum Explorer {
         terminal.start()
         defer { terminal.stop() }
         let size = terminal.size
-        var state = AppState(result: result, services: ExplorerServices.make(), width: size.width, height: size.height, screen: screen)
+        var state = AppState(result: result, width: size.width, height: size.height, screen: screen)
         terminal.draw(ScreenRenderer.render(state))
         while true {
             switch terminal.next() {

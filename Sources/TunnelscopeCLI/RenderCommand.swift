@@ -1,6 +1,6 @@
 import ArgumentParser
-import TunnelscopeImport
 import Foundation
+import TunnelscopeAnalysis
 import TunnelscopeRender
 
 /// `tunnelscope render`: one frame of any view as plain text (or ANSI colour), without a
@@ -72,25 +72,24 @@ struct RenderCommand: ParsableCommand {
             }
         }
         let (width, height) = Self.parseSize(size)!
-        let services = ExplorerServices.make()
-        var state = AppState(result: result, services: services, width: width, height: height)
+        var state = AppState(result: result, width: width, height: height)
         for id in failed {
-            switch services.prepare(result).resolve(id) {
-            case .success(let resolved):
+            switch state.analysis.resolve(id) {
+            case .found(let element):
                 Reducer.reduce(&state, .startCommand)
-                "fail \(resolved)".forEach { Reducer.reduce(&state, .input($0)) }
+                "fail \(element.id)".forEach { Reducer.reduce(&state, .input($0)) }
                 Reducer.reduce(&state, .inputSubmit)
-            case .failure(let error):
-                FileHandle.standardError.write(Data("tunnelscope: --fail \(id): \(error.message)\n".utf8))
+            case let other:
+                FileHandle.standardError.write(Data("tunnelscope: --fail \(id): \(other)\n".utf8))
                 throw ExitCode(ExitStatus.unusable)
             }
         }
-        try navigate(&state, services: services, model: result)
+        try navigate(&state)
         let buffer = ScreenRenderer.render(state)
         print(color ? buffer.ansiText : buffer.plainText)
     }
 
-    private func navigate(_ state: inout AppState, services: Services, model result: TunnelscopeImport.LoadResult) throws {
+    private func navigate(_ state: inout AppState) throws {
         let target: Screen = switch view {
         case .topology: .topology
         case .aws: .aws

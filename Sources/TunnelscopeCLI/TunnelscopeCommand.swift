@@ -1,6 +1,7 @@
 import ArgumentParser
 import TunnelscopeExample
 import TunnelscopeImport
+import TunnelscopeModel
 
 public struct TunnelscopeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(

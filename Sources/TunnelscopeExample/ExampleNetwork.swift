@@ -1,4 +1,5 @@
 import TunnelscopeImport
+import TunnelscopeModel
 
 /// The built-in example network (DESIGN.md §1): files in the real export formats, embedded in
 /// the binary at build time from `ExampleNetwork/`. The same files are the tests' fixtures.

@@ -1,5 +1,5 @@
 import CNcursesw
-import TunnelscopeRender
+import TunnelscopeCanvas
 
 /// ncurses key codes and characters → `Key`.
 enum KeyDecoder {

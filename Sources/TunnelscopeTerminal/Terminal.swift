@@ -1,6 +1,6 @@
 import CNcursesw
 import Foundation
-import TunnelscopeRender
+import TunnelscopeCanvas
 
 /// The only code that talks to ncurses. One instance, on the main actor (ncurses is not
 /// thread-safe). `start` / `stop` bracket every use; signals and crashes restore the terminal too.

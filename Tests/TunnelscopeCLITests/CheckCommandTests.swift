@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 @testable import TunnelscopeCLI
+import TunnelscopeAnalysis
 import TunnelscopeExample
 import TunnelscopeImport
+import TunnelscopeModel
 
 /// `check`: the JSON document against the contract fixture, the findings and what-if sections,
 /// and the exit status.

@@ -58,7 +58,7 @@ private func connections(_ change: @escaping (inout [String: Any]) -> Void) -> (
         let result = ExampleNetwork.load()
         let steps = Tour.steps(for: result.model)
         for (i, step) in steps.enumerated() {
-            var state = AppState(result: result, services: ExplorerServices.make(), width: 80, height: 24, screen: .tour)
+            var state = AppState(result: result, width: 80, height: 24, screen: .tour)
             for _ in 0..<i { Reducer.reduce(&state, .tourNext) }
             let frame = ScreenRenderer.render(state).plainText
             let lastParagraph = try #require(step.text.last)

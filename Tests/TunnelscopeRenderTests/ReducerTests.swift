@@ -1,4 +1,6 @@
 import Testing
+import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeRender
 
 /// The reducer and the keymap: navigation, the selection following the physical tunnel, search,
@@ -183,7 +185,7 @@ import TunnelscopeRender
         let all = state.rows(for: .findings).filter(\.isSelectable).count
         Screens.apply(&state, keys: [.character("s")])
         let errors = state.rows(for: .findings).filter(\.isSelectable).count
-        #expect(errors < all && errors == state.insights.errorCount)
+        #expect(errors < all && errors == state.analysis.count(.error))
         Screens.apply(&state, keys: [.home, .enter])
         #expect(state.screen != .findings, "Enter jumps to the finding's element")
     }

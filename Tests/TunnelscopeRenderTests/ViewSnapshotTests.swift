@@ -3,7 +3,6 @@ import TunnelscopeExample
 import TunnelscopeImport
 import TunnelscopeRender
 import TunnelscopeSynthetic
-@testable import TunnelscopeCLI
 
 /// Every view at 80×24 and 160×48 on the built-in example, and the special cases: a what-if,
 /// a long Japanese name, a 300-VPC network, a terminal that is too small.

@@ -28,7 +28,7 @@ enum RuleCatalog {
 extension Finding {
     /// Rule ids from the most to the least urgent: what is down now, then what disagrees between
     /// the two clouds, then what breaks traffic, then risks to the address plan and the design.
-    /// `incomplete-input` (made from the load report by the command line, not by the analysis)
+    /// `incomplete-input` (made from the load report by `Analysis(model:report:)`)
     /// comes first: every other finding is only as complete as the input.
     public static let ruleUrgency: [String] = [
         "incomplete-input",

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeImport
+import TunnelscopeModel
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,7 +46,7 @@ struct CheckRun {
     let status: Int32
 
     init(result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "") {
-        let analysis = Analysis(model: result.model)
+        let analysis = Analysis(model: result.model, report: result.report)
         var elements: [FailableElement] = []
         var errors: [String] = []
         for name in fail {
@@ -61,18 +62,17 @@ struct CheckRun {
             return
         }
         let whatIf = fail.isEmpty ? nil : analysis.whatIf(failing: elements)
-        // The analysis sees only the model; what could not be loaded is a finding too.
-        let findings = Finding.ordered(LoadFindings.findings(for: result.report) + analysis.findings)
         switch format {
-        case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, findings: findings, whatIf: whatIf).render()
-        case .json: stdout = CheckJSON(result: result, analysis: analysis, findings: findings, whatIf: whatIf).render()
+        case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render()
+        case .json: stdout = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).render()
         }
         if result.report.loadedFiles.isEmpty {
             stderr = "tunnelscope: nothing loadable in \(inputDescription)\n"
             status = ExitStatus.unusable
         } else {
             stderr = ""
-            status = findings.contains { $0.severity == .error } ? ExitStatus.findings : ExitStatus.ok
+            // What could not be loaded is a finding too (incomplete-input, in analysis.findings).
+            status = analysis.hasErrors ? ExitStatus.findings : ExitStatus.ok
         }
     }
 }

@@ -8,18 +8,17 @@ import TunnelscopeModel
 struct CheckJSON {
     let result: LoadResult
     let analysis: Analysis
-    /// The load report's findings (`incomplete-input`) and the analysis's, in order.
-    let findings: [TunnelscopeAnalysis.Finding]
     /// The `--fail` what-if; the document has a `whatIf` object only when it is given.
     var whatIf: FailureOutcome?
 
-    init(result: LoadResult, analysis: Analysis? = nil, findings: [TunnelscopeAnalysis.Finding]? = nil, whatIf: FailureOutcome? = nil) {
+    init(result: LoadResult, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil) {
         self.result = result
-        let analysis = analysis ?? Analysis(model: result.model)
-        self.analysis = analysis
-        self.findings = findings ?? TunnelscopeAnalysis.Finding.ordered(LoadFindings.findings(for: result.report) + analysis.findings)
+        self.analysis = analysis ?? Analysis(model: result.model, report: result.report)
         self.whatIf = whatIf
     }
+
+    /// The analysis's findings, the load report's (`incomplete-input`) among them.
+    var findings: [TunnelscopeAnalysis.Finding] { analysis.findings }
 
     struct Document: Encodable {
         let schemaVersion = 1
@@ -150,7 +149,7 @@ struct CheckJSON {
                        resourcesLoaded: report.resourcesLoaded, duplicates: report.duplicates,
                        skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
                        warnings: report.warnings.map(message), notes: report.notes.map(message)),
-            summary: InventorySummary(model: model, analysis: analysis, findings: findings).json,
+            summary: InventorySummary(model: model, analysis: analysis).json,
             tunnels: model.tunnels.map(Self.tunnel),
             findings: findings.map {
                 Finding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message, resources: $0.resources, hint: $0.hint)

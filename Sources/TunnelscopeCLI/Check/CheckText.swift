@@ -9,18 +9,17 @@ struct CheckText {
     let result: LoadResult
     let verbose: Bool
     let analysis: Analysis
-    /// The load report's findings (`incomplete-input`) and the analysis's, in order.
-    let findings: [Finding]
     var whatIf: FailureOutcome?
 
-    init(result: LoadResult, verbose: Bool, analysis: Analysis? = nil, findings: [Finding]? = nil, whatIf: FailureOutcome? = nil) {
+    init(result: LoadResult, verbose: Bool, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil) {
         self.result = result
         self.verbose = verbose
-        let analysis = analysis ?? Analysis(model: result.model)
-        self.analysis = analysis
-        self.findings = findings ?? Finding.ordered(LoadFindings.findings(for: result.report) + analysis.findings)
+        self.analysis = analysis ?? Analysis(model: result.model, report: result.report)
         self.whatIf = whatIf
     }
+
+    /// The analysis's findings, the load report's (`incomplete-input`) among them.
+    var findings: [Finding] { analysis.findings }
     /// Lists longer than this are cut with "… and N more" (unless verbose).
     let listLimit = 8
 

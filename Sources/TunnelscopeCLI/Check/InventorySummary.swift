@@ -6,14 +6,6 @@ import TunnelscopeModel
 struct InventorySummary {
     let model: NetworkModel
     let analysis: Analysis
-    /// The findings counted in `summary.findings`: the analysis's and the load report's.
-    var findings: [Finding]
-
-    init(model: NetworkModel, analysis: Analysis, findings: [Finding]? = nil) {
-        self.model = model
-        self.analysis = analysis
-        self.findings = findings ?? analysis.findings
-    }
 
     var tunnelsDown: Int { analysis.tunnelsDown }
     var bgpSessionsDown: Int { analysis.bgpSessionsDown }
@@ -28,5 +20,6 @@ struct InventorySummary {
             findings: CheckJSON.FindingCounts(error: count(.error), warning: count(.warning), info: count(.info)))
     }
 
-    func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    /// Findings counted in `summary.findings`: the analysis's, the load report's among them.
+    func count(_ severity: Severity) -> Int { analysis.count(severity) }
 }

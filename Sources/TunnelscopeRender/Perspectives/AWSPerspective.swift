@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// The AWS side as the AWS console shows it: Transit Gateway (or VGW) → VPN connections →

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// The GCP side as the Google Cloud console shows it: host project network → Cloud Router →

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// One line of a list screen. Builders produce rows once per model (and what-if); views draw

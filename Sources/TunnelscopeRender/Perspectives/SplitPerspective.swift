@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// Both perspectives side by side, one block per physical tunnel, with the join between them

@@ -1,4 +1,4 @@
-import TunnelscopeImport
+import TunnelscopeModel
 
 /// Everything that can happen to the explorer. Keys map to actions through the keymap; effects
 /// (a reload from disk) come back as actions too.

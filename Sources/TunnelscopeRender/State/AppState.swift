@@ -1,5 +1,5 @@
 import TunnelscopeAnalysis
-import TunnelscopeImport
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// The one state value of the explorer. Only the reducer changes it.
@@ -24,11 +24,13 @@ public struct AppState: Sendable {
         public var elementId: String?
     }
 
+    /// What was loaded (the model, the load report, the origin for the header).
     public internal(set) var result: LoadResult
-    public internal(set) var insights: Insights
-    public let services: Services
-    /// The analysis of the loaded model (rebuilt on reload).
-    public internal(set) var prepared: Prepared
+    /// The analysis of the loaded model and its load report: findings, what-if, routes, paths.
+    /// Built here from `result`, and again on reload; the views show its verdicts.
+    public internal(set) var analysis: Analysis
+    /// The analysis under the current what-if, as the views look it up.
+    internal(set) var insights: Insights
     public internal(set) var stack: [Screen]
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -55,20 +57,34 @@ public struct AppState: Sendable {
     /// Rows of the screens built on demand (findings, routes, details), by memory key.
     var screenRows: [String: [Row]] = [:]
 
-    public init(result: LoadResult, services: Services, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
+    public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
         self.result = result
-        self.services = services
         self.width = width
         self.height = height
         stack = screen == .topology ? [.topology] : [.topology, screen]
-        prepared = services.prepare(result)
-        insights = prepared.insights([])
+        analysis = Analysis(model: result.model, report: result.report)
+        insights = Insights(analysis: analysis, failed: [])
         content = Content(model: result.model, insights: insights)
         topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
         topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
         if case .tour = screen { stack = [.topology, .tour] }
         refreshScreenRows()
         Reducer.follow(&self, tunnel: nil)
+    }
+
+    /// Loads another result (a reload): a new analysis; failures of elements that are gone are dropped.
+    mutating func replace(_ result: LoadResult) {
+        self.result = result
+        analysis = Analysis(model: result.model, report: result.report)
+        let known = Set(SearchIndex(model: result.model).entries.map(\.elementId))
+        failed = failed.filter { known.contains($0) }
+        applyWhatIf()
+    }
+
+    /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
+    mutating func applyWhatIf() {
+        insights = Insights(analysis: analysis, failed: failed)
+        rebuild()
     }
 
     /// Rebuilds what depends on the model, the what-if and the width.
@@ -90,7 +106,7 @@ public struct AppState: Sendable {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
                 screenRows[screen.memoryKey] = FindingsRows(insights: insights, filter: severityFilter, model: model, width: width).rows()
-            case .routes: screenRows[screen.memoryKey] = RoutesRows(insights: insights, path: pathQuery).rows()
+            case .routes: screenRows[screen.memoryKey] = RoutesRows(routes: analysis.routes, whatIf: insights.whatIf, path: pathQuery).rows()
             case .detail(let id): screenRows[screen.memoryKey] = DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
             default: break
             }
@@ -153,36 +169,6 @@ public struct Content: Sendable {
                        elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
         }
         search = SearchIndex(model: model)
-    }
-}
-
-/// What the app plugs in: for each loaded model, the analysis behind the views. `prepare` runs
-/// once per load (and reload); the prepared closures are what keystrokes call.
-public struct Services: Sendable {
-    public let prepare: @Sendable (LoadResult) -> Prepared
-
-    public init(prepare: @escaping @Sendable (LoadResult) -> Prepared) { self.prepare = prepare }
-
-    /// No analysis: no findings, no what-if, no paths (for tests of the bare views).
-    public static let none = Services { _ in
-        Prepared(insights: { failed in Insights(failed: failed) })
-    }
-}
-
-public struct Prepared: Sendable {
-    /// Insights for a set of failed element IDs (what-if); empty set: as exported.
-    public let insights: @Sendable (Set<String>) -> Insights
-    /// Lines describing the path from one address or resource to another, hop by hop.
-    public let path: @Sendable (String, String, Set<String>) -> [Span]
-    /// What the user typed after `:fail` → an element ID, or why not.
-    public let resolve: @Sendable (String) -> Result<String, ResolveError>
-
-    public struct ResolveError: Error, Sendable { public let message: String; public init(_ m: String) { message = m } }
-
-    public init(insights: @escaping @Sendable (Set<String>) -> Insights,
-                path: @escaping @Sendable (String, String, Set<String>) -> [Span] = { _, _, _ in [Span("path queries are not available", .dim)] },
-                resolve: @escaping @Sendable (String) -> Result<String, ResolveError> = { .success($0) }) {
-        self.insights = insights; self.path = path; self.resolve = resolve
     }
 }
 

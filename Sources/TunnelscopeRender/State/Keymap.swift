@@ -1,3 +1,5 @@
+import TunnelscopeCanvas
+
 /// The keymap as data: the help overlay, the footer hints and the reducer all read this table,
 /// and tests check it (every action has a key, no key is bound twice in one scope).
 public struct Binding: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeModel
 import TunnelscopeText
 
@@ -124,8 +126,7 @@ public enum Reducer {
             fail(&state, id == "link" ? nil : id)
         case .clearFailures:
             state.failed = []
-            state.insights = state.prepared.insights([])
-            state.rebuild()
+            state.applyWhatIf()
             state.message = Span("What-if cleared: everything is back as exported.", .ok)
         case .cycleSeverity:
             state.severityFilter = state.severityFilter.next
@@ -145,12 +146,7 @@ public enum Reducer {
             return [.reload]
         case .reloaded(let result):
             let selected = state.selectedElement
-            state.result = result
-            state.prepared = state.services.prepare(result)
-            let known = Set(SearchIndex(model: result.model).entries.map(\.elementId))
-            state.failed = state.failed.filter { known.contains($0) }
-            state.insights = state.prepared.insights(state.failed)
-            state.rebuild()
+            state.replace(result)
             if let selected { select(&state, elementId: selected) }
             state.message = Span("Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.", .ok)
         case .click(let x, let y): click(&state, x: x, y: y)
@@ -397,9 +393,8 @@ public enum Reducer {
     }
 
     static func applyFailures(_ state: inout AppState, named: String?) {
-        state.insights = state.prepared.insights(state.failed)
         let selected = state.selectedElement
-        state.rebuild()
+        state.applyWhatIf()
         if let selected { select(&state, elementId: selected) }
         if let named {
             state.message = Span("What-if: \(state.insights.whatIfSummary.map { $0.hasPrefix("Failing ") ? String($0.dropFirst(8)) : $0 } ?? named)  (6: details · F clears)", .failed)
@@ -438,13 +433,13 @@ public enum Reducer {
         case "q", "quit": return [.quit]
         case "fail":
             guard words.count >= 2 else { state.message = Span("usage: :fail ID (a tunnel, interface, connection, gateway, router)", .warning); break }
-            switch state.prepared.resolve(words[1]) {
-            case .success(let id): fail(&state, id)
-            case .failure(let error): state.message = Span(error.message, .warning)
+            switch state.analysis.resolve(words[1]) {
+            case .found(let element): fail(&state, element.id)
+            case let other: state.message = Span(other.description, .warning)
             }
         case "path":
             guard words.count >= 3 else { state.message = Span("usage: :path FROM TO (addresses, CIDRs or names; what-if failures apply)", .warning); break }
-            state.pathQuery = (words[1], words[2], state.prepared.path(words[1], words[2], state.failed))
+            state.pathQuery = (words[1], words[2], PathLines.spans(state.analysis, from: words[1], to: words[2], failing: state.failed))
             state.screenRows[Screen.routes.memoryKey] = nil
             state.stack = [.topology, .routes]
             state.refreshScreenRows()

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// Header (what is broken, first thing on screen), breadcrumb, message line and footer hints.
@@ -6,8 +7,8 @@ enum Chrome {
         buffer.fill(rect, style: Style(.header))
         let model = state.model
         let cross = model.tunnels.filter(\.isCrossCloud)
-        let down = state.insights.tunnelsDown ?? model.tunnels.filter(\.isDown).count
-        let bgpDown = state.insights.bgpSessionsDown ?? model.tunnels.filter { $0.hasBGP && $0.bgpDown }.count
+        let down = state.insights.tunnelsDown
+        let bgpDown = state.insights.bgpSessionsDown
         let errors = state.insights.errorCount, warnings = state.insights.warningCount
         func statuses(short: Bool) -> [Span] {
             var status: [Span] = []

@@ -1,5 +1,5 @@
 import TunnelscopeAnalysis
-import TunnelscopeImport
+import TunnelscopeCanvas
 import TunnelscopeModel
 import TunnelscopeText
 

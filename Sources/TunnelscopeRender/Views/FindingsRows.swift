@@ -1,4 +1,6 @@
+import Foundation
 import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// The findings list, worst first, filtered by severity; Enter jumps to the first resource.
@@ -50,9 +52,11 @@ struct FindingsRows {
     }
 }
 
-/// What each side advertises and learns, and the last path query.
+/// What each side advertises and learns over the VPN, the what-if's losses, and the last path query.
 struct RoutesRows {
-    let insights: Insights
+    let routes: RouteExchange
+    /// The what-if outcome, when elements are failed.
+    let whatIf: FailureOutcome?
     let path: (from: String, to: String, lines: [Span])?
 
     func rows() -> [Row] {
@@ -62,20 +66,37 @@ struct RoutesRows {
             rows.append(.heading("Path \(path.from) → \(path.to)", .accent))
             for span in path.lines { rows.append(Row(spans: [Span("  "), span])) }
         }
-        for section in insights.routeSections {
+        func section(_ title: String, _ lines: [String]) {
             rows.append(.blank)
-            if section.title.hasPrefix("What-if: Failing") {
+            rows.append(.heading(title, .title))
+            if lines.isEmpty { rows.append(Row(spans: [Span("  (none)", .dim)])) }
+            for line in lines { rows.append(Row(spans: [Span("  " + line, .normal)], searchText: line)) }
+        }
+        if let whatIf {
+            if whatIf.failed.isEmpty {
+                // Nothing the user marked resolved to an element that can fail: "Nothing failed."
+                section("What-if: \(whatIf.summary)", [])
+            } else {
                 // The what-if summary is a sentence: wrap it rather than cut it.
-                for line in Wrap.lines(section.title, width: 100) { rows.append(.heading(line, .failed)) }
-                continue
+                rows.append(.blank)
+                for line in Wrap.lines("What-if: \(whatIf.summary)", width: 100) { rows.append(.heading(line, .failed)) }
             }
-            rows.append(.heading(section.title, .title))
-            if section.lines.isEmpty { rows.append(Row(spans: [Span("  (none)", .dim)])) }
-            for line in section.lines { rows.append(Row(spans: [Span("  " + line, .normal)], searchText: line)) }
+            section("What-if: prefixes that lose every path (\(whatIf.lostPrefixes.count))", whatIf.lostPrefixes.map(Self.line))
         }
-        if insights.routeSections.isEmpty && path == nil {
-            rows.append(Row(spans: [Span("No route information (route analysis not available).", .dim)]))
-        }
+        section("AWS → GCP: what AWS advertises over the VPN and Cloud Router learns (\(routes.awsToGCP.count))", routes.awsToGCP.map(Self.line))
+        section("GCP → AWS: what Cloud Router advertises and the TGW learns (\(routes.gcpToAWS.count))", routes.gcpToAWS.map(Self.line))
+        if !routes.notes.isEmpty { section("Where the two sides' views disagree", routes.notes) }
         return rows
+    }
+
+    /// `10.10.0.0/16       AWS VPC app-vpc (vpc-0a11aa11aa11aa110)  · on 3 tunnel(s), learned on 2`
+    static func line(_ route: VPNRoute) -> String {
+        "\(route.prefix.description.padding(toLength: 18, withPad: " ", startingAt: 0)) \(route.originLabel)  · on \(route.advertisedOn.count) tunnel(s)"
+            + (route.learnedOn.count < route.advertisedOn.count ? ", learned on \(route.learnedOn.count)" : "")
+    }
+
+    /// `10.100.16.0/20 GCP subnet svc-a-east4: no path to AWS, on-prem`
+    static func line(_ loss: PrefixLoss) -> String {
+        "\(loss.prefix) \(loss.originLabel): no path to \(loss.lost.map(\.rawValue).joined(separator: ", "))"
     }
 }

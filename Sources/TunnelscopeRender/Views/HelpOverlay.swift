@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// `?`: every binding of the keymap, grouped by scope. Generated from the table, never by hand.

@@ -1,3 +1,5 @@
+import TunnelscopeCanvas
+
 /// Where everything goes on a screen of a given size: header, breadcrumb, body (list and, when
 /// wide enough, a detail pane), message line and footer.
 public struct Layout: Sendable {

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// Draws the visible window of a row list with the selection bar and a scroll position mark.

@@ -1,7 +1,15 @@
 import TunnelscopeAnalysis
+import TunnelscopeCanvas
 
 /// A path query as lines: the forward trace hop by hop, where it ends, the way back, notes.
 public enum PathLines {
+    /// The path from one address or resource to another under the what-if, or why there is none.
+    static func spans(_ analysis: Analysis, from: String, to: String, failing: Set<String>) -> [Span] {
+        do { return spans(try analysis.path(from: from, to: to, failing: failing)) } catch {
+            return [Span("✖ \(error.description)", .error)]
+        }
+    }
+
     public static func spans(_ query: PathQuery) -> [Span] {
         var lines: [Span] = [Span("from \(query.from.label)", .normal), Span("to   \(query.to.label)", .normal)]
         if !query.failed.isEmpty { lines.append(Span("with failed (what-if): " + query.failed.map(\.label).joined(separator: ", "), .failed)) }

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// Fields of any resource other than a physical tunnel, for the detail screen.

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// Draws the whole explorer screen for a state into a cell buffer. The interactive terminal,

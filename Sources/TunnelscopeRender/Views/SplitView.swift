@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// Side by side: the AWS pane and the GCP pane, rows aligned by physical tunnel, the join

@@ -1,4 +1,5 @@
 import Foundation
+import TunnelscopeCanvas
 import TunnelscopeModel
 import TunnelscopeText
 

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// Draws the topology map: bands of boxes joined by a trunk line, coloured by health, the

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeText
 
 /// The walkthrough: the map with the step's subject highlighted, and the explanation beside it

@@ -1,14 +1,14 @@
-@testable import TunnelscopeCLI
+import TunnelscopeCanvas
 import TunnelscopeExample
-import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeRender
 
-/// Explorer states for tests, built the way the app builds them (same services).
+/// Explorer states for tests, built the way the app builds them (the state builds its analysis).
 enum Screens {
     static let example = ExampleNetwork.load()
 
     static func state(_ result: LoadResult = example, width: Int = 80, height: Int = 24, screen: Screen = .topology) -> AppState {
-        AppState(result: result, services: ExplorerServices.make(), width: width, height: height, screen: screen)
+        AppState(result: result, width: width, height: height, screen: screen)
     }
 
     static func apply(_ state: inout AppState, keys: [Key]) {

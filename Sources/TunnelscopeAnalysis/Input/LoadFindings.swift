@@ -1,8 +1,8 @@
-import TunnelscopeAnalysis
-import TunnelscopeImport
+import TunnelscopeModel
 
-/// Findings about the input itself, made from the load report (the analysis sees only the model,
-/// so it cannot tell that part of the network is missing from it). Rule `incomplete-input`:
+/// Findings about the input itself, made from the load report (the rules see only the model, so
+/// they cannot tell that part of the network is missing from it). `Analysis(model:report:)`
+/// adds them to `findings`. Rule `incomplete-input`:
 ///
 /// - `error` when a whole file could not be used although it should have been: it looked like
 ///   JSON but does not parse (invalid, truncated), or it could not be read at all;
@@ -11,7 +11,8 @@ import TunnelscopeImport
 /// Files that are simply not JSON, and JSON that is not an export tunnelscope reads, do not
 /// count: a folder of exports may also hold notes, images or other tools' output.
 ///
-///     let findings = Finding.ordered(LoadFindings.findings(for: result.report) + analysis.findings)
+///     let analysis = Analysis(model: result.model, report: result.report)
+///     analysis.findings   // incomplete-input first among findings of the same severity
 public enum LoadFindings {
     public static let rule = "incomplete-input"
 

@@ -1,4 +1,3 @@
-import TunnelscopeModel
 /// One line about the input: a file, where in it, what was wrong.
 public struct LoadMessage: Hashable, Sendable, CustomStringConvertible {
     public let file: String
@@ -14,6 +13,7 @@ public struct LoadMessage: Hashable, Sendable, CustomStringConvertible {
 
 /// What loading did with every file and resource: each resource in the input is either in the
 /// model (loaded, or merged as a duplicate of one loaded) or listed in `skipped` with its reason.
+/// The importer fills it (hence `package(set)`); the analysis, the views and the commands read it.
 public struct LoadReport: Sendable {
     public enum FileOutcome: String, Sendable {
         case loaded
@@ -31,6 +31,10 @@ public struct LoadReport: Sendable {
         public let documents: [String]
         public let resources: Int
         public let reason: String?
+
+        package init(file: String, outcome: FileOutcome, documents: [String], resources: Int, reason: String?) {
+            self.file = file; self.outcome = outcome; self.documents = documents; self.resources = resources; self.reason = reason
+        }
     }
 
     public struct KindCount: Sendable {
@@ -40,14 +44,14 @@ public struct LoadReport: Sendable {
         public var skipped = 0
     }
 
-    public internal(set) var files: [FileEntry] = []
+    public package(set) var files: [FileEntry] = []
     /// Resources (and whole files) that were not used, with the reason.
-    public internal(set) var skipped: [LoadMessage] = []
+    public package(set) var skipped: [LoadMessage] = []
     /// Fields that were ignored; the resource itself loaded.
-    public internal(set) var warnings: [LoadMessage] = []
+    public package(set) var warnings: [LoadMessage] = []
     /// Cross-file notes (an unmatched route search, an ambiguous Shared VPC list, …).
-    public internal(set) var notes: [LoadMessage] = []
-    public internal(set) var kinds: [String: KindCount] = [:]
+    public package(set) var notes: [LoadMessage] = []
+    public package(set) var kinds: [String: KindCount] = [:]
 
     public init() {}
 
@@ -60,7 +64,7 @@ public struct LoadReport: Sendable {
     /// Every resource is accounted for: seen = loaded + duplicates + skipped, for every kind.
     public var reconciles: Bool { kinds.values.allSatisfy { $0.seen == $0.loaded + $0.duplicates + $0.skipped } }
 
-    mutating func count(_ kind: String, _ update: (inout KindCount) -> Void) {
+    package mutating func count(_ kind: String, _ update: (inout KindCount) -> Void) {
         update(&kinds[kind, default: KindCount()])
     }
 }
