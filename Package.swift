@@ -49,6 +49,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tunnelscope", dependencies: ["TunnelscopeCLI"]),
+        // test support: the example's variants and the fixture networks, shared by the test targets.
+        .target(
+            name: "TunnelscopeTestSupport",
+            dependencies: ["TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample"],
+            path: "Tests/TunnelscopeTestSupport"
+        ),
         .testTarget(name: "TunnelscopeModelTests", dependencies: ["TunnelscopeModel"]),
         .testTarget(
             name: "TunnelscopeImportTests",
@@ -56,15 +62,15 @@ let package = Package(
         ),
         .testTarget(
             name: "TunnelscopeAnalysisTests",
-            dependencies: ["TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample"]
+            dependencies: ["TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeTestSupport"]
         ),
         .testTarget(
             name: "TunnelscopeRenderTests",
-            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeSynthetic"]
+            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeSynthetic", "TunnelscopeTestSupport"]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",
-            dependencies: ["TunnelscopeCLI", "TunnelscopeExample", "tunnelscope"]
+            dependencies: ["TunnelscopeCLI", "TunnelscopeExample", "tunnelscope", "TunnelscopeTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

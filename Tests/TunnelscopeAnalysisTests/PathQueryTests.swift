@@ -1,4 +1,5 @@
 import Testing
+import TunnelscopeTestSupport
 import TunnelscopeAnalysis
 import TunnelscopeModel
 

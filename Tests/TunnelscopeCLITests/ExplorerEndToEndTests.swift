@@ -34,9 +34,11 @@ import Testing
         screen = try session.wait(for: "the GCP view with aws-tunnel-1 selected") { TmuxSession.selectedLine($0)?.contains("aws-tunnel-1") == true }
         #expect(screen.contains("GCP view"))
         try session.send("4")
-        screen = try session.wait(for: "Side by side")
-        #expect(TmuxSession.selectedLine(screen) != nil)
-        #expect(screen.contains("≠ sides differ"))
+        // Poll until the whole side-by-side screen holds: its title, the selection and the verdict line.
+        screen = try session.wait(for: "Side by side with the selection and the ≠ verdict line") {
+            $0.contains("Side by side") && TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true && $0.contains("≠ IPsec AWS DOWN")
+        }
+        #expect(TmuxSession.selectedLine(screen)?.contains("52.1.20.22") == true)
         try session.send("q")
         try session.wait(for: "EXITED=0")
     }

@@ -78,8 +78,9 @@ struct CheckJSON {
         let site: String?
         let aws: AWSEnd?
         let gcp: GCPEnd?
+        let verdict: Verdict?
 
-        enum CodingKeys: String, CodingKey { case id, kind, sides, site, aws, gcp }
+        enum CodingKeys: String, CodingKey { case id, kind, sides, site, aws, gcp, verdict }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -89,7 +90,24 @@ struct CheckJSON {
             try c.encodeIfPresent(site, forKey: .site)
             try c.encode(aws, forKey: .aws) // null when absent: part of the contract
             try c.encode(gcp, forKey: .gcp)
+            try c.encodeIfPresent(verdict, forKey: .verdict)
         }
+    }
+
+    /// The analysis' verdict on the tunnel (what the explorer shows): added in schemaVersion 1.
+    struct Verdict: Encodable {
+        let health: String
+        let carries: Bool
+        let state: String
+        let summary: String
+        let ipsec: Sides
+        let bgp: Sides
+        let awsAcceptedRoutes: Int?
+        let gcpLearnedRoutes: Int?
+        let disagreements: [Disagreement]
+
+        struct Sides: Encodable { let aws, gcp: String }
+        struct Disagreement: Encodable { let layer, text, rule: String }
     }
 
     struct AWSEnd: Encodable {
@@ -150,14 +168,14 @@ struct CheckJSON {
                        skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
                        warnings: report.warnings.map(message), notes: report.notes.map(message)),
             summary: InventorySummary(model: model, analysis: analysis).json,
-            tunnels: model.tunnels.map(Self.tunnel),
+            tunnels: model.tunnels.map { Self.tunnel($0, analysis.verdicts.tunnel($0.id)) },
             findings: findings.map {
                 Finding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message, resources: $0.resources, hint: $0.hint)
             },
             whatIf: whatIf.map(WhatIfJSON.init))
     }
 
-    static func tunnel(_ t: PhysicalTunnel) -> Tunnel {
+    static func tunnel(_ t: PhysicalTunnel, _ verdict: TunnelVerdict?) -> Tunnel {
         let aws = t.aws.map { a in
             AWSEnd(vpnConnectionId: a.vpnConnectionId, tunnel: a.tunnelNumber, outsideIp: "\(a.tunnel.outsideIp)",
                    insideCidr: a.tunnel.insideCidr?.description, awsInsideIp: a.tunnel.awsInsideIp?.description,
@@ -175,7 +193,14 @@ struct CheckJSON {
                    routerInterfaceIpRange: g.routerInterface?.ipRange?.description, bgpPeer: g.bgpPeer?.name,
                    bgpPeerIp: g.bgpPeer?.peerIpAddress?.description, bgpPeerAsn: g.bgpPeer?.peerAsn, bgpStatus: g.bgpStatus)
         }
-        return Tunnel(id: t.id, kind: t.kind.rawValue, sides: t.sides.rawValue, site: t.siteName, aws: aws, gcp: gcp)
+        let verdict = verdict.map { v in
+            Verdict(health: "\(v.health)", carries: v.carries, state: v.word, summary: v.summary,
+                    ipsec: .init(aws: v.state.awsTunnel.rawValue, gcp: v.state.gcpTunnel.rawValue),
+                    bgp: .init(aws: v.state.awsBGP.rawValue, gcp: v.state.gcpBGP.rawValue),
+                    awsAcceptedRoutes: v.state.awsAcceptedRoutes, gcpLearnedRoutes: v.state.gcpLearnedRoutes,
+                    disagreements: v.disagreements.map { .init(layer: $0.layer, text: $0.text, rule: $0.rule) })
+        }
+        return Tunnel(id: t.id, kind: t.kind.rawValue, sides: t.sides.rawValue, site: t.siteName, aws: aws, gcp: gcp, verdict: verdict)
     }
 
     func render() -> String {

@@ -144,10 +144,13 @@ struct CheckText {
         var blocks: [String] = []
         let cross = model.tunnels.filter(\.isCrossCloud)
         if !cross.isEmpty {
-            let down = cross.filter(\.isDown).count
-            let bgp = analysis.findings.filter { $0.rule == "bgp-down" && $0.resources.contains { id in cross.contains { $0.id == id } } }.count
-            var table = TextTable(headers: ["#", "AWS VPN connection", "tun", "outside IP", "inside /30", "AWS", "⇄", "GCP tunnel", "HA if", "peer if", "GCP status", "BGP"])
+            let verdicts = cross.compactMap { analysis.verdicts.tunnel($0.id) }
+            let down = verdicts.filter { !$0.state.ipsecUp }.count
+            let bgp = verdicts.filter { $0.state.bgpDown }.count
+            var table = TextTable(headers: ["#", "AWS VPN connection", "tun", "outside IP", "inside /30", "AWS", "⇄", "GCP tunnel", "HA if", "peer if",
+                                            "GCP status", "BGP", "verdict"])
             for (i, t) in cross.enumerated() {
+                let verdict = analysis.verdicts.tunnel(t.id)
                 table.add([
                     "\(i + 1)",
                     t.aws.map { model.vpnConnection($0.vpnConnectionId)?.name.map { n in "\(n)" } ?? $0.vpnConnectionId } ?? "— (not in AWS exports)",
@@ -155,15 +158,19 @@ struct CheckText {
                     t.outsideIp?.description ?? "?",
                     t.aws?.tunnel.insideCidr?.description ?? t.gcp?.routerInterface?.ipRange?.normalized.description ?? "?",
                     t.aws?.tunnel.status.rawValue ?? "—",
-                    t.sides == .both ? "⇄" : "✕",
+                    t.sides != .both ? "✕" : verdict?.hasDisagreement == true ? "≠" : "⇄",
                     t.gcp?.tunnel.name ?? "— (not in GCP exports)",
                     t.gcp?.haInterface.map(String.init) ?? "",
                     t.gcp?.peerInterface.map(String.init) ?? "",
                     t.gcp?.tunnel.status ?? (t.gcp == nil ? "—" : "?"),
-                    t.gcp?.bgpStatus ?? (t.aws.map { $0.tunnel.status == .down ? "DOWN?" : "" } ?? ""),
+                    t.gcp?.bgpPeer.map { $0.enabled ? ($0.status?.status ?? "?") + ($0.status?.state.map { $0 == "Established" ? "" : " (\($0))" } ?? "") : "DISABLED" } ?? "",
+                    verdict?.word ?? "?",
                 ])
             }
-            blocks.append("Cross-cloud tunnels: \(cross.count) (\(down) down, \(plural(bgp, "BGP session")) down)\n" + table.render())
+            let disagree = verdicts.filter(\.hasDisagreement)
+            blocks.append("Cross-cloud tunnels: \(cross.count) (\(verdicts.filter(\.carries).count) carry routes, \(down) down, \(plural(bgp, "BGP session")) down)\n"
+                + table.render()
+                + disagree.map { v in "\n  ≠ \(v.id): " + v.disagreements.map { "\($0.layer): \($0.text)" }.joined(separator: "; ") }.joined())
             let ids = cross.enumerated().map { i, t in "  \(i + 1)  \(t.id)  \(t.aws?.vpnConnectionId ?? "—") ⇄ \(t.gcp.map { "\($0.tunnel.ref)" } ?? "—")" }
             blocks.append("Tunnel IDs (for --select and --fail):\n" + ids.joined(separator: "\n"))
         }

@@ -14,7 +14,8 @@ struct AWSPerspective {
                                         Span("  what the AWS console shows: VPN connections with two tunnels each", .dim)]),
         ]
         let tunnelsByConnection = Dictionary(grouping: model.tunnels.filter { $0.aws != nil }, by: { $0.aws!.vpnConnectionId })
-        let widths = TunnelColumns(model.tunnels.compactMap(\.aws))
+        let widths = TunnelColumns(model.tunnels.compactMap(\.aws),
+                                   status: insights.verdicts.tunnels.map { $0.word.count }.max() ?? 4)
 
         func connectionRows(_ connections: [VPNConnection], indent: String) {
             for (ci, connection) in connections.enumerated() {
@@ -98,11 +99,12 @@ struct AWSPerspective {
     private func tunnelRow(_ tunnel: PhysicalTunnel, prefix: String, widths: TunnelColumns) -> Row {
         let end = tunnel.aws!
         let failed = insights.failed.contains(tunnel.id) || insights.lostTunnels.contains(tunnel.id)
-        let up: Bool? = end.tunnel.status == .unknown ? nil : end.tunnel.status == .up
-        var spans = [Span(prefix, .border), Mark.status(up: up, failed: failed), Span(" tunnel \(end.tunnelNumber)  ", .normal),
+        let verdict = insights.verdicts.tunnel(tunnel.id)
+        let health = verdict?.health ?? .unknown
+        var spans = [Span(prefix, .border), insights.mark(tunnel.id, alsoFailed: failed), Span(" tunnel \(end.tunnelNumber)  ", .normal),
                      Span(column(end.tunnel.outsideIp.description, widths.ip) + "  ", .normal),
                      Span(column(end.tunnel.insideCidr?.description ?? "?", widths.inside) + "  ", .normal),
-                     Span(column(end.tunnel.status.rawValue, 6), up == false ? Style(.error, bold: true) : up == true ? Style(.ok) : Style(.dim))]
+                     Span(column(verdict?.word ?? "?", widths.status + 2), Mark.style(verdict.map { $0.carries ? health : .down } ?? .unknown))]
         if let gcp = tunnel.gcp {
             spans.append(Span("⇄ \(gcp.tunnel.name)", .gcp))
         } else if tunnel.kind == .awsToGCP {
@@ -117,8 +119,7 @@ struct AWSPerspective {
     }
 
     private func vifRow(_ vif: DirectConnectVirtualInterface, prefix: String) -> Row {
-        let up = vif.bgpPeers.isEmpty ? nil : vif.bgpPeers.allSatisfy { $0.bgpStatus == "up" }
-        return Row(spans: [Span(prefix, .border), Mark.status(up: up), Span(" VIF \(vif.name ?? vif.id)", .normal),
+        return Row(spans: [Span(prefix, .border), insights.mark(vif.id), Span(" VIF \(vif.name ?? vif.id)", .normal),
                            Span("  \(vif.id)  \(vif.type ?? "")  VLAN \(vif.vlan.map(String.init) ?? "?")  \(vif.location ?? "")  BGP \(vif.bgpPeers.compactMap(\.bgpStatus).joined(separator: "/"))", .dim)],
                    elementId: vif.id, searchText: vif.id)
     }
@@ -128,8 +129,11 @@ struct AWSPerspective {
 struct TunnelColumns {
     let ip: Int
     let inside: Int
+    /// The widest status word (UP, DOWN, BGP DOWN …).
+    let status: Int
 
-    init(_ ends: [PhysicalTunnel.AWSEnd]) {
+    init(_ ends: [PhysicalTunnel.AWSEnd], status: Int) {
+        self.status = status
         ip = ends.map { $0.tunnel.outsideIp.description.count }.max() ?? 15
         inside = ends.map { ($0.tunnel.insideCidr?.description ?? "?").count }.max() ?? 15
     }

@@ -1,3 +1,4 @@
+import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeModel
 
@@ -99,17 +100,16 @@ struct GCPPerspective {
     private func tunnelRows(_ tunnel: GCPVPNTunnel, physical: PhysicalTunnel?, indent: String, last: Bool) -> [Row] {
         let id = physical?.id ?? tunnel.ref.id
         let failed = insights.failed.contains(id) || insights.failed.contains(tunnel.ref.id) || (physical.map { insights.lostTunnels.contains($0.id) } ?? false)
-        let established = tunnel.status.map { $0 == "ESTABLISHED" }
         let end = physical?.gcp
-        let healthy: Bool? = established.map { $0 && !(physical?.bgpDown ?? false) }
-        var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), Mark.status(up: healthy, failed: failed),
+        let state = physical.flatMap { insights.verdicts.tunnel($0.id) }?.state
+        var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), insights.mark(id, alsoFailed: failed),
                      Span(" \(tunnel.name)", Style(.normal, bold: true)),
                      Span(" → peer if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?")  ", .normal),
-                     Span(tunnel.status ?? "status ?", established == false ? Style(.error, bold: true) : established == true ? Style(.ok) : Style(.dim))]
+                     Span(tunnel.status ?? "status ?", Mark.style(Self.health(state?.gcpTunnel)))]
         if let peer = end?.bgpPeer {
-            let status = peer.status?.status
+            let status = peer.enabled ? peer.status?.status : "DISABLED"
             spans.append(Span("  BGP ", .dim))
-            spans.append(Span("\(status ?? "?")", status == "UP" ? Style(.ok) : status == nil ? Style(.dim) : Style(.error, bold: true)))
+            spans.append(Span("\(status ?? "?")" + (peer.status?.state.map { $0 == "Established" ? "" : " (\($0))" } ?? ""), Mark.style(Self.health(state?.gcpBGP))))
         } else {
             spans.append(Span("  no BGP peer on this tunnel", .warning))
         }
@@ -123,6 +123,11 @@ struct GCPPerspective {
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
         return [Row(spans: spans, elementId: id, tunnelId: physical?.id,
                     searchText: "\(tunnel.ref.id) \(tunnel.peerIp?.description ?? "") \(end?.bgpPeer?.name ?? "")")]
+    }
+
+    /// A layer as Cloud Router or the tunnel reports it, as a verdict colour.
+    static func health(_ view: TunnelState.View?) -> Health {
+        switch view { case .up?: .ok; case .down?: .down; default: .unknown }
     }
 
     private func externalRows(_ external: ExternalVPNGateway, last: Bool) -> [Row] {

@@ -1,3 +1,4 @@
+import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeText
 
@@ -34,6 +35,26 @@ public enum Mark {
     public static let warn = Span("▲", .warning)
     public static let unknown = Span("○", .dim)
     public static let failed = Span("✕", .failed)
+
+    /// The mark of an analysis verdict.
+    static func health(_ health: Health) -> Span {
+        switch health {
+        case .ok: Mark.up
+        case .degraded: Mark.warn
+        case .down: Mark.down
+        case .unknown: Mark.unknown
+        }
+    }
+
+    /// The style a verdict gives the text that states it.
+    static func style(_ health: Health) -> Style {
+        switch health {
+        case .ok: Style(.ok)
+        case .degraded: Style(.warning)
+        case .down: Style(.error, bold: true)
+        case .unknown: Style(.dim)
+        }
+    }
 
     public static func status(up: Bool?, failed: Bool = false) -> Span {
         if failed { return Mark.failed }

@@ -1,3 +1,4 @@
+import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeModel
 
@@ -12,12 +13,17 @@ public struct SplitPerspective {
         /// A heading line spans both panes (a connection ⇄ interface pair).
         var isHeading = false
         var searchText = ""
+
+        /// The mark between the panes: `⇄` (agree), `≠` (the analysis reports a disagreement), `✕` (what-if).
+        public var joinerText: String { joiner.text }
+        /// The physical tunnel the line belongs to (nil for headings).
+        public var tunnel: String? { tunnelId }
     }
 
     let model: NetworkModel
     let insights: Insights
 
-    /// What differs between the two ends of a tunnel.
+    /// The layers on which the analysis says the two ends disagree (its mismatch findings).
     struct Disagreement: OptionSet, Sendable {
         let rawValue: Int
         static let status = Disagreement(rawValue: 1)
@@ -25,21 +31,22 @@ public struct SplitPerspective {
         static let asn = Disagreement(rawValue: 4)
         static let missingEnd = Disagreement(rawValue: 8)
         static let bgp = Disagreement(rawValue: 16)
-    }
 
-    static func disagreement(_ t: PhysicalTunnel) -> Disagreement {
-        guard let aws = t.aws, let gcp = t.gcp else { return .missingEnd }
-        var result: Disagreement = []
-        let awsUp = aws.tunnel.status == .up
-        if aws.tunnel.status != .unknown, let status = gcp.tunnel.status, awsUp != (status == "ESTABLISHED") { result.insert(.status) }
-        if let bgp = gcp.bgpPeer?.status?.status, aws.tunnel.status != .unknown, (bgp == "UP") != awsUp { result.insert(.bgp) }
-        if let awsInside = aws.tunnel.insideCidr?.normalized, let gcpRange = gcp.routerInterface?.ipRange {
-            if gcpRange.normalized != awsInside || (aws.tunnel.customerInsideIp.map { $0 != gcpRange.address } ?? false) { result.insert(.insideAddress) }
+        init(rawValue: Int) { self.rawValue = rawValue }
+
+        init(_ verdict: TunnelVerdict?) {
+            var result: Disagreement = []
+            for d in verdict?.disagreements ?? [] {
+                switch d.layer {
+                case "IPsec", "status": result.insert(.status)
+                case "BGP", "routes": result.insert(.bgp)
+                case "inside /30": result.insert(.insideAddress)
+                case "ASN": result.insert(.asn)
+                default: result.insert(.missingEnd)
+                }
+            }
+            self = result
         }
-        if let awsPeer = gcp.bgpPeer?.peerIpAddress, let awsInside = aws.tunnel.awsInsideIp, awsPeer != awsInside { result.insert(.insideAddress) }
-        if let peerAsn = gcp.bgpPeer?.peerAsn, let amazon = aws.amazonSideAsn, peerAsn != amazon { result.insert(.asn) }
-        if let cgwAsn = aws.customerGatewayAsn, let routerAsn = gcp.routerAsn, cgwAsn != routerAsn { result.insert(.asn) }
-        return result
     }
 
     func lines() -> [Line] {
@@ -71,7 +78,9 @@ public struct SplitPerspective {
                     [Span("HA ", .dim), Span("\(g.haGateway?.name ?? "?") interface \(g.haInterface.map(String.init) ?? "?")", Style(.gcp, bold: true)),
                      Span("  \(g.haInterfaceIp?.description ?? "?")", .normal)]
                 } ?? [Span("(no GCP tunnel in the exports)", .warning)]
-                let same = tunnel.aws?.customerGatewayIp != nil && tunnel.aws?.customerGatewayIp == tunnel.gcp?.haInterfaceIp
+                // `≠` when the analysis reports the customer gateway as no HA VPN interface (unmatched-tunnel).
+                let cgwFindings = tunnel.aws?.customerGatewayId.map { insights.verdicts.findings(naming: $0) } ?? []
+                let same = !cgwFindings.contains { insights.findings[$0].rule == "unmatched-tunnel" }
                 lines.append(Line(left: left, right: right, joiner: Span(same ? "=" : "≠", same ? .accent : .mismatch), tunnelId: nil, isHeading: true))
             }
             lines.append(contentsOf: tunnelLines(tunnel, naming: naming))
@@ -83,16 +92,18 @@ public struct SplitPerspective {
     }
 
     private func tunnelLines(_ t: PhysicalTunnel, naming: Naming) -> [Line] {
-        let diff = Self.disagreement(t)
+        let verdict = insights.verdicts.tunnel(t.id)
+        let diff = Disagreement(verdict)
         let failed = insights.failed.contains(t.id) || insights.lostTunnels.contains(t.id)
+        let state = verdict?.state
         let mismatch = Style(.mismatch)
         var left1: [Span] = []
         var left2: [Span] = []
         if let a = t.aws {
-            let up: Bool? = a.tunnel.status == .unknown ? nil : a.tunnel.status == .up
-            left1 = [Span("  "), Mark.status(up: up, failed: failed), Span(" tunnel \(a.tunnelNumber)  ", Style(.normal, bold: true)),
+            let awsText = state?.awsTunnel == .up && state?.awsBGP == .down ? "IPsec up, BGP DOWN" : a.tunnel.status.rawValue
+            left1 = [Span("  "), insights.mark(t.id, alsoFailed: failed), Span(" tunnel \(a.tunnelNumber)  ", Style(.normal, bold: true)),
                      Span(a.tunnel.outsideIp.description, .normal)]
-            left2 = [Span("    "), Span(a.tunnel.status.rawValue, diff.contains(.status) || diff.contains(.bgp) ? mismatch : up == false ? Style(.error, bold: true) : Style(.ok)),
+            left2 = [Span("    "), Span(awsText, diff.contains(.status) || diff.contains(.bgp) ? mismatch : Mark.style(GCPPerspective.health(state?.awsTunnel == .down ? .down : state?.awsBGP ?? state?.awsTunnel))),
                      Span("  ", .normal), Span(a.tunnel.insideCidr?.description ?? "?", diff.contains(.insideAddress) ? mismatch : Style(.normal)),
                      Span("  ASN \(a.amazonSideAsn.map(String.init) ?? "?")", diff.contains(.asn) ? mismatch : Style(.dim)),
                      Span(a.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim)]
@@ -103,14 +114,12 @@ public struct SplitPerspective {
         var right1: [Span] = []
         var right2: [Span] = []
         if let g = t.gcp {
-            let established = g.tunnel.status.map { $0 == "ESTABLISHED" }
-            // The mark is the whole tunnel's health: IPsec and, with BGP, the session.
-            let healthy: Bool? = established.map { $0 && !t.bgpDown }
-            right1 = [Mark.status(up: healthy, failed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
+            // The mark is the verdict on the whole tunnel: IPsec and, with BGP, the session.
+            right1 = [insights.mark(t.id, alsoFailed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
                       Span("  → peer if\(g.peerInterface.map(String.init) ?? "?") \(g.peerIp?.description ?? "?")", .normal)]
-            let bgp = g.bgpPeer?.status?.status
-            right2 = [Span("  "), Span(g.tunnel.status ?? "?", diff.contains(.status) ? mismatch : established == false ? Style(.error, bold: true) : Style(.ok)),
-                      Span("  BGP ", .dim), Span(bgp ?? (g.bgpPeer == nil ? "none" : "?"), diff.contains(.bgp) ? mismatch : bgp == "UP" ? Style(.ok) : Style(.error, bold: true)),
+            let bgp = g.bgpPeer.map { $0.enabled ? ($0.status.map { s in (s.status ?? "?") + (s.state.map { $0 == "Established" ? "" : " (\($0))" } ?? "") } ?? "?") : "DISABLED" }
+            right2 = [Span("  "), Span(g.tunnel.status ?? "?", diff.contains(.status) ? mismatch : Mark.style(GCPPerspective.health(state?.gcpTunnel))),
+                      Span("  BGP ", .dim), Span(bgp ?? "none", diff.contains(.bgp) ? mismatch : Mark.style(GCPPerspective.health(state?.gcpBGP))),
                       Span("  ", .normal), Span(g.routerInterface?.ipRange?.description ?? "?", diff.contains(.insideAddress) ? mismatch : Style(.normal)),
                       Span("  peer ASN \(g.bgpPeer?.peerAsn.map(String.init) ?? "?")", diff.contains(.asn) ? mismatch : Style(.dim))]
         } else {
@@ -118,10 +127,13 @@ public struct SplitPerspective {
             right2 = [Span("  no GCP tunnel has peer IP \(t.aws?.tunnel.outsideIp.description ?? "?")", .dim)]
         }
         let joiner: Span = failed ? Span("✕", .failed) : diff.isEmpty ? Span("⇄", .accent) : Span("≠", mismatch)
+        // Which layer disagrees, in the analysis' words: "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP Idle".
         var notes: [String] = []
-        if diff.contains(.status) || diff.contains(.bgp) { notes.append("status") }
-        if diff.contains(.insideAddress) { notes.append("inside /30") }
-        if diff.contains(.asn) { notes.append("ASN") }
+        if let verdict, verdict.hasDisagreement {
+            let layers = verdict.disagreements.map(\.layer)
+            if layers.contains(where: { ["IPsec", "BGP", "routes", "status"].contains($0) }) { notes.append(verdict.summary) }
+            for layer in ["inside /30", "ASN"] where layers.contains(layer) { notes.append("\(layer) differs") }
+        }
         let search = "\(t.id) \(t.aws?.vpnConnectionId ?? "") \(t.gcp?.tunnel.ref.id ?? "") \(t.outsideIp?.description ?? "")"
         var lines = [
             Line(left: left1, right: right1, joiner: joiner, tunnelId: t.id, searchText: search),
@@ -132,7 +144,7 @@ public struct SplitPerspective {
                               joiner: Span("✕", .failed), tunnelId: t.id, searchText: search))
         }
         if !notes.isEmpty {
-            lines.append(Line(left: [Span("    ≠ sides differ: " + notes.joined(separator: ", "), mismatch)], right: [],
+            lines.append(Line(left: [Span("    ≠ " + notes.joined(separator: " · "), mismatch)], right: [],
                               joiner: Span("≠", mismatch), tunnelId: t.id, searchText: search))
         }
         return lines

@@ -1,3 +1,4 @@
+import TunnelscopeCanvas
 import TunnelscopeAnalysis
 import TunnelscopeModel
 
@@ -21,12 +22,15 @@ public struct Insights: Sendable {
     /// Counts for the header, as the analysis judges them.
     let tunnelsDown: Int
     let bgpSessionsDown: Int
+    /// The analysis' verdict on every element: the only source of marks, states and `≠`.
+    let verdicts: Verdicts
 
     init(analysis: Analysis, failed: Set<String>) {
         findings = analysis.findings
         self.failed = failed
         tunnelsDown = analysis.tunnelsDown
         bgpSessionsDown = analysis.bgpSessionsDown
+        verdicts = analysis.verdicts
         let outcome = failed.isEmpty ? nil : analysis.whatIf(failing: failed)
         whatIf = outcome
         lostTunnels = Set(outcome?.tunnelsLost.map(\.id) ?? [])
@@ -39,6 +43,12 @@ public struct Insights: Sendable {
 
     var errorCount: Int { findings.filter { $0.severity == .error }.count }
     var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+
+    /// The mark of an element: the what-if first (failed or cut off), then the analysis' verdict.
+    func mark(_ id: String, alsoFailed: Bool = false) -> Span {
+        if alsoFailed || failed.contains(id) || lostTunnels.contains(id) { return Mark.failed }
+        return Mark.health(verdicts.health(of: id))
+    }
 
     /// Findings that name `id`, worst first.
     func findings(involving id: String) -> [Finding] {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Edits a JSON document in tests: parse, change with plain Foundation containers, print.
-enum JSONEdit {
-    static func edit(_ text: String, _ change: (inout Any) -> Void) -> String {
+public enum JSONEdit {
+    public static func edit(_ text: String, _ change: (inout Any) -> Void) -> String {
         var value = try! JSONSerialization.jsonObject(with: Data(text.utf8), options: [.mutableContainers, .fragmentsAllowed])
         change(&value)
         return String(decoding: try! JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
@@ -19,7 +19,7 @@ enum JSONEdit {
     }
 
     /// Removes the elements for which `drop` is true.
-    static func removing(_ text: String, key: String? = nil, where drop: ([String: Any]) -> Bool) -> String {
+    public static func removing(_ text: String, key: String? = nil, where drop: ([String: Any]) -> Bool) -> String {
         edit(text) { value in
             guard let list = items(value, key) else { return }
             setItems(&value, key, list.filter { !drop($0) })
@@ -27,7 +27,7 @@ enum JSONEdit {
     }
 
     /// Changes the elements for which `match` is true.
-    static func updating(_ text: String, key: String? = nil, where match: ([String: Any]) -> Bool,
+    public static func updating(_ text: String, key: String? = nil, where match: ([String: Any]) -> Bool,
                          _ change: (inout [String: Any]) -> Void) -> String {
         edit(text) { value in
             guard let list = items(value, key) else { return }
@@ -41,7 +41,7 @@ enum JSONEdit {
     }
 
     /// Appends elements.
-    static func appending(_ text: String, key: String? = nil, _ new: [[String: Any]]) -> String {
+    public static func appending(_ text: String, key: String? = nil, _ new: [[String: Any]]) -> String {
         edit(text) { value in setItems(&value, key, (items(value, key) ?? []) + new) }
     }
 }

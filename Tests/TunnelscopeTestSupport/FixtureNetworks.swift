@@ -5,12 +5,12 @@ import TunnelscopeModel
 
 /// Networks in real export shape under `Tests/Fixtures/networks/`, written from the clouds' API
 /// references (not from the built-in example): see `Tests/Fixtures/networks/README-healthy.md`.
-enum FixtureNetworks {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/networks")
+public enum FixtureNetworks {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/networks")
 
     /// Every JSON file of a fixture folder, with `replacing` files (by file name) swapped in.
-    static func load(_ folder: String, replacing: [String] = []) -> LoadResult {
+    public static func load(_ folder: String, replacing: [String] = []) -> LoadResult {
         let base = root.appendingPathComponent(folder)
         var files: [InputFile] = []
         let replacements = Dictionary(uniqueKeysWithValues: replacing.map { path -> (String, URL) in
@@ -29,8 +29,8 @@ enum FixtureNetworks {
     }
 
     /// The healthy network, its router status carrying `nextHopVpnTunnel` and `nextHopIp`.
-    static let healthy = load("healthy")
+    public static let healthy = load("healthy")
     /// The same network whose router status carries `nextHopIp` only.
-    static let healthyNextHopIpOnly = load(
+    public static let healthyNextHopIpOnly = load(
         "healthy", replacing: ["healthy-variants/nexthop-ip-only/routers-get-status-cr-ew1-aws-europe-west1.json"])
 }

@@ -6,11 +6,11 @@ import TunnelscopeModel
 
 /// The built-in example and variants of it, edited in memory: the healthy network (every planted
 /// fault fixed) and minimal broken inputs made from it.
-enum Variants {
+public enum Variants {
     /// File-name suffix → edit (nil removes the file).
-    typealias Edits = [(suffix: String, edit: (String) -> String?)]
+    public typealias Edits = [(suffix: String, edit: (String) -> String?)]
 
-    static func load(_ edits: Edits, extraFiles: [String: String] = [:]) -> LoadResult {
+    public static func load(_ edits: Edits, extraFiles: [String: String] = [:]) -> LoadResult {
         var files = ExampleNetwork.files
         for (suffix, edit) in edits {
             guard let i = files.firstIndex(where: { $0.name.hasSuffix(suffix) }) else { preconditionFailure("no example file ends in \(suffix)") }
@@ -24,11 +24,11 @@ enum Variants {
         return Importer.load(files: files, origin: "variant")
     }
 
-    static func model(_ edits: Edits, extraFiles: [String: String] = [:]) -> NetworkModel {
+    public static func model(_ edits: Edits, extraFiles: [String: String] = [:]) -> NetworkModel {
         load(edits, extraFiles: extraFiles).model
     }
 
-    static let example: NetworkModel = ExampleNetwork.load().model
+    public static let example: NetworkModel = ExampleNetwork.load().model
 
     /// The example with its planted faults fixed:
     /// - tunnel A2 52.1.20.22 UP on AWS (4 routes) and its BGP peer UP, with best routes over it;
@@ -36,7 +36,7 @@ enum Variants {
     /// - Memorystore moved to 10.100.48.0/29 (outside every AWS/on-prem range), advertised by cr-aws
     ///   (custom mode, ALL_SUBNETS + the range), the peering exporting custom routes, the TGW learning it;
     /// - the blackhole route 10.99.0.0/16 removed from app-vpc's route table.
-    static var healthyEdits: Edits { [
+    public static var healthyEdits: Edits { [
         ("aws-111122223333/describe-vpn-connections.json", { text in
             JSONEdit.edit(text) { value in
                 guard var root = value as? [String: Any], var connections = root["VpnConnections"] as? [[String: Any]] else { return }
@@ -125,50 +125,50 @@ enum Variants {
         }),
     ] }
 
-    static let healthy: NetworkModel = model(healthyEdits)
+    public static let healthy: NetworkModel = model(healthyEdits)
 
     /// The healthy network with more edits applied on top.
-    static func healthy(_ more: Edits, extraFiles: [String: String] = [:]) -> NetworkModel {
+    public static func healthy(_ more: Edits, extraFiles: [String: String] = [:]) -> NetworkModel {
         model(healthyEdits + more, extraFiles: extraFiles)
     }
 
     // File suffixes used by the tests.
-    static let vpnConnections = "aws-111122223333/describe-vpn-connections.json"
-    static let customerGateways = "aws-111122223333/describe-customer-gateways.json"
-    static let routeTables = "aws-111122223333/describe-route-tables.json"
-    static let dataRouteTables = "aws-444455556666/describe-route-tables.json"
-    static let tgwRoutes = "aws-111122223333/search-transit-gateway-routes.json"
-    static let transitGateways = "aws-111122223333/describe-transit-gateways.json"
-    static let attachments = "aws-111122223333/describe-transit-gateway-attachments.json"
-    static let vpcAttachments = "aws-111122223333/describe-transit-gateway-vpc-attachments.json"
-    static let propagations = "aws-111122223333/get-transit-gateway-route-table-propagations.json"
-    static let gcpTunnels = "gcp-net-host-prj/vpn-tunnels-list.json"
-    static let routers = "gcp-net-host-prj/routers-list.json"
-    static let routerStatus = "gcp-net-host-prj/routers-get-status-cr-aws.json"
-    static let externalGateways = "gcp-net-host-prj/external-vpn-gateways-list.json"
-    static let haGateways = "gcp-net-host-prj/vpn-gateways-list.json"
-    static let networks = "gcp-net-host-prj/networks-list.json"
-    static let subnets = "gcp-net-host-prj/subnets-list.json"
-    static let gcpRoutes = "gcp-net-host-prj/routes-list.json"
-    static let annotations = "annotations.json"
+    public static let vpnConnections = "aws-111122223333/describe-vpn-connections.json"
+    public static let customerGateways = "aws-111122223333/describe-customer-gateways.json"
+    public static let routeTables = "aws-111122223333/describe-route-tables.json"
+    public static let dataRouteTables = "aws-444455556666/describe-route-tables.json"
+    public static let tgwRoutes = "aws-111122223333/search-transit-gateway-routes.json"
+    public static let transitGateways = "aws-111122223333/describe-transit-gateways.json"
+    public static let attachments = "aws-111122223333/describe-transit-gateway-attachments.json"
+    public static let vpcAttachments = "aws-111122223333/describe-transit-gateway-vpc-attachments.json"
+    public static let propagations = "aws-111122223333/get-transit-gateway-route-table-propagations.json"
+    public static let gcpTunnels = "gcp-net-host-prj/vpn-tunnels-list.json"
+    public static let routers = "gcp-net-host-prj/routers-list.json"
+    public static let routerStatus = "gcp-net-host-prj/routers-get-status-cr-aws.json"
+    public static let externalGateways = "gcp-net-host-prj/external-vpn-gateways-list.json"
+    public static let haGateways = "gcp-net-host-prj/vpn-gateways-list.json"
+    public static let networks = "gcp-net-host-prj/networks-list.json"
+    public static let subnets = "gcp-net-host-prj/subnets-list.json"
+    public static let gcpRoutes = "gcp-net-host-prj/routes-list.json"
+    public static let annotations = "annotations.json"
 }
 
 extension NetworkModel {
-    var analysis: Analysis { Analysis(model: self) }
+    public var analysis: Analysis { Analysis(model: self) }
 }
 
 extension Analysis {
-    func findings(_ rule: String) -> [Finding] { findings.filter { $0.rule == rule } }
-    var serious: [Finding] { findings.filter { $0.severity != .info } }
+    public func findings(_ rule: String) -> [Finding] { findings.filter { $0.rule == rule } }
+    public var serious: [Finding] { findings.filter { $0.severity != .info } }
 }
 
 /// `{"VpnConnections": [...]}` → the same with one connection's fields changed (by ID).
-func editConnection(_ id: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
+public func editConnection(_ id: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
     { JSONEdit.updating($0, key: "VpnConnections", where: { $0["VpnConnectionId"] as? String == id }, change) }
 }
 
 /// Changes one VgwTelemetry entry (by outside IP) of whichever connection holds it.
-func editTelemetry(_ ip: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
+public func editTelemetry(_ ip: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
     { text in
         JSONEdit.updating(text, key: "VpnConnections", where: { _ in true }) { connection in
             guard var telemetry = connection["VgwTelemetry"] as? [[String: Any]] else { return }
@@ -178,12 +178,12 @@ func editTelemetry(_ ip: String, _ change: @escaping (inout [String: Any]) -> Vo
     }
 }
 
-func editGCPTunnel(_ name: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
+public func editGCPTunnel(_ name: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
     { JSONEdit.updating($0, where: { $0["name"] as? String == name }, change) }
 }
 
 /// Changes one BGP peer (by name) in `routers list`.
-func editRouterPeer(_ name: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
+public func editRouterPeer(_ name: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
     { text in
         JSONEdit.updating(text, where: { _ in true }) { router in
             guard var peers = router["bgpPeers"] as? [[String: Any]] else { return }
@@ -194,7 +194,7 @@ func editRouterPeer(_ name: String, _ change: @escaping (inout [String: Any]) ->
 }
 
 /// Changes one peer status (by name) in `routers get-status`.
-func editPeerStatus(_ name: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
+public func editPeerStatus(_ name: String, _ change: @escaping (inout [String: Any]) -> Void) -> (String) -> String? {
     { text in
         JSONEdit.edit(text) { value in
             guard var root = value as? [String: Any], var result = root["result"] as? [String: Any],

@@ -1,0 +1,63 @@
+import Testing
+import TunnelscopeAnalysis
+import TunnelscopeExample
+import TunnelscopeModel
+import TunnelscopeRender
+import TunnelscopeTestSupport
+
+/// The analysis is the only judge: on every fixture, `≠` appears exactly on the tunnels a
+/// mismatch finding names, every tunnel's mark in the AWS and GCP views is its verdict, and the
+/// header counts are the analysis' counts.
+@Suite struct VerdictConsistencyTests {
+    static let fixtures: [(String, LoadResult)] = [
+        ("example", ExampleNetwork.load()),
+        ("healthy", FixtureNetworks.healthy),
+        ("healthy, nextHopIp only", FixtureNetworks.healthyNextHopIpOnly),
+        ("AWS accepts no route on a tunnel Cloud Router advertises on",
+         Variants.load(Variants.healthyEdits + [(Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0 })])),
+        ("AWS: IPsec up, BGP down; Cloud Router: UP",
+         Variants.load(Variants.healthyEdits + [(Variants.vpnConnections, editTelemetry("54.80.40.44") {
+             $0["Status"] = "DOWN"; $0["StatusMessage"] = "IPSEC IS UP"; $0["AcceptedRouteCount"] = 0 })])),
+        ("BGP dead on both sides, AWS reporting UP with 0 routes",
+         Variants.load(Variants.healthyEdits + [
+             (Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0; $0["StatusMessage"] = "0 BGP ROUTES" }),
+             (Variants.routerStatus, editPeerStatus("peer-aws-tunnel-2") { $0["status"] = "DOWN"; $0["state"] = "Idle"; $0["numLearnedRoutes"] = 0 }),
+         ])),
+        ("peer ASN differs", Variants.load(Variants.healthyEdits + [(Variants.routers, editRouterPeer("peer-aws-tunnel-3") { $0["peerAsn"] = 64999 })])),
+        ("a GCP tunnel missing", Variants.load(Variants.healthyEdits + [(Variants.gcpTunnels, { text in
+            JSONEdit.removing(text, where: { $0["name"] as? String == "aws-tunnel-1" }) })])),
+        ("no router status", Variants.load(Variants.healthyEdits + [(Variants.routerStatus, { _ in nil })])),
+    ]
+
+    @Test(arguments: Array(fixtures.indices)) func mismatchMarksFollowTheFindings(fixture: Int) {
+        let (name, result) = Self.fixtures[fixture]
+        let state = Screens.state(result, width: 200, height: 60, screen: .split)
+        let analysis = state.analysis
+        let named = Set(analysis.findings.filter { Verdicts.mismatchRules[$0.rule] != nil }.flatMap(\.resources)
+            .filter { id in result.model.tunnels.contains { $0.id == id && $0.isCrossCloud } })
+        let marked = Set(state.content.split.filter { $0.joinerText == "≠" }.compactMap(\.tunnel))
+        #expect(marked == named, "\(name): ≠ on \(marked.sorted()), mismatch findings name \(named.sorted())")
+    }
+
+    @Test(arguments: Array(fixtures.indices)) func viewMarksAndHeaderAreTheVerdicts(fixture: Int) {
+        let (name, result) = Self.fixtures[fixture]
+        let state = Screens.state(result, width: 200, height: 60, screen: .aws)
+        let verdicts = state.analysis.verdicts
+        let marks: [Health: String] = [.ok: "●", .degraded: "▲", .down: "✖", .unknown: "○"]
+        var checked = 0
+        for (rows, view) in [(state.content.aws, "AWS"), (state.content.gcp, "GCP")] {
+            for row in rows {
+                guard let id = row.tunnelId, row.elementId == id, let verdict = verdicts.tunnel(id) else { continue }
+                checked += 1
+                let mark = row.spans.first { ["●", "▲", "✖", "○", "✕"].contains($0.text) }?.text
+                #expect(mark == marks[verdict.health], "\(name), \(view) view: \(id) shows \(mark ?? "no mark"), verdict \(verdict.health)")
+            }
+        }
+        #expect(checked >= 2 * result.model.tunnels.filter { $0.sides == .both && $0.isCrossCloud }.count, "\(name): every tunnel row checked")
+        let header = Screens.frame(state).split(separator: "\n").first.map(String.init) ?? ""
+        let down = state.analysis.tunnelsDown, bgp = state.analysis.bgpSessionsDown
+        #expect(header.contains("\(down) tunnel\(down == 1 ? "" : "s") down") == (down > 0), "\(name): \(header)")
+        #expect(header.contains("\(bgp) BGP down") == (bgp > 0), "\(name): \(header)")
+        #expect(header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0), "\(name): \(header)")
+    }
+}
