@@ -61,3 +61,18 @@ import TunnelscopeTestSupport
         #expect(header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0), "\(name): \(header)")
     }
 }
+
+/// The Routes screen shows what the clouds report learning, per prefix and per tunnel.
+@Suite struct RoutesScreenTests {
+    @Test(arguments: [0, 1]) func theHealthyNetworkLearnsEveryPrefixOnFourTunnels(variant: Int) {
+        let result = [FixtureNetworks.healthy, FixtureNetworks.healthyNextHopIpOnly][variant]
+        let state = Screens.state(result, width: 160, height: 60, screen: .routes)
+        let text = state.rows(for: .routes).map(\.text).joined(separator: "\n")
+        for prefix in ["10.40.0.0/16", "10.41.0.0/16", "172.20.0.0/16", "192.168.60.0/24", "10.150.0.0/20"] {
+            let line = text.split(separator: "\n").first { $0.contains(prefix) && $0.contains("advertised on") }
+            #expect(line?.contains("advertised on 4, learned on 4") == true, "\(prefix): \(line ?? "missing")")
+        }
+        #expect(text.components(separatedBy: "Cloud Router learned 6: 10.40.0.0/16").count - 1 == 4, "every tunnel's best routes")
+        #expect(text.components(separatedBy: "the TGW learned 4 (telemetry: 4 accepted)").count - 1 == 4)
+    }
+}

@@ -106,7 +106,7 @@ public struct AppState: Sendable {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
                 screenRows[screen.memoryKey] = FindingsRows(insights: insights, filter: severityFilter, model: model, width: width).rows()
-            case .routes: screenRows[screen.memoryKey] = RoutesRows(routes: analysis.routes, whatIf: insights.whatIf, path: pathQuery).rows()
+            case .routes: screenRows[screen.memoryKey] = RoutesRows(routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery).rows()
             case .detail(let id): screenRows[screen.memoryKey] = DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
             default: break
             }

@@ -55,6 +55,7 @@ struct FindingsRows {
 /// What each side advertises and learns over the VPN, the what-if's losses, and the last path query.
 struct RoutesRows {
     let routes: RouteExchange
+    let verdicts: Verdicts
     /// The what-if outcome, when elements are failed.
     let whatIf: FailureOutcome?
     let path: (from: String, to: String, lines: [Span])?
@@ -86,13 +87,42 @@ struct RoutesRows {
         section("AWS → GCP: what AWS advertises over the VPN and Cloud Router learns (\(routes.awsToGCP.count))", routes.awsToGCP.map(Self.line))
         section("GCP → AWS: what Cloud Router advertises and the TGW learns (\(routes.gcpToAWS.count))", routes.gcpToAWS.map(Self.line))
         if !routes.notes.isEmpty { section("Where the two sides' views disagree", routes.notes) }
+        perTunnel(&rows)
         return rows
     }
 
-    /// `10.10.0.0/16       AWS VPC app-vpc (vpc-0a11aa11aa11aa110)  · on 3 tunnel(s), learned on 2`
+    /// Per physical tunnel: what each side advertises on it and what the other side learned over it,
+    /// as each cloud reports it (`unknown` where the exports do not say).
+    func perTunnel(_ rows: inout [Row]) {
+        guard !routes.perTunnel.isEmpty else { return }
+        rows.append(.blank)
+        rows.append(.heading("Per tunnel: advertised by one side, learned by the other", .title))
+        func list(_ prefixes: [CIDR]) -> String {
+            prefixes.isEmpty ? "none" : prefixes.prefix(6).map(\.description).joined(separator: ", ") + (prefixes.count > 6 ? " … +\(prefixes.count - 6)" : "")
+        }
+        for t in routes.perTunnel {
+            let verdict = verdicts.tunnel(t.tunnel)
+            rows.append(Row(spans: [Span("  "), verdict.map { Mark.health($0.health) } ?? Mark.unknown, Span(" \(t.tunnel)", Style(.normal, bold: true)),
+                                    Span("  " + (verdict?.summary ?? ""), .dim)],
+                            elementId: t.tunnel, tunnelId: t.tunnel, searchText: t.tunnel))
+            let gcpLearned = t.gcpLearns.map { "Cloud Router learned \($0.count): \(list($0))" } ?? "Cloud Router learned: unknown (no routers get-status export)"
+            rows.append(Row(spans: [Span("      AWS → GCP  ", .aws), Span("AWS advertises \(t.awsAdvertises.count): \(list(t.awsAdvertises))", .normal)],
+                            tunnelId: t.tunnel))
+            rows.append(Row(spans: [Span("                 ", .aws), Span(gcpLearned, t.gcpLearns.map { $0.count < t.awsAdvertises.count ? Style(.warning) : Style(.normal) } ?? Style(.dim))],
+                            tunnelId: t.tunnel))
+            let accepted = t.awsAcceptedRoutes.map { " (telemetry: \($0) accepted)" } ?? ""
+            rows.append(Row(spans: [Span("      GCP → AWS  ", .gcp), Span("Cloud Router advertises \(t.gcpAdvertises.count): \(list(t.gcpAdvertises))", .normal)],
+                            tunnelId: t.tunnel))
+            rows.append(Row(spans: [Span("                 ", .gcp), Span("the TGW learned \(t.awsLearns.count)\(accepted): \(list(t.awsLearns))",
+                                                                       t.awsLearns.count < t.gcpAdvertises.count ? Style(.warning) : Style(.normal))],
+                            tunnelId: t.tunnel))
+        }
+    }
+
+    /// `10.10.0.0/16       AWS VPC app-vpc (vpc-0a11aa11aa11aa110)  · advertised on 4 tunnels, learned on 4`
     static func line(_ route: VPNRoute) -> String {
-        "\(route.prefix.description.padding(toLength: 18, withPad: " ", startingAt: 0)) \(route.originLabel)  · on \(route.advertisedOn.count) tunnel(s)"
-            + (route.learnedOn.count < route.advertisedOn.count ? ", learned on \(route.learnedOn.count)" : "")
+        "\(route.prefix.description.padding(toLength: 18, withPad: " ", startingAt: 0)) advertised on \(route.advertisedOn.count), "
+            + "learned on \(route.learnedOn.count)  \(route.originLabel)"
     }
 
     /// `10.100.16.0/20 GCP subnet svc-a-east4: no path to AWS, on-prem`
