@@ -101,10 +101,21 @@ struct RenderCommand: ParsableCommand {
         case .detail: .detail(select ?? "")
         }
         if let select {
-            let matches = state.content.search.search(select)
-            guard let resolved = matches.first(where: { $0.elementId == select })?.elementId ?? matches.first?.elementId else {
-                FileHandle.standardError.write(Data("tunnelscope: --select \(select): nothing matches it (a name, ID, IP or CIDR)\n".utf8))
+            // The element directory first (ID, name, alias, unique prefix), then search (an IP or CIDR).
+            let resolved: String
+            switch state.analysis.directory.resolve(select) {
+            case .found(let entry): resolved = entry.id
+            case .ambiguous(_, let candidates) where candidates.count > 1:
+                let match = DirectoryMatch.ambiguous(query: select, candidates: candidates)
+                FileHandle.standardError.write(Data("tunnelscope: --select \(match.description)\n".utf8))
                 throw ExitCode(ExitStatus.unusable)
+            default:
+                let matches = state.content.search.search(select)
+                guard let first = matches.first(where: { $0.elementId == select })?.elementId ?? matches.first?.elementId else {
+                    FileHandle.standardError.write(Data("tunnelscope: --select \(select): nothing matches it (a name, ID, IP or CIDR)\n".utf8))
+                    throw ExitCode(ExitStatus.unusable)
+                }
+                resolved = first
             }
             if case .detail = target {
                 Reducer.reduce(&state, .show(.detail(resolved)))

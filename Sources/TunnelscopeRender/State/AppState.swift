@@ -76,7 +76,7 @@ public struct AppState: Sendable {
     mutating func replace(_ result: LoadResult) {
         self.result = result
         analysis = Analysis(model: result.model, report: result.report)
-        let known = Set(SearchIndex(model: result.model).entries.map(\.elementId))
+        let known = Set(analysis.directory.entries.map(\.id))
         failed = failed.filter { known.contains($0) }
         applyWhatIf()
     }
@@ -168,7 +168,7 @@ public struct Content: Sendable {
             return Row(kind: line.isHeading ? .heading : .item, spans: line.left + [Span(" ")] + line.right,
                        elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
         }
-        search = SearchIndex(model: model)
+        search = SearchIndex(model: model, directory: insights.directory)
     }
 }
 

@@ -24,6 +24,8 @@ public struct Insights: Sendable {
     let bgpSessionsDown: Int
     /// The analysis' verdict on every element: the only source of marks, states and `≠`.
     let verdicts: Verdicts
+    /// Every element by typed ID, name and alias: what search finds.
+    let directory: ElementDirectory
 
     init(analysis: Analysis, failed: Set<String>) {
         findings = analysis.findings
@@ -31,6 +33,7 @@ public struct Insights: Sendable {
         tunnelsDown = analysis.tunnelsDown
         bgpSessionsDown = analysis.bgpSessionsDown
         verdicts = analysis.verdicts
+        directory = analysis.directory
         let outcome = failed.isEmpty ? nil : analysis.whatIf(failing: failed)
         whatIf = outcome
         lostTunnels = Set(outcome?.tunnelsLost.map(\.id) ?? [])

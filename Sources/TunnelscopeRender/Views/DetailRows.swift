@@ -31,6 +31,14 @@ struct DetailRows {
             field("kind", tunnel.kind == .awsToGCP ? "AWS ⇄ GCP" : tunnel.kind == .awsToOnPrem ? "AWS ⇄ on-prem (\(tunnel.siteName ?? "?"))" : "GCP ⇄ other")
             field("seen from", tunnel.sides == .both ? "both clouds" : tunnel.sides == .awsOnly ? "AWS only — the GCP end is missing from the exports" : "GCP only — the AWS end is missing from the exports",
                   tunnel.sides == .both ? .normal : .warning)
+            if let verdict = insights.verdicts.tunnel(tunnel.id) {
+                // The analysis' verdict, before either side's raw fields.
+                let role: Role = verdict.health == .ok ? .ok : verdict.health == .degraded ? .warning : verdict.health == .down ? .error : .dim
+                field("verdict", "\(verdict.word) · \(verdict.carries ? "carries routes" : "carries nothing")", role)
+                field("IPsec", verdict.ipsecText)
+                field("BGP", verdict.bgpText)
+                for d in verdict.disagreements { field("≠ \(d.layer)", d.text, .mismatch) }
+            }
             if let a = tunnel.aws {
                 heading("AWS end", .aws)
                 field("VPN connection", "\(Naming(model: model).connection(a.vpnConnectionId))  \(a.vpnConnectionId)", link: a.vpnConnectionId)

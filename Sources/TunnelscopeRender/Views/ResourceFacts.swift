@@ -120,6 +120,45 @@ struct ResourceFacts {
             f.related = s.customerGatewayIds.map { ("customer gateway \($0)", $0) } + s.directConnectGatewayIds.map { ("Direct Connect gateway \($0)", $0) }
             return f
         }
+        if let t = model.routeTables.first(where: { $0.id == id }) {
+            var f = Facts(title: "Route table \(t.tags["Name"] ?? t.id)", role: .aws, source: t.source)
+            f.fields = [("ID", t.id, nil), ("VPC", naming.vpc(t.vpcId), t.vpcId), ("main", t.isMain ? "yes" : "no", nil),
+                        ("subnets", t.subnetIds.isEmpty ? nil : t.subnetIds.joined(separator: ", "), nil)]
+            f.fields += t.routes.map { r in ("route", "\(r.destinationText) → \(r.target)\(r.isBlackhole ? "  BLACKHOLE" : "")\(r.origin.map { "  (\($0))" } ?? "")", nil) }
+            return f
+        }
+        if let t = model.tgwRouteTables.first(where: { $0.id == id }) {
+            var f = Facts(title: "TGW route table \(t.name ?? t.id)", role: .aws, source: t.source)
+            f.fields = [("ID", t.id, nil), ("Transit Gateway", t.transitGatewayId, t.transitGatewayId)]
+            f.fields += t.routes.map { r in
+                ("route", "\(r.destination?.description ?? "?") → \(r.targets.compactMap { $0.resourceId ?? $0.attachmentId }.joined(separator: " + "))  \(r.type ?? "") \(r.state ?? "")", nil)
+            }
+            f.related = model.tgwAttachments.filter { $0.associatedRouteTableId == id }.map { ("associated: \($0.resourceType) \($0.resourceId ?? $0.id)", $0.resourceId ?? $0.id) }
+            return f
+        }
+        if let p = model.vpcPeerings.first(where: { $0.id == id }) {
+            var f = Facts(title: "VPC peering \(p.tags["Name"] ?? p.id)", role: .aws, source: p.source)
+            f.fields = [("ID", p.id, nil), ("requester", p.requester.vpcId, p.requester.vpcId), ("accepter", p.accepter.vpcId, p.accepter.vpcId)]
+            return f
+        }
+        if let range = id.range(of: "/bgpPeers/"), let r = model.cloudRouters.first(where: { $0.ref.id == String(id[..<range.lowerBound]) }),
+           let p = r.bgpPeers.first(where: { $0.name == String(id[range.upperBound...]) }) {
+            var f = Facts(title: "BGP session \(p.name) on \(r.name)", role: .gcp, source: r.source)
+            f.fields = [("router", r.name, r.ref.id), ("addresses", "\(p.ipAddress?.description ?? "?") ⇄ \(p.peerIpAddress?.description ?? "?")", nil),
+                        ("peer ASN", p.peerAsn.map(String.init), nil), ("enabled", p.enabled ? "yes" : "no", nil),
+                        ("status", p.status.map { "\($0.status ?? "?") (\($0.state ?? "?"))" } ?? "unknown (no get-status export)", nil),
+                        ("learned routes", p.status?.numLearnedRoutes.map(String.init), nil), ("uptime", p.status?.uptime, nil),
+                        ("advertise mode", p.advertiseMode ?? "DEFAULT (the router's)", nil)]
+            f.related = model.tunnels.filter { $0.gcp?.bgpPeer?.name == p.name && $0.gcp?.router == r.ref }.map { ("tunnel \($0.outsideIp?.description ?? $0.id)", $0.id) }
+            return f
+        }
+        if let range = id.range(of: "/peerings/"), let n = model.gcpNetworks.first(where: { $0.ref.id == String(id[..<range.lowerBound]) }),
+           let p = n.peerings.first(where: { $0.name == String(id[range.upperBound...]) }) {
+            var f = Facts(title: "VPC peering \(p.name) of \(n.name)", role: .gcp, source: n.source)
+            f.fields = [("network", "\(n.project)/\(n.name)", n.ref.id), ("peer network", p.peerNetwork.map { "\($0.project)/\($0.name)" } ?? p.peerNetworkURL, nil), ("state", p.state, nil),
+                        ("export custom routes", p.exportCustomRoutes ? "yes" : "no", nil), ("import custom routes", p.importCustomRoutes ? "yes" : "no", nil)]
+            return f
+        }
         if id.hasPrefix("project/"), let p = model.gcpProjects.first(where: { "project/\($0.id)" == id }) {
             var f = Facts(title: "GCP project \(naming.project(p.id))", role: .gcp)
             f.fields = [("role", p.role == .sharedVPCHost ? "Shared VPC host (network team)" : p.role == .sharedVPCService ? "Shared VPC service project" : p.role.rawValue, nil),
