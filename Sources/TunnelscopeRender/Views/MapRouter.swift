@@ -229,6 +229,16 @@ struct MapRouter: Sendable {
         var trunkX: [Int: Int] = [:]
         for trunk in placedTrunks { trunkX[trunk.source] = trunk.x }
 
+        // A trunk that runs under its own box leaves from it straight down.
+        for trunk in placedTrunks {
+            let a = trunk.source, box = boxes[a]
+            guard let ports = bottomPort[a], ports.count == 1, let (n, old) = ports.first,
+                  trunk.x > box.x, trunk.x < box.x + box.width - 1 else { continue }
+            if usedByGap[trunk.fromGap]?[old] == a { usedByGap[trunk.fromGap]?[old] = nil }
+            bottomPort[a]?[n] = trunk.x
+            usedByGap[trunk.fromGap, default: [:]][trunk.x] = a
+        }
+
         // A single line into a box with a single top port comes straight down when it can.
         for (n, net) in nets.enumerated() where net.upper.count == 1 && net.lower.count == 1 {
             guard case .port(let b) = net.lower[0], topNets[b]?.count == 1 else { continue }

@@ -96,6 +96,38 @@ enum Variants {
                     origin: "two TGWs")
     }
 
+    /// The tunnel that is down in the example (52.1.20.22) up at IPsec level on both sides; its
+    /// BGP session still down on Cloud Router (`bgpUp: false`) or up too.
+    static func downTunnelRepaired(bgpUp: Bool) -> LoadResult {
+        var edits: [String: Edit] = [
+            "describe-vpn-connections.json": { root in
+                root["VpnConnections"] = (root["VpnConnections"] as! [[String: Any]]).map { c in
+                    var c = c
+                    c["VgwTelemetry"] = (c["VgwTelemetry"] as? [[String: Any]] ?? []).map { t in
+                        guard t["OutsideIpAddress"] as? String == "52.1.20.22" else { return t }
+                        var t = t
+                        t["Status"] = "UP"
+                        t["AcceptedRouteCount"] = bgpUp ? 4 : 0
+                        return t
+                    }
+                    return c
+                }
+            },
+        ]
+        if bgpUp {
+            edits["routers-get-status-cr-aws.json"] = { root in
+                var result = root["result"] as! [String: Any]
+                result["bgpPeerStatus"] = (result["bgpPeerStatus"] as! [[String: Any]]).map { p in
+                    var p = p
+                    p["status"] = "UP"; p["state"] = "Established"
+                    return p
+                }
+                root["result"] = result
+            }
+        }
+        return load(editing: edits, origin: bgpUp ? "all up" : "BGP down only")
+    }
+
     /// A synthetic network where `onVGW` of the generated VPCs hang off a VGW instead of the TGW.
     static func syntheticTwoHubs(vpcs: Int, onVGW: Int) -> (result: LoadResult, vgwVpcs: Set<String>) {
         let synthetic = SyntheticNetwork(vpcs: vpcs, accounts: 2, routesPerTable: 1, gcpSubnets: 2)
