@@ -90,6 +90,23 @@ import TunnelscopeModel
         #expect(Self.targets(map, of: "site/Branch office Osaka") == [Variants.tgw])
     }
 
+    /// The `healthy` fixture network (on main; runs once it is merged): galway-legacy and the
+    /// Galway lab's VPN on the VGW, everything else on the TGW, the link on the TGW.
+    @Test(.enabled(if: Variants.hasHealthy)) func theHealthyFixtureDrawsItsRealEdges() throws {
+        let result = Variants.healthy()
+        let map = Self.layout(result)
+        Self.expectVPCsOnTheirHubs(result, "healthy")
+        let tgw = "tgw-0cfaea294c598f00a", vgw = "vgw-095de70619d411de6"
+        #expect(Self.sources(map, of: "vpc-01dc3587f947584e6") == [vgw], "galway-legacy is on the VGW only")
+        #expect(Self.targets(map, of: vgw) == ["vpc-01dc3587f947584e6"])
+        #expect(Self.sources(map, of: "link") == [tgw])
+        for site in result.model.onPremSites {
+            let expected: Set<String> = site.name.lowercased().contains("galway") ? [vgw] : [tgw]
+            #expect(Self.targets(map, of: site.id) == expected, "\(site.name)")
+        }
+        for (w, h) in [(80, 20), (160, 44)] { Self.expectCleanDrawing(Self.layout(result, width: w, height: h), "healthy \(w)") }
+    }
+
     @Test func severalTransitGatewaysEachWithTheirOwnSpokes() {
         let result = Variants.twoTGWs()
         let map = Self.layout(result)

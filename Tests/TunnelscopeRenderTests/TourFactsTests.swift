@@ -58,7 +58,7 @@ import TunnelscopeModel
         #expect(try Self.step(both, "Where VPNs attach").contains("On a VGW here: to-branch-office on VGW legacy-vgw."))
         let sites = try Self.step(both, "2 on-prem sites")
         #expect(sites.contains("Branch office Osaka: a site-to-site VPN (to-branch-office) on VGW legacy-vgw"))
-        #expect(sites.contains("Branch office Osaka is not on hub-tgw"))
+        #expect(sites.contains("Branch office Osaka is not: a VPC does not pass traffic between two gateways"))
         #expect(sites.contains("Frankfurt DC is on hub-tgw, where the VPN to GCP ends"))
 
         let onVGW = Variants.gcpLinkOnVGW()
@@ -69,6 +69,22 @@ import TunnelscopeModel
         let tgws = Variants.twoTGWs()
         #expect(try Self.step(tgws, "Welcome").contains("AWS (2 TGWs, 3 VPCs)"))
         #expect(try Self.step(tgws, "The AWS hubs: 2 Transit Gateways").contains("spoke-tgw (ASN 64514) has 1 VPC"))
+    }
+
+    /// The `healthy` fixture network (on main; runs once it is merged): none of the example's
+    /// sentences, and its own hub, VGW and sites.
+    @Test(.enabled(if: Variants.hasHealthy)) func theHealthyFixtureIsToldItsOwnFacts() throws {
+        let healthy = Variants.healthy()
+        let all = Self.text(healthy)
+        for (sentence, _) in Self.exampleOnly { #expect(!all.contains(sentence), "healthy is told: \(sentence)") }
+        #expect(try Self.step(healthy, "Where VPNs attach").contains("On a VGW here: to-galway-lab on VGW galway-legacy-vgw."))
+        #expect(try Self.step(healthy, "The AWS hubs").contains("On a virtual private gateway instead: galway-legacy (VGW galway-legacy-vgw)."))
+        #expect(try Self.step(healthy, "3 on-prem sites").contains("a site-to-site VPN (to-galway-lab) on VGW galway-legacy-vgw"))
+        #expect(try Self.step(healthy, "What is down").contains("IPsec: no tunnel-down finding for the 8 tunnels in the exports."))
+        for step in Self.steps(healthy) {
+            let lines = step.text.reduce(0) { $0 + Wrap.lines($1, width: Tour.panelWidth).count } + step.text.count - 1
+            #expect(lines <= Tour.maxLines, "healthy: \"\(step.title)\" takes \(lines) lines")
+        }
     }
 
     @Test func whatIsDownIsCountedPerLayerFromTheFindings() throws {

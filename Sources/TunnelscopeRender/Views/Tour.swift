@@ -145,14 +145,16 @@ public enum Tour {
         if let linkHub = g.crossLinks.first?.hub {
             let same = m.onPremSites.filter { site in (g.hubsBySite[site.id] ?? []).contains { $0.hub == linkHub } }
             let elsewhere = m.onPremSites.filter { site in !(g.hubsBySite[site.id] ?? []).isEmpty && !(g.hubsBySite[site.id] ?? []).contains { $0.hub == linkHub } }
+            var where_: [String] = []
             if !same.isEmpty {
-                text.append("\(listed(same.map(\.name), limit: 3)) \(same.count == 1 ? "is" : "are") on \(f.hubName(linkHub)), where the VPN to GCP ends: "
-                            + "\(same.count == 1 ? "its" : "their") prefixes reach GCP only if \(f.hubName(linkHub)) passes them to the VPN attachments and Cloud Router learns them.")
+                where_.append("\(listed(same.map(\.name), limit: 3)) \(same.count == 1 ? "is" : "are") on \(f.hubName(linkHub)), where the VPN to GCP ends: "
+                              + "\(same.count == 1 ? "its" : "their") prefixes reach GCP only if \(f.hubName(linkHub)) passes them to the VPN attachments and Cloud Router learns them.")
             }
             if !elsewhere.isEmpty {
-                text.append("\(listed(elsewhere.map(\.name), limit: 3)) \(elsewhere.count == 1 ? "is" : "are") not on \(f.hubName(linkHub)): "
-                            + "a VPC does not pass traffic between two gateways, so \(elsewhere.count == 1 ? "it does" : "they do") not reach GCP through AWS.")
+                where_.append("\(listed(elsewhere.map(\.name), limit: 3)) \(elsewhere.count == 1 ? "is" : "are") not" + (same.isEmpty ? " on \(f.hubName(linkHub))" : "")
+                              + ": a VPC does not pass traffic between two gateways, so \(elsewhere.count == 1 ? "it does" : "they do") not reach GCP through AWS.")
             }
+            if !where_.isEmpty { text.append(where_.joined(separator: " ")) }
         }
         return Step(title: m.onPremSites.count == 1 ? "The on-prem site" : "\(m.onPremSites.count) on-prem sites", text: text, focus: first.id)
     }
@@ -295,9 +297,8 @@ public enum Tour {
         var here = "Here: Memorystore \(redis.name) (\(redis.reservedIpRangeText ?? "range ?"))\(network)\(others)."
         if let findings = f.findings {
             let mine = findings.filter { $0.resources.contains(redis.id) }
-            if mine.contains(where: { $0.rule == "peered-range-not-advertised" }) {
-                here += " Not advertised to AWS (peered-range-not-advertised)."
-            }
+            here += mine.contains(where: { $0.rule == "peered-range-not-advertised" }) ? " Not advertised to AWS (peered-range-not-advertised)."
+                : " No peered-range-not-advertised finding names it."
             let overlaps = mine.filter { $0.rule == "cidr-overlap" }.flatMap(\.resources).filter { $0 != redis.id }
             here += overlaps.isEmpty ? " Its range overlaps nothing else in the exports."
                 : " Its range overlaps \(listed(Self.unique(overlaps).map(f.label), limit: 2)) (cidr-overlap): one address plan across clouds avoids that."

@@ -19,6 +19,13 @@ enum Variants {
 
     typealias Edit = (inout [String: Any]) -> Void
 
+    /// `Tests/Fixtures/networks/healthy` (a second network, written on main), when it is in the tree.
+    static let healthyPath: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/networks/healthy").path
+    static var hasHealthy: Bool { FileManager.default.fileExists(atPath: healthyPath) }
+    static func healthy() -> LoadResult { Importer.load(paths: [healthyPath]) }
+
     /// `files` with the files whose name ends in a key edited, plus `added` (name, JSON text).
     static func load(_ files: [InputFile] = ExampleNetwork.files, editing edits: [String: Edit] = [:],
                      adding added: [(String, String)] = [], origin: String = "variant") -> LoadResult {
