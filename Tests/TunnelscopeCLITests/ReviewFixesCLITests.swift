@@ -56,8 +56,7 @@ private func connections(_ change: @escaping (inout [String: Any]) -> Void) -> (
     @Test func everyStepIsDrawnWholeAt80x24() throws {
         // Drawn: the panel grows with its text; the last words of every step are on screen.
         let result = ExampleNetwork.load()
-        let findings = AppState(result: result, services: ExplorerServices.make()).insights.findings
-        let steps = Tour.steps(for: result.model, findings: findings)
+        let steps = Tour.steps(for: result.model, findings: Analysis(model: result.model).findings)
         for (i, step) in steps.enumerated() {
             var state = AppState(result: result, services: ExplorerServices.make(), width: 80, height: 24, screen: .tour)
             for _ in 0..<i { Reducer.reduce(&state, .tourNext) }

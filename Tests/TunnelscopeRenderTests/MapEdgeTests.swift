@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import TunnelscopeAnalysis
-@testable import TunnelscopeCLI
 import TunnelscopeExample
 import TunnelscopeImport
 import TunnelscopeModel

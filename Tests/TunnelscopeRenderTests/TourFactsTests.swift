@@ -120,7 +120,7 @@ import TunnelscopeModel
             let without = Tour.steps(for: result.model), with = Self.steps(result)
             #expect(without.map(\.title) == with.map(\.title), "\(name)")
             #expect(without.map(\.focus) == with.map(\.focus), "\(name)")
-            let map = TopologyLayout(model: result.model, insights: Insights(), width: 160, height: 44, expanded: [])
+            let map = TopologyLayout(model: result.model, insights: Screens.state(result).insights, width: 160, height: 44, expanded: [])
             for step in with { if let focus = step.focus { #expect(map.node(focus) != nil, "\(name): \(step.title) focuses on \(focus), not on the map") } }
         }
     }

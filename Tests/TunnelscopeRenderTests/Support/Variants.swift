@@ -1,6 +1,7 @@
 import Foundation
 import TunnelscopeExample
 import TunnelscopeImport
+import TunnelscopeModel
 import TunnelscopeSynthetic
 
 /// Networks other than the built-in example, made from its files with some edited (JSON in,
