@@ -44,16 +44,16 @@ import TunnelscopeModel
     @Test func theExampleDrawsItsRealEdges() throws {
         let example = ExampleNetwork.load()
         let map = Self.layout(example)
-        let tgw = Variants.tgw
+        let tgw = MapTourVariants.tgw
         Self.expectVPCsOnTheirHubs(example, "example")
-        #expect(Self.targets(map, of: tgw).isSuperset(of: [Variants.appVpc, Variants.dataVpc, Variants.sharedServicesVpc, "link"]))
+        #expect(Self.targets(map, of: tgw).isSuperset(of: [MapTourVariants.appVpc, MapTourVariants.dataVpc, MapTourVariants.sharedServicesVpc, "link"]))
         // Frankfurt through Direct Connect (dxgw-east → TGW), Osaka through its VPN on the TGW: only those.
         #expect(Self.targets(map, of: "site/Frankfurt DC") == [tgw])
         #expect(Self.targets(map, of: "site/Branch office Osaka") == [tgw])
         // The VPN link hangs off the TGW its connections end on and leads to the HA gateway.
         #expect(Self.sources(map, of: "link") == [tgw])
-        #expect(Self.targets(map, of: "link") == [Variants.haGateway])
-        #expect(Self.targets(map, of: Variants.haGateway) == ["project/net-host-prj"])
+        #expect(Self.targets(map, of: "link") == [MapTourVariants.haGateway])
+        #expect(Self.targets(map, of: MapTourVariants.haGateway) == ["project/net-host-prj"])
         #expect(Self.targets(map, of: "project/net-host-prj") == ["project/svc-prj-a", "project/svc-prj-b",
                                                                   "projects/svc-prj-a/locations/us-east4/instances/orders-cache"])
         // Every edge goes down the map, between boxes that are on it.
@@ -64,35 +64,35 @@ import TunnelscopeModel
     }
 
     @Test func aVGWAttachedVPCAndSiteHangOffTheVGW() throws {
-        let result = Variants.tgwAndVGW()
+        let result = MapTourVariants.tgwAndVGW()
         let map = Self.layout(result)
         Self.expectVPCsOnTheirHubs(result, "TGW and VGW")
-        #expect(Self.sources(map, of: Variants.dataVpc) == [Variants.vgw])
-        #expect(!Self.targets(map, of: Variants.tgw).contains(Variants.dataVpc))
-        #expect(Self.targets(map, of: Variants.vgw) == [Variants.dataVpc])
-        #expect(Self.targets(map, of: "site/Branch office Osaka") == [Variants.vgw], "Osaka's VPN ends on the VGW")
-        #expect(Self.targets(map, of: "site/Frankfurt DC") == [Variants.tgw], "Frankfurt's DX gateway is on the TGW")
-        #expect(Self.sources(map, of: "link") == [Variants.tgw], "the VPN to GCP is still on the TGW")
+        #expect(Self.sources(map, of: MapTourVariants.dataVpc) == [MapTourVariants.vgw])
+        #expect(!Self.targets(map, of: MapTourVariants.tgw).contains(MapTourVariants.dataVpc))
+        #expect(Self.targets(map, of: MapTourVariants.vgw) == [MapTourVariants.dataVpc])
+        #expect(Self.targets(map, of: "site/Branch office Osaka") == [MapTourVariants.vgw], "Osaka's VPN ends on the VGW")
+        #expect(Self.targets(map, of: "site/Frankfurt DC") == [MapTourVariants.tgw], "Frankfurt's DX gateway is on the TGW")
+        #expect(Self.sources(map, of: "link") == [MapTourVariants.tgw], "the VPN to GCP is still on the TGW")
         // Each hub's VPCs sit in their own block, under their hub.
-        let vgwBox = try #require(map.node(Variants.vgw)), dataBox = try #require(map.node(Variants.dataVpc))
-        let tgwVpcs = [Variants.appVpc, Variants.sharedServicesVpc].compactMap { map.node($0) }
+        let vgwBox = try #require(map.node(MapTourVariants.vgw)), dataBox = try #require(map.node(MapTourVariants.dataVpc))
+        let tgwVpcs = [MapTourVariants.appVpc, MapTourVariants.sharedServicesVpc].compactMap { map.node($0) }
         #expect(tgwVpcs.allSatisfy { $0.rect.maxX < dataBox.rect.x } || tgwVpcs.allSatisfy { $0.rect.x > dataBox.rect.maxX })
         #expect(abs((vgwBox.rect.x + vgwBox.rect.width / 2) - (dataBox.rect.x + dataBox.rect.width / 2)) <= 2,
                 "the VGW is above its VPC")
     }
 
     @Test func theLinkBoxHangsOffTheGatewayItsConnectionsEndOn() {
-        let map = Self.layout(Variants.gcpLinkOnVGW())
-        #expect(Self.sources(map, of: "link") == [Variants.vgw])
-        #expect(!Self.targets(map, of: Variants.tgw).contains("link"))
-        #expect(Self.targets(map, of: Variants.vgw) == [Variants.dataVpc, "link"])
-        #expect(Self.targets(map, of: "site/Branch office Osaka") == [Variants.tgw])
+        let map = Self.layout(MapTourVariants.gcpLinkOnVGW())
+        #expect(Self.sources(map, of: "link") == [MapTourVariants.vgw])
+        #expect(!Self.targets(map, of: MapTourVariants.tgw).contains("link"))
+        #expect(Self.targets(map, of: MapTourVariants.vgw) == [MapTourVariants.dataVpc, "link"])
+        #expect(Self.targets(map, of: "site/Branch office Osaka") == [MapTourVariants.tgw])
     }
 
     /// The `healthy` fixture network (on main; runs once it is merged): galway-legacy and the
     /// Galway lab's VPN on the VGW, everything else on the TGW, the link on the TGW.
-    @Test(.enabled(if: Variants.hasHealthy)) func theHealthyFixtureDrawsItsRealEdges() throws {
-        let result = Variants.healthy()
+    @Test(.enabled(if: MapTourVariants.hasHealthy)) func theHealthyFixtureDrawsItsRealEdges() throws {
+        let result = MapTourVariants.healthy()
         let map = Self.layout(result)
         Self.expectVPCsOnTheirHubs(result, "healthy")
         let tgw = "tgw-0cfaea294c598f00a", vgw = "vgw-095de70619d411de6"
@@ -107,24 +107,24 @@ import TunnelscopeModel
     }
 
     @Test func severalTransitGatewaysEachWithTheirOwnSpokes() {
-        let result = Variants.twoTGWs()
+        let result = MapTourVariants.twoTGWs()
         let map = Self.layout(result)
         Self.expectVPCsOnTheirHubs(result, "two TGWs")
-        #expect(Self.targets(map, of: Variants.secondTGW) == [Variants.sharedServicesVpc])
-        #expect(Self.sources(map, of: Variants.sharedServicesVpc) == [Variants.secondTGW])
-        #expect(Self.targets(map, of: Variants.tgw) == [Variants.appVpc, Variants.dataVpc, "link"])
+        #expect(Self.targets(map, of: MapTourVariants.secondTGW) == [MapTourVariants.sharedServicesVpc])
+        #expect(Self.sources(map, of: MapTourVariants.sharedServicesVpc) == [MapTourVariants.secondTGW])
+        #expect(Self.targets(map, of: MapTourVariants.tgw) == [MapTourVariants.appVpc, MapTourVariants.dataVpc, "link"])
     }
 
     @Test func collapsedGroupsConnectToTheirOwnHub() throws {
-        let (result, moved) = Variants.syntheticTwoHubs(vpcs: 60, onVGW: 15)
+        let (result, moved) = MapTourVariants.syntheticTwoHubs(vpcs: 60, onVGW: 15)
         let map = Self.layout(result)
-        let tgwGroup = "group:vpcs:\(Variants.tgw)", vgwGroup = "group:vpcs:\(Variants.vgw)"
+        let tgwGroup = "group:vpcs:\(MapTourVariants.tgw)", vgwGroup = "group:vpcs:\(MapTourVariants.vgw)"
         #expect(map.node(tgwGroup) != nil && map.node(vgwGroup) != nil, "both clusters collapse at 160 columns")
-        #expect(Self.sources(map, of: tgwGroup) == [Variants.tgw])
-        #expect(Self.sources(map, of: vgwGroup) == [Variants.vgw])
-        for vpc in moved where map.node(vpc) != nil { #expect(Self.sources(map, of: vpc) == [Variants.vgw]) }
+        #expect(Self.sources(map, of: tgwGroup) == [MapTourVariants.tgw])
+        #expect(Self.sources(map, of: vgwGroup) == [MapTourVariants.vgw])
+        for vpc in moved where map.node(vpc) != nil { #expect(Self.sources(map, of: vpc) == [MapTourVariants.vgw]) }
         // Expanded, every VPC is drawn and hangs off its own hub.
-        let open = Self.layout(result, expanded: ["vpcs:\(Variants.tgw)", "vpcs:\(Variants.vgw)"])
+        let open = Self.layout(result, expanded: ["vpcs:\(MapTourVariants.tgw)", "vpcs:\(MapTourVariants.vgw)"])
         for vpc in result.model.vpcs {
             #expect(Self.sources(open, of: vpc.id) == Self.attachedHubs(result.model, vpc.id), "\(vpc.id)")
         }
@@ -159,18 +159,18 @@ import TunnelscopeModel
     }
 
     @Test func drawingsNeverJoinUnrelatedLines() {
-        for (name, result) in [("example", ExampleNetwork.load()), ("TGW and VGW", Variants.tgwAndVGW()),
-                               ("GCP link on a VGW", Variants.gcpLinkOnVGW()), ("two TGWs", Variants.twoTGWs())] {
+        for (name, result) in [("example", ExampleNetwork.load()), ("TGW and VGW", MapTourVariants.tgwAndVGW()),
+                               ("GCP link on a VGW", MapTourVariants.gcpLinkOnVGW()), ("two TGWs", MapTourVariants.twoTGWs())] {
             for (w, h) in [(80, 20), (160, 44)] { Self.expectCleanDrawing(Self.layout(result, width: w, height: h), "\(name) \(w)") }
         }
     }
 
     @Test func thousandsOfVPCsStayFast() {
-        let (result, _) = Variants.syntheticTwoHubs(vpcs: 3000, onVGW: 1000)
+        let (result, _) = MapTourVariants.syntheticTwoHubs(vpcs: 3000, onVGW: 1000)
         let state = Screens.state(result, width: 160, height: 48)
         let start = Date()
         let map = TopologyLayout(model: result.model, insights: state.insights, width: 160, height: 44,
-                                 expanded: ["vpcs:\(Variants.tgw)", "vpcs:\(Variants.vgw)"])
+                                 expanded: ["vpcs:\(MapTourVariants.tgw)", "vpcs:\(MapTourVariants.vgw)"])
         let elapsed = Date().timeIntervalSince(start)
         #expect(map.edges.filter { $0.to.hasPrefix("vpc-") }.count == result.model.vpcs.count)
         #expect(elapsed < 5, "laying out 3003 expanded VPCs took \(elapsed) s")
@@ -184,9 +184,9 @@ import TunnelscopeModel
         let fine = Self.layout(example, health: { _ in .ok })
         #expect(fine.nodes.filter { $0.group == nil }.allSatisfy { $0.health == .ok }, "\(fine.nodes.filter { $0.health != .ok }.map(\.id))")
         // One element down: its box and only boxes that contain it.
-        let oneDown = Self.layout(example, health: { $0 == Variants.dataVpc ? .down : .ok })
-        #expect(oneDown.node(Variants.dataVpc)?.health == .down)
-        #expect(oneDown.nodes.filter { $0.health != .ok }.map(\.id) == [Variants.dataVpc])
+        let oneDown = Self.layout(example, health: { $0 == MapTourVariants.dataVpc ? .down : .ok })
+        #expect(oneDown.node(MapTourVariants.dataVpc)?.health == .down)
+        #expect(oneDown.nodes.filter { $0.health != .ok }.map(\.id) == [MapTourVariants.dataVpc])
     }
 
     @Test func findingsGiveTheMarksForNow() throws {
@@ -194,13 +194,13 @@ import TunnelscopeModel
         let map = Self.layout(example)
         // cidr-overlap (error) names the Memorystore instance and shared-services; blackhole-route (warning) the app VPC.
         #expect(map.node("projects/svc-prj-a/locations/us-east4/instances/orders-cache")?.health == .down)
-        #expect(map.node(Variants.sharedServicesVpc)?.health == .down)
-        #expect(map.node(Variants.appVpc)?.health == .degraded)
-        #expect(map.node(Variants.dataVpc)?.health == .ok)
+        #expect(map.node(MapTourVariants.sharedServicesVpc)?.health == .down)
+        #expect(map.node(MapTourVariants.appVpc)?.health == .degraded)
+        #expect(map.node(MapTourVariants.dataVpc)?.health == .ok)
         // The link box: a tunnel named by tunnel-down and bgp-down makes it degraded, not down.
         #expect(map.node("link")?.health == .degraded)
         // A site named in a cidr-overlap error gets the mark.
-        let overlapping = Variants.load(editing: ["annotations.json": { root in
+        let overlapping = MapTourVariants.load(editing: ["annotations.json": { root in
             var sites = root["sites"] as! [[String: Any]]
             sites[1]["cidrs"] = ["10.20.1.0/24"]
             root["sites"] = sites

@@ -36,8 +36,8 @@ import TunnelscopeModel
     ]
 
     static var variants: [(String, LoadResult)] {
-        [("TGW and VGW", Variants.tgwAndVGW()), ("two TGWs", Variants.twoTGWs()), ("GCP link on a VGW", Variants.gcpLinkOnVGW()),
-         ("BGP down only", Variants.downTunnelRepaired(bgpUp: false)), ("all up", Variants.downTunnelRepaired(bgpUp: true))]
+        [("TGW and VGW", MapTourVariants.tgwAndVGW()), ("two TGWs", MapTourVariants.twoTGWs()), ("GCP link on a VGW", MapTourVariants.gcpLinkOnVGW()),
+         ("BGP down only", MapTourVariants.downTunnelRepaired(bgpUp: false)), ("all up", MapTourVariants.downTunnelRepaired(bgpUp: true))]
     }
 
     @Test func noSentenceTrueOnlyOfTheExampleIsToldOfAnotherNetwork() {
@@ -52,7 +52,7 @@ import TunnelscopeModel
     }
 
     @Test func theOtherNetworksAreToldTheirOwnFacts() throws {
-        let both = Variants.tgwAndVGW()
+        let both = MapTourVariants.tgwAndVGW()
         #expect(try Self.step(both, "The AWS hubs").contains("On a virtual private gateway instead: data-vpc (VGW legacy-vgw)"))
         #expect(try Self.step(both, "The AWS hubs").contains("hub-tgw (ASN 64512) has 2 VPCs, 2 VPN connections and 1 Direct Connect gateway"))
         #expect(try Self.step(both, "Where VPNs attach").contains("On a VGW here: to-branch-office on VGW legacy-vgw."))
@@ -61,20 +61,20 @@ import TunnelscopeModel
         #expect(sites.contains("Branch office Osaka is not: a VPC does not pass traffic between two gateways"))
         #expect(sites.contains("Frankfurt DC is on hub-tgw, where the VPN to GCP ends"))
 
-        let onVGW = Variants.gcpLinkOnVGW()
+        let onVGW = MapTourVariants.gcpLinkOnVGW()
         let attach = try Self.step(onVGW, "Where VPNs attach")
         #expect(attach.contains("to-gcp-if0 on VGW legacy-vgw (to GCP)") && attach.contains("Moving them to a TGW later"))
         #expect(try Self.step(onVGW, "The AWS view").contains("(to-gcp-if0 and to-gcp-if1 on VGW legacy-vgw)"))
 
-        let tgws = Variants.twoTGWs()
+        let tgws = MapTourVariants.twoTGWs()
         #expect(try Self.step(tgws, "Welcome").contains("AWS (2 TGWs, 3 VPCs)"))
         #expect(try Self.step(tgws, "The AWS hubs: 2 Transit Gateways").contains("spoke-tgw (ASN 64514) has 1 VPC"))
     }
 
     /// The `healthy` fixture network (on main; runs once it is merged): none of the example's
     /// sentences, and its own hub, VGW and sites.
-    @Test(.enabled(if: Variants.hasHealthy)) func theHealthyFixtureIsToldItsOwnFacts() throws {
-        let healthy = Variants.healthy()
+    @Test(.enabled(if: MapTourVariants.hasHealthy)) func theHealthyFixtureIsToldItsOwnFacts() throws {
+        let healthy = MapTourVariants.healthy()
         let all = Self.text(healthy)
         for (sentence, _) in Self.exampleOnly { #expect(!all.contains(sentence), "healthy is told: \(sentence)") }
         #expect(try Self.step(healthy, "Where VPNs attach").contains("On a VGW here: to-galway-lab on VGW galway-legacy-vgw."))
@@ -88,10 +88,10 @@ import TunnelscopeModel
     }
 
     @Test func whatIsDownIsCountedPerLayerFromTheFindings() throws {
-        let bgpOnly = try Self.step(Variants.downTunnelRepaired(bgpUp: false), "What is down")
+        let bgpOnly = try Self.step(MapTourVariants.downTunnelRepaired(bgpUp: false), "What is down")
         #expect(bgpOnly.contains("IPsec: no tunnel-down finding for the 6 tunnels in the exports."))
         #expect(bgpOnly.contains("BGP: 1 session down (bgp-down): peer-aws-tunnel-1 on cr-aws over to-gcp-if0 #2 ⇄ aws-tunnel-1."))
-        let allUp = try Self.step(Variants.downTunnelRepaired(bgpUp: true), "What is down")
+        let allUp = try Self.step(MapTourVariants.downTunnelRepaired(bgpUp: true), "What is down")
         #expect(allUp.contains("IPsec: no tunnel-down finding") && allUp.contains("BGP: no bgp-down finding."))
         // The counts are the findings': with other findings, other counts.
         let model = ExampleNetwork.load().model

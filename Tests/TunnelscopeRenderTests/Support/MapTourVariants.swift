@@ -6,7 +6,7 @@ import TunnelscopeSynthetic
 
 /// Networks other than the built-in example, made from its files with some edited (JSON in,
 /// JSON out) or added: a second hub (a VGW), a second Transit Gateway, the GCP link on a VGW.
-enum Variants {
+enum MapTourVariants {
     static let account = "aws-111122223333"
     static let tgw = "tgw-0a1b2c3d4e5f60718"
     static let vgw = "vgw-0feed1234567890ab"
