@@ -31,7 +31,8 @@ import TunnelscopeSynthetic
 
     @Test func tourStepThatMapsTheTunnels() {
         var state = Screens.state(width: 160, height: 48, screen: .tour)
-        Screens.apply(&state, keys: Array(repeating: .character("n"), count: 5))
+        let mapping = Tour.steps(for: state.model).firstIndex { $0.title.hasPrefix("How the") } ?? 0
+        Screens.apply(&state, keys: Array(repeating: .character("n"), count: mapping))
         Snapshot.assert(Screens.frame(state), named: "tour-mapping-160x48")
     }
 
@@ -60,13 +61,16 @@ import TunnelscopeSynthetic
         #expect(result.model.vpcs.count == 303)
         var state = Screens.state(result, width: 160, height: 48)
         Snapshot.assert(Screens.frame(state), named: "vpcs300-topology-160x48")
-        // Expand the VPC group, then page down through it.
+        // Expand the VPC group (the last box of the VPC rows, above the link), then page down through it.
+        Screens.apply(&state, keys: [.up])
         while state.topologySelection?.hasPrefix("group:vpcs") != true {
             let before = state.topologySelection
             Screens.apply(&state, keys: [.right])
             if state.topologySelection == before { break }
         }
-        Screens.apply(&state, keys: [.character("e"), .pageDown])
+        Screens.apply(&state, keys: [.character("e")])
+        #expect(state.topology.nodes.filter { $0.id.hasPrefix("vpc-") }.count == 303, "expanded: every VPC is drawn")
+        Screens.apply(&state, keys: [.pageDown])
         Snapshot.assert(Screens.frame(state), named: "vpcs300-expanded-160x48")
         var small = Screens.state(result, width: 80, height: 24)
         Screens.apply(&small, keys: [.character("2")])

@@ -3,9 +3,12 @@ import TunnelscopeCanvas
 import TunnelscopeModel
 import TunnelscopeText
 
-/// The topology map laid out for a width: bands of boxes from on-prem through the AWS hub and
-/// VPCs, the VPN link, to the GCP host project and what hangs off it. Large bands collapse into
-/// a group box that expands on demand. Pure: the same inputs give the same layout.
+/// The topology map laid out for a width: bands of boxes from on-prem through the AWS hubs and
+/// their VPCs, the VPN link, to the GCP side, joined by the model's real edges (`edges`): each
+/// VPC to the gateway it is attached to, each site to the gateways it connects through, each
+/// VPN link box to the hub its connections end on and to the GCP HA gateways. Each hub's VPCs
+/// sit in their own block of columns under it. Large bands collapse into group boxes
+/// ("+ N more") that keep their members' edges. Pure: the same inputs give the same layout.
 public struct TopologyLayout: Sendable {
     public struct Node: Sendable {
         public let id: String
@@ -21,7 +24,16 @@ public struct TopologyLayout: Sendable {
         public let group: String?
     }
 
-    public enum Health: Sendable { case ok, degraded, down, failed, neutral }
+    public enum Health: Sendable, Comparable {
+        case neutral, ok, degraded, down, failed
+    }
+
+    /// A line on the map: `from` is the upper box (a gateway, a site, a link box), `to` the lower.
+    public struct Edge: Hashable, Sendable, CustomStringConvertible {
+        public let from: String
+        public let to: String
+        public var description: String { "\(from) → \(to)" }
+    }
 
     public struct Band: Sendable {
         public let label: String
@@ -34,175 +46,442 @@ public struct TopologyLayout: Sendable {
     public private(set) var bands: [Band] = []
     public private(set) var height = 0
     public let width: Int
+    /// Every line drawn between two boxes, by node ID (group boxes stand for their members).
+    public private(set) var edges: [Edge] = []
 
     /// Compact boxes (one line of text) when the window is short.
     public let compact: Bool
 
-    public init(model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>) {
+    /// Drawing geometry of the edges (see `MapRouter`).
+    private(set) var routing: MapRouter?
+    private var nodeIndex: [String: (band: Int, node: Int)] = [:]
+
+    /// Lays the map out. `health` gives each element's health by ID; without it the marks come
+    /// from the findings and the what-if in `insights` (`healthFromFindings`).
+    public init(model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>,
+                health: HealthLookup? = nil) {
         self.width = width
         compact = bodyHeight < 34
         let boxHeight = compact ? 3 : 4
         let naming = Naming(model: model)
+        let graph = MapGraph(model: model)
+        let lookup = health ?? Self.healthFromFindings(insights)
+        let verdicts = TunnelFindings(findings: insights.findings)
         let margin = 10
+        let gap = 3
         let usable = max(20, width - margin - 1)
         let columns = max(1, min(6, usable / (width < 120 ? 22 : 30)))
-        let boxWidth = max(18, (usable - (columns - 1) * 2) / columns)
-        var y = 0
+        let boxWidth = max(18, (usable - (columns - 1) * gap) / columns)
+        let zero = Rect(x: 0, y: 0, width: 0, height: 0)
 
-        func place(_ label: String, _ role: Role, _ items: [Node], group: String? = nil, limit: Int? = nil) {
-            guard !items.isEmpty else { return }
-            var nodes = items
-            if let limit, let group, nodes.count > limit, !expanded.contains(group) {
-                let hidden = nodes.count - (limit - 1)
-                nodes = Array(nodes.prefix(limit - 1))
-                let bad = items.dropFirst(limit - 1).filter { $0.health == .down || $0.health == .degraded }.count
-                nodes.append(Node(id: "group:\(group)", elementId: nil, rect: Rect(x: 0, y: 0, width: 0, height: 0),
-                                  lines: [[Span("+ \(hidden) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]] + (bad > 0 ? [[Span("\(bad) with problems", .error)]] : []),
-                                  role: .accent, health: bad > 0 ? .degraded : .neutral, opens: nil, group: group))
-            } else if let group, expanded.contains(group), nodes.count > (limit ?? Int.max) {
-                nodes.append(Node(id: "group:\(group)", elementId: nil, rect: Rect(x: 0, y: 0, width: 0, height: 0),
-                                  lines: [[Span("− collapse", Style(.accent, bold: true))], [Span("e or Enter", .dim)]],
-                                  role: .accent, health: .neutral, opens: nil, group: group))
-            }
-            let rows = (nodes.count + columns - 1) / columns
-            let bandY = y
-            for (i, _) in nodes.enumerated() {
-                let row = i / columns, col = i % columns
-                let inRow = min(columns, nodes.count - row * columns)
-                let rowWidth = inRow * boxWidth + (inRow - 1) * 2
-                let startX = margin + max(0, (usable - rowWidth) / 2)
-                nodes[i].rect = Rect(x: startX + col * (boxWidth + 2), y: bandY + 1 + row * (boxHeight + 1), width: boxWidth, height: boxHeight)
-            }
-            let height = 1 + rows * (boxHeight + 1) - 1
-            bands.append(Band(label: label, role: role, nodes: nodes, y: bandY, height: height))
-            y += height
+        /// The worst of the elements' own health; a problem of a related element (a site's
+        /// tunnels, a gateway's router) makes the box at least degraded. With
+        /// `failedWhenNoneLeft`, a box whose related elements are all down or failed, some by the
+        /// what-if, is failed (a link with no tunnel left).
+        func boxHealth(_ ids: [String], related: [String] = [], failedWhenNoneLeft: Bool = false) -> Health {
+            var result = ids.map(lookup).max() ?? .ok
+            let others = related.map(lookup)
+            if failedWhenNoneLeft, others.contains(.failed), others.allSatisfy({ $0 >= .down }) { return .failed }
+            if others.contains(where: { $0 >= .degraded }) { result = max(result, .degraded) }
+            return result
         }
 
-        func health(down: Bool, degraded: Bool = false, failed: Bool = false) -> Health {
-            failed ? .failed : down ? .down : degraded ? .degraded : .ok
+        var rawEdges: [(String, String)] = []
+        var tunnelsBySite: [String: [String]] = [:]
+        var tunnelsByHA: [String: [Int]] = [:]
+        for (t, tunnel) in model.tunnels.enumerated() {
+            if let site = tunnel.siteName { tunnelsBySite["site/\(site)", default: []].append(tunnel.id) }
+            if let ha = tunnel.gcp?.haGateway?.id { tunnelsByHA[ha, default: []].append(t) }
         }
 
         // On-prem sites.
-        let tunnelsBySite = Dictionary(grouping: model.tunnels.filter { $0.siteName != nil }, by: { $0.siteName! })
-        place("ON-PREM", .onPrem, model.onPremSites.map { site in
-            let via = [site.directConnectGatewayIds.isEmpty ? nil : "Direct Connect", site.customerGatewayIds.isEmpty ? nil : "VPN"].compactMap { $0 }.joined(separator: " + ")
-            let siteTunnels = tunnelsBySite[site.name] ?? []
-            let down = siteTunnels.contains(where: \.isDown)
-            return Node(id: site.id, elementId: site.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
+        let siteNodes: [Node] = model.onPremSites.map { site in
+            let links = graph.hubsBySite[site.id] ?? []
+            for link in links { rawEdges.append((site.id, link.hub)) }
+            var kinds: [String] = []
+            for link in links where !kinds.contains(link.via.rawValue) { kinds.append(link.via.rawValue) }
+            if kinds.isEmpty {
+                if !site.directConnectGatewayIds.isEmpty { kinds.append("Direct Connect (gateway not attached)") }
+                if !site.customerGatewayIds.isEmpty { kinds.append("VPN (no connection in the exports)") }
+            }
+            let connections = site.customerGatewayIds.flatMap { graph.connectionsByCustomerGateway[$0] ?? [] }
+            return Node(id: site.id, elementId: site.id, rect: zero,
                         lines: [[Span(site.name, Style(.onPrem, bold: true))],
                                 [Span(site.addressRanges.map(\.description).joined(separator: " "), .normal)],
-                                [Span(via.isEmpty ? "no link in the exports" : via, .dim)]],
-                        role: .onPrem, health: health(down: down, failed: insights.failed.contains(site.id)), opens: .detail(site.id), group: nil)
-        }, group: "sites", limit: columns * 2)
-
-        // The AWS hub.
-        var hubs: [Node] = model.transitGateways.map { tgw in
-            let attachments = model.tgwAttachments.filter { $0.transitGatewayId == tgw.id }
-            let vpns = attachments.filter { $0.resourceType == "vpn" }.count
-            let vpcs = attachments.filter { $0.resourceType == "vpc" }.count
-            return Node(id: tgw.id, elementId: tgw.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
-                        lines: [[Span("TGW ", .dim), Span(naming.tgw(tgw.id), Style(.aws, bold: true))],
-                                [Span("ASN \(tgw.amazonSideAsn.map(String.init) ?? "?") · \(tgw.region ?? "")", .normal)],
-                                [Span("\(vpcs) VPC · \(vpns) VPN · \(attachments.count - vpcs - vpns) other", .dim)]],
-                        role: .aws, health: .ok, opens: .aws, group: nil)
+                                [Span(kinds.isEmpty ? "no link in the exports" : kinds.joined(separator: " + "), .dim)]],
+                        role: .onPrem, health: boxHealth([site.id], related: connections + (tunnelsBySite[site.id] ?? [])),
+                        opens: .detail(site.id), group: nil)
         }
-        hubs += model.vpnGateways.map { vgw in
-            Node(id: vgw.id, elementId: vgw.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
-                 lines: [[Span("VGW ", .dim), Span(vgw.name ?? vgw.id, Style(.aws, bold: true))],
-                         [Span("ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")", .normal)],
-                         [Span("▲ not on the TGW", .warning)]],
-                 role: .aws, health: .degraded, opens: .aws, group: nil)
-        }
-        place("AWS", .aws, hubs)
 
-        // AWS VPCs, sorted by account then name.
-        let blackholeVpcs = Set(model.routeTables.filter { $0.routes.contains(where: \.isBlackhole) }.map(\.vpcId))
-        let vpcNodes: [Node] = model.vpcs.sorted { a, b in
-            naming.vpc(a.id).compare(naming.vpc(b.id), options: [.numeric, .caseInsensitive]) == .orderedAscending
-        }.map { vpc in
-            let blackhole = blackholeVpcs.contains(vpc.id)
+        // The AWS hubs: Transit Gateways, then virtual private gateways.
+        var hubNodes: [Node] = []
+        for hub in graph.hubs {
+            let vpcs = graph.vpcsByHub[hub.id]?.count ?? 0
+            let vpns = graph.connectionsByHub[hub.id]?.count ?? 0
+            switch hub.kind {
+            case .tgw:
+                guard let tgw = model.transitGateway(hub.id) else { continue }
+                hubNodes.append(Node(id: tgw.id, elementId: tgw.id, rect: zero,
+                                     lines: [[Span("TGW ", .dim), Span(naming.tgw(tgw.id), Style(.aws, bold: true))],
+                                             [Span("ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")" + (tgw.region.map { " · \($0)" } ?? ""), .normal)],
+                                             [Span("\(vpcs) VPC · \(vpns) VPN", .dim)]],
+                                     role: .aws, health: boxHealth([tgw.id]), opens: .aws, group: nil))
+            case .vgw:
+                guard let vgw = model.vpnGatewayIndex[hub.id].map({ model.vpnGateways[$0] }) else { continue }
+                hubNodes.append(Node(id: vgw.id, elementId: vgw.id, rect: zero,
+                                     lines: [[Span("VGW ", .dim), Span(model.labels[vgw.id] ?? vgw.name ?? vgw.id, Style(.aws, bold: true))],
+                                             [Span("ASN \(vgw.amazonSideAsn.map(String.init) ?? "?") · \(vpcs) VPC · \(vpns) VPN", .normal)],
+                                             [Span("virtual private gateway", .dim)]],
+                                     role: .aws, health: boxHealth([vgw.id]), opens: .aws, group: nil))
+            }
+        }
+
+        // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
+        let vpcOrder = model.vpcs.map { (vpc: $0, name: naming.vpc($0.id)) }.sorted { a, b in
+            a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
+        }
+        var clusters: [(hub: String?, nodes: [Node])] = graph.hubs.map { ($0.id, []) } + [(nil, [])]
+        for (vpc, name) in vpcOrder {
+            let hubs = graph.hubsByVpc[vpc.id] ?? []
+            for hub in hubs { rawEdges.append((hub, vpc.id)) }
             let lost = insights.lostOrigins.contains(vpc.id)
-            return Node(id: vpc.id, elementId: vpc.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
-                        lines: [[Span("VPC ", .dim), Span(naming.vpc(vpc.id), Style(.normal, bold: true))],
-                                lost ? [Span("✕ loses its path (what-if)", .failed)] : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
-                                [Span("acct \(vpc.accountId ?? "?")", .dim)] + (blackhole ? [Span(" ▲ blackhole", .warning)] : [])],
-                        role: .aws, health: lost ? .failed : blackhole ? .degraded : .ok, opens: .detail(vpc.id), group: nil)
+            let node = Node(id: vpc.id, elementId: vpc.id, rect: zero,
+                            lines: [[Span("VPC ", .dim), Span(name, Style(.normal, bold: true))],
+                                    lost ? [Span("✕ loses its path (what-if)", .failed)] : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
+                                    [Span("acct \(vpc.accountId ?? "?")", .dim)] + (hubs.isEmpty ? [Span(" · not attached", .dim)] : [])],
+                            role: .aws, health: boxHealth([vpc.id]), opens: .detail(vpc.id), group: nil)
+            let c = hubs.first.flatMap { graph.hubIndex[$0] } ?? graph.hubs.count
+            clusters[c].nodes.append(node)
         }
-        place("VPCs", .aws, vpcNodes, group: "vpcs", limit: columns * 2)
+        clusters = clusters.filter { !$0.nodes.isEmpty }
 
-        // The VPN link between the clouds.
-        let cross = model.tunnels.filter(\.isCrossCloud)
-        if !cross.isEmpty {
-            let lost = cross.filter { insights.lostTunnels.contains($0.id) || insights.failed.contains($0.id) }.count
-            let down = cross.filter(\.isDown).count
-            let bgpUp = cross.filter { !$0.bgpDown }.count
-            let connections = Set(cross.compactMap { $0.aws?.vpnConnectionId }).count
-            let carrying = cross.filter { !$0.isDown && !$0.bgpDown && !insights.lostTunnels.contains($0.id) && !insights.failed.contains($0.id) }.count
+        // The VPN links between the clouds: one box per AWS gateway the cross-cloud connections end on.
+        var linkNodes: [Node] = []
+        var linkHub: [String: String] = [:]
+        let linkCount = graph.crossLinks.count
+        for (i, link) in graph.crossLinks.enumerated() {
+            let id = graph.linkNodeId(i)
+            let cross = link.tunnels.map { model.tunnels[$0] }
+            let ids = cross.map(\.id)
+            if let hub = link.hub { rawEdges.append((hub, id)); linkHub[id] = hub }
+            for ha in link.haGateways { rawEdges.append((id, ha)) }
+            let down = ids.filter { verdicts.ipsecDown.contains($0) }.count
+            let bgpDown = ids.filter { verdicts.bgpDown.contains($0) }.count
+            let notCarrying = Set(ids.filter {
+                verdicts.ipsecDown.contains($0) || verdicts.bgpDown.contains($0) || insights.lostTunnels.contains($0)
+                    || insights.lostSessions.contains($0) || insights.failed.contains($0)
+            })
+            let carrying = ids.count - notCarrying.count
+            let connections = Self.unique(cross.compactMap { $0.aws?.vpnConnectionId })
+            let perConnection = Set(connections.map { c in cross.filter { $0.aws?.vpnConnectionId == c }.count })
+            let hubName = link.hub.map { hub in graph.hub(hub)?.kind == .vgw ? "VGW \(model.labels[hub] ?? model.vpnGatewayIndex[hub].flatMap { model.vpnGateways[$0].name } ?? hub)" : naming.tgw(hub) }
+            let haNames = link.haGateways.compactMap { GCPRef(url: $0)?.name }
+            let title = linkCount > 1 ? "VPN on \(hubName ?? "?")  " : "AWS ⇄ GCP VPN  "
             var lines: [[Span]]
             if !insights.failed.isEmpty {
-                lines = [[Span("AWS ⇄ GCP VPN  ", Style(.accent, bold: true)),
-                          Span("what-if: \(carrying) of \(cross.count) tunnels carry routes", carrying == 0 ? Style(.failed, bold: true) : Style(.failed))],
+                lines = [[Span(title, Style(.accent, bold: true)),
+                          Span("what-if: \(carrying) of \(ids.count) tunnels carry routes", carrying == 0 ? Style(.failed, bold: true) : Style(.failed))],
                          [Span(insights.whatIfSummary ?? "", .failed)]]
             } else {
-                lines = [[Span("AWS ⇄ GCP VPN  ", Style(.accent, bold: true)), Span("\(cross.count - down) up", .ok),
+                let awsSide = connections.isEmpty ? "AWS side not exported"
+                    : "\(connections.count) AWS VPN connection\(connections.count == 1 ? "" : "s")"
+                        + (perConnection.count == 1 ? " × \(perConnection.first!) tunnel\(perConnection.first! == 1 ? "" : "s")" : "")
+                        + (linkCount > 1 || hubName == nil ? "" : " on \(hubName!)")
+                let gcpSide = haNames.isEmpty ? "GCP side not exported" : "HA VPN \(haNames.joined(separator: ", "))"
+                lines = [[Span(title, Style(.accent, bold: true)), Span("\(ids.count - down) up", .ok),
                           Span(down > 0 ? "  \(down) down" : "", Style(.error, bold: true)),
-                          Span("  BGP \(bgpUp)/\(cross.count) up", bgpUp == cross.count ? .ok : .error)],
-                         [Span("\(connections) AWS VPN connections × 2 tunnels ⇄ GCP HA gateway, \(cross.count) tunnels", .normal)]]
+                          Span("  BGP \(ids.count - bgpDown)/\(ids.count) up", bgpDown == 0 ? .ok : .error)],
+                         [Span("\(awsSide) ⇄ \(gcpSide), \(ids.count) tunnels", .normal)]]
             }
             lines.append([Span("Enter: both sides of each tunnel", .dim)])
-            let health: Health = carrying == 0 ? .failed : (down > 0 || lost > 0 || carrying < cross.count) ? .degraded : .ok
-            let node = Node(id: "link", elementId: nil, rect: .init(x: 0, y: 0, width: 0, height: 0), lines: lines, role: .accent,
-                            health: health, opens: .split, group: nil)
-            bands.append(Band(label: "VPN", role: .accent, nodes: [node], y: y, height: 1 + boxHeight))
-            let linkWidth = min(usable, max(boxWidth, width >= 160 ? 96 : 64))
-            bands[bands.count - 1].nodes[0].rect = Rect(x: margin + (usable - linkWidth) / 2, y: y + 1, width: linkWidth, height: boxHeight)
-            y += 1 + boxHeight
+            let linkIds = Self.unique(cross.map { t in "link/\(t.gcp?.haGateway?.id ?? "?")~\(t.aws.flatMap { $0.transitGatewayId ?? $0.vpnGatewayId } ?? "?")" })
+            linkNodes.append(Node(id: id, elementId: nil, rect: zero, lines: lines, role: .accent,
+                                  health: boxHealth(linkIds, related: ids, failedWhenNoneLeft: true), opens: .split, group: nil))
         }
 
-        // GCP: each HA gateway's project/network with its router, then projects and peered services.
-        var gcpHubs: [Node] = []
+        // GCP: each HA gateway with its router, then projects and what hangs off them.
+        var haNodes: [Node] = []
         for gateway in model.haVpnGateways {
-            let tunnels = model.tunnels.filter { $0.gcp?.haGateway == gateway.ref }
-            let routers = Set(tunnels.compactMap { $0.gcp?.router?.name }).sorted()
+            let tunnels = (tunnelsByHA[gateway.ref.id] ?? []).map { model.tunnels[$0] }
+            let routers = Self.unique(tunnels.compactMap { $0.gcp?.router })
             let network = gateway.network.flatMap { model.gcpNetwork($0) }
-            let down = tunnels.contains { $0.gcpDown || $0.bgpDown }
-            gcpHubs.append(Node(id: gateway.ref.id, elementId: gateway.ref.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
+            rawEdges.append((gateway.ref.id, "project/\(gateway.ref.project)"))
+            haNodes.append(Node(id: gateway.ref.id, elementId: gateway.ref.id, rect: zero,
                                 lines: [[Span("HA VPN ", .dim), Span(gateway.name, Style(.gcp, bold: true)), Span(" · \(gateway.interfaces.count) interfaces", .normal)],
-                                        [Span("Cloud Router \(routers.joined(separator: ", "))", .normal)],
+                                        [Span("Cloud Router \(routers.map(\.name).sorted().joined(separator: ", "))", .normal)],
                                         [Span("\(gateway.ref.project) · \(network?.name ?? gateway.network?.name ?? "?")", .dim)]],
-                                role: .gcp, health: down ? .degraded : .ok, opens: .gcp, group: nil))
+                                role: .gcp, health: boxHealth([gateway.ref.id], related: routers.map(\.id) + tunnels.compactMap { $0.gcp?.tunnel.ref.id }),
+                                opens: .gcp, group: nil))
         }
-        place("GCP", .gcp, gcpHubs)
 
-        var gcpNodes: [Node] = []
+        var networksByProject: [String: [GCPNetwork]] = [:]
+        for network in model.gcpNetworks { networksByProject[network.project, default: []].append(network) }
         let hosts = Set(model.sharedVPCs.map(\.hostProject))
+        var projectNodes: [Node] = [], serviceNodes: [Node] = []
         for project in model.gcpProjects where project.role != .external {
-            let networks = model.gcpNetworks.filter { $0.project == project.id }
+            let networks = networksByProject[project.id] ?? []
             let auto = networks.filter { $0.subnetMode == .auto }
             let role: String = hosts.contains(project.id) ? "Shared VPC host" : project.role == .sharedVPCService ? "service of \(project.hostProject ?? "?")" : "project"
             var lines: [[Span]] = [[Span(project.id, Style(.gcp, bold: true))], [Span(role, .normal)]]
             if let label = model.labels[project.id] { lines.append([Span(label, .dim)]) }
-            else if !auto.isEmpty { lines.append([Span("▲ auto-mode \(auto.map(\.name).joined(separator: ", "))", .warning)]) }
+            else if !auto.isEmpty { lines.append([Span("auto-mode \(auto.map(\.name).joined(separator: ", "))", .warning)]) }
             else { lines.append([Span("\(networks.count) networks", .dim)]) }
-            gcpNodes.append(Node(id: "project/\(project.id)", elementId: "project/\(project.id)", rect: .init(x: 0, y: 0, width: 0, height: 0),
-                                 lines: lines, role: .gcp, health: auto.isEmpty ? .ok : .degraded, opens: .detail("project/\(project.id)"), group: nil))
+            let id = "project/\(project.id)"
+            let node = Node(id: id, elementId: id, rect: zero, lines: lines, role: .gcp,
+                            health: boxHealth([id], related: networks.map(\.ref.id)), opens: .detail(id), group: nil)
+            if project.role == .sharedVPCService, let host = project.hostProject {
+                rawEdges.append(("project/\(host)", id))
+                serviceNodes.append(node)
+            } else {
+                projectNodes.append(node)
+            }
         }
         for redis in model.redisInstances {
-            gcpNodes.append(Node(id: redis.id, elementId: redis.id, rect: .init(x: 0, y: 0, width: 0, height: 0),
-                                 lines: [[Span("Memorystore ", .dim), Span(redis.name, Style(.gcp, bold: true))],
-                                         [Span(redis.reservedIpRangeText ?? "?", .normal)],
-                                         [Span("peered producer VPC", .dim)]],
-                                 role: .gcp, health: .neutral, opens: .detail(redis.id), group: nil))
+            rawEdges.append(("project/\(redis.authorizedNetwork?.project ?? redis.project)", redis.id))
+            serviceNodes.append(Node(id: redis.id, elementId: redis.id, rect: zero,
+                                     lines: [[Span("Memorystore ", .dim), Span(redis.name, Style(.gcp, bold: true))],
+                                             [Span(redis.reservedIpRangeText ?? "?", .normal)],
+                                             [Span("peered producer VPC", .dim)]],
+                                     role: .gcp, health: boxHealth([redis.id]), opens: .detail(redis.id), group: nil))
         }
-        place("PROJECTS", .gcp, gcpNodes, group: "projects", limit: columns * 2)
-        height = y
+
+        // Placement, band by band. x first; rows' y come from the router.
+        var hidden: [String: String] = [:]   // member ID → its group box ID
+        var built: [(label: String, role: Role, rows: [[Node]])] = []
+        var centreOf: [String: Double] = [:]
+
+        func groupBox(_ group: String, hidden count: Int, members: ArraySlice<Node>) -> Node {
+            let bad = members.filter { $0.health >= .degraded }.count
+            for member in members { hidden[member.id] = "group:\(group)" }
+            return Node(id: "group:\(group)", elementId: nil, rect: zero,
+                        lines: [[Span("+ \(count) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]] + (bad > 0 ? [[Span("\(bad) with problems", .error)]] : []),
+                        role: .accent, health: bad > 0 ? .degraded : .neutral, opens: nil, group: group)
+        }
+        func collapseBox(_ group: String) -> Node {
+            Node(id: "group:\(group)", elementId: nil, rect: zero,
+                 lines: [[Span("− collapse", Style(.accent, bold: true))], [Span("e or Enter", .dim)]],
+                 role: .accent, health: .neutral, opens: nil, group: group)
+        }
+        /// The nodes shown for a group limited to `limit` boxes.
+        func collapsed(_ nodes: [Node], group: String, limit: Int) -> [Node] {
+            guard nodes.count > limit else { return nodes }
+            if expanded.contains(group) { return nodes + [collapseBox(group)] }
+            let keep = max(0, limit - 1)
+            return Array(nodes.prefix(keep)) + [groupBox(group, hidden: nodes.count - keep, members: nodes.dropFirst(keep))]
+        }
+        /// x positions of boxes in one row, each as near its desired centre as the others allow.
+        func arrange(_ nodes: inout [Node], widths: [Int], centres: [Double?]) {
+            let total = widths.reduce(0, +) + max(0, widths.count - 1) * gap
+            let lo = margin, hi = margin + max(usable, total)
+            var xs: [Int] = []
+            if centres.allSatisfy({ $0 == nil }) {
+                var x = margin + max(0, (usable - total) / 2)
+                for w in widths { xs.append(x); x += w + gap }
+            } else {
+                // Boxes that want overlapping places share them: each run of touching boxes is
+                // centred on the mean of its wishes (pool adjacent violators), then the row is
+                // shifted into the window.
+                var offsets: [Int] = [], offset = 0
+                for w in widths { offsets.append(offset); offset += w + gap }
+                var wants: [Double] = []
+                for (i, w) in widths.enumerated() {
+                    let previous = wants.last.map { $0 + Double(widths[i - 1] + gap) } ?? Double(lo)
+                    wants.append(centres[i].map { $0 - Double(w) / 2 } ?? previous)
+                }
+                var runs: [(first: Int, last: Int, sum: Double)] = []
+                for i in widths.indices {
+                    runs.append((i, i, wants[i] - Double(offsets[i])))
+                    while runs.count > 1 {
+                        let b = runs[runs.count - 1], a = runs[runs.count - 2]
+                        let startA = a.sum / Double(a.last - a.first + 1), startB = b.sum / Double(b.last - b.first + 1)
+                        guard startB < startA else { break }
+                        runs.removeLast(2)
+                        runs.append((a.first, b.last, a.sum + b.sum))
+                    }
+                }
+                for run in runs {
+                    let start = Int((run.sum / Double(run.last - run.first + 1)).rounded())
+                    for i in run.first...run.last { xs.append(start + offsets[i]) }
+                }
+                let shift = max(lo - (xs.first ?? lo), min(0, hi - ((xs.last ?? lo) + (widths.last ?? 0))))
+                xs = xs.map { $0 + shift }
+                var nextStart = hi + gap
+                for i in xs.indices.reversed() { xs[i] = min(xs[i], nextStart - gap - widths[i]); nextStart = xs[i] }
+                var previousEnd = lo - gap
+                for i in xs.indices { xs[i] = max(xs[i], previousEnd + gap); previousEnd = xs[i] + widths[i] }
+            }
+            for i in nodes.indices {
+                nodes[i].rect = Rect(x: xs[i], y: 0, width: widths[i], height: boxHeight)
+                centreOf[nodes[i].id] = Double(xs[i]) + Double(widths[i]) / 2
+            }
+        }
+        /// Rows of at most `perRow` boxes, ordered by desired centre, each arranged.
+        func rows(_ nodes: [Node], perRow: Int, width: Int = boxWidth, centre: (Node) -> Double?) -> [[Node]] {
+            let ordered = nodes.enumerated().sorted { a, b in
+                switch (centre(a.element), centre(b.element)) {
+                case let (x?, y?): return (x, a.offset) < (y, b.offset)
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return a.offset < b.offset
+                }
+            }.map(\.element)
+            return stride(from: 0, to: ordered.count, by: max(1, perRow)).map { start in
+                var row = Array(ordered[start..<min(ordered.count, start + max(1, perRow))])
+                arrange(&row, widths: row.map { _ in width }, centres: row.map(centre))
+                return row
+            }
+        }
+        func mean(_ ids: [String]) -> Double? {
+            let xs = ids.compactMap { centreOf[$0] }
+            return xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
+        }
+        var parents: [String: [String]] = [:], children: [String: [String]] = [:]
+        for (from, to) in rawEdges { parents[to, default: []].append(from); children[from, default: []].append(to) }
+
+        // VPCs: each hub's cluster in its own block of columns (or one grid when there are more
+        // clusters than columns).
+        var vpcRows: [[Node]] = []
+        if !clusters.isEmpty {
+            let groupName = { (hub: String?) in "vpcs:\(hub ?? "unattached")" }
+            if clusters.count <= columns {
+                let sizes = clusters.map(\.nodes.count)
+                var alloc = sizes
+                if sizes.reduce(0, +) > columns {
+                    let need = sizes.map { ($0 + 1) / 2 }
+                    var remaining = columns
+                    for (k, i) in need.indices.sorted(by: { (need[$0], $0) < (need[$1], $1) }).enumerated() {
+                        let share = remaining / (need.count - k)
+                        alloc[i] = min(need[i], max(1, share))
+                        remaining -= alloc[i]
+                    }
+                }
+                let blockWidths = alloc.map { $0 * boxWidth + ($0 - 1) * gap }
+                let total = blockWidths.reduce(0, +) + (clusters.count - 1) * gap
+                var blockX = margin + max(0, (usable - total) / 2)
+                for (c, cluster) in clusters.enumerated() {
+                    let shown = collapsed(cluster.nodes, group: groupName(cluster.hub), limit: alloc[c] * 2)
+                    for (i, node) in shown.enumerated() {
+                        let row = i / alloc[c], col = i % alloc[c]
+                        while vpcRows.count <= row { vpcRows.append([]) }
+                        var node = node
+                        let x = blockX + col * (boxWidth + gap)
+                        node.rect = Rect(x: x, y: 0, width: boxWidth, height: boxHeight)
+                        centreOf[node.id] = Double(x) + Double(boxWidth) / 2
+                        vpcRows[row].append(node)
+                    }
+                    blockX += blockWidths[c] + gap
+                }
+            } else {
+                // More hubs than columns: one grid, clusters in hub order, each limited to its share.
+                var remaining = columns * 2
+                var shown: [Node] = []
+                for (k, i) in clusters.indices.sorted(by: { (clusters[$0].nodes.count, $0) < (clusters[$1].nodes.count, $1) }).enumerated() {
+                    let limit = min(clusters[i].nodes.count, max(1, remaining / (clusters.count - k)))
+                    remaining -= limit
+                    clusters[i].nodes = collapsed(clusters[i].nodes, group: groupName(clusters[i].hub), limit: limit)
+                }
+                for cluster in clusters { shown += cluster.nodes }
+                vpcRows = rows(shown, perRow: columns) { _ in nil }
+            }
+        }
+        // The first row where each hub's VPCs appear gives the hub its place.
+        var clusterCentre: [String: Double] = [:]
+        for row in vpcRows {
+            var seen: [String: (lo: Double, hi: Double)] = [:]
+            for node in row {
+                guard let hub = (graph.hubsByVpc[node.id]?.first ?? node.group.flatMap { g in g.hasPrefix("vpcs:") ? String(g.dropFirst(5)) : nil }),
+                      clusterCentre[hub] == nil else { continue }
+                let x = Double(node.rect.x), w = Double(node.rect.width)
+                seen[hub] = (min(seen[hub]?.lo ?? x, x), max(seen[hub]?.hi ?? x + w, x + w))
+            }
+            for (hub, span) in seen { clusterCentre[hub] = (span.lo + span.hi) / 2 }
+        }
+        let hubRows = rows(hubNodes, perRow: columns) { clusterCentre[$0.id] }
+        let siteOrder = rows(siteNodes, perRow: Int.max) { mean(children[$0.id] ?? []) }.flatMap { $0 }
+        let siteRows = rows(collapsed(siteOrder, group: "sites", limit: columns * 2), perRow: columns) { node in
+            mean(node.group != nil ? Self.unique(siteOrder.filter { hidden[$0.id] == node.id }.flatMap { children[$0.id] ?? [] }) : children[node.id] ?? [])
+        }
+        let linkWidth = linkNodes.isEmpty ? 0 : min(max(boxWidth, width >= 160 ? 96 : 64), (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
+        let linksPerRow = max(1, (usable + gap) / (max(1, linkWidth) + gap))
+        let linkRows = rows(linkNodes, perRow: linksPerRow, width: linkWidth) { linkHub[$0.id].flatMap { centreOf[$0] } }
+        let haRows = rows(haNodes, perRow: columns) { mean(parents[$0.id] ?? []) }
+        let projectRows = rows(collapsed(rows(projectNodes, perRow: Int.max) { mean(parents[$0.id] ?? []) }.flatMap { $0 }, group: "projects", limit: columns * 2),
+                               perRow: columns) { mean(parents[$0.id] ?? []) }
+        let serviceRows = rows(collapsed(rows(serviceNodes, perRow: Int.max) { mean(parents[$0.id] ?? []) }.flatMap { $0 }, group: "services", limit: columns * 2),
+                               perRow: columns) { node in
+            mean(node.group != nil ? Self.unique(serviceNodes.filter { hidden[$0.id] == node.id }.flatMap { parents[$0.id] ?? [] }) : parents[node.id] ?? [])
+        }
+        built = [("ON-PREM", .onPrem, siteRows), ("AWS", .aws, hubRows), ("VPCs", .aws, vpcRows), ("VPN", .accent, linkRows),
+                 ("GCP", .gcp, haRows), ("PROJECTS", .gcp, projectRows), ("SERVICES", .gcp, serviceRows)]
+        built = built.filter { !$0.rows.isEmpty && !$0.rows.allSatisfy(\.isEmpty) }
+
+        // Edges between the boxes shown (hidden members stand for their group box).
+        var flat: [Node] = []
+        var boxes: [MapRouter.Box] = []
+        var position: [String: Int] = [:]
+        var rowCount = 0
+        for band in built {
+            for row in band.rows where !row.isEmpty {
+                for node in row {
+                    position[node.id] = flat.count
+                    flat.append(node)
+                    boxes.append(MapRouter.Box(x: node.rect.x, width: node.rect.width, row: rowCount))
+                }
+                rowCount += 1
+            }
+        }
+        var seenEdges = Set<Edge>()
+        var routed: [(from: Int, to: Int)] = []
+        for (from, to) in rawEdges {
+            let edge = Edge(from: hidden[from] ?? from, to: hidden[to] ?? to)
+            guard let a = position[edge.from], let b = position[edge.to], boxes[a].row < boxes[b].row,
+                  seenEdges.insert(edge).inserted else { continue }
+            edges.append(edge)
+            routed.append((a, b))
+        }
+        let router = MapRouter(boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
+                               minX: margin - 1, maxX: max(margin, width - 1))
+        routing = router
+
+        // Bands with the rows' y from the router.
+        var k = 0
+        var row = 0
+        for band in built {
+            var nodes: [Node] = []
+            var firstY: Int?
+            var bottom = 0
+            for r in band.rows where !r.isEmpty {
+                for var node in r {
+                    node.rect = Rect(x: node.rect.x, y: router.rowY[row], width: node.rect.width, height: boxHeight)
+                    nodeIndex[node.id] = (bands.count, nodes.count)
+                    nodes.append(node)
+                    k += 1
+                }
+                let gapHeight = row == 0 ? router.rowY[0] : router.rowY[row] - (router.rowY[row - 1] + boxHeight)
+                if firstY == nil { firstY = router.rowY[row] - gapHeight }
+                bottom = router.rowY[row] + boxHeight
+                row += 1
+            }
+            let y = firstY ?? 0
+            bands.append(Band(label: band.label, role: band.role, nodes: nodes, y: y, height: bottom - y))
+        }
+        height = router.height
     }
 
     public var nodes: [Node] { bands.flatMap(\.nodes) }
 
-    public func node(_ id: String?) -> Node? { nodes.first { $0.id == id } }
+    public func node(_ id: String?) -> Node? {
+        guard let id, let at = nodeIndex[id] else { return nil }
+        return bands[at.band].nodes[at.node]
+    }
 
     public func node(at x: Int, _ y: Int) -> Node? { nodes.first { $0.rect.contains(x: x, y: y) } }
+
+    /// Edges leaving a box (towards the boxes below it).
+    public func edges(from id: String) -> [Edge] { edges.filter { $0.from == id } }
+
+    /// Edges reaching a box (from the boxes above it).
+    public func edges(to id: String) -> [Edge] { edges.filter { $0.to == id } }
 
     /// The node to go to from `id` in a direction (nearest by centre in the row above/below).
     public func neighbour(of id: String?, dx: Int, dy: Int) -> String? {
@@ -222,5 +501,10 @@ public struct TopologyLayout: Sendable {
         let ordered = all.sorted { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
         guard let k = ordered.firstIndex(where: { $0.id == id }), ordered.indices.contains(k + dx) else { return id }
         return ordered[k + dx].id
+    }
+
+    static func unique<T: Hashable>(_ items: [T]) -> [T] {
+        var seen = Set<T>()
+        return items.filter { seen.insert($0).inserted }
     }
 }

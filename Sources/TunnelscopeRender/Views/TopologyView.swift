@@ -1,8 +1,9 @@
 import TunnelscopeCanvas
 import TunnelscopeText
 
-/// Draws the topology map: bands of boxes joined by a trunk line, coloured by health, the
-/// selected box in heavy lines. Only the rows inside the window are drawn.
+/// Draws the topology map: the model's edges as lines (those of the selected box highlighted),
+/// the boxes coloured by health, the selected box in heavy lines. Only the rows inside the
+/// window are drawn.
 enum TopologyView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, highlight: String?) {
         let layout = state.topology
@@ -10,47 +11,35 @@ enum TopologyView {
         let selected = highlight ?? state.topologySelection
         // Map coordinates → screen: (x + rect.x, y - scroll + rect.y), clipped to rect.
         func screenY(_ y: Int) -> Int { y - scroll + rect.y }
-        for (b, band) in layout.bands.enumerated() {
+        let visible = scroll..<(scroll + rect.height)
+        var lit = Set<MapRouter.Point>()
+        if let routing = layout.routing {
+            if let selected {
+                for (i, edge) in layout.edges.enumerated() where edge.from == selected || edge.to == selected {
+                    for cell in cells(routing.paths[i], within: visible) { lit.insert(cell) }
+                }
+            }
+            drawLines(&buffer, routing, lit: lit, visible: visible, origin: (rect.x, rect.y - scroll), clip: rect)
+        }
+        for band in layout.bands {
             // Band label in the left margin.
             let labelY = screenY((band.nodes.first?.rect.y ?? band.y) + (band.nodes.first?.rect.height ?? 3) / 2)
             if labelY >= rect.y, labelY < rect.maxY {
                 buffer.write(band.label, x: rect.x + 1, y: labelY, style: Style(band.role, bold: true), clip: rect)
             }
-            // The bus row joins the bottoms of the band above to the tops of this band.
-            if b > 0 {
-                let previous = layout.bands[b - 1]
-                let lastRowY = previous.nodes.map(\.rect.y).max() ?? 0
-                let ups = Set(previous.nodes.filter { $0.rect.y == lastRowY }.map { rect.x + $0.rect.x + $0.rect.width / 2 })
-                let firstRowY = band.nodes.map(\.rect.y).min() ?? 0
-                let downs = Set(band.nodes.filter { $0.rect.y == firstRowY }.map { rect.x + $0.rect.x + $0.rect.width / 2 })
-                drawBus(&buffer, y: screenY(band.y), ups: ups, downs: downs, clip: rect)
-            }
-            // Later rows of a band hang off a line that runs down the gap after the first box.
-            let rowYs = Array(Set(band.nodes.map(\.rect.y))).sorted()
-            if b > 0, rowYs.count > 1, let first = band.nodes.first(where: { $0.rect.y == rowYs[0] }) {
-                let gapX = rect.x + first.rect.maxX
-                let busY = screenY(band.y)
-                if busY >= rect.y, busY < rect.maxY { buffer.write("┬", x: gapX, y: busY, style: Style(.border), clip: rect) }
-                for (i, rowY) in rowYs.enumerated() where i > 0 {
-                    let rowBus = screenY(rowY - 1)
-                    let from = screenY(rowYs[i - 1]), to = rowBus
-                    for y in max(from, busY + 1)..<max(max(from, busY + 1), to) where y >= rect.y && y < rect.maxY {
-                        buffer.write("│", x: gapX, y: y, style: Style(.border))
-                    }
-                    let downs = Set(band.nodes.filter { $0.rect.y == rowY }.map { rect.x + $0.rect.x + $0.rect.width / 2 })
-                    let continues = i < rowYs.count - 1
-                    drawBus(&buffer, y: rowBus, ups: [gapX], downs: continues ? downs.union([gapX]) : downs, clip: rect)
-                }
-            }
             for node in band.nodes {
                 let r = Rect(x: node.rect.x + rect.x, y: screenY(node.rect.y), width: node.rect.width, height: node.rect.height)
                 guard r.maxY > rect.y, r.y < rect.maxY else { continue }
                 drawBox(&buffer, r, node: node, selected: node.id == selected, clip: rect)
-                let cx = r.x + r.width / 2
-                let firstRowY = band.nodes.map(\.rect.y).min() ?? 0
-                let lastRowY = band.nodes.map(\.rect.y).max() ?? 0
-                if b > 0 { buffer.write("┴", x: cx, y: r.y, style: Style(.border), clip: rect) }
-                if b < layout.bands.count - 1, node.rect.y == lastRowY { buffer.write("┬", x: cx, y: r.maxY - 1, style: Style(.border), clip: rect) }
+            }
+        }
+        if let routing = layout.routing {
+            let selectedRect = layout.node(selected)?.rect
+            for connector in routing.connectors where visible.contains(connector.at.y) {
+                let heavy = selectedRect?.contains(x: connector.at.x, y: connector.at.y) ?? false
+                let character = connector.down ? (heavy ? "┯" : "┬") : (heavy ? "┷" : "┴")
+                buffer.write(character, x: rect.x + connector.at.x, y: screenY(connector.at.y),
+                             style: Style(lit.contains(connector.at) ? .accent : .border, bold: lit.contains(connector.at)), clip: rect)
             }
         }
         // Where the window is: on the breadcrumb line, right-aligned.
@@ -63,30 +52,77 @@ enum TopologyView {
         }
     }
 
-    /// A horizontal bus: ┴ where a line comes from above, ┬ where one goes down, ┼ for both.
-    static func drawBus(_ buffer: inout CellBuffer, y: Int, ups: Set<Int>, downs: Set<Int>, clip: Rect) {
-        guard y >= clip.y, y < clip.maxY else { return }
-        let all = ups.union(downs)
-        guard let from = all.min(), let to = all.max() else { return }
-        let style = Style(.border)
-        if from == to {
-            buffer.write("│", x: from, y: y, style: style, clip: clip)
-            return
+    /// Directions a line leaves a cell in.
+    private static let north: UInt8 = 1, south: UInt8 = 2, east: UInt8 = 4, west: UInt8 = 8
+
+    /// Lines: each cell gets the directions of the lines through it, per owner (net). Lines of
+    /// one owner join (┬ ├ ┼ …); where two owners' lines only cross, the vertical one is drawn
+    /// through, so no junction suggests a connection that is not there.
+    static func drawLines(_ buffer: inout CellBuffer, _ routing: MapRouter, lit: Set<MapRouter.Point>, visible: Range<Int>,
+                          origin: (x: Int, y: Int), clip: Rect) {
+        var cells: [MapRouter.Point: [(owner: Int, bits: UInt8)]] = [:]
+        func mark(_ p: MapRouter.Point, _ owner: Int, _ bits: UInt8) {
+            guard visible.contains(p.y) else { return }
+            if let i = cells[p]?.firstIndex(where: { $0.owner == owner }) { cells[p]![i].bits |= bits } else { cells[p, default: []].append((owner, bits)) }
         }
-        buffer.hline(x: from, y: y, length: to - from + 1, style: style)
-        for x in all {
-            let up = ups.contains(x), down = downs.contains(x)
-            let character: String
-            switch (x == from, x == to, up, down) {
-            case (true, _, true, true), (_, true, true, true): character = x == from ? "├" : "┤"
-            case (true, _, true, false): character = "└"
-            case (true, _, false, true): character = "┌"
-            case (_, true, true, false): character = "┘"
-            case (_, true, false, true): character = "┐"
-            default: character = up && down ? "┼" : up ? "┴" : "┬"
+        for segment in routing.segments {
+            let (a, b) = (segment.from, segment.to)
+            if a.x == b.x {
+                let (y0, y1) = (min(a.y, b.y), max(a.y, b.y))
+                guard y1 > y0, y1 >= visible.lowerBound, y0 < visible.upperBound else { continue }
+                for y in max(y0, visible.lowerBound - 1)...min(y1, visible.upperBound) {
+                    mark(MapRouter.Point(x: a.x, y: y), segment.owner, (y > y0 ? north : 0) | (y < y1 ? south : 0))
+                }
+            } else if a.y == b.y, visible.contains(a.y) {
+                let (x0, x1) = (min(a.x, b.x), max(a.x, b.x))
+                for x in x0...x1 { mark(MapRouter.Point(x: x, y: a.y), segment.owner, (x > x0 ? west : 0) | (x < x1 ? east : 0)) }
             }
-            buffer.write(character, x: x, y: y, style: style, clip: clip)
         }
+        let connectors = Set(routing.connectors.filter { visible.contains($0.at.y) }.map(\.at))
+        for (p, owners) in cells where !connectors.contains(p) {
+            let vertical = north | south, horizontal = east | west
+            let bits: UInt8
+            if owners.count > 1, owners.allSatisfy({ $0.bits & horizontal == 0 || $0.bits & vertical == 0 }),
+               owners.contains(where: { $0.bits & horizontal == 0 }) {
+                bits = vertical   // a crossing: the vertical line goes through
+            } else {
+                bits = owners.reduce(0) { $0 | $1.bits }
+            }
+            let on = lit.contains(p)
+            buffer.write(character(bits), x: origin.x + p.x, y: origin.y + p.y, style: Style(on ? .accent : .border, bold: on), clip: clip)
+        }
+    }
+
+    static func character(_ bits: UInt8) -> String {
+        let n = bits & north != 0, s = bits & south != 0, e = bits & east != 0, w = bits & west != 0
+        switch (n, s, e, w) {
+        case (true, true, true, true): return "┼"
+        case (true, true, true, false): return "├"
+        case (true, true, false, true): return "┤"
+        case (false, true, true, true): return "┬"
+        case (true, false, true, true): return "┴"
+        case (false, true, true, false): return "┌"
+        case (false, true, false, true): return "┐"
+        case (true, false, true, false): return "└"
+        case (true, false, false, true): return "┘"
+        case (_, _, false, false): return "│"
+        default: return "─"
+        }
+    }
+
+    /// The cells of a path (a polyline of straight pieces) inside the visible rows.
+    static func cells(_ path: [MapRouter.Point], within visible: Range<Int>) -> [MapRouter.Point] {
+        var result: [MapRouter.Point] = []
+        for (a, b) in zip(path, path.dropFirst()) {
+            if a.x == b.x {
+                let (y0, y1) = (min(a.y, b.y), max(a.y, b.y))
+                guard y1 >= visible.lowerBound, y0 < visible.upperBound else { continue }
+                for y in max(y0, visible.lowerBound)...min(y1, visible.upperBound - 1) { result.append(MapRouter.Point(x: a.x, y: y)) }
+            } else if visible.contains(a.y) {
+                for x in min(a.x, b.x)...max(a.x, b.x) { result.append(MapRouter.Point(x: x, y: a.y)) }
+            }
+        }
+        return result
     }
 
     static func drawBox(_ buffer: inout CellBuffer, _ r: Rect, node: TopologyLayout.Node, selected: Bool, clip: Rect) {
