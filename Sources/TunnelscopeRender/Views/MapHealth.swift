@@ -6,27 +6,19 @@ extension TopologyLayout {
     /// box and never judges health itself: this is the one place where its marks come from.
     public typealias HealthLookup = (String) -> Health
 
-    /// Element health read from the analysis' findings and the what-if: the worst finding that
-    /// names the element (error → down, warning → degraded, info → ok), and failed for what the
-    /// what-if marks failed, loses (`lostTunnels`) or leaves without a path (`lostOrigins`).
-    ///
-    /// Interim: the analysis is to give one verdict per element; this lookup is what gets
-    /// replaced then (pass it as `health:` to `TopologyLayout.init`).
-    public static func healthFromFindings(_ insights: Insights) -> HealthLookup {
-        var worst: [String: Severity] = [:]
-        for finding in insights.findings {
-            for id in finding.resources {
-                if let current = worst[id], current <= finding.severity { continue }
-                worst[id] = finding.severity
-            }
-        }
+    /// Element health from the analysis' verdicts (the worst finding naming the element, and for
+    /// gateways, connections, sites and links what share of their tunnels carry), and failed for
+    /// what the what-if marks failed, loses (`lostTunnels`) or leaves without a path (`lostOrigins`).
+    public static func healthFromVerdicts(_ insights: Insights) -> HealthLookup {
         let failed = insights.failed.union(insights.lostOrigins).union(insights.lostTunnels)
+        let verdicts = insights.verdicts
         return { id in
             if failed.contains(id) { return .failed }
-            switch worst[id] {
-            case .error?: return .down
-            case .warning?: return .degraded
-            case .info?, nil: return .ok
+            switch verdicts.health(of: id) {
+            case .down: return .down
+            case .degraded: return .degraded
+            case .ok: return .ok
+            case .unknown: return .neutral
             }
         }
     }

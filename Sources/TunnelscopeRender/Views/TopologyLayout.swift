@@ -57,7 +57,7 @@ public struct TopologyLayout: Sendable {
     private var nodeIndex: [String: (band: Int, node: Int)] = [:]
 
     /// Lays the map out. `health` gives each element's health by ID; without it the marks come
-    /// from the findings and the what-if in `insights` (`healthFromFindings`).
+    /// from the findings and the what-if in `insights` (`healthFromVerdicts`).
     public init(model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>,
                 health: HealthLookup? = nil) {
         self.width = width
@@ -65,7 +65,7 @@ public struct TopologyLayout: Sendable {
         let boxHeight = compact ? 3 : 4
         let naming = Naming(model: model)
         let graph = MapGraph(model: model)
-        let lookup = health ?? Self.healthFromFindings(insights)
+        let lookup = health ?? Self.healthFromVerdicts(insights)
         let verdicts = TunnelFindings(findings: insights.findings)
         let margin = 10
         let gap = 3
