@@ -7,10 +7,10 @@ let package = Package(
     name: "Tunnelscope",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "tunnelscope", targets: ["tunnelscope"]),
+        .executable(name: "tunnelscope", targets: ["tunnelscope"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // model: the typed cross-cloud graph, IP/CIDR values, the tunnel join. Depends on nothing.
@@ -24,7 +24,9 @@ let package = Package(
         // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
         .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
         // render: pure views into a cell buffer, app state, actions, reducer, keymap.
-        .target(name: "TunnelscopeRender", dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeText", "TunnelscopeCanvas"]),
+        .target(
+            name: "TunnelscopeRender",
+            dependencies: ["TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeText", "TunnelscopeCanvas"]),
         // terminal: the only code that touches ncurses.
         .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "TunnelscopeTerminal", dependencies: ["CNcursesw", "TunnelscopeCanvas"]),
@@ -62,11 +64,17 @@ let package = Package(
         ),
         .testTarget(
             name: "TunnelscopeAnalysisTests",
-            dependencies: ["TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeTestSupport"]
+            dependencies: [
+                "TunnelscopeAnalysis", "TunnelscopeModel", "TunnelscopeImport", "TunnelscopeExample",
+                "TunnelscopeTestSupport",
+            ]
         ),
         .testTarget(
             name: "TunnelscopeRenderTests",
-            dependencies: ["TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeAnalysis", "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeSynthetic", "TunnelscopeTestSupport"]
+            dependencies: [
+                "TunnelscopeRender", "TunnelscopeCanvas", "TunnelscopeModel", "TunnelscopeAnalysis",
+                "TunnelscopeImport", "TunnelscopeExample", "TunnelscopeSynthetic", "TunnelscopeTestSupport",
+            ]
         ),
         .testTarget(
             name: "TunnelscopeCLITests",

@@ -19,7 +19,7 @@ struct EmbedExamplePlugin: BuildToolPlugin {
                 arguments: [input.path, output.path, "EmbeddedExampleFiles"],
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

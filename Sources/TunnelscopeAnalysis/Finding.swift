@@ -21,6 +21,10 @@ public struct Finding: Sendable, Hashable {
     public var hint: String?
 
     public init(rule: String, severity: Severity, message: String, resources: [String], hint: String? = nil) {
-        self.rule = rule; self.severity = severity; self.message = message; self.resources = resources; self.hint = hint
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.resources = resources
+        self.hint = hint
     }
 }

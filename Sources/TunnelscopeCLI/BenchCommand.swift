@@ -27,7 +27,9 @@ struct BenchCommand: ParsableCommand {
         let generator = SyntheticNetwork(vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets)
         let files = generator.files()
         let bytes = files.reduce(0) { $0 + $1.bytes.count }
-        print("Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets")
+        print(
+            "Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets"
+        )
 
         var result: LoadResult!
         let load = measure { result = Importer.load(files: files, origin: "bench") }
@@ -44,8 +46,10 @@ struct BenchCommand: ParsableCommand {
         let frame = measure { _ = ScreenRenderer.render(state) }
         print(row("one frame 160×48 (topology)", frame, ""))
 
-        for (name, screen, key) in [("AWS view", Screen.aws, Key.down), ("GCP view", .gcp, .down), ("side by side", .split, .down),
-                                    ("topology", .topology, .right), ("findings", .findings, .down)] {
+        for (name, screen, key) in [
+            ("AWS view", Screen.aws, Key.down), ("GCP view", .gcp, .down), ("side by side", .split, .down),
+            ("topology", .topology, .right), ("findings", .findings, .down),
+        ] {
             var s = state!
             Reducer.reduce(&s, .show(screen))
             let perKey = measure {
@@ -87,7 +91,8 @@ struct BenchCommand: ParsableCommand {
 
     private func row(_ name: String, _ ms: Double, _ note: String) -> String {
         let value = ms >= 100 ? String(format: "%8.0f ms", ms) : String(format: "%8.2f ms", ms)
-        return "  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + value + (note.isEmpty ? "" : "   \(note)")
+        return "  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + value
+            + (note.isEmpty ? "" : "   \(note)")
     }
 }
 
@@ -106,11 +111,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "GCP subnets.") var gcpSubnets = 500
 
     func run() throws {
-        let files = SyntheticNetwork(vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets).files()
+        let files = SyntheticNetwork(vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets)
+            .files()
         let root = URL(fileURLWithPath: output)
         for file in files {
             let url = root.appendingPathComponent(file.name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
         print("Wrote \(files.count) files to \(output)")

@@ -10,9 +10,9 @@ struct PathCommand: ParsableCommand {
         commandName: "path",
         abstract: "Trace the path between two addresses or resources, both ways.",
         discussion: """
-        Exit status: 0 the destination is reachable both ways; 1 it is not, or the path reaches another owner \
-        of an overlapping range instead of the destination; 2 unusable input or an endpoint that matches nothing.
-        """
+            Exit status: 0 the destination is reachable both ways; 1 it is not, or the path reaches another owner \
+            of an overlapping range instead of the destination; 2 unusable input or an endpoint that matches nothing.
+            """
     )
 
     @Argument(help: "Source: an IPv4 address, a CIDR, or a resource ID or name.") var from: String
@@ -23,7 +23,8 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let result = input.load()
         guard !result.report.loadedFiles.isEmpty else {
-            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
             throw ExitCode(ExitStatus.unusable)
         }
         let analysis = Analysis(model: result.model)

@@ -19,10 +19,13 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let result = input.load()
         let plan = Analysis(model: result.model).plan
-        let output = format == .json ? PlanJSON.render(plan, origin: result.origin) : PlanText.render(plan, origin: result.origin)
+        let output =
+            format == .json
+            ? PlanJSON.render(plan, origin: result.origin) : PlanText.render(plan, origin: result.origin)
         print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
         if result.report.loadedFiles.isEmpty {
-            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
             throw ExitCode(ExitStatus.unusable)
         }
     }
@@ -45,7 +48,9 @@ enum PlanText {
             }
         }
         lines.append("")
-        lines.append("(chosen): you pick it, the current value is shown · (assigned): the cloud assigns it at creation · (step N): produced by step N")
+        lines.append(
+            "(chosen): you pick it, the current value is shown · (assigned): the cloud assigns it at creation · (step N): produced by step N"
+        )
         if !plan.notes.isEmpty {
             lines.append("")
             lines.append("Notes:")
@@ -107,11 +112,18 @@ enum PlanJSON {
             case .expected: Value(key: v.key, value: v.value, source: "expected", step: nil)
             }
         }
-        let document = Document(origin: origin, steps: plan.steps.map { s in
-            Step(number: s.number, cloud: s.cloud.rawValue, title: s.title, why: s.why, needs: s.needs, notes: s.notes, setup: s.setup, items: s.items.map { i in
-                Item(resource: i.resource, name: i.name, values: i.values.map(value), produces: i.produces.map(value), command: i.command)
-            })
-        }, notes: plan.notes)
+        let document = Document(
+            origin: origin,
+            steps: plan.steps.map { s in
+                Step(
+                    number: s.number, cloud: s.cloud.rawValue, title: s.title, why: s.why, needs: s.needs,
+                    notes: s.notes, setup: s.setup,
+                    items: s.items.map { i in
+                        Item(
+                            resource: i.resource, name: i.name, values: i.values.map(value),
+                            produces: i.produces.map(value), command: i.command)
+                    })
+            }, notes: plan.notes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)

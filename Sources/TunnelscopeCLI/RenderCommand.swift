@@ -9,7 +9,8 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print one frame of a view as text, without a terminal.",
-        discussion: "Exit status: 0 printed; 2 nothing loadable, bad arguments (--view detail without --select, a --step the tour does not have), or a --select or --fail that names nothing."
+        discussion:
+            "Exit status: 0 printed; 2 nothing loadable, bad arguments (--view detail without --select, a --step the tour does not have), or a --select or --fail that names nothing."
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
@@ -24,7 +25,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Frame size as WIDTHxHEIGHT.")
     var size: String = "80x24"
 
-    @Option(help: "Select this element (resource ID, tunnel ID, or a unique name/IP) before drawing; required with --view detail.")
+    @Option(
+        help:
+            "Select this element (resource ID, tunnel ID, or a unique name/IP) before drawing; required with --view detail."
+    )
     var select: String?
 
     @Option(name: .customLong("fail"), help: "Mark an element as failed first (what-if). Repeatable.")
@@ -42,7 +46,8 @@ struct RenderCommand: ParsableCommand {
 
     static func parseSize(_ text: String) -> (Int, Int)? {
         let parts = text.lowercased().split(separator: "x")
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 20, h >= 5, w <= 1000, h <= 1000 else { return nil }
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), w >= 20, h >= 5, w <= 1000, h <= 1000
+        else { return nil }
         return (w, h)
     }
 
@@ -55,14 +60,17 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         // Checked here rather than in validate(), so that they exit 2 like the other bad arguments.
         if view == .detail, select == nil {
-            throw usage("--view detail needs --select ID: the element to show (a resource ID, tunnel ID, name or IP; `tunnelscope check` lists them)")
+            throw usage(
+                "--view detail needs --select ID: the element to show (a resource ID, tunnel ID, name or IP; `tunnelscope check` lists them)"
+            )
         }
         if let step, view != .tour {
             throw usage("--step \(step) applies only to --view tour")
         }
         let result = input.load()
         if result.report.loadedFiles.isEmpty {
-            FileHandle.standardError.write(Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            FileHandle.standardError.write(
+                Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
             throw ExitCode(ExitStatus.unusable)
         }
         if let step {
@@ -90,16 +98,17 @@ struct RenderCommand: ParsableCommand {
     }
 
     private func navigate(_ state: inout AppState) throws {
-        let target: Screen = switch view {
-        case .topology: .topology
-        case .aws: .aws
-        case .gcp: .gcp
-        case .split: .split
-        case .findings: .findings
-        case .routes: .routes
-        case .tour: .tour
-        case .detail: .detail(select ?? "")
-        }
+        let target: Screen =
+            switch view {
+            case .topology: .topology
+            case .aws: .aws
+            case .gcp: .gcp
+            case .split: .split
+            case .findings: .findings
+            case .routes: .routes
+            case .tour: .tour
+            case .detail: .detail(select ?? "")
+            }
         if let select {
             // The element directory first (ID, name, alias, unique prefix), then search (an IP or CIDR).
             let resolved: String
@@ -111,8 +120,11 @@ struct RenderCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.unusable)
             default:
                 let matches = state.content.search.search(select)
-                guard let first = matches.first(where: { $0.elementId == select })?.elementId ?? matches.first?.elementId else {
-                    FileHandle.standardError.write(Data("tunnelscope: --select \(select): nothing matches it (a name, ID, IP or CIDR)\n".utf8))
+                guard
+                    let first = matches.first(where: { $0.elementId == select })?.elementId ?? matches.first?.elementId
+                else {
+                    FileHandle.standardError.write(
+                        Data("tunnelscope: --select \(select): nothing matches it (a name, ID, IP or CIDR)\n".utf8))
                     throw ExitCode(ExitStatus.unusable)
                 }
                 resolved = first

@@ -8,11 +8,14 @@ public struct TunnelscopeCommand: ParsableCommand {
         commandName: "tunnelscope",
         abstract: "Explore a hybrid AWS ⇄ GCP network from saved `aws` and `gcloud` JSON exports.",
         discussion: """
-        With no path, the built-in example network is used. Paths may be files or folders (read \
-        recursively); each JSON document is recognised by its content. Tunnelscope never calls a \
-        cloud API and never prints a pre-shared key.
-        """,
-        subcommands: [ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self, BenchCommand.self, GenerateCommand.self, PlanCommand.self, PathCommand.self],
+            With no path, the built-in example network is used. Paths may be files or folders (read \
+            recursively); each JSON document is recognised by its content. Tunnelscope never calls a \
+            cloud API and never prints a pre-shared key.
+            """,
+        subcommands: [
+            ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self, BenchCommand.self,
+            GenerateCommand.self, PlanCommand.self, PathCommand.self,
+        ],
         defaultSubcommand: ExploreCommand.self
     )
 

@@ -43,7 +43,10 @@ public struct CellBuffer: Sendable {
                 } else {
                     clearWide(at: column, y: y)
                     self[column, y] = Cell(String(character), style: style)
-                    if w == 2 { clearWide(at: column + 1, y: y); self[column + 1, y] = Cell("", style: style, isContinuation: true) }
+                    if w == 2 {
+                        clearWide(at: column + 1, y: y)
+                        self[column + 1, y] = Cell("", style: style, isContinuation: true)
+                    }
                 }
             }
             column += w
@@ -77,7 +80,9 @@ public struct CellBuffer: Sendable {
         var room = width - 1
         for span in spans {
             guard room > 0 else { break }
-            let text = DisplayWidth.of(span.text) <= room ? span.text : String(DisplayWidth.truncate(span.text, to: room + 1).dropLast())
+            let text =
+                DisplayWidth.of(span.text) <= room
+                ? span.text : String(DisplayWidth.truncate(span.text, to: room + 1).dropLast())
             column = write(text, x: column, y: y, style: span.style, clip: Rect(x: x, y: y, width: width, height: 1))
             room = width - 1 - (column - x)
         }
@@ -120,7 +125,10 @@ public struct CellBuffer: Sendable {
             let available = rect.width - 4
             if spans.reduce(0, { $0 + DisplayWidth.of($1.text) }) > available + 2 {
                 let joined = title.map(\.text).joined()
-                spans = [Span(" ", style), Span(DisplayWidth.truncate(joined, to: available), title.first?.style ?? style), Span(" ", style)]
+                spans = [
+                    Span(" ", style), Span(DisplayWidth.truncate(joined, to: available), title.first?.style ?? style),
+                    Span(" ", style),
+                ]
             }
             write(spans, x: rect.x + 1, y: rect.y, clip: clip)
         }

@@ -6,7 +6,10 @@ public struct Rect: Hashable, Sendable {
     public var height: Int
 
     public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x; self.y = y; self.width = max(0, width); self.height = max(0, height)
+        self.x = x
+        self.y = y
+        self.width = max(0, width)
+        self.height = max(0, height)
     }
 
     public var maxX: Int { x + width }
@@ -14,7 +17,9 @@ public struct Rect: Hashable, Sendable {
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 
     public func inset(by n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
-    public func inset(dx: Int, dy: Int) -> Rect { Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy) }
+    public func inset(dx: Int, dy: Int) -> Rect {
+        Rect(x: x + dx, y: y + dy, width: width - 2 * dx, height: height - 2 * dy)
+    }
 
     /// Splits off `n` rows from the top: (top, rest).
     public func takeTop(_ n: Int) -> (Rect, Rect) {

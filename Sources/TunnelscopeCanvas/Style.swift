@@ -28,14 +28,25 @@ public struct Style: Hashable, Sendable {
     public var underline: Bool
 
     public init(_ role: Role = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false) {
-        self.role = role; self.bold = bold; self.reverse = reverse; self.underline = underline
+        self.role = role
+        self.bold = bold
+        self.reverse = reverse
+        self.underline = underline
     }
 
     public static let plain = Style()
     public static func role(_ role: Role) -> Style { Style(role) }
 
-    public var bolded: Style { var s = self; s.bold = true; return s }
-    public var reversed: Style { var s = self; s.reverse = true; return s }
+    public var bolded: Style {
+        var s = self
+        s.bold = true
+        return s
+    }
+    public var reversed: Style {
+        var s = self
+        s.reverse = true
+        return s
+    }
 }
 
 /// One terminal cell: a grapheme cluster and its style. A wide character occupies its cell and
@@ -46,7 +57,9 @@ public struct Cell: Hashable, Sendable {
     public var isContinuation: Bool
 
     public init(_ text: String = " ", style: Style = .plain, isContinuation: Bool = false) {
-        self.text = text; self.style = style; self.isContinuation = isContinuation
+        self.text = text
+        self.style = style
+        self.isContinuation = isContinuation
     }
 
     public static let blank = Cell()
@@ -57,6 +70,12 @@ public struct Span: Hashable, Sendable {
     public var text: String
     public var style: Style
 
-    public init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
-    public init(_ text: String, _ role: Role) { self.text = text; self.style = Style(role) }
+    public init(_ text: String, _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+    public init(_ text: String, _ role: Role) {
+        self.text = text
+        self.style = Style(role)
+    }
 }

@@ -88,7 +88,9 @@ public struct NetworkModel: Sendable {
         subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
         // A VPC's region is its subnets' (describe-vpcs does not say).
         var regionByVpc: [String: String] = [:]
-        for subnet in subnets where regionByVpc[subnet.vpcId] == nil { if let r = subnet.region { regionByVpc[subnet.vpcId] = r } }
+        for subnet in subnets where regionByVpc[subnet.vpcId] == nil {
+            if let r = subnet.region { regionByVpc[subnet.vpcId] = r }
+        }
         vpcs = parts.vpcs.map { vpc in
             var vpc = vpc
             if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
@@ -103,7 +105,11 @@ public struct NetworkModel: Sendable {
         virtualInterfaces = parts.virtualInterfaces.sorted { $0.id < $1.id }
         gcpNetworks = parts.gcpNetworks.sorted { $0.ref < $1.ref }
         gcpSubnets = parts.gcpSubnets.sorted { $0.ref < $1.ref }
-        gcpRoutes = parts.gcpRoutes.sorted { ($0.project ?? "", $0.name ?? "", $0.destinationText) < ($1.project ?? "", $1.name ?? "", $1.destinationText) }
+        gcpRoutes = parts.gcpRoutes.sorted {
+            ($0.project ?? "", $0.name ?? "", $0.destinationText) < (
+                $1.project ?? "", $1.name ?? "", $1.destinationText
+            )
+        }
         haVpnGateways = parts.haVpnGateways.sorted { $0.ref < $1.ref }
         externalVpnGateways = parts.externalVpnGateways.sorted { $0.ref < $1.ref }
         gcpTunnels = parts.gcpTunnels.sorted { $0.ref < $1.ref }
@@ -146,10 +152,13 @@ public struct NetworkModel: Sendable {
     static func mergeRouteTables(_ parts: ModelParts) -> [TGWRouteTable] {
         var tables = parts.tgwRouteTables
         var known = Set(tables.map(\.id))
-        for id in Set(parts.tgwRoutesByTable.keys).union(parts.tgwPropagationsByTable.keys).sorted() where !known.contains(id) {
-            tables.append(TGWRouteTable(id: id, transitGatewayId: nil, isDefaultAssociation: false,
-                                        isDefaultPropagation: false, state: nil, routes: [], propagations: [],
-                                        tags: [:], source: SourceRef(file: "(route searches)", path: "$")))
+        for id in Set(parts.tgwRoutesByTable.keys).union(parts.tgwPropagationsByTable.keys).sorted()
+        where !known.contains(id) {
+            tables.append(
+                TGWRouteTable(
+                    id: id, transitGatewayId: nil, isDefaultAssociation: false,
+                    isDefaultPropagation: false, state: nil, routes: [], propagations: [],
+                    tags: [:], source: SourceRef(file: "(route searches)", path: "$")))
             known.insert(id)
         }
         for i in tables.indices {
@@ -195,7 +204,9 @@ public struct NetworkModel: Sendable {
 
 extension NetworkModel {
     public func vpc(_ id: String) -> AWSVpc? { vpcIndex[id].map { vpcs[$0] } }
-    public func customerGateway(_ id: String) -> CustomerGateway? { customerGatewayIndex[id].map { customerGateways[$0] } }
+    public func customerGateway(_ id: String) -> CustomerGateway? {
+        customerGatewayIndex[id].map { customerGateways[$0] }
+    }
     public func vpnConnection(_ id: String) -> VPNConnection? { vpnConnectionIndex[id].map { vpnConnections[$0] } }
     public func transitGateway(_ id: String) -> TransitGateway? { transitGatewayIndex[id].map { transitGateways[$0] } }
     public func gcpNetwork(_ ref: GCPRef) -> GCPNetwork? { gcpNetworkIndex[ref].map { gcpNetworks[$0] } }

@@ -9,7 +9,10 @@ public final class Terminal {
     public struct Options: Sendable {
         public var color: Bool
         public var mouse: Bool
-        public init(color: Bool = true, mouse: Bool = true) { self.color = color; self.mouse = mouse }
+        public init(color: Bool = true, mouse: Bool = true) {
+            self.color = color
+            self.mouse = mouse
+        }
     }
 
     private var window: UnsafeMutablePointer<WINDOW>?
@@ -133,7 +136,10 @@ public final class Terminal {
         if result == ts_err() { return sizeChanged() ?? .idle }
         if result == KEY_CODE_YES {
             let code = Int32(ch)
-            if code == ts_key_resize() { invalidate(); return .resize(width: size.width, height: size.height) }
+            if code == ts_key_resize() {
+                invalidate()
+                return .resize(width: size.width, height: size.height)
+            }
             if code == ts_key_mouse() { return mouseEvent().map { .key($0) } ?? .idle }
             return KeyDecoder.functionKey(code).map { .key($0) } ?? .idle
         }
@@ -142,7 +148,8 @@ public final class Terminal {
 
     /// A resize whose SIGWINCH was lost (two in quick succession): compare with the kernel's size.
     private func sizeChanged() -> Event? {
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         guard ts_winsize(&rows, &cols) == 0, rows > 0, cols > 0 else { return nil }
         guard Int(rows) != size.height || Int(cols) != size.width else { return nil }
         resizeterm(rows, cols)

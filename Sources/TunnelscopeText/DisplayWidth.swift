@@ -18,7 +18,9 @@ public enum DisplayWidth {
         var width = 0
         for scalar in character.unicodeScalars { width = max(width, of(scalar)) }
         // Emoji presentation sequences and flags are drawn two cells wide by modern terminals.
-        if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) {
+        if character.unicodeScalars.count > 1,
+            character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation })
+        {
             width = 2
         }
         return width
@@ -74,11 +76,14 @@ public struct TextTable {
     public func render(indent: String = "  ") -> String {
         var widths = headers.map { DisplayWidth.of($0) }
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
         }
         func line(_ cells: [String]) -> String {
             let padded = cells.enumerated().map { i, cell in
-                i == cells.count - 1 && !rightAligned.contains(i) ? cell : DisplayWidth.pad(cell, to: widths[i], alignRight: rightAligned.contains(i))
+                i == cells.count - 1 && !rightAligned.contains(i)
+                    ? cell : DisplayWidth.pad(cell, to: widths[i], alignRight: rightAligned.contains(i))
             }
             return indent + padded.joined(separator: "  ")
         }

@@ -1,7 +1,7 @@
 import Testing
-import TunnelscopeTestSupport
 import TunnelscopeAnalysis
 import TunnelscopeModel
+import TunnelscopeTestSupport
 
 /// The built-in example: every planted fault is found by the right rule, and nothing else is
 /// flagged; its healthy variant (faults fixed in memory) has no error or warning at all.
@@ -23,7 +23,10 @@ import TunnelscopeModel
         #expect(auto.severity == .warning, "not VPN-attached, but in the host project")
         // Memorystore 10.30.0.0/29 overlapping AWS VPC 10.30.0.0/16.
         let overlap = try #require(byRule["cidr-overlap"]?.only)
-        #expect(Set(overlap.resources) == ["projects/svc-prj-a/locations/us-east4/instances/orders-cache", "vpc-0c33cc33cc33cc330"])
+        #expect(
+            Set(overlap.resources) == [
+                "projects/svc-prj-a/locations/us-east4/instances/orders-cache", "vpc-0c33cc33cc33cc330",
+            ])
         #expect(overlap.severity == .error, "both are in the hybrid network")
         // …and reached only through peering, not advertised.
         let peered = try #require(byRule["peered-range-not-advertised"]?.only)
@@ -34,8 +37,11 @@ import TunnelscopeModel
         #expect(blackhole.resources.prefix(2) == ["rtb-0a7c3e9f1b5d2a468", "vpc-0a11aa11aa11aa110"])
         #expect(blackhole.message.contains("10.99.0.0/16"))
         // Nothing else.
-        #expect(Set(byRule.keys) == ["tunnel-down", "bgp-down", "status-mismatch", "auto-mode-network", "cidr-overlap",
-                                     "peered-range-not-advertised", "blackhole-route"])
+        #expect(
+            Set(byRule.keys) == [
+                "tunnel-down", "bgp-down", "status-mismatch", "auto-mode-network", "cidr-overlap",
+                "peered-range-not-advertised", "blackhole-route",
+            ])
         #expect(analysis.hasErrors)
     }
 
@@ -53,16 +59,21 @@ import TunnelscopeModel
             #expect(!finding.message.isEmpty && !finding.message.contains("\n"))
             // The first resource of every finding can be selected (and most can be failed).
             let first = finding.resources[0]
-            let known = analysis.resolve(first).element != nil || first.hasPrefix("rtb-") || first.hasPrefix("projects/")
+            let known =
+                analysis.resolve(first).element != nil || first.hasPrefix("rtb-") || first.hasPrefix("projects/")
             #expect(known, "\(finding.rule): \(first)")
         }
     }
 
     @Test func rulesAreDocumented() {
         let ids = Analysis.rules.map(\.id)
-        #expect(ids == ["tunnel-down", "bgp-down", "status-mismatch", "unmatched-tunnel", "inside-address-mismatch", "asn-mismatch",
-                        "redundancy", "cidr-overlap", "peered-range-not-advertised", "auto-mode-network", "vgw-attachment",
-                        "blackhole-route", "no-return-route"])
+        #expect(
+            ids == [
+                "tunnel-down", "bgp-down", "status-mismatch", "unmatched-tunnel", "inside-address-mismatch",
+                "asn-mismatch",
+                "redundancy", "cidr-overlap", "peered-range-not-advertised", "auto-mode-network", "vgw-attachment",
+                "blackhole-route", "no-return-route",
+            ])
         #expect(Analysis.rules.allSatisfy { !$0.summary.isEmpty })
     }
 }

@@ -1,8 +1,8 @@
 import Testing
-import TunnelscopeTestSupport
 import TunnelscopeAnalysis
 import TunnelscopeImport
 import TunnelscopeModel
+import TunnelscopeTestSupport
 
 /// A second network, written from the API references, with nothing wrong in it: no error may be
 /// reported, and routes come from what Cloud Router says it learned (`nextHopVpnTunnel` and
@@ -27,7 +27,9 @@ import TunnelscopeModel
     @Test(arguments: [0, 1]) func cloudRouterLearnsEveryAWSPrefixOnAllFourTunnels(variant: Int) {
         let (name, result) = Self.variants[variant]
         let routes = Analysis(model: result.model).routes
-        let awsPrefixes = ["10.40.0.0/16", "10.41.0.0/16", "10.42.0.0/16", "172.20.0.0/16", "172.21.0.0/16", "192.168.60.0/24"]
+        let awsPrefixes = [
+            "10.40.0.0/16", "10.41.0.0/16", "10.42.0.0/16", "172.20.0.0/16", "172.21.0.0/16", "192.168.60.0/24",
+        ]
         #expect(routes.awsToGCP.map(\.prefix.description) == awsPrefixes, "\(name)")
         for route in routes.awsToGCP {
             #expect(route.learnedOn.count == 4, "\(name): \(route.prefix) learned on \(route.learnedOn)")
@@ -43,11 +45,15 @@ import TunnelscopeModel
     @Test(arguments: [0, 1]) func pathsAreReachableBothWays(variant: Int) throws {
         let (name, result) = Self.variants[variant]
         let analysis = Analysis(model: result.model)
-        let pairs = [("10.40.5.10", "10.150.3.7"), ("prod-data", "ew1-apps"), ("Dublin DC", "10.151.0.9"),
-                     ("192.168.60.20", "10.150.20.4"), ("10.42.1.1", "orders-cache")]
+        let pairs = [
+            ("10.40.5.10", "10.150.3.7"), ("prod-data", "ew1-apps"), ("Dublin DC", "10.151.0.9"),
+            ("192.168.60.20", "10.150.20.4"), ("10.42.1.1", "orders-cache"),
+        ]
         for (from, to) in pairs {
             let path = try analysis.path(from: from, to: to)
-            #expect(path.reachable, "\(name): \(from) → \(to): \(path.forward.end) / \(String(describing: path.reverse?.end))")
+            #expect(
+                path.reachable,
+                "\(name): \(from) → \(to): \(path.forward.end) / \(String(describing: path.reverse?.end))")
         }
     }
 
@@ -72,19 +78,29 @@ import TunnelscopeModel
         // Adding `nextHopVpnTunnel` to the example's best routes (as real Cloud Router prints them)
         // must not change a single finding.
         let before = Variants.example.analysis.findings
-        let after = Variants.model([(Variants.routerStatus, { text in
-            JSONEdit.edit(text) { value in
-                guard var root = value as? [String: Any], var result = root["result"] as? [String: Any],
-                      var best = result["bestRoutes"] as? [[String: Any]],
-                      let peers = result["bgpPeerStatus"] as? [[String: Any]] else { return }
-                var tunnelByPeerIp: [String: String] = [:]
-                for p in peers { tunnelByPeerIp[p["peerIpAddress"] as! String] = p["linkedVpnTunnel"] as? String }
-                for i in best.indices { best[i]["nextHopVpnTunnel"] = tunnelByPeerIp[best[i]["nextHopIp"] as! String] }
-                result["bestRoutes"] = best
-                root["result"] = result
-                value = root
-            }
-        })]).analysis.findings
+        let after = Variants.model([
+            (
+                Variants.routerStatus,
+                { text in
+                    JSONEdit.edit(text) { value in
+                        guard var root = value as? [String: Any], var result = root["result"] as? [String: Any],
+                            var best = result["bestRoutes"] as? [[String: Any]],
+                            let peers = result["bgpPeerStatus"] as? [[String: Any]]
+                        else { return }
+                        var tunnelByPeerIp: [String: String] = [:]
+                        for p in peers {
+                            tunnelByPeerIp[p["peerIpAddress"] as! String] = p["linkedVpnTunnel"] as? String
+                        }
+                        for i in best.indices {
+                            best[i]["nextHopVpnTunnel"] = tunnelByPeerIp[best[i]["nextHopIp"] as! String]
+                        }
+                        result["bestRoutes"] = best
+                        root["result"] = result
+                        value = root
+                    }
+                }
+            )
+        ]).analysis.findings
         #expect(after.filter { $0.rule == "no-return-route" }.isEmpty)
         #expect(after.map(\.message) == before.map(\.message))
     }
@@ -95,7 +111,8 @@ import TunnelscopeModel
 @Suite struct VGWSiteTests {
     @Test func theVGWSiteHasThePropagatedRangeAndReachesOnlyItsVPC() throws {
         let analysis = Analysis(model: FixtureNetworks.healthy.model)
-        let galway = try #require(FixtureNetworks.healthy.model.onPremSites.first { $0.name.hasPrefix("galway-lab-fw") })
+        let galway = try #require(
+            FixtureNetworks.healthy.model.onPremSites.first { $0.name.hasPrefix("galway-lab-fw") })
         #expect(galway.addressRanges.map(\.description) == ["192.168.70.0/24"])
         let local = try analysis.path(from: "192.168.70.5", to: "10.48.0.5")
         #expect(local.reachable)

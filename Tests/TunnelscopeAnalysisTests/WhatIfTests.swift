@@ -1,7 +1,7 @@
 import Testing
-import TunnelscopeTestSupport
 import TunnelscopeAnalysis
 import TunnelscopeModel
+import TunnelscopeTestSupport
 
 /// The failure what-if: which tunnels and sessions survive, whether each link stays up, which
 /// prefixes lose every path between AWS, GCP and on-prem.
@@ -15,8 +15,10 @@ import TunnelscopeModel
     let example = Variants.example.analysis
 
     @Test func losingOneAWSConnectionKeepsTheLinkUpThroughTheOther() throws {
-        for (failed, survivors) in [(Self.connectionA, ["tunnel/3.220.30.33", "tunnel/54.80.40.44"]),
-                                    (Self.connectionB, ["tunnel/3.210.10.11", "tunnel/52.1.20.22"])] {
+        for (failed, survivors) in [
+            (Self.connectionA, ["tunnel/3.220.30.33", "tunnel/54.80.40.44"]),
+            (Self.connectionB, ["tunnel/3.210.10.11", "tunnel/52.1.20.22"]),
+        ] {
             let outcome = healthy.whatIf(failing: [failed])
             #expect(outcome.unresolved.isEmpty)
             let link = try #require(outcome.links.only)
@@ -66,9 +68,13 @@ import TunnelscopeModel
 
     @Test func losingOneBGPSessionLosesOnlyItsTunnel() {
         let outcome = healthy.whatIf(failing: ["peer-aws-tunnel-0"])
-        #expect(outcome.failed.map(\.id) == ["projects/net-host-prj/regions/us-east4/routers/cr-aws/bgpPeers/peer-aws-tunnel-0"])
+        #expect(
+            outcome.failed.map(\.id) == [
+                "projects/net-host-prj/regions/us-east4/routers/cr-aws/bgpPeers/peer-aws-tunnel-0"
+            ])
         #expect(outcome.tunnelsLost.map(\.id) == ["tunnel/3.210.10.11"])
-        #expect(outcome.links.only?.singlePointsOfFailure.isEmpty == true, "3 tunnels on 2 connections: still redundant")
+        #expect(
+            outcome.links.only?.singlePointsOfFailure.isEmpty == true, "3 tunnels on 2 connections: still redundant")
     }
 
     @Test func losingTheBranchCustomerGatewayCutsOffOsaka() throws {
@@ -100,14 +106,19 @@ import TunnelscopeModel
         let outcome = healthy.whatIf(failing: ["hub-tgw"])
         #expect(outcome.links.only?.upAfter == false)
         #expect(outcome.sites.allSatisfy { !$0.reachableAfter })
-        #expect(outcome.lostPrefixes.contains { $0.prefix == CIDR("10.20.0.0/16") && $0.lost == [.aws, .gcp, .onPrem] })
+        #expect(
+            outcome.lostPrefixes.contains { $0.prefix == CIDR("10.20.0.0/16") && $0.lost == [.aws, .gcp, .onPrem] })
     }
 
     @Test func unresolvedNamesAreReportedNotFailed() {
         let outcome = healthy.whatIf(failing: ["no-such-thing", "aws-tunnel-0"])
         #expect(outcome.failed.map(\.id) == ["tunnel/3.210.10.11"])
         #expect(outcome.unresolved.count == 1)
-        if case .unknown(let query, _)? = outcome.unresolved.first { #expect(query == "no-such-thing") } else { Issue.record("expected unknown") }
+        if case .unknown(let query, _)? = outcome.unresolved.first {
+            #expect(query == "no-such-thing")
+        } else {
+            Issue.record("expected unknown")
+        }
     }
 
     @Test func initWithAFailureSetFillsWhatIf() {

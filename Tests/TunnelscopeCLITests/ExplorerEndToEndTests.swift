@@ -29,14 +29,19 @@ import Testing
         try session.send("2")
         try session.wait(for: "AWS view  what the AWS console shows")
         try session.send("j", "j", "j")
-        var screen = try session.wait(for: "the AWS tunnel 52.1.20.22 selected") { TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true }
+        var screen = try session.wait(for: "the AWS tunnel 52.1.20.22 selected") {
+            TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true
+        }
         try session.send("Tab")
-        screen = try session.wait(for: "the GCP view with aws-tunnel-1 selected") { TmuxSession.selectedLine($0)?.contains("aws-tunnel-1") == true }
+        screen = try session.wait(for: "the GCP view with aws-tunnel-1 selected") {
+            TmuxSession.selectedLine($0)?.contains("aws-tunnel-1") == true
+        }
         #expect(screen.contains("GCP view"))
         try session.send("4")
         // Poll until the whole side-by-side screen holds: its title, the selection and the verdict line.
         screen = try session.wait(for: "Side by side with the selection and the ≠ verdict line") {
-            $0.contains("Side by side") && TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true && $0.contains("≠ IPsec AWS DOWN")
+            $0.contains("Side by side") && TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true
+                && $0.contains("≠ IPsec AWS DOWN")
         }
         #expect(TmuxSession.selectedLine(screen)?.contains("52.1.20.22") == true)
         try session.send("q")
@@ -107,6 +112,7 @@ import Testing
         #expect(try session.display("#{cursor_flag}") == "1", sourceLocation: sourceLocation)
         try session.type("echo restored-$((40+2))")
         let screen = try session.wait(for: "restored-42", sourceLocation: sourceLocation)
-        #expect(screen.contains("echo restored-$((40+2))"), "typed input is echoed again", sourceLocation: sourceLocation)
+        #expect(
+            screen.contains("echo restored-$((40+2))"), "typed input is echoed again", sourceLocation: sourceLocation)
     }
 }

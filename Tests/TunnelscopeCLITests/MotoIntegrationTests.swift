@@ -21,13 +21,16 @@ import Testing
         if aws == nil { missing.append("aws (pip install awscli)") }
         if bash == nil { missing.append("bash") }
         guard let moto, aws != nil, let bash else {
-            Issue.record("not on PATH: \(missing.joined(separator: ", ")). Install them, or set TUNNELSCOPE_SKIP_MOTO=1 to skip this test.")
+            Issue.record(
+                "not on PATH: \(missing.joined(separator: ", ")). Install them, or set TUNNELSCOPE_SKIP_MOTO=1 to skip this test."
+            )
             return
         }
         let root = BinaryRunner.repositoryRoot
         let scripts = root.appendingPathComponent("scripts")
 
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tunnelscope-moto-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tunnelscope-moto-\(UUID().uuidString)")
         let home = scratch.appendingPathComponent("home")
         let exportDir = scratch.appendingPathComponent("export")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
@@ -41,7 +44,8 @@ import Testing
             port = try BinaryRunner.freeTCPPort()
             let log = scratch.appendingPathComponent("moto-\(attempt).log")
             let candidate = try BinaryRunner.start(moto, ["-H", "127.0.0.1", "-p", "\(port)"], log: log)
-            if BinaryRunner.waitForPort(port, timeout: 30, stillStarting: { candidate.isRunning }), candidate.isRunning {
+            if BinaryRunner.waitForPort(port, timeout: 30, stillStarting: { candidate.isRunning }), candidate.isRunning
+            {
                 server = candidate
                 break
             }
@@ -53,24 +57,28 @@ import Testing
         }
 
         // The aws CLI sees only this test's settings: no user config or credentials leak in.
-        let environment = BinaryRunner.environment(removingPrefixes: ["AWS_"], adding: [
-            "HOME": home.path,
-            "AWS_ACCESS_KEY_ID": "testing",
-            "AWS_SECRET_ACCESS_KEY": "testing",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "AWS_ENDPOINT_URL": "http://127.0.0.1:\(port)",
-            "AWS_PAGER": "",
-            "AWS_CONFIG_FILE": home.appendingPathComponent(".aws/config").path,
-            "AWS_SHARED_CREDENTIALS_FILE": home.appendingPathComponent(".aws/credentials").path,
-            "AWS_EC2_METADATA_DISABLED": "true",
-            // moto answers Direct Connect with HTTP 500 (not implemented): do not retry it.
-            "AWS_MAX_ATTEMPTS": "1",
-        ])
+        let environment = BinaryRunner.environment(
+            removingPrefixes: ["AWS_"],
+            adding: [
+                "HOME": home.path,
+                "AWS_ACCESS_KEY_ID": "testing",
+                "AWS_SECRET_ACCESS_KEY": "testing",
+                "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_ENDPOINT_URL": "http://127.0.0.1:\(port)",
+                "AWS_PAGER": "",
+                "AWS_CONFIG_FILE": home.appendingPathComponent(".aws/config").path,
+                "AWS_SHARED_CREDENTIALS_FILE": home.appendingPathComponent(".aws/credentials").path,
+                "AWS_EC2_METADATA_DISABLED": "true",
+                // moto answers Direct Connect with HTTP 500 (not implemented): do not retry it.
+                "AWS_MAX_ATTEMPTS": "1",
+            ])
 
         // 2. Create the resources with the real aws CLI.
-        let populate = try BinaryRunner.run(bash, [scripts.appendingPathComponent("moto-populate.sh").path],
-                                            environment: environment, timeout: 90)
-        try #require(populate.status == 0, "moto-populate.sh failed:\n\(populate.stderr)\nmoto log:\n\(server?.log ?? "")")
+        let populate = try BinaryRunner.run(
+            bash, [scripts.appendingPathComponent("moto-populate.sh").path],
+            environment: environment, timeout: 90)
+        try #require(
+            populate.status == 0, "moto-populate.sh failed:\n\(populate.stderr)\nmoto log:\n\(server?.log ?? "")")
         var created: [String: String] = [:]
         for line in populate.stdout.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
@@ -84,32 +92,41 @@ import Testing
         #expect(tgw.hasPrefix("tgw-") && vpn1.hasPrefix("vpn-") && vpn2.hasPrefix("vpn-") && vpn1 != vpn2)
 
         // 3. Export with the real export script.
-        let export = try BinaryRunner.run(bash, [scripts.appendingPathComponent("export-aws.sh").path,
-                                                 "-o", exportDir.path, "--region", "us-east-1"],
-                                          environment: environment, timeout: 120)
+        let export = try BinaryRunner.run(
+            bash,
+            [
+                scripts.appendingPathComponent("export-aws.sh").path,
+                "-o", exportDir.path, "--region", "us-east-1",
+            ],
+            environment: environment, timeout: 120)
         try #require(export.status == 0, "export-aws.sh failed (\(export.status)):\n\(export.stderr)")
         #expect(export.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == exportDir.path)
         let folder = exportDir.appendingPathComponent("aws-123456789012-us-east-1")
         let files = Set((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-        for name in ["describe-transit-gateways.json", "describe-transit-gateway-attachments.json",
-                     "describe-transit-gateway-vpc-attachments.json", "describe-transit-gateway-route-tables.json",
-                     "describe-vpn-connections.json", "describe-customer-gateways.json", "describe-vpn-gateways.json",
-                     "describe-vpcs.json", "describe-subnets.json", "describe-route-tables.json",
-                     "describe-vpc-peering-connections.json"] {
+        for name in [
+            "describe-transit-gateways.json", "describe-transit-gateway-attachments.json",
+            "describe-transit-gateway-vpc-attachments.json", "describe-transit-gateway-route-tables.json",
+            "describe-vpn-connections.json", "describe-customer-gateways.json", "describe-vpn-gateways.json",
+            "describe-vpcs.json", "describe-subnets.json", "describe-route-tables.json",
+            "describe-vpc-peering-connections.json",
+        ] {
             #expect(files.contains(name), "\(name) missing from \(files.sorted())")
         }
         // Per route table, named after it (the output does not say which table it is for).
         #expect(files.contains { $0.hasPrefix("search-transit-gateway-routes-tgw-rtb-") })
         #expect(files.contains { $0.hasPrefix("get-transit-gateway-route-table-propagations-tgw-rtb-") })
         // Direct Connect: moto does not implement it; a failure is a warning, and leaves no file.
-        for name in ["directconnect-describe-direct-connect-gateways.json", "directconnect-describe-virtual-interfaces.json"]
-            where !files.contains(name) {
+        for name in [
+            "directconnect-describe-direct-connect-gateways.json", "directconnect-describe-virtual-interfaces.json",
+        ]
+        where !files.contains(name) {
             #expect(export.stderr.contains("warning") && export.stderr.contains("directconnect"), "\(export.stderr)")
         }
         #expect(!files.contains { $0.hasPrefix(".") }, "scratch files left behind: \(files.sorted())")
 
         // The export holds pre-shared keys (moto's configuration XML has one): never printed.
-        let vpnText = try String(contentsOf: folder.appendingPathComponent("describe-vpn-connections.json"), encoding: .utf8)
+        let vpnText = try String(
+            contentsOf: folder.appendingPathComponent("describe-vpn-connections.json"), encoding: .utf8)
         let secrets = Self.preSharedKeys(in: vpnText)
         #expect(!secrets.isEmpty, "expected a pre_shared_key in moto's configuration XML")
 
@@ -118,7 +135,8 @@ import Testing
         let check = try BinaryRunner.run(binary, ["check", "--format", "json", exportDir.path], timeout: 60)
         try #require(check.status == 0, "tunnelscope check --format json exited \(check.status):\n\(check.stderr)")
         let document = try #require(
-            try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any], "not a JSON object:\n\(check.stdout)")
+            try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any],
+            "not a JSON object:\n\(check.stdout)")
         let load = try #require(document["load"] as? [String: Any])
         let skipped = try #require(load["skipped"] as? [Any])
         #expect(skipped.isEmpty, "skipped: \(skipped)")
@@ -145,8 +163,10 @@ import Testing
         #expect(text.stdout.contains("35.242.1.10") && text.stdout.contains("35.220.2.20"))
 
         for secret in secrets {
-            for (what, output) in [("export-aws.sh stdout", export.stdout), ("export-aws.sh stderr", export.stderr),
-                                   ("check --format json", check.stdout), ("check", text.stdout), ("check stderr", text.stderr)] {
+            for (what, output) in [
+                ("export-aws.sh stdout", export.stdout), ("export-aws.sh stderr", export.stderr),
+                ("check --format json", check.stdout), ("check", text.stdout), ("check stderr", text.stderr),
+            ] {
                 #expect(!output.contains(secret), "a pre-shared key appears in \(what)")
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
-@testable import TunnelscopeCLI
 import TunnelscopeAnalysis
 import TunnelscopeExample
+
+@testable import TunnelscopeCLI
 
 /// `tunnelscope plan`: text and JSON of the creation order.
 @Suite struct PlanCommandTests {
@@ -35,7 +36,9 @@ import TunnelscopeExample
         #expect(!text.contains(#"--shared-secret "$PSK""#))
         for variable in ["PSK_TO_GCP_IF0_T1", "PSK_TO_GCP_IF0_T2", "PSK_TO_GCP_IF1_T1", "PSK_TO_GCP_IF1_T2"] {
             #expect(text.contains("--shared-secret \"$\(variable)\""), "\(variable) in a tunnel command")
-            #expect(text.components(separatedBy: "$ \(variable)=$(aws ec2 describe-vpn-connections").count == 2, "\(variable) set once")
+            #expect(
+                text.components(separatedBy: "$ \(variable)=$(aws ec2 describe-vpn-connections").count == 2,
+                "\(variable) set once")
         }
         #expect(text.contains("Options.TunnelOptions[].PreSharedKey of the tunnel with that outside IP"))
         #expect(text.contains("OutsideIpAddress=='52.1.20.22'"))

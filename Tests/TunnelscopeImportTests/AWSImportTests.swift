@@ -40,8 +40,10 @@ import TunnelscopeModel
     }
 
     @Test func routeSearchTableIsReadFromTheFileName() throws {
-        let search = #"{"Routes": [{"DestinationCidrBlock": "10.0.0.0/8", "Type": "static", "State": "blackhole", "TransitGatewayAttachments": []}], "AdditionalRoutesAvailable": false}"#
-        let tables = #"{"TransitGatewayRouteTables": [{"TransitGatewayRouteTableId": "tgw-rtb-aaa111"}, {"TransitGatewayRouteTableId": "tgw-rtb-bbb222"}]}"#
+        let search =
+            #"{"Routes": [{"DestinationCidrBlock": "10.0.0.0/8", "Type": "static", "State": "blackhole", "TransitGatewayAttachments": []}], "AdditionalRoutesAvailable": false}"#
+        let tables =
+            #"{"TransitGatewayRouteTables": [{"TransitGatewayRouteTableId": "tgw-rtb-aaa111"}, {"TransitGatewayRouteTableId": "tgw-rtb-bbb222"}]}"#
         let named = Fixtures.load(["rt.json": tables, "search-transit-gateway-routes-tgw-rtb-bbb222.json": search])
         #expect(named.model.tgwRouteTables.first { $0.id == "tgw-rtb-bbb222" }?.routes.first?.isBlackhole == true)
         #expect(named.report.notes.isEmpty)
@@ -61,10 +63,10 @@ import TunnelscopeModel
 
     @Test func insideAddressesFallBackToTheNPlusOneRule() throws {
         let doc = #"""
-        {"VpnConnections": [{"VpnConnectionId": "vpn-1", "CustomerGatewayId": "cgw-1", "TransitGatewayId": "tgw-1",
-          "Options": {"TunnelOptions": [{"OutsideIpAddress": "3.3.3.3", "TunnelInsideCidr": "169.254.77.8/30", "PreSharedKey": "secret-psk-1"}]},
-          "VgwTelemetry": [{"OutsideIpAddress": "3.3.3.3", "Status": "DOWN", "AcceptedRouteCount": 0}]}]}
-        """#
+            {"VpnConnections": [{"VpnConnectionId": "vpn-1", "CustomerGatewayId": "cgw-1", "TransitGatewayId": "tgw-1",
+              "Options": {"TunnelOptions": [{"OutsideIpAddress": "3.3.3.3", "TunnelInsideCidr": "169.254.77.8/30", "PreSharedKey": "secret-psk-1"}]},
+              "VgwTelemetry": [{"OutsideIpAddress": "3.3.3.3", "Status": "DOWN", "AcceptedRouteCount": 0}]}]}
+            """#
         let tunnel = try #require(Fixtures.load(["vpn.json": doc]).model.vpnConnections.first?.tunnels.first)
         #expect(tunnel.insideAddressSource == .convention)
         #expect(tunnel.awsInsideIp == IPv4Address("169.254.77.9"))
@@ -83,10 +85,17 @@ import TunnelscopeModel
         #expect(table.routes.contains { $0.target == .local })
         #expect(table.routes.filter(\.isBlackhole).map(\.destinationText) == ["10.99.0.0/16"])
 
-        let secondary = #"{"Vpcs": [{"VpcId": "vpc-2", "OwnerId": "1", "CidrBlock": "10.0.0.0/16", "CidrBlockAssociationSet": [{"CidrBlock": "10.0.0.0/16", "CidrBlockState": {"State": "associated"}}, {"CidrBlock": "100.64.0.0/16", "CidrBlockState": {"State": "associated"}}, {"CidrBlock": "10.9.0.0/16", "CidrBlockState": {"State": "disassociated"}}]}]}"#
-        #expect(Fixtures.load(["v.json": secondary]).model.vpcs.first?.cidrs == [CIDR("10.0.0.0/16")!, CIDR("100.64.0.0/16")!])
+        let secondary =
+            #"{"Vpcs": [{"VpcId": "vpc-2", "OwnerId": "1", "CidrBlock": "10.0.0.0/16", "CidrBlockAssociationSet": [{"CidrBlock": "10.0.0.0/16", "CidrBlockState": {"State": "associated"}}, {"CidrBlock": "100.64.0.0/16", "CidrBlockState": {"State": "associated"}}, {"CidrBlock": "10.9.0.0/16", "CidrBlockState": {"State": "disassociated"}}]}]}"#
+        #expect(
+            Fixtures.load(["v.json": secondary]).model.vpcs.first?.cidrs == [
+                CIDR("10.0.0.0/16")!, CIDR("100.64.0.0/16")!,
+            ])
 
-        let peering = try #require(Importer.load(paths: [Fixtures.motoSamples.appendingPathComponent("describe-vpc-peering-connections.json").path]).model.vpcPeerings.first)
+        let peering = try #require(
+            Importer.load(paths: [
+                Fixtures.motoSamples.appendingPathComponent("describe-vpc-peering-connections.json").path
+            ]).model.vpcPeerings.first)
         #expect(peering.status == "pending-acceptance" && peering.requester.vpcId != peering.accepter.vpcId)
     }
 

@@ -9,14 +9,17 @@ import TunnelscopeModel
     static let goodVpcs = #"{"Vpcs": [{"VpcId": "vpc-good", "CidrBlock": "10.0.0.0/16", "OwnerId": "1"}]}"#
 
     @Test func malformedJSONNamesLineAndColumn() throws {
-        let result = Fixtures.load(["bad.json": "{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\",, }\n  ]\n}", "good.json": Self.goodVpcs])
+        let result = Fixtures.load([
+            "bad.json": "{\n  \"Vpcs\": [\n    {\"VpcId\": \"vpc-1\",, }\n  ]\n}", "good.json": Self.goodVpcs,
+        ])
         let message = try #require(result.report.skipped.first { $0.file == "bad.json" })
         #expect(message.text.contains("line 3, column"))
         #expect(result.model.vpcs.map(\.id) == ["vpc-good"])
     }
 
     @Test func truncatedFileSaysTruncated() throws {
-        let full = try String(contentsOf: Fixtures.motoSamples.appendingPathComponent("describe-vpn-connections.json"), encoding: .utf8)
+        let full = try String(
+            contentsOf: Fixtures.motoSamples.appendingPathComponent("describe-vpn-connections.json"), encoding: .utf8)
         let result = Fixtures.load(["cut.json": String(full.prefix(full.count / 2)), "good.json": Self.goodVpcs])
         let message = try #require(result.report.skipped.first { $0.file == "cut.json" })
         #expect(message.text.contains("truncated"))
@@ -25,18 +28,20 @@ import TunnelscopeModel
 
     @Test func wrongTypesSkipTheResourceWithItsPath() throws {
         let doc = #"""
-        {"VpnConnections": [
-          {"VpnConnectionId": 12345},
-          "not an object",
-          {"VpnConnectionId": "vpn-ok", "Options": {"TunnelOptions": [{"OutsideIpAddress": 7}]}, "Tags": "oops"}
-        ]}
-        """#
+            {"VpnConnections": [
+              {"VpnConnectionId": 12345},
+              "not an object",
+              {"VpnConnectionId": "vpn-ok", "Options": {"TunnelOptions": [{"OutsideIpAddress": 7}]}, "Tags": "oops"}
+            ]}
+            """#
         let result = Fixtures.load(["vpn.json": doc])
         #expect(result.model.vpnConnections.map(\.id) == ["vpn-ok"])
         #expect(result.report.skipped.map(\.path) == ["$.VpnConnections[0].VpnConnectionId", "$.VpnConnections[1]"])
         #expect(result.report.skipped[0].text.contains("should be a non-empty string, found number"))
         // Optional fields of the wrong type: the resource loads, the field is reported as ignored.
-        #expect(result.report.warnings.map(\.path).contains("$.VpnConnections[2].Options.TunnelOptions[0].OutsideIpAddress"))
+        #expect(
+            result.report.warnings.map(\.path).contains("$.VpnConnections[2].Options.TunnelOptions[0].OutsideIpAddress")
+        )
         #expect(result.report.warnings.map(\.path).contains("$.VpnConnections[2].Tags"))
         #expect(result.report.reconciles)
         #expect(result.report.kinds["aws:VpnConnection"]?.skipped == 2)
@@ -45,11 +50,16 @@ import TunnelscopeModel
     @Test func unknownDocumentsAndElementsAreListed() throws {
         let result = Fixtures.load([
             "package.json": #"{"name": "left-pad", "version": "1.0.0"}"#,
-            "instances.json": #"[{"kind": "compute#instance", "name": "vm-1", "selfLink": "projects/p/zones/z/instances/vm-1"}]"#,
-            "mixed.json": #"[{"kind": "compute#network", "name": "n", "selfLink": "projects/p/global/networks/n"}, {"foo": 1}]"#,
+            "instances.json":
+                #"[{"kind": "compute#instance", "name": "vm-1", "selfLink": "projects/p/zones/z/instances/vm-1"}]"#,
+            "mixed.json":
+                #"[{"kind": "compute#network", "name": "n", "selfLink": "projects/p/global/networks/n"}, {"foo": 1}]"#,
         ])
         #expect(result.report.files.first { $0.file == "package.json" }?.outcome == .unrecognized)
-        #expect(result.report.skipped.contains { $0.file == "instances.json" && $0.text.contains("compute#instance is not used") })
+        #expect(
+            result.report.skipped.contains {
+                $0.file == "instances.json" && $0.text.contains("compute#instance is not used")
+            })
         #expect(result.report.skipped.contains { $0.file == "mixed.json" && $0.path == "$[1]" })
         #expect(result.model.gcpNetworks.count == 1)
         #expect(result.report.reconciles)
@@ -60,7 +70,10 @@ import TunnelscopeModel
             InputFile(name: "empty.json", bytes: []),
             InputFile(name: "blank.json", bytes: Array("  \n\t".utf8)),
             InputFile(name: "image.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]),
-            InputFile(name: "latin1.json", bytes: Array(#"{"Vpcs": [{"VpcId": "vpc-"#.utf8) + [0xE9] + Array(#"", "CidrBlock": "10.1.0.0/16"}]}"#.utf8)),
+            InputFile(
+                name: "latin1.json",
+                bytes: Array(#"{"Vpcs": [{"VpcId": "vpc-"#.utf8) + [0xE9]
+                    + Array(#"", "CidrBlock": "10.1.0.0/16"}]}"#.utf8)),
             InputFile(name: "good.json", bytes: Array(Self.goodVpcs.utf8)),
         ]
         files.append(InputFile(name: "bom.json", bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"Subnets": []}"#.utf8)))
@@ -86,12 +99,13 @@ import TunnelscopeModel
         for i in 0..<2000 {
             let folder = root.appendingPathComponent("junk/\(i % 40)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let content: Data = switch i % 4 {
-            case 0: Data("just some notes \(i)\n".utf8)
-            case 1: Data((0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ i) })
-            case 2: Data(#"{"unrelated": \#(i)}"#.utf8)
-            default: Data("[1, 2, \(i)]".utf8)
-            }
+            let content: Data =
+                switch i % 4 {
+                case 0: Data("just some notes \(i)\n".utf8)
+                case 1: Data((0..<64).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ i) })
+                case 2: Data(#"{"unrelated": \#(i)}"#.utf8)
+                default: Data("[1, 2, \(i)]".utf8)
+                }
             try content.write(to: folder.appendingPathComponent("file\(i).\(["txt", "bin", "json", "json"][i % 4])"))
         }
         try Data(Self.goodVpcs.utf8).write(to: root.appendingPathComponent("vpcs.json"))
@@ -106,8 +120,10 @@ import TunnelscopeModel
 
 @Suite struct DeletedResourceTests {
     @Test func deletedAWSResourcesAreSkippedWithTheirReason() {
-        let vpn = #"{"VpnConnections": [{"VpnConnectionId": "vpn-gone", "State": "deleted", "CustomerGatewayId": "cgw-gone"}, {"VpnConnectionId": "vpn-live", "State": "available"}]}"#
-        let cgw = #"{"CustomerGateways": [{"CustomerGatewayId": "cgw-gone", "State": "deleted", "IpAddress": "203.0.113.9", "BgpAsn": "65000"}]}"#
+        let vpn =
+            #"{"VpnConnections": [{"VpnConnectionId": "vpn-gone", "State": "deleted", "CustomerGatewayId": "cgw-gone"}, {"VpnConnectionId": "vpn-live", "State": "available"}]}"#
+        let cgw =
+            #"{"CustomerGateways": [{"CustomerGatewayId": "cgw-gone", "State": "deleted", "IpAddress": "203.0.113.9", "BgpAsn": "65000"}]}"#
         let result = Fixtures.load(["vpn.json": vpn, "cgw.json": cgw])
         #expect(result.model.vpnConnections.map(\.id) == ["vpn-live"])
         #expect(result.model.customerGateways.isEmpty)
@@ -118,7 +134,8 @@ import TunnelscopeModel
     }
 
     @Test func aNetworkWithoutTheGcloudKeysIsCustomUnlessLegacy() {
-        let networks = #"[{"kind": "compute#network", "name": "a", "selfLink": "projects/p/global/networks/a"}, {"kind": "compute#network", "name": "b", "selfLink": "projects/p/global/networks/b", "IPv4Range": "10.240.0.0/16"}]"#
+        let networks =
+            #"[{"kind": "compute#network", "name": "a", "selfLink": "projects/p/global/networks/a"}, {"kind": "compute#network", "name": "b", "selfLink": "projects/p/global/networks/b", "IPv4Range": "10.240.0.0/16"}]"#
         let model = Fixtures.load(["n.json": networks]).model
         #expect(model.gcpNetworks.map(\.subnetMode) == [.custom, .legacy])
     }

@@ -30,15 +30,20 @@ import TunnelscopeModel
     }
 
     @Test func describeObjectAndRESTListWrapperAreAccepted() throws {
-        let describe = #"{"kind": "compute#vpnGateway", "name": "gw", "selfLink": "projects/p1/regions/r1/vpnGateways/gw", "network": "projects/p1/global/networks/n", "vpnInterfaces": [{"id": 0, "ipAddress": "35.1.1.1"}]}"#
-        let wrapper = #"{"kind": "compute#externalVpnGatewayList", "items": [{"kind": "compute#externalVpnGateway", "name": "peer", "selfLink": "https://compute.googleapis.com/compute/beta/projects/p1/global/externalVpnGateways/peer", "redundancyType": "TWO_IPS_REDUNDANCY", "interfaces": [{"id": 0, "ipAddress": "3.1.1.1"}, {"id": 1, "ipAddress": "3.1.1.2"}]}]}"#
-        let aggregated = #"{"kind": "compute#vpnTunnelAggregatedList", "items": {"regions/r1": {"vpnTunnels": [{"kind": "compute#vpnTunnel", "name": "t", "region": "projects/p1/regions/r1", "peerIp": "3.1.1.1", "status": "FIRST_HANDSHAKE"}]}, "regions/r2": {"warning": {"code": "NO_RESULTS_ON_PAGE"}}}}"#
+        let describe =
+            #"{"kind": "compute#vpnGateway", "name": "gw", "selfLink": "projects/p1/regions/r1/vpnGateways/gw", "network": "projects/p1/global/networks/n", "vpnInterfaces": [{"id": 0, "ipAddress": "35.1.1.1"}]}"#
+        let wrapper =
+            #"{"kind": "compute#externalVpnGatewayList", "items": [{"kind": "compute#externalVpnGateway", "name": "peer", "selfLink": "https://compute.googleapis.com/compute/beta/projects/p1/global/externalVpnGateways/peer", "redundancyType": "TWO_IPS_REDUNDANCY", "interfaces": [{"id": 0, "ipAddress": "3.1.1.1"}, {"id": 1, "ipAddress": "3.1.1.2"}]}]}"#
+        let aggregated =
+            #"{"kind": "compute#vpnTunnelAggregatedList", "items": {"regions/r1": {"vpnTunnels": [{"kind": "compute#vpnTunnel", "name": "t", "region": "projects/p1/regions/r1", "peerIp": "3.1.1.1", "status": "FIRST_HANDSHAKE"}]}, "regions/r2": {"warning": {"code": "NO_RESULTS_ON_PAGE"}}}}"#
         let result = Fixtures.load(["a.json": describe, "b.json": wrapper, "c.json": aggregated])
         #expect(result.report.skipped.isEmpty, "\(result.report.skipped)")
         #expect(result.model.haVpnGateways.first?.ref.project == "p1")
         #expect(result.model.externalVpnGateways.first?.interfaces.count == 2)
         let tunnel = try #require(result.model.gcpTunnels.first)
-        #expect(tunnel.ref == GCPRef(project: "p1", region: "r1", collection: "vpnTunnels", name: "t"), "ref built from name + region")
+        #expect(
+            tunnel.ref == GCPRef(project: "p1", region: "r1", collection: "vpnTunnels", name: "t"),
+            "ref built from name + region")
         #expect(result.model.tunnels.first?.sides == .gcpOnly)
     }
 
@@ -51,8 +56,11 @@ import TunnelscopeModel
     @Test func sharedVPCFromBothDirections() throws {
         // Only the associated-projects list, named after the host in its path.
         let list = #"[{"id": "svc-1", "type": "PROJECT"}, {"id": "svc-2", "type": "PROJECT"}]"#
-        let result = Fixtures.load(["exports/gcp-host-9/shared-vpc-associated-projects.json": list,
-                                    "exports/gcp-host-9/networks.json": #"[{"kind": "compute#network", "name": "n", "selfLink": "projects/host-9/global/networks/n", "autoCreateSubnetworks": false}]"#])
+        let result = Fixtures.load([
+            "exports/gcp-host-9/shared-vpc-associated-projects.json": list,
+            "exports/gcp-host-9/networks.json":
+                #"[{"kind": "compute#network", "name": "n", "selfLink": "projects/host-9/global/networks/n", "autoCreateSubnetworks": false}]"#,
+        ])
         #expect(result.model.sharedVPCs.first?.hostProject == "host-9")
         #expect(result.model.sharedVPCs.first?.serviceProjects == ["svc-1", "svc-2"])
         // The REST form of the same list.
@@ -72,7 +80,8 @@ import TunnelscopeModel
         #expect(redis.authorizedNetwork?.name == "hub-vpc" && redis.authorizedNetwork?.project == "net-host-prj")
         #expect(redis.connectMode == "DIRECT_PEERING" && redis.host == IPv4Address("10.30.0.3"))
         // Private-service-access mode names an allocated range instead of a CIDR: kept as text, no warning.
-        let psa = #"{"name": "projects/p/locations/r/instances/c", "reservedIpRange": "google-managed-services-range", "connectMode": "PRIVATE_SERVICE_ACCESS", "authorizedNetwork": "projects/h/global/networks/n"}"#
+        let psa =
+            #"{"name": "projects/p/locations/r/instances/c", "reservedIpRange": "google-managed-services-range", "connectMode": "PRIVATE_SERVICE_ACCESS", "authorizedNetwork": "projects/h/global/networks/n"}"#
         let result = Fixtures.load(["r.json": psa])
         #expect(result.model.redisInstances.first?.reservedIpRange == nil)
         #expect(result.model.redisInstances.first?.reservedIpRangeText == "google-managed-services-range")
@@ -82,7 +91,8 @@ import TunnelscopeModel
 
 @Suite struct MemorystorePlaceholderTests {
     @Test func unreachableRegionsAreANoteNotAResource() {
-        let list = #"[{"name": "projects/p/locations/us-east4/instances/c", "reservedIpRange": "10.9.0.0/29", "authorizedNetwork": "projects/p/global/networks/n"}, {"name": "projects/p/locations/me-central2/instances/-", "state": "ERROR"}]"#
+        let list =
+            #"[{"name": "projects/p/locations/us-east4/instances/c", "reservedIpRange": "10.9.0.0/29", "authorizedNetwork": "projects/p/global/networks/n"}, {"name": "projects/p/locations/me-central2/instances/-", "state": "ERROR"}]"#
         let result = Fixtures.load(["redis.json": list])
         #expect(result.model.redisInstances.count == 1)
         #expect(result.report.skipped.isEmpty)

@@ -9,7 +9,9 @@ import TunnelscopeModel
 
     @Test func theExampleReallyContainsSecrets() {
         let text = ExampleNetwork.files.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
-        for secret in Self.secrets { #expect(text.contains(secret), "fixture should carry \(secret) so this test can fail") }
+        for secret in Self.secrets {
+            #expect(text.contains(secret), "fixture should carry \(secret) so this test can fail")
+        }
     }
 
     @Test func theModelHoldsNoSecret() {

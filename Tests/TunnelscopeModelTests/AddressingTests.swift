@@ -34,10 +34,16 @@ import TunnelscopeModel
     }
 
     @Test func readsGCPReferencesInEveryForm() throws {
-        let full = try #require(GCPRef(url: "https://www.googleapis.com/compute/v1/projects/net-host-prj/regions/us-east4/vpnTunnels/aws-tunnel-0"))
-        #expect(full == GCPRef(project: "net-host-prj", region: "us-east4", collection: "vpnTunnels", name: "aws-tunnel-0"))
+        let full = try #require(
+            GCPRef(
+                url:
+                    "https://www.googleapis.com/compute/v1/projects/net-host-prj/regions/us-east4/vpnTunnels/aws-tunnel-0"
+            ))
+        #expect(
+            full == GCPRef(project: "net-host-prj", region: "us-east4", collection: "vpnTunnels", name: "aws-tunnel-0"))
         #expect(full.id == "projects/net-host-prj/regions/us-east4/vpnTunnels/aws-tunnel-0")
-        let beta = try #require(GCPRef(url: "https://compute.googleapis.com/compute/beta/projects/p/global/networks/hub"))
+        let beta = try #require(
+            GCPRef(url: "https://compute.googleapis.com/compute/beta/projects/p/global/networks/hub"))
         #expect(beta.region == nil && beta.collection == "networks" && beta.name == "hub")
         let partial = try #require(GCPRef(url: "projects/p/global/externalVpnGateways/peer"))
         #expect(partial.project == "p" && partial.name == "peer")

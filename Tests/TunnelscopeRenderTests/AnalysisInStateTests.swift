@@ -56,9 +56,14 @@ import TunnelscopeRender
         var text = state.rows(for: .routes).map(\.text)
         #expect(text.contains { $0.hasPrefix("AWS → GCP") && $0.hasSuffix("(\(routes.awsToGCP.count))") })
         #expect(text.contains { $0.hasPrefix("GCP → AWS") && $0.hasSuffix("(\(routes.gcpToAWS.count))") })
-        for route in routes.awsToGCP + routes.gcpToAWS { #expect(text.contains { $0.contains(route.prefix.description) }) }
+        for route in routes.awsToGCP + routes.gcpToAWS {
+            #expect(text.contains { $0.contains(route.prefix.description) })
+        }
         #expect(!text.contains { $0.hasPrefix("What-if") })
-        Screens.apply(&state, keys: [.character(":")] + Screens.type("fail to-gcp-if0") + [.enter, .character(":")] + Screens.type("fail to-gcp-if1") + [.enter, .character("6")])
+        Screens.apply(
+            &state,
+            keys: [.character(":")] + Screens.type("fail to-gcp-if0") + [.enter, .character(":")]
+                + Screens.type("fail to-gcp-if1") + [.enter, .character("6")])
         let outcome = state.analysis.whatIf(failing: state.failed)
         text = state.rows(for: .routes).map(\.text)
         #expect(text.contains { $0.hasPrefix("What-if: Failing") })
@@ -66,4 +71,3 @@ import TunnelscopeRender
         #expect(!outcome.lostPrefixes.isEmpty)
     }
 }
-

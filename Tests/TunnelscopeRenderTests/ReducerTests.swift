@@ -34,7 +34,10 @@ import TunnelscopeRender
         #expect(state.stack == [.topology, .split], "the map opens on the VPN link")
         Screens.apply(&state, keys: [.enter])
         #expect(state.stack.count == 3)
-        guard case .detail(let id) = state.screen else { Issue.record("expected a detail screen"); return }
+        guard case .detail(let id) = state.screen else {
+            Issue.record("expected a detail screen")
+            return
+        }
         #expect(id.hasPrefix("tunnel/"))
         Screens.apply(&state, keys: [.escape, .escape])
         #expect(state.stack == [.topology])
@@ -58,8 +61,10 @@ import TunnelscopeRender
         Screens.apply(&state, keys: [.character("/")] + Screens.type("aws-tunnel-3") + [.enter])
         #expect(state.selectedElement == "tunnel/54.80.40.44")
         Screens.apply(&state, keys: [.character("/")] + Screens.type("10.20.1.7") + [.enter])
-        #expect(state.selectedElement == "subnet-0b2b2b2b2b2b2b2b1" || state.selectedElement?.hasPrefix("subnet-") == true || state.selectedElement == "vpc-0b22bb22bb22bb220",
-                "an address finds the subnet (most specific) that contains it")
+        #expect(
+            state.selectedElement == "subnet-0b2b2b2b2b2b2b2b1" || state.selectedElement?.hasPrefix("subnet-") == true
+                || state.selectedElement == "vpc-0b22bb22bb22bb220",
+            "an address finds the subnet (most specific) that contains it")
         Screens.apply(&state, keys: [.character("/")] + Screens.type("35.220.2.20") + [.enter])
         #expect(state.selectedElement != nil)
         Screens.apply(&state, keys: [.character("/")] + Screens.type("no-such-thing") + [.enter])
@@ -92,7 +97,9 @@ import TunnelscopeRender
         Reducer.reduce(&state, .resize(width: 80, height: 16))
         let memory = state.listMemory(.aws)
         #expect(memory.selected == selected)
-        #expect(memory.selected >= memory.scroll && memory.selected < memory.scroll + Layout(width: 80, height: 16, screen: .aws).listHeight)
+        #expect(
+            memory.selected >= memory.scroll
+                && memory.selected < memory.scroll + Layout(width: 80, height: 16, screen: .aws).listHeight)
         Reducer.reduce(&state, .resize(width: 30, height: 8))
         #expect(ScreenRenderer.render(state).plainText.contains("Terminal too small"))
     }
@@ -112,7 +119,8 @@ import TunnelscopeRender
         #expect(state.screen == .topology)
         Screens.apply(&state, keys: [.backspace, .escape])
         #expect(state.input == nil)
-        #expect(Reducer.action(for: .character("q"), in: state).map { if case .quit = $0 { true } else { false } } == true)
+        #expect(
+            Reducer.action(for: .character("q"), in: state).map { if case .quit = $0 { true } else { false } } == true)
     }
 }
 
@@ -144,10 +152,12 @@ import TunnelscopeRender
     }
 
     @Test func everyKeyOfTheBriefIsBound() {
-        let required: [(Key, Screen)] = [(.character("?"), .aws), (.character("/"), .aws), (.character(":"), .aws), (.tab, .aws),
-                                         (.escape, .aws), (.character("q"), .aws), (.control("c"), .aws), (.character("j"), .aws),
-                                         (.character("k"), .aws), (.pageDown, .aws), (.pageUp, .aws), (.home, .aws), (.end, .aws),
-                                         (.character("f"), .aws), (.character("F"), .aws), (.character("r"), .aws), (.character("t"), .aws)]
+        let required: [(Key, Screen)] = [
+            (.character("?"), .aws), (.character("/"), .aws), (.character(":"), .aws), (.tab, .aws),
+            (.escape, .aws), (.character("q"), .aws), (.control("c"), .aws), (.character("j"), .aws),
+            (.character("k"), .aws), (.pageDown, .aws), (.pageUp, .aws), (.home, .aws), (.end, .aws),
+            (.character("f"), .aws), (.character("F"), .aws), (.character("r"), .aws), (.character("t"), .aws),
+        ]
         for (key, screen) in required { #expect(Keymap.action(for: key, on: screen) != nil, "\(key) is not bound") }
     }
 }
@@ -176,7 +186,9 @@ import TunnelscopeRender
         #expect(state.selectedElement == "tunnel/54.80.40.44")
         var map = Screens.state()
         let tgw = map.topology.node("tgw-0a1b2c3d4e5f60718")!
-        Reducer.reduce(&map, .click(x: tgw.rect.x + 2, y: Layout(width: 80, height: 24, screen: .topology).body.y + tgw.rect.y + 1))
+        Reducer.reduce(
+            &map, .click(x: tgw.rect.x + 2, y: Layout(width: 80, height: 24, screen: .topology).body.y + tgw.rect.y + 1)
+        )
         #expect(map.topologySelection == "tgw-0a1b2c3d4e5f60718")
     }
 

@@ -13,19 +13,67 @@ import TunnelscopeTestSupport
         ("example", ExampleNetwork.load()),
         ("healthy", FixtureNetworks.healthy),
         ("healthy, nextHopIp only", FixtureNetworks.healthyNextHopIpOnly),
-        ("AWS accepts no route on a tunnel Cloud Router advertises on",
-         Variants.load(Variants.healthyEdits + [(Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0 })])),
-        ("AWS: IPsec up, BGP down; Cloud Router: UP",
-         Variants.load(Variants.healthyEdits + [(Variants.vpnConnections, editTelemetry("54.80.40.44") {
-             $0["Status"] = "DOWN"; $0["StatusMessage"] = "IPSEC IS UP"; $0["AcceptedRouteCount"] = 0 })])),
-        ("BGP dead on both sides, AWS reporting UP with 0 routes",
-         Variants.load(Variants.healthyEdits + [
-             (Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0; $0["StatusMessage"] = "0 BGP ROUTES" }),
-             (Variants.routerStatus, editPeerStatus("peer-aws-tunnel-2") { $0["status"] = "DOWN"; $0["state"] = "Idle"; $0["numLearnedRoutes"] = 0 }),
-         ])),
-        ("peer ASN differs", Variants.load(Variants.healthyEdits + [(Variants.routers, editRouterPeer("peer-aws-tunnel-3") { $0["peerAsn"] = 64999 })])),
-        ("a GCP tunnel missing", Variants.load(Variants.healthyEdits + [(Variants.gcpTunnels, { text in
-            JSONEdit.removing(text, where: { $0["name"] as? String == "aws-tunnel-1" }) })])),
+        (
+            "AWS accepts no route on a tunnel Cloud Router advertises on",
+            Variants.load(
+                Variants.healthyEdits + [
+                    (Variants.vpnConnections, editTelemetry("3.220.30.33") { $0["AcceptedRouteCount"] = 0 })
+                ])
+        ),
+        (
+            "AWS: IPsec up, BGP down; Cloud Router: UP",
+            Variants.load(
+                Variants.healthyEdits + [
+                    (
+                        Variants.vpnConnections,
+                        editTelemetry("54.80.40.44") {
+                            $0["Status"] = "DOWN"
+                            $0["StatusMessage"] = "IPSEC IS UP"
+                            $0["AcceptedRouteCount"] = 0
+                        }
+                    )
+                ])
+        ),
+        (
+            "BGP dead on both sides, AWS reporting UP with 0 routes",
+            Variants.load(
+                Variants.healthyEdits + [
+                    (
+                        Variants.vpnConnections,
+                        editTelemetry("3.220.30.33") {
+                            $0["AcceptedRouteCount"] = 0
+                            $0["StatusMessage"] = "0 BGP ROUTES"
+                        }
+                    ),
+                    (
+                        Variants.routerStatus,
+                        editPeerStatus("peer-aws-tunnel-2") {
+                            $0["status"] = "DOWN"
+                            $0["state"] = "Idle"
+                            $0["numLearnedRoutes"] = 0
+                        }
+                    ),
+                ])
+        ),
+        (
+            "peer ASN differs",
+            Variants.load(
+                Variants.healthyEdits + [
+                    (Variants.routers, editRouterPeer("peer-aws-tunnel-3") { $0["peerAsn"] = 64999 })
+                ])
+        ),
+        (
+            "a GCP tunnel missing",
+            Variants.load(
+                Variants.healthyEdits + [
+                    (
+                        Variants.gcpTunnels,
+                        { text in
+                            JSONEdit.removing(text, where: { $0["name"] as? String == "aws-tunnel-1" })
+                        }
+                    )
+                ])
+        ),
         ("no router status", Variants.load(Variants.healthyEdits + [(Variants.routerStatus, { _ in nil })])),
     ]
 
@@ -33,8 +81,9 @@ import TunnelscopeTestSupport
         let (name, result) = Self.fixtures[fixture]
         let state = Screens.state(result, width: 200, height: 60, screen: .split)
         let analysis = state.analysis
-        let named = Set(analysis.findings.filter { Verdicts.mismatchRules[$0.rule] != nil }.flatMap(\.resources)
-            .filter { id in result.model.tunnels.contains { $0.id == id && $0.isCrossCloud } })
+        let named = Set(
+            analysis.findings.filter { Verdicts.mismatchRules[$0.rule] != nil }.flatMap(\.resources)
+                .filter { id in result.model.tunnels.contains { $0.id == id && $0.isCrossCloud } })
         let marked = Set(state.content.split.filter { $0.joinerText == "≠" }.compactMap(\.tunnel))
         #expect(marked == named, "\(name): ≠ on \(marked.sorted()), mismatch findings name \(named.sorted())")
     }
@@ -50,15 +99,22 @@ import TunnelscopeTestSupport
                 guard let id = row.tunnelId, row.elementId == id, let verdict = verdicts.tunnel(id) else { continue }
                 checked += 1
                 let mark = row.spans.first { ["●", "▲", "✖", "○", "✕"].contains($0.text) }?.text
-                #expect(mark == marks[verdict.health], "\(name), \(view) view: \(id) shows \(mark ?? "no mark"), verdict \(verdict.health)")
+                #expect(
+                    mark == marks[verdict.health],
+                    "\(name), \(view) view: \(id) shows \(mark ?? "no mark"), verdict \(verdict.health)")
             }
         }
-        #expect(checked >= 2 * result.model.tunnels.filter { $0.sides == .both && $0.isCrossCloud }.count, "\(name): every tunnel row checked")
+        #expect(
+            checked >= 2 * result.model.tunnels.filter { $0.sides == .both && $0.isCrossCloud }.count,
+            "\(name): every tunnel row checked")
         let header = Screens.frame(state).split(separator: "\n").first.map(String.init) ?? ""
-        let down = state.analysis.tunnelsDown, bgp = state.analysis.bgpSessionsDown
+        let down = state.analysis.tunnelsDown
+        let bgp = state.analysis.bgpSessionsDown
         #expect(header.contains("\(down) tunnel\(down == 1 ? "" : "s") down") == (down > 0), "\(name): \(header)")
         #expect(header.contains("\(bgp) BGP down") == (bgp > 0), "\(name): \(header)")
-        #expect(header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0), "\(name): \(header)")
+        #expect(
+            header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0),
+            "\(name): \(header)")
     }
 }
 
@@ -72,7 +128,9 @@ import TunnelscopeTestSupport
             let line = text.split(separator: "\n").first { $0.contains(prefix) && $0.contains("advertised on") }
             #expect(line?.contains("advertised on 4, learned on 4") == true, "\(prefix): \(line ?? "missing")")
         }
-        #expect(text.components(separatedBy: "Cloud Router learned 6: 10.40.0.0/16").count - 1 == 4, "every tunnel's best routes")
+        #expect(
+            text.components(separatedBy: "Cloud Router learned 6: 10.40.0.0/16").count - 1 == 4,
+            "every tunnel's best routes")
         #expect(text.components(separatedBy: "the TGW learned 4 (telemetry: 4 accepted)").count - 1 == 4)
     }
 }

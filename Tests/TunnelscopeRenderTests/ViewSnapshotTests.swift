@@ -47,7 +47,9 @@ import TunnelscopeSynthetic
     }
 
     @Test func japaneseNamesKeepAlignment() {
-        let result = TunnelscopeImport.Importer.load(files: SyntheticNetwork(vpcs: 4, accounts: 1, routesPerTable: 2, gcpSubnets: 2, japaneseNames: true).files(), origin: "synthetic")
+        let result = TunnelscopeImport.Importer.load(
+            files: SyntheticNetwork(vpcs: 4, accounts: 1, routesPerTable: 2, gcpSubnets: 2, japaneseNames: true)
+                .files(), origin: "synthetic")
         var state = Screens.state(result, width: 80, height: 24)
         Screens.apply(&state, keys: [.character("/")] + Screens.type("本番") + [.enter])
         Snapshot.assert(Screens.frame(state), named: "japanese-detail-80x24")
@@ -57,7 +59,8 @@ import TunnelscopeSynthetic
     }
 
     @Test func threeHundredVPCs() {
-        let result = TunnelscopeImport.Importer.load(files: SyntheticNetwork(vpcs: 300).files(), origin: "synthetic 300 VPCs")
+        let result = TunnelscopeImport.Importer.load(
+            files: SyntheticNetwork(vpcs: 300).files(), origin: "synthetic 300 VPCs")
         #expect(result.model.vpcs.count == 303)
         var state = Screens.state(result, width: 160, height: 48)
         Snapshot.assert(Screens.frame(state), named: "vpcs300-topology-160x48")

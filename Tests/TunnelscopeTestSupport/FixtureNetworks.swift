@@ -13,10 +13,11 @@ public enum FixtureNetworks {
     public static func load(_ folder: String, replacing: [String] = []) -> LoadResult {
         let base = root.appendingPathComponent(folder)
         var files: [InputFile] = []
-        let replacements = Dictionary(uniqueKeysWithValues: replacing.map { path -> (String, URL) in
-            let url = root.appendingPathComponent(path)
-            return (url.lastPathComponent, url)
-        })
+        let replacements = Dictionary(
+            uniqueKeysWithValues: replacing.map { path -> (String, URL) in
+                let url = root.appendingPathComponent(path)
+                return (url.lastPathComponent, url)
+            })
         let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
             guard url.pathExtension == "json" else { continue }

@@ -13,14 +13,18 @@ public enum Variants {
     public static func load(_ edits: Edits, extraFiles: [String: String] = [:]) -> LoadResult {
         var files = ExampleNetwork.files
         for (suffix, edit) in edits {
-            guard let i = files.firstIndex(where: { $0.name.hasSuffix(suffix) }) else { preconditionFailure("no example file ends in \(suffix)") }
+            guard let i = files.firstIndex(where: { $0.name.hasSuffix(suffix) }) else {
+                preconditionFailure("no example file ends in \(suffix)")
+            }
             if let text = edit(String(decoding: files[i].bytes, as: UTF8.self)) {
                 files[i] = InputFile(name: files[i].name, bytes: Array(text.utf8))
             } else {
                 files.remove(at: i)
             }
         }
-        for (name, text) in extraFiles.sorted(by: { $0.key < $1.key }) { files.append(InputFile(name: name, bytes: Array(text.utf8))) }
+        for (name, text) in extraFiles.sorted(by: { $0.key < $1.key }) {
+            files.append(InputFile(name: name, bytes: Array(text.utf8)))
+        }
         return Importer.load(files: files, origin: "variant")
     }
 
@@ -36,94 +40,163 @@ public enum Variants {
     /// - Memorystore moved to 10.100.48.0/29 (outside every AWS/on-prem range), advertised by cr-aws
     ///   (custom mode, ALL_SUBNETS + the range), the peering exporting custom routes, the TGW learning it;
     /// - the blackhole route 10.99.0.0/16 removed from app-vpc's route table.
-    public static var healthyEdits: Edits { [
-        ("aws-111122223333/describe-vpn-connections.json", { text in
-            JSONEdit.edit(text) { value in
-                guard var root = value as? [String: Any], var connections = root["VpnConnections"] as? [[String: Any]] else { return }
-                for i in connections.indices {
-                    guard var telemetry = connections[i]["VgwTelemetry"] as? [[String: Any]] else { continue }
-                    for j in telemetry.indices where telemetry[j]["OutsideIpAddress"] as? String == "52.1.20.22" {
-                        telemetry[j]["Status"] = "UP"; telemetry[j]["AcceptedRouteCount"] = 5; telemetry[j]["StatusMessage"] = "5 BGP ROUTES"
-                    }
-                    connections[i]["VgwTelemetry"] = telemetry
-                }
-                root["VpnConnections"] = connections
-                value = root
-            }
-        }),
-        ("aws-111122223333/describe-route-tables.json", { text in
-            JSONEdit.updating(text, key: "RouteTables", where: { $0["RouteTableId"] as? String == "rtb-0a7c3e9f1b5d2a468" }) { table in
-                table["Routes"] = (table["Routes"] as! [[String: Any]]).filter { $0["DestinationCidrBlock"] as? String != "10.99.0.0/16" }
-            }
-        }),
-        ("aws-111122223333/search-transit-gateway-routes.json", { text in
-            JSONEdit.appending(text, key: "Routes", [[
-                "DestinationCidrBlock": "10.100.48.0/29", "Type": "propagated", "State": "active",
-                "TransitGatewayAttachments": [
-                    ["ResourceId": "vpn-0aa11bb22cc33dd44", "TransitGatewayAttachmentId": "tgw-attach-0ee11ff22aa33bb44", "ResourceType": "vpn"],
-                    ["ResourceId": "vpn-0bb22cc33dd44ee55", "TransitGatewayAttachmentId": "tgw-attach-0ff22aa33bb44cc55", "ResourceType": "vpn"],
-                ],
-            ]])
-        }),
-        ("gcp-net-host-prj/routers-get-status-cr-aws.json", { text in
-            JSONEdit.edit(text) { value in
-                guard var root = value as? [String: Any], var result = root["result"] as? [String: Any],
-                      var peers = result["bgpPeerStatus"] as? [[String: Any]], var best = result["bestRoutes"] as? [[String: Any]] else { return }
-                let template = peers.first { $0["name"] as? String == "peer-aws-tunnel-0" }!
-                for i in peers.indices {
-                    let local = peers[i]["ipAddress"] as! String
-                    var advertised = (template["advertisedRoutes"] as! [[String: Any]]).map { route -> [String: Any] in
-                        var r = route; r["nextHopIp"] = local; return r
-                    }
-                    advertised.append(["destRange": "10.100.48.0/29", "kind": "compute#route", "nextHopIp": local, "priority": 100,
-                                       "network": "https://www.googleapis.com/compute/v1/projects/net-host-prj/global/networks/hub-vpc"])
-                    peers[i]["advertisedRoutes"] = advertised
-                    if peers[i]["name"] as? String == "peer-aws-tunnel-1" {
-                        peers[i]["status"] = "UP"; peers[i]["state"] = "Established"; peers[i]["numLearnedRoutes"] = 5
-                        peers[i]["uptime"] = "1 hours"; peers[i]["uptimeSeconds"] = "3600"
+    public static var healthyEdits: Edits {
+        [
+            (
+                "aws-111122223333/describe-vpn-connections.json",
+                { text in
+                    JSONEdit.edit(text) { value in
+                        guard var root = value as? [String: Any],
+                            var connections = root["VpnConnections"] as? [[String: Any]]
+                        else { return }
+                        for i in connections.indices {
+                            guard var telemetry = connections[i]["VgwTelemetry"] as? [[String: Any]] else { continue }
+                            for j in telemetry.indices where telemetry[j]["OutsideIpAddress"] as? String == "52.1.20.22"
+                            {
+                                telemetry[j]["Status"] = "UP"
+                                telemetry[j]["AcceptedRouteCount"] = 5
+                                telemetry[j]["StatusMessage"] = "5 BGP ROUTES"
+                            }
+                            connections[i]["VgwTelemetry"] = telemetry
+                        }
+                        root["VpnConnections"] = connections
+                        value = root
                     }
                 }
-                var extra: [[String: Any]] = []
-                for route in best where route["nextHopIp"] as? String == "169.254.10.1" {
-                    var r = route; r["nextHopIp"] = "169.254.10.5"; extra.append(r)
+            ),
+            (
+                "aws-111122223333/describe-route-tables.json",
+                { text in
+                    JSONEdit.updating(
+                        text, key: "RouteTables", where: { $0["RouteTableId"] as? String == "rtb-0a7c3e9f1b5d2a468" }
+                    ) { table in
+                        table["Routes"] = (table["Routes"] as! [[String: Any]]).filter {
+                            $0["DestinationCidrBlock"] as? String != "10.99.0.0/16"
+                        }
+                    }
                 }
-                best += extra
-                result["bgpPeerStatus"] = peers
-                result["bestRoutes"] = best
-                root["result"] = result
-                value = root
-            }
-        }),
-        ("gcp-net-host-prj/routers-list.json", { text in
-            JSONEdit.updating(text, where: { $0["name"] as? String == "cr-aws" }) { router in
-                var bgp = router["bgp"] as! [String: Any]
-                bgp["advertiseMode"] = "CUSTOM"
-                bgp["advertisedGroups"] = ["ALL_SUBNETS"]
-                bgp["advertisedIpRanges"] = [["range": "10.100.48.0/29", "description": "orders-cache"]]
-                router["bgp"] = bgp
-            }
-        }),
-        ("gcp-net-host-prj/networks-list.json", { text in
-            let noDefault = JSONEdit.removing(text) { $0["name"] as? String == "default" }
-            return JSONEdit.updating(noDefault, where: { $0["name"] as? String == "hub-vpc" }) { network in
-                var peerings = network["peerings"] as! [[String: Any]]
-                peerings[0]["exportCustomRoutes"] = true
-                network["peerings"] = peerings
-            }
-        }),
-        ("gcp-net-host-prj/subnets-list.json", { text in
-            JSONEdit.removing(text) { ($0["network"] as? String)?.hasSuffix("/networks/default") == true }
-        }),
-        ("gcp-net-host-prj/routes-list.json", { text in
-            let noDefault = JSONEdit.removing(text) { ($0["network"] as? String)?.hasSuffix("/networks/default") == true }
-            return JSONEdit.updating(noDefault, where: { $0["nextHopPeering"] != nil }) { $0["destRange"] = "10.100.48.0/29" }
-        }),
-        ("gcp-svc-prj-a/redis-instances-list.json", { text in
-            JSONEdit.updating(text, where: { _ in true }) { redis in
-                redis["reservedIpRange"] = "10.100.48.0/29"; redis["host"] = "10.100.48.3"
-            }
-        }),
-    ] }
+            ),
+            (
+                "aws-111122223333/search-transit-gateway-routes.json",
+                { text in
+                    JSONEdit.appending(
+                        text, key: "Routes",
+                        [
+                            [
+                                "DestinationCidrBlock": "10.100.48.0/29", "Type": "propagated", "State": "active",
+                                "TransitGatewayAttachments": [
+                                    [
+                                        "ResourceId": "vpn-0aa11bb22cc33dd44",
+                                        "TransitGatewayAttachmentId": "tgw-attach-0ee11ff22aa33bb44",
+                                        "ResourceType": "vpn",
+                                    ],
+                                    [
+                                        "ResourceId": "vpn-0bb22cc33dd44ee55",
+                                        "TransitGatewayAttachmentId": "tgw-attach-0ff22aa33bb44cc55",
+                                        "ResourceType": "vpn",
+                                    ],
+                                ],
+                            ]
+                        ])
+                }
+            ),
+            (
+                "gcp-net-host-prj/routers-get-status-cr-aws.json",
+                { text in
+                    JSONEdit.edit(text) { value in
+                        guard var root = value as? [String: Any], var result = root["result"] as? [String: Any],
+                            var peers = result["bgpPeerStatus"] as? [[String: Any]],
+                            var best = result["bestRoutes"] as? [[String: Any]]
+                        else { return }
+                        let template = peers.first { $0["name"] as? String == "peer-aws-tunnel-0" }!
+                        for i in peers.indices {
+                            let local = peers[i]["ipAddress"] as! String
+                            var advertised = (template["advertisedRoutes"] as! [[String: Any]]).map {
+                                route -> [String: Any] in
+                                var r = route
+                                r["nextHopIp"] = local
+                                return r
+                            }
+                            advertised.append([
+                                "destRange": "10.100.48.0/29", "kind": "compute#route", "nextHopIp": local,
+                                "priority": 100,
+                                "network":
+                                    "https://www.googleapis.com/compute/v1/projects/net-host-prj/global/networks/hub-vpc",
+                            ])
+                            peers[i]["advertisedRoutes"] = advertised
+                            if peers[i]["name"] as? String == "peer-aws-tunnel-1" {
+                                peers[i]["status"] = "UP"
+                                peers[i]["state"] = "Established"
+                                peers[i]["numLearnedRoutes"] = 5
+                                peers[i]["uptime"] = "1 hours"
+                                peers[i]["uptimeSeconds"] = "3600"
+                            }
+                        }
+                        var extra: [[String: Any]] = []
+                        for route in best where route["nextHopIp"] as? String == "169.254.10.1" {
+                            var r = route
+                            r["nextHopIp"] = "169.254.10.5"
+                            extra.append(r)
+                        }
+                        best += extra
+                        result["bgpPeerStatus"] = peers
+                        result["bestRoutes"] = best
+                        root["result"] = result
+                        value = root
+                    }
+                }
+            ),
+            (
+                "gcp-net-host-prj/routers-list.json",
+                { text in
+                    JSONEdit.updating(text, where: { $0["name"] as? String == "cr-aws" }) { router in
+                        var bgp = router["bgp"] as! [String: Any]
+                        bgp["advertiseMode"] = "CUSTOM"
+                        bgp["advertisedGroups"] = ["ALL_SUBNETS"]
+                        bgp["advertisedIpRanges"] = [["range": "10.100.48.0/29", "description": "orders-cache"]]
+                        router["bgp"] = bgp
+                    }
+                }
+            ),
+            (
+                "gcp-net-host-prj/networks-list.json",
+                { text in
+                    let noDefault = JSONEdit.removing(text) { $0["name"] as? String == "default" }
+                    return JSONEdit.updating(noDefault, where: { $0["name"] as? String == "hub-vpc" }) { network in
+                        var peerings = network["peerings"] as! [[String: Any]]
+                        peerings[0]["exportCustomRoutes"] = true
+                        network["peerings"] = peerings
+                    }
+                }
+            ),
+            (
+                "gcp-net-host-prj/subnets-list.json",
+                { text in
+                    JSONEdit.removing(text) { ($0["network"] as? String)?.hasSuffix("/networks/default") == true }
+                }
+            ),
+            (
+                "gcp-net-host-prj/routes-list.json",
+                { text in
+                    let noDefault = JSONEdit.removing(text) {
+                        ($0["network"] as? String)?.hasSuffix("/networks/default") == true
+                    }
+                    return JSONEdit.updating(noDefault, where: { $0["nextHopPeering"] != nil }) {
+                        $0["destRange"] = "10.100.48.0/29"
+                    }
+                }
+            ),
+            (
+                "gcp-svc-prj-a/redis-instances-list.json",
+                { text in
+                    JSONEdit.updating(text, where: { _ in true }) { redis in
+                        redis["reservedIpRange"] = "10.100.48.0/29"
+                        redis["host"] = "10.100.48.3"
+                    }
+                }
+            ),
+        ]
+    }
 
     public static let healthy: NetworkModel = model(healthyEdits)
 
@@ -198,7 +271,8 @@ public func editPeerStatus(_ name: String, _ change: @escaping (inout [String: A
     { text in
         JSONEdit.edit(text) { value in
             guard var root = value as? [String: Any], var result = root["result"] as? [String: Any],
-                  var peers = result["bgpPeerStatus"] as? [[String: Any]] else { return }
+                var peers = result["bgpPeerStatus"] as? [[String: Any]]
+            else { return }
             for i in peers.indices where peers[i]["name"] as? String == name { change(&peers[i]) }
             result["bgpPeerStatus"] = peers
             root["result"] = result

@@ -80,7 +80,7 @@ public struct DirectoryEntry: Sendable, Hashable {
         switch kind {
         case .tunnel: return name
         case .haGateway, .haInterface, .peerGateway, .peerInterface, .cloudRouter, .bgpSession, .gcpNetwork, .gcpSubnet,
-             .gcpPeering, .site, .project, .redis:
+            .gcpPeering, .site, .project, .redis:
             return "\(kind.title) \(name)"
         default:
             return name == id ? "\(kind.title) \(id)" : "\(kind.title) \(name) (\(id))"
@@ -133,73 +133,106 @@ public struct ElementDirectory: Sendable {
     init(index: ModelIndex) {
         let model = index.model
         var entries: [DirectoryEntry] = []
-        func add(_ kind: DirectoryEntry.Kind, _ id: String, name: String?, aliases: [String?] = [], ranges: [CIDR?] = [],
-                 ips: [IPv4Address?] = []) {
+        func add(
+            _ kind: DirectoryEntry.Kind, _ id: String, name: String?, aliases: [String?] = [], ranges: [CIDR?] = [],
+            ips: [IPv4Address?] = []
+        ) {
             let shown = name.flatMap { $0.isEmpty ? nil : $0 } ?? id
-            entries.append(DirectoryEntry(id: id, kind: kind, name: shown, aliases: Array(Set(aliases.compactMap { $0 }.filter { !$0.isEmpty && $0 != id })).sorted(),
-                                          ranges: ranges.compactMap { $0?.normalized }, ips: ips.compactMap { $0 }))
+            entries.append(
+                DirectoryEntry(
+                    id: id, kind: kind, name: shown,
+                    aliases: Array(Set(aliases.compactMap { $0 }.filter { !$0.isEmpty && $0 != id })).sorted(),
+                    ranges: ranges.compactMap { $0?.normalized }, ips: ips.compactMap { $0 }))
         }
         func label(_ id: String, _ name: String?) -> String? { model.labels[id] ?? name }
 
         for (t, tunnel) in model.tunnels.enumerated() {
-            add(.tunnel, tunnel.id, name: index.tunnelName(t),
-                aliases: [tunnel.outsideIp?.description, tunnel.gcp?.tunnel.ref.id, tunnel.gcp?.tunnel.name, tunnel.gcp?.tunnel.ref.description,
-                          tunnel.aws.map { "\($0.vpnConnectionId)#\($0.tunnelNumber)" },
-                          tunnel.aws.map { "\(index.connectionShortName($0.vpnConnectionId)) #\($0.tunnelNumber)" }],
+            add(
+                .tunnel, tunnel.id, name: index.tunnelName(t),
+                aliases: [
+                    tunnel.outsideIp?.description, tunnel.gcp?.tunnel.ref.id, tunnel.gcp?.tunnel.name,
+                    tunnel.gcp?.tunnel.ref.description,
+                    tunnel.aws.map { "\($0.vpnConnectionId)#\($0.tunnelNumber)" },
+                    tunnel.aws.map { "\(index.connectionShortName($0.vpnConnectionId)) #\($0.tunnelNumber)" },
+                ],
                 ranges: [tunnel.aws?.tunnel.insideCidr],
-                ips: [tunnel.outsideIp, tunnel.aws?.tunnel.awsInsideIp, tunnel.aws?.tunnel.customerInsideIp, tunnel.gcp?.haInterfaceIp])
+                ips: [
+                    tunnel.outsideIp, tunnel.aws?.tunnel.awsInsideIp, tunnel.aws?.tunnel.customerInsideIp,
+                    tunnel.gcp?.haInterfaceIp,
+                ])
         }
         for c in model.vpnConnections {
             let site = c.customerGatewayId.flatMap { index.siteByCustomerGateway[$0] }.map { model.onPremSites[$0] }
             add(.vpnConnection, c.id, name: label(c.id, c.name), aliases: [c.name], ranges: site?.addressRanges ?? [])
         }
-        for g in model.customerGateways { add(.customerGateway, g.id, name: label(g.id, g.name), aliases: [g.name], ips: [g.ipAddress]) }
+        for g in model.customerGateways {
+            add(.customerGateway, g.id, name: label(g.id, g.name), aliases: [g.name], ips: [g.ipAddress])
+        }
         for g in model.transitGateways { add(.transitGateway, g.id, name: label(g.id, g.name), aliases: [g.name]) }
         for g in model.vpnGateways { add(.vpnGateway, g.id, name: label(g.id, g.name), aliases: [g.name]) }
-        for a in model.tgwAttachments where !(a.resourceType == "vpn" && a.resourceId.map { model.vpnConnectionIndex[$0] != nil } == true) {
+        for a in model.tgwAttachments
+        where !(a.resourceType == "vpn" && a.resourceId.map { model.vpnConnectionIndex[$0] != nil } == true) {
             add(.tgwAttachment, a.id, name: label(a.id, a.name), aliases: [a.name])
         }
         for r in model.tgwRouteTables { add(.tgwRouteTable, r.id, name: label(r.id, r.name), aliases: [r.name]) }
-        for d in model.directConnectGateways { add(.directConnectGateway, d.id, name: label(d.id, d.name), aliases: [d.name]) }
+        for d in model.directConnectGateways {
+            add(.directConnectGateway, d.id, name: label(d.id, d.name), aliases: [d.name])
+        }
         for v in model.virtualInterfaces { add(.virtualInterface, v.id, name: label(v.id, v.name), aliases: [v.name]) }
         for v in model.vpcs {
             add(.vpc, v.id, name: label(v.id, v.name), aliases: [v.name, model.labels[v.id]], ranges: v.cidrs)
         }
         for s in model.subnets { add(.subnet, s.id, name: label(s.id, s.name), aliases: [s.name], ranges: [s.cidr]) }
-        for r in model.routeTables { add(.routeTable, r.id, name: label(r.id, r.tags["Name"]), aliases: [r.tags["Name"]]) }
-        for p in model.vpcPeerings { add(.vpcPeering, p.id, name: label(p.id, p.tags["Name"]), aliases: [p.tags["Name"]]) }
+        for r in model.routeTables {
+            add(.routeTable, r.id, name: label(r.id, r.tags["Name"]), aliases: [r.tags["Name"]])
+        }
+        for p in model.vpcPeerings {
+            add(.vpcPeering, p.id, name: label(p.id, p.tags["Name"]), aliases: [p.tags["Name"]])
+        }
         for g in model.haVpnGateways {
             add(.haGateway, g.ref.id, name: label(g.ref.id, g.name), aliases: [g.name, g.ref.description])
             for i in g.interfaces {
                 let id = g.ref.interfaceID(i.id)
-                add(.haInterface, id, name: index.interfaceName(id), aliases: ["\(g.name)#if\(i.id)", i.ipAddress?.description], ips: [i.ipAddress])
+                add(
+                    .haInterface, id, name: index.interfaceName(id),
+                    aliases: ["\(g.name)#if\(i.id)", i.ipAddress?.description], ips: [i.ipAddress])
             }
         }
         for g in model.externalVpnGateways {
             add(.peerGateway, g.ref.id, name: label(g.ref.id, g.name), aliases: [g.name, g.ref.description])
             for i in g.interfaces {
                 let id = g.ref.interfaceID(i.id)
-                add(.peerInterface, id, name: index.interfaceName(id), aliases: ["\(g.name)#if\(i.id)"], ips: [i.ipAddress])
+                add(
+                    .peerInterface, id, name: index.interfaceName(id), aliases: ["\(g.name)#if\(i.id)"],
+                    ips: [i.ipAddress])
             }
         }
         for r in model.cloudRouters {
             add(.cloudRouter, r.ref.id, name: label(r.ref.id, r.name), aliases: [r.name, r.ref.description])
             for p in r.bgpPeers {
-                add(.bgpSession, "\(r.ref.id)/bgpPeers/\(p.name)", name: "\(p.name) on \(r.name)", aliases: [p.name, "\(r.name)/\(p.name)"],
+                add(
+                    .bgpSession, "\(r.ref.id)/bgpPeers/\(p.name)", name: "\(p.name) on \(r.name)",
+                    aliases: [p.name, "\(r.name)/\(p.name)"],
                     ips: [p.ipAddress, p.peerIpAddress])
             }
         }
         for n in model.gcpNetworks {
             let subnets = (index.gcpSubnetsByNetwork[n.ref] ?? []).compactMap { model.gcpSubnets[$0].cidr }
-            add(.gcpNetwork, n.ref.id, name: label(n.ref.id, "\(n.ref.project)/\(n.name)"), aliases: [n.name, n.ref.description], ranges: subnets)
+            add(
+                .gcpNetwork, n.ref.id, name: label(n.ref.id, "\(n.ref.project)/\(n.name)"),
+                aliases: [n.name, n.ref.description], ranges: subnets)
             for p in n.peerings { add(.gcpPeering, "\(n.ref.id)/peerings/\(p.name)", name: p.name) }
         }
         for s in model.gcpSubnets {
-            add(.gcpSubnet, s.ref.id, name: label(s.ref.id, s.name), aliases: [s.ref.description] + s.secondaryRanges.map(\.name),
+            add(
+                .gcpSubnet, s.ref.id, name: label(s.ref.id, s.name),
+                aliases: [s.ref.description] + s.secondaryRanges.map(\.name),
                 ranges: [s.cidr] + s.secondaryRanges.map(\.cidr))
         }
         for r in model.redisInstances {
-            add(.redis, r.id, name: label(r.id, r.displayName ?? r.name), aliases: [r.name, r.displayName], ranges: [r.reservedIpRange], ips: [r.host])
+            add(
+                .redis, r.id, name: label(r.id, r.displayName ?? r.name), aliases: [r.name, r.displayName],
+                ranges: [r.reservedIpRange], ips: [r.host])
         }
         for s in model.onPremSites { add(.site, s.id, name: s.name, ranges: s.addressRanges) }
         for p in model.gcpProjects { add(.project, "project/\(p.id)", name: label(p.id, p.id), aliases: [p.id]) }
@@ -245,7 +278,9 @@ public struct ElementDirectory: Sendable {
             if let ref = GCPRef(url: base) {
                 let suffix = text.firstIndex(of: "#").map { String(text[$0...]) } ?? ""
                 if let i = byId[ref.id + suffix], admitted(i) { return .found(entries[i]) }
-                if let named = byName[(ref.id + suffix).lowercased()]?.filter(admitted), !named.isEmpty { return pick(named, query: text) }
+                if let named = byName[(ref.id + suffix).lowercased()]?.filter(admitted), !named.isEmpty {
+                    return pick(named, query: text)
+                }
             }
         }
         let lower = text.lowercased()
@@ -253,8 +288,12 @@ public struct ElementDirectory: Sendable {
         guard lower.count >= 3 else { return .unknown(query: text, suggestions: []) }
         // A unique prefix of an ID, name or alias; else of a word inside a name.
         func prefixed(_ keys: [(key: String, entry: Int)]) -> [Int] {
-            var lo = 0, hi = keys.count
-            while lo < hi { let mid = (lo + hi) / 2; if keys[mid].key < lower { lo = mid + 1 } else { hi = mid } }
+            var lo = 0
+            var hi = keys.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if keys[mid].key < lower { lo = mid + 1 } else { hi = mid }
+            }
             var matches: [Int] = []
             var seen = Set<Int>()
             var k = lo
@@ -284,6 +323,8 @@ public struct ElementDirectory: Sendable {
     private func pick(_ indices: [Int], query: String) -> DirectoryMatch {
         let unique = Array(Set(indices)).sorted()
         if unique.count == 1 { return .found(entries[unique[0]]) }
-        return .ambiguous(query: query, candidates: unique.map { entries[$0] }.sorted { ($0.kind.order, $0.id) < ($1.kind.order, $1.id) })
+        return .ambiguous(
+            query: query,
+            candidates: unique.map { entries[$0] }.sorted { ($0.kind.order, $0.id) < ($1.kind.order, $1.id) })
     }
 }

@@ -62,31 +62,41 @@ struct AddressSpace: Sendable {
         for vpc in model.vpcs {
             let hybrid = index.isHybridVPC(vpc.id)
             for cidr in vpc.cidrs {
-                owners.append(AddressOwner(kind: .awsVpc, cidr: cidr.normalized, resource: vpc.id, group: vpc.id,
-                                           label: "AWS VPC \(index.vpcName(vpc.id)) \(cidr.normalized)", hybrid: hybrid,
-                                           gcpNetwork: nil, vpcId: vpc.id, siteIndex: nil))
+                owners.append(
+                    AddressOwner(
+                        kind: .awsVpc, cidr: cidr.normalized, resource: vpc.id, group: vpc.id,
+                        label: "AWS VPC \(index.vpcName(vpc.id)) \(cidr.normalized)", hybrid: hybrid,
+                        gcpNetwork: nil, vpcId: vpc.id, siteIndex: nil))
             }
         }
         for subnet in model.subnets {
             guard let cidr = subnet.cidr else { continue }
-            owners.append(AddressOwner(kind: .awsSubnet, cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId,
-                                       label: "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))",
-                                       hybrid: index.isHybridVPC(subnet.vpcId), gcpNetwork: nil, vpcId: subnet.vpcId, siteIndex: nil))
+            owners.append(
+                AddressOwner(
+                    kind: .awsSubnet, cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId,
+                    label:
+                        "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))",
+                    hybrid: index.isHybridVPC(subnet.vpcId), gcpNetwork: nil, vpcId: subnet.vpcId, siteIndex: nil))
         }
         for subnet in model.gcpSubnets {
             let network = subnet.network
             let hybrid = network.map(index.isVPNAttached) ?? false
             let group = network?.id ?? subnet.ref.id
-            let where_ = network.map { " in \(index.gcpName($0))" } ?? ""
+            let location = network.map { " in \(index.gcpName($0))" } ?? ""
             if let cidr = subnet.cidr {
-                owners.append(AddressOwner(kind: .gcpSubnet, cidr: cidr.normalized, resource: subnet.ref.id, group: group,
-                                           label: "GCP subnet \(subnet.name) \(cidr.normalized)\(where_)", hybrid: hybrid,
-                                           gcpNetwork: network, vpcId: nil, siteIndex: nil))
+                owners.append(
+                    AddressOwner(
+                        kind: .gcpSubnet, cidr: cidr.normalized, resource: subnet.ref.id, group: group,
+                        label: "GCP subnet \(subnet.name) \(cidr.normalized)\(location)", hybrid: hybrid,
+                        gcpNetwork: network, vpcId: nil, siteIndex: nil))
             }
             for range in subnet.secondaryRanges {
-                owners.append(AddressOwner(kind: .gcpSecondaryRange, cidr: range.cidr.normalized, resource: subnet.ref.id,
-                                           group: group, label: "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(where_)",
-                                           hybrid: hybrid, gcpNetwork: network, vpcId: nil, siteIndex: nil))
+                owners.append(
+                    AddressOwner(
+                        kind: .gcpSecondaryRange, cidr: range.cidr.normalized, resource: subnet.ref.id,
+                        group: group,
+                        label: "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)",
+                        hybrid: hybrid, gcpNetwork: network, vpcId: nil, siteIndex: nil))
             }
         }
         for (i, site) in model.onPremSites.enumerated() {
@@ -94,10 +104,12 @@ struct AddressSpace: Sendable {
             // one remote network learn the same prefixes, so identical learned prefixes are one owner.
             let learned = site.cidrs.isEmpty
             for cidr in site.addressRanges {
-                owners.append(AddressOwner(kind: .onPremSite, cidr: cidr.normalized, resource: site.id,
-                                           group: learned ? "learned:\(cidr.normalized)" : site.id,
-                                           label: "on-prem \(site.name) \(cidr.normalized)", hybrid: true,
-                                           gcpNetwork: nil, vpcId: nil, siteIndex: i))
+                owners.append(
+                    AddressOwner(
+                        kind: .onPremSite, cidr: cidr.normalized, resource: site.id,
+                        group: learned ? "learned:\(cidr.normalized)" : site.id,
+                        label: "on-prem \(site.name) \(cidr.normalized)", hybrid: true,
+                        gcpNetwork: nil, vpcId: nil, siteIndex: i))
             }
         }
         // Producer ranges: Memorystore instances, and whatever else the consumer network imports over peering.
@@ -107,23 +119,30 @@ struct AddressSpace: Sendable {
             let network = redis.authorizedNetwork
             let group = "peered:" + (network?.id ?? redis.id)
             producer.insert("\(group) \(cidr)")
-            owners.append(AddressOwner(kind: .redis, cidr: cidr, resource: redis.id, group: group,
-                                       label: "Memorystore \(redis.displayName ?? redis.name) \(cidr) (\(redis.project))",
-                                       hybrid: network.map(index.isVPNAttached) ?? false, gcpNetwork: network, vpcId: nil, siteIndex: nil))
+            owners.append(
+                AddressOwner(
+                    kind: .redis, cidr: cidr, resource: redis.id, group: group,
+                    label: "Memorystore \(redis.displayName ?? redis.name) \(cidr) (\(redis.project))",
+                    hybrid: network.map(index.isVPNAttached) ?? false, gcpNetwork: network, vpcId: nil, siteIndex: nil))
         }
         for route in model.gcpRoutes {
             guard case .peering(let peering) = route.nextHop, let cidr = route.destination?.normalized,
-                  let network = route.network else { continue }
+                let network = route.network
+            else { continue }
             let group = "peered:" + network.id
             guard producer.insert("\(group) \(cidr)").inserted else { continue }
-            owners.append(AddressOwner(kind: .peeredRange, cidr: cidr, resource: network.id, group: group,
-                                       label: "range \(cidr) imported into \(index.gcpName(network)) over peering \(peering)",
-                                       hybrid: index.isVPNAttached(network), gcpNetwork: network, vpcId: nil, siteIndex: nil))
+            owners.append(
+                AddressOwner(
+                    kind: .peeredRange, cidr: cidr, resource: network.id, group: group,
+                    label: "range \(cidr) imported into \(index.gcpName(network)) over peering \(peering)",
+                    hybrid: index.isVPNAttached(network), gcpNetwork: network, vpcId: nil, siteIndex: nil))
         }
         self.owners = owners
         table = PrefixTable(owners.enumerated().map { ($1.cidr, $0) })
-        sorted = owners.indices.sorted { (owners[$0].cidr.network.value, owners[$0].cidr.prefixLength, $0)
-            < (owners[$1].cidr.network.value, owners[$1].cidr.prefixLength, $1) }
+        sorted = owners.indices.sorted {
+            (owners[$0].cidr.network.value, owners[$0].cidr.prefixLength, $0)
+                < (owners[$1].cidr.network.value, owners[$1].cidr.prefixLength, $1)
+        }
     }
 
     /// Owners whose range contains all of `cidr`, most specific first.
@@ -133,8 +152,10 @@ struct AddressSpace: Sendable {
 
     /// Owners whose range lies inside `cidr` (strictly smaller or equal), in address order.
     func owners(inside cidr: CIDR) -> [AddressOwner] {
-        let start = cidr.network.value, end = cidr.lastAddress.value
-        var low = 0, high = sorted.count
+        let start = cidr.network.value
+        let end = cidr.lastAddress.value
+        var low = 0
+        var high = sorted.count
         while low < high {
             let mid = (low + high) / 2
             if owners[sorted[mid]].cidr.network.value < start { low = mid + 1 } else { high = mid }

@@ -18,7 +18,10 @@ final class AnalysisContext: Sendable {
         self.index = index
         space = AddressSpace(index: index)
         let states = model.tunnels.map { tunnel in
-            TunnelState(tunnel: tunnel, staticRouting: tunnel.aws.flatMap { model.vpnConnection($0.vpnConnectionId)?.staticRoutesOnly } ?? false)
+            TunnelState(
+                tunnel: tunnel,
+                staticRouting: tunnel.aws.flatMap { model.vpnConnection($0.vpnConnectionId)?.staticRoutesOnly } ?? false
+            )
         }
         self.states = states
         tables = RouteTables(index: index)

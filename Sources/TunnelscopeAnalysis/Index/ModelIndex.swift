@@ -58,11 +58,14 @@ final class ModelIndex: Sendable {
         }
         self.attachmentById = attachmentById
         self.attachmentsByResource = attachmentsByResource
-        tgwRouteTableById = Dictionary(model.tgwRouteTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        tgwRouteTableById = Dictionary(
+            model.tgwRouteTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var subnetsByVpc: [String: [Int]] = [:]
         for (i, s) in model.subnets.enumerated() { subnetsByVpc[s.vpcId, default: []].append(i) }
         self.subnetsByVpc = subnetsByVpc
-        var bySubnet: [String: Int] = [:], main: [String: Int] = [:], byVpc: [String: [Int]] = [:]
+        var bySubnet: [String: Int] = [:]
+        var main: [String: Int] = [:]
+        var byVpc: [String: [Int]] = [:]
         for (i, table) in model.routeTables.enumerated() {
             byVpc[table.vpcId, default: []].append(i)
             if table.isMain, main[table.vpcId] == nil { main[table.vpcId] = i }
@@ -74,21 +77,33 @@ final class ModelIndex: Sendable {
         routeTableById = Dictionary(model.routeTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         vpcPeeringById = Dictionary(model.vpcPeerings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var vifs: [String: [Int]] = [:]
-        for (i, v) in model.virtualInterfaces.enumerated() { if let g = v.directConnectGatewayId { vifs[g, default: []].append(i) } }
+        for (i, v) in model.virtualInterfaces.enumerated() {
+            if let g = v.directConnectGatewayId { vifs[g, default: []].append(i) }
+        }
         virtualInterfacesByGateway = vifs
         var byVgw: [String: [Int]] = [:]
-        for (i, c) in model.vpnConnections.enumerated() { if let g = c.vpnGatewayId { byVgw[g, default: []].append(i) } }
+        for (i, c) in model.vpnConnections.enumerated() {
+            if let g = c.vpnGatewayId { byVgw[g, default: []].append(i) }
+        }
         connectionsByVgw = byVgw
         var vgwsByVpc: [String: [String]] = [:]
         for g in model.vpnGateways { for v in g.attachedVpcIds { vgwsByVpc[v, default: []].append(g.id) } }
         self.vgwsByVpc = vgwsByVpc
 
-        var byConnection: [String: [Int]] = [:], byCgw: [String: [Int]] = [:], byHAIf: [String: [Int]] = [:]
-        var byHA: [String: [Int]] = [:], byPeerIf: [String: [Int]] = [:], byPeer: [String: [Int]] = [:]
-        var byRouter: [String: [Int]] = [:], byAWSGateway: [String: [Int]] = [:], byGCPTunnel: [String: Int] = [:]
+        var byConnection: [String: [Int]] = [:]
+        var byCgw: [String: [Int]] = [:]
+        var byHAIf: [String: [Int]] = [:]
+        var byHA: [String: [Int]] = [:]
+        var byPeerIf: [String: [Int]] = [:]
+        var byPeer: [String: [Int]] = [:]
+        var byRouter: [String: [Int]] = [:]
+        var byAWSGateway: [String: [Int]] = [:]
+        var byGCPTunnel: [String: Int] = [:]
         var byPeerIp: [String: [IPv4Address: Int]] = [:]
         var haByIp: [IPv4Address: (gateway: GCPRef, interface: Int)] = [:]
-        for g in model.haVpnGateways { for i in g.interfaces { if let ip = i.ipAddress { haByIp[ip] = (g.ref, i.id) } } }
+        for g in model.haVpnGateways {
+            for i in g.interfaces { if let ip = i.ipAddress { haByIp[ip] = (g.ref, i.id) } }
+        }
         haInterfaceByIp = haByIp
         for (t, tunnel) in model.tunnels.enumerated() {
             if let aws = tunnel.aws {
@@ -134,12 +149,15 @@ final class ModelIndex: Sendable {
         routersByNetwork = Self.group(model.cloudRouters) { $0.network }
         haGatewaysByNetwork = Self.group(model.haVpnGateways) { $0.network }
         redisByNetwork = Self.group(model.redisInstances) { $0.authorizedNetwork }
-        sharedVPCByHost = Dictionary(model.sharedVPCs.enumerated().map { ($1.hostProject, $0) }, uniquingKeysWith: { a, _ in a })
+        sharedVPCByHost = Dictionary(
+            model.sharedVPCs.enumerated().map { ($1.hostProject, $0) }, uniquingKeysWith: { a, _ in a })
         var hostByService: [String: String] = [:]
         for shared in model.sharedVPCs { for s in shared.serviceProjects { hostByService[s] = shared.hostProject } }
         hostByServiceProject = hostByService
 
-        var siteByCgw: [String: Int] = [:], siteByDx: [String: Int] = [:], siteByName: [String: Int] = [:]
+        var siteByCgw: [String: Int] = [:]
+        var siteByDx: [String: Int] = [:]
+        var siteByName: [String: Int] = [:]
         for (i, site) in model.onPremSites.enumerated() {
             site.customerGatewayIds.forEach { siteByCgw[$0] = siteByCgw[$0] ?? i }
             site.directConnectGatewayIds.forEach { siteByDx[$0] = siteByDx[$0] ?? i }
@@ -193,8 +211,12 @@ final class ModelIndex: Sendable {
     /// A GCP network carries the hybrid link: an HA VPN gateway or a Cloud Router with BGP peers is on it.
     func isVPNAttached(_ network: GCPRef) -> Bool {
         if !(haGatewaysByNetwork[network] ?? []).isEmpty { return true }
-        if (routersByNetwork[network] ?? []).contains(where: { !model.cloudRouters[$0].bgpPeers.isEmpty }) { return true }
-        return (gcpRoutesByNetwork[network] ?? []).contains { if case .vpnTunnel = model.gcpRoutes[$0].nextHop { true } else { false } }
+        if (routersByNetwork[network] ?? []).contains(where: { !model.cloudRouters[$0].bgpPeers.isEmpty }) {
+            return true
+        }
+        return (gcpRoutesByNetwork[network] ?? []).contains {
+            if case .vpnTunnel = model.gcpRoutes[$0].nextHop { true } else { false }
+        }
     }
 
     /// An AWS VPC is part of the hybrid network: attached to a TGW, or with a VGW attached.

@@ -46,7 +46,8 @@ extension ModelIndex {
 extension Array where Element == String {
     /// `a, b, c … and 7 more`.
     func listed(limit: Int = 6) -> String {
-        count <= limit ? joined(separator: ", ") : prefix(limit).joined(separator: ", ") + " … and \(count - limit) more"
+        count <= limit
+            ? joined(separator: ", ") : prefix(limit).joined(separator: ", ") + " … and \(count - limit) more"
     }
 }
 

@@ -44,7 +44,9 @@ struct PrefixTable<Value: Sendable>: Sendable {
         let address = cidr.address.value
         for level in levels where level.length <= cidr.prefixLength {
             let key = address & level.mask
-            if let values = level.map[key], let result = visit(CIDR(address: IPv4Address(key), prefixLength: level.length), values) {
+            if let values = level.map[key],
+                let result = visit(CIDR(address: IPv4Address(key), prefixLength: level.length), values)
+            {
                 return result
             }
         }

@@ -36,19 +36,31 @@ public struct TunnelState: Sendable, Hashable {
         case .down?: awsTunnel = ipsecUpMessage ? .up : .down
         default: awsTunnel = .unknown
         }
-        if let status = tunnel.gcp?.tunnel.status { gcpTunnel = status == "ESTABLISHED" ? .up : .down } else { gcpTunnel = .unknown }
+        if let status = tunnel.gcp?.tunnel.status {
+            gcpTunnel = status == "ESTABLISHED" ? .up : .down
+        } else {
+            gcpTunnel = .unknown
+        }
         if let peer = tunnel.gcp?.bgpPeer {
-            if !peer.enabled { gcpBGP = .down }
-            else if let status = peer.status?.status { gcpBGP = status == "UP" ? .up : .down }
-            else { gcpBGP = .unknown }
-        } else { gcpBGP = .unknown }
+            if !peer.enabled {
+                gcpBGP = .down
+            } else if let status = peer.status?.status {
+                gcpBGP = status == "UP" ? .up : .down
+            } else {
+                gcpBGP = .unknown
+            }
+        } else {
+            gcpBGP = .unknown
+        }
         if let aws = tunnel.aws, !staticRouting {
             switch aws.tunnel.status {
             case .down: awsBGP = .down
             case .up: awsBGP = .up
             case .unknown: awsBGP = .unknown
             }
-        } else { awsBGP = .unknown }
+        } else {
+            awsBGP = .unknown
+        }
         awsAcceptedRoutes = tunnel.aws?.tunnel.acceptedRouteCount
         gcpLearnedRoutes = tunnel.gcp?.bgpPeer?.status?.numLearnedRoutes
     }

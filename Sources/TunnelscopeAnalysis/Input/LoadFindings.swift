@@ -26,13 +26,16 @@ public enum LoadFindings {
             let details = broken.prefix(shown).map { "\($0.file): \($0.reason ?? $0.outcome.rawValue)" }
             let more = broken.count > shown ? "; … and \(broken.count - shown) more" : ""
             let one = broken.count == 1
-            findings.append(Finding(
-                rule: rule, severity: .error,
-                message: "\(plural(broken.count, "file")) could not be read (\(details.joined(separator: "; "))\(more)): "
-                    + "what \(one ? "it" : "they") held is missing from this analysis",
-                resources: broken.map(\.file),
-                hint: "Re-export \(one ? "it" : "them") (scripts/export-aws.sh and scripts/export-gcp.sh write one file per command) "
-                    + "and run check again; a file that is not an export can be moved out of the folder"))
+            findings.append(
+                Finding(
+                    rule: rule, severity: .error,
+                    message:
+                        "\(plural(broken.count, "file")) could not be read (\(details.joined(separator: "; "))\(more)): "
+                        + "what \(one ? "it" : "they") held is missing from this analysis",
+                    resources: broken.map(\.file),
+                    hint:
+                        "Re-export \(one ? "it" : "them") (scripts/export-aws.sh and scripts/export-gcp.sh write one file per command) "
+                        + "and run check again; a file that is not an export can be moved out of the folder"))
         }
         let loaded = Set(report.loadedFiles.map(\.file))
         let skipped = report.skipped.filter { loaded.contains($0.file) && !isDeliberatelyUnused($0) }
@@ -42,13 +45,16 @@ public enum LoadFindings {
             let details = skipped.prefix(shown).map(\.description)
             let more = skipped.count > shown ? "; … and \(skipped.count - shown) more" : ""
             let one = skipped.count == 1
-            findings.append(Finding(
-                rule: rule, severity: .warning,
-                message: "\(plural(skipped.count, "resource")) in \(plural(files.count, "loaded file")) \(one ? "was" : "were") skipped "
-                    + "(\(details.joined(separator: "; "))\(more)): what \(one ? "it" : "they") held is missing from this analysis",
-                resources: files,
-                hint: "`tunnelscope check --verbose` lists each with its JSON path; re-export \(files.count == 1 ? "the file" : "these files") "
-                    + "if \(files.count == 1 ? "it was" : "they were") cut or edited"))
+            findings.append(
+                Finding(
+                    rule: rule, severity: .warning,
+                    message:
+                        "\(plural(skipped.count, "resource")) in \(plural(files.count, "loaded file")) \(one ? "was" : "were") skipped "
+                        + "(\(details.joined(separator: "; "))\(more)): what \(one ? "it" : "they") held is missing from this analysis",
+                    resources: files,
+                    hint:
+                        "`tunnelscope check --verbose` lists each with its JSON path; re-export \(files.count == 1 ? "the file" : "these files") "
+                        + "if \(files.count == 1 ? "it was" : "they were") cut or edited"))
         }
         return findings
     }

@@ -8,7 +8,7 @@ import TunnelscopeModel
 struct CreationOrder {
     enum Kind: Int, CaseIterable, Comparable {
         case network, router, haGateway, awsGateway, customerGateways, vpnConnections, peerGateway,
-             tunnels, routerInterfaces, bgpPeers, awsRouting, verify
+            tunnels, routerInterfaces, bgpPeers, awsRouting, verify
 
         /// What each kind needs, and why.
         var needs: [(Kind, String)] {
@@ -19,8 +19,12 @@ struct CreationOrder {
             case .customerGateways: [(.haGateway, "the HA VPN interface IPs"), (.router, "the Cloud Router ASN")]
             case .vpnConnections: [(.customerGateways, "the customer gateways"), (.awsGateway, "the Transit Gateway")]
             case .peerGateway: [(.vpnConnections, "the AWS tunnel outside IPs")]
-            case .tunnels: [(.haGateway, "the HA VPN gateway"), (.peerGateway, "the peer gateway"), (.router, "the Cloud Router"),
-                            (.vpnConnections, "the AWS pre-shared keys")]
+            case .tunnels:
+                [
+                    (.haGateway, "the HA VPN gateway"), (.peerGateway, "the peer gateway"),
+                    (.router, "the Cloud Router"),
+                    (.vpnConnections, "the AWS pre-shared keys"),
+                ]
             case .routerInterfaces: [(.tunnels, "the tunnels"), (.vpnConnections, "the AWS inside CIDRs")]
             case .bgpPeers: [(.routerInterfaces, "the router interfaces"), (.awsGateway, "the Amazon-side ASN")]
             case .awsRouting: [(.vpnConnections, "the VPN attachments")]
@@ -42,7 +46,8 @@ struct CreationOrder {
     /// Kahn's algorithm over the kinds present; a missing kind passes its own needs on.
     static func order(_ present: Set<Kind>) -> [(kind: Kind, needs: [(Kind, String)])] {
         func effectiveNeeds(_ kind: Kind) -> [(Kind, String)] {
-            kind.needs.flatMap { need -> [(Kind, String)] in present.contains(need.0) ? [need] : effectiveNeeds(need.0) }
+            kind.needs.flatMap { need -> [(Kind, String)] in present.contains(need.0) ? [need] : effectiveNeeds(need.0)
+            }
         }
         var remaining = present
         var done = Set<Kind>()
@@ -84,16 +89,26 @@ struct PlanBuilder {
 
     func gather() -> Gathered {
         var g = Gathered()
-        func add<T>(_ list: inout [T], _ item: T, _ same: (T, T) -> Bool) { if !list.contains(where: { same($0, item) }) { list.append(item) } }
+        func add<T>(_ list: inout [T], _ item: T, _ same: (T, T) -> Bool) {
+            if !list.contains(where: { same($0, item) }) { list.append(item) }
+        }
         let tunnels = context.links.flatMap(\.tunnelIndices).sorted { a, b in
-            let ka = (index.haInterface(ofTunnel: a) ?? "~", model.tunnels[a].gcp?.peerInterface ?? 9, model.tunnels[a].aws?.tunnelNumber ?? 9)
-            let kb = (index.haInterface(ofTunnel: b) ?? "~", model.tunnels[b].gcp?.peerInterface ?? 9, model.tunnels[b].aws?.tunnelNumber ?? 9)
+            let ka = (
+                index.haInterface(ofTunnel: a) ?? "~", model.tunnels[a].gcp?.peerInterface ?? 9,
+                model.tunnels[a].aws?.tunnelNumber ?? 9
+            )
+            let kb = (
+                index.haInterface(ofTunnel: b) ?? "~", model.tunnels[b].gcp?.peerInterface ?? 9,
+                model.tunnels[b].aws?.tunnelNumber ?? 9
+            )
             return ka < kb
         }
         g.tunnels = tunnels
         for t in tunnels {
             let tunnel = model.tunnels[t]
-            if let ha = index.haGateway(ofTunnel: t).flatMap({ GCPRef(url: $0) }).flatMap({ model.haGatewayIndex[$0] }).map({ model.haVpnGateways[$0] }) {
+            if let ha = index.haGateway(ofTunnel: t).flatMap({ GCPRef(url: $0) }).flatMap({ model.haGatewayIndex[$0] })
+                .map({ model.haVpnGateways[$0] })
+            {
                 add(&g.haGateways, ha) { $0.ref == $1.ref }
                 if let n = ha.network { add(&g.networks, n, ==) }
             }
@@ -101,7 +116,9 @@ struct PlanBuilder {
                 add(&g.routers, router) { $0.ref == $1.ref }
                 if let n = router.network { add(&g.networks, n, ==) }
             }
-            if let peer = tunnel.gcp?.peerGateway.flatMap({ model.externalGatewayIndex[$0] }).map({ model.externalVpnGateways[$0] }) {
+            if let peer = tunnel.gcp?.peerGateway.flatMap({ model.externalGatewayIndex[$0] }).map({
+                model.externalVpnGateways[$0]
+            }) {
                 add(&g.peerGateways, peer) { $0.ref == $1.ref }
             }
             if let aws = tunnel.aws {
@@ -112,7 +129,9 @@ struct PlanBuilder {
             }
         }
         if g.routers.isEmpty {
-            for n in g.networks { for r in index.routersByNetwork[n] ?? [] { add(&g.routers, model.cloudRouters[r]) { $0.ref == $1.ref } } }
+            for n in g.networks {
+                for r in index.routersByNetwork[n] ?? [] { add(&g.routers, model.cloudRouters[r]) { $0.ref == $1.ref } }
+            }
         }
         return g
     }
@@ -122,7 +141,10 @@ struct PlanBuilder {
         guard !g.tunnels.isEmpty else {
             return CreationPlan(steps: [], notes: ["No AWS ⇄ GCP VPN link in this network: nothing to order."])
         }
-        var present: Set<CreationOrder.Kind> = [.customerGateways, .vpnConnections, .peerGateway, .tunnels, .routerInterfaces, .bgpPeers, .awsRouting, .verify]
+        var present: Set<CreationOrder.Kind> = [
+            .customerGateways, .vpnConnections, .peerGateway, .tunnels, .routerInterfaces, .bgpPeers, .awsRouting,
+            .verify,
+        ]
         if !g.networks.isEmpty { present.insert(.network) }
         if !g.routers.isEmpty { present.insert(.router) }
         if !g.haGateways.isEmpty { present.insert(.haGateway) }
@@ -132,20 +154,30 @@ struct PlanBuilder {
         for (i, entry) in order.enumerated() { number[entry.kind] = i + 1 }
         let items = ItemBuilder(context: context, gathered: g, step: number)
         let steps = order.enumerated().map { i, entry in
-            let why = entry.needs.isEmpty ? nil : entry.needs.map { "\($0.1) (step \(number[$0.0]!))" }.joined(separator: ", ")
-            return PlanStep(number: i + 1, cloud: entry.kind.cloud, title: items.title(entry.kind), why: why,
-                            needs: entry.needs.compactMap { number[$0.0] }.sorted(), items: items.items(entry.kind),
-                            notes: items.notes(entry.kind), setup: items.setup(entry.kind))
+            let why =
+                entry.needs.isEmpty
+                ? nil : entry.needs.map { "\($0.1) (step \(number[$0.0]!))" }.joined(separator: ", ")
+            return PlanStep(
+                number: i + 1, cloud: entry.kind.cloud, title: items.title(entry.kind), why: why,
+                needs: entry.needs.compactMap { number[$0.0] }.sorted(), items: items.items(entry.kind),
+                notes: items.notes(entry.kind), setup: items.setup(entry.kind))
         }
         var notes = [
             "Each side wants the other's public IPs at creation: the AWS customer gateways (step \(number[.customerGateways]!)) need the HA VPN interface IPs"
-                + (number[.haGateway].map { " (step \($0))" } ?? "") + ", and the GCP peer gateway (step \(number[.peerGateway]!)) needs the AWS tunnel outside IPs (step \(number[.vpnConnections]!)). "
+                + (number[.haGateway].map { " (step \($0))" } ?? "")
+                + ", and the GCP peer gateway (step \(number[.peerGateway]!)) needs the AWS tunnel outside IPs (step \(number[.vpnConnections]!)). "
                 + "Creating the HA VPN gateway first breaks the cycle.",
             "Rebuilding: values marked (assigned) change when their resource is re-created — a new HA VPN gateway means new customer gateways and VPN connections; new VPN connections mean a new peer gateway and GCP tunnels. Values marked (chosen) can be kept.",
             "Pre-shared keys are never printed: each AWS tunnel has its own; step \(number[.tunnels]!) says where to read each one (TunnelOptions[].PreSharedKey of its VPN connection, or Secrets Manager).",
         ]
-        if !g.vpnGateways.isEmpty { notes.append("This network attaches the VPN to a virtual private gateway; attach it to a Transit Gateway instead — moving it later costs about 40 s of BGP reconvergence.") }
-        for n in g.networks where model.gcpNetwork(n)?.subnetMode == .auto { notes.append("\(index.gcpName(n)) is auto mode; the plan creates it in custom mode.") }
+        if !g.vpnGateways.isEmpty {
+            notes.append(
+                "This network attaches the VPN to a virtual private gateway; attach it to a Transit Gateway instead — moving it later costs about 40 s of BGP reconvergence."
+            )
+        }
+        for n in g.networks where model.gcpNetwork(n)?.subnetMode == .auto {
+            notes.append("\(index.gcpName(n)) is auto mode; the plan creates it in custom mode.")
+        }
         return CreationPlan(steps: steps, notes: notes)
     }
 }

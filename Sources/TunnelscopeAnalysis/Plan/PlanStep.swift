@@ -57,6 +57,8 @@ public struct PlanValue: Sendable, Hashable {
     public let source: Source
 
     public init(_ key: String, _ value: String, _ source: Source = .chosen) {
-        self.key = key; self.value = value; self.source = source
+        self.key = key
+        self.value = value
+        self.source = source
     }
 }

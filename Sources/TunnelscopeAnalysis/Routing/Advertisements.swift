@@ -68,18 +68,25 @@ extension RouteExchange {
             guard let aws = model.tunnels[t].aws else { continue }
             var prefixes: [(CIDR, String?, String)] = []
             if let tgw = aws.transitGatewayId {
-                for attachment in index.attachments(of: aws.vpnConnectionId, on: tgw) where attachment.resourceType == "vpn" {
-                    guard let tableId = attachment.associatedRouteTableId, let table = index.tgwRouteTable(tableId) else { continue }
+                for attachment in index.attachments(of: aws.vpnConnectionId, on: tgw)
+                where attachment.resourceType == "vpn" {
+                    guard let tableId = attachment.associatedRouteTableId, let table = index.tgwRouteTable(tableId)
+                    else { continue }
                     for route in table.routes where route.state == "active" {
                         guard let d = route.destination?.normalized else { continue }
-                        let fromGCP = !route.targets.isEmpty && route.targets.allSatisfy { $0.resourceId.map(crossConnections.contains) ?? false }
+                        let fromGCP =
+                            !route.targets.isEmpty
+                            && route.targets.allSatisfy { $0.resourceId.map(crossConnections.contains) ?? false }
                         if fromGCP { continue }
-                        prefixes.append((d, Self.origin(of: route, index: index), "\(tableId) (associated with \(attachment.id))"))
+                        prefixes.append(
+                            (d, Self.origin(of: route, index: index), "\(tableId) (associated with \(attachment.id))"))
                     }
                 }
             } else if let vgw = aws.vpnGatewayId, let gateway = index.vpnGateway(vgw) {
                 for vpc in gateway.attachedVpcIds {
-                    for cidr in model.vpc(vpc)?.cidrs ?? [] { prefixes.append((cidr.normalized, vpc, "\(vgw) advertises its VPC")) }
+                    for cidr in model.vpc(vpc)?.cidrs ?? [] {
+                        prefixes.append((cidr.normalized, vpc, "\(vgw) advertises its VPC"))
+                    }
                 }
             }
             awsAdvertisesByTunnel[t] = prefixes.map(\.0).sorted()
@@ -96,7 +103,8 @@ extension RouteExchange {
         for router in model.cloudRouters {
             for route in router.bestRoutes {
                 guard let d = route.destination?.normalized, let t = index.tunnel(of: route, router: router),
-                      model.tunnels[t].isCrossCloud else { continue }
+                    model.tunnels[t].isCrossCloud
+                else { continue }
                 gcpIn[d, default: ([], [])].tunnels.insert(t)
                 gcpIn[d]?.evidence.insert("\(router.name) best routes (get-status)")
                 gcpBestByTunnel[t, default: []].insert(d)
@@ -104,7 +112,8 @@ extension RouteExchange {
         }
         for route in model.gcpRoutes {
             guard case .vpnTunnel(let ref) = route.nextHop, let d = route.destination?.normalized,
-                  let t = index.tunnelByGCPTunnel[ref.id], model.tunnels[t].isCrossCloud else { continue }
+                let t = index.tunnelByGCPTunnel[ref.id], model.tunnels[t].isCrossCloud
+            else { continue }
             gcpIn[d, default: ([], [])].tunnels.insert(t)
             gcpIn[d]?.evidence.insert("static route \(route.name ?? d.description)")
         }
@@ -115,7 +124,8 @@ extension RouteExchange {
         let advertisement = GCPAdvertisement(index: index)
         for t in cross {
             guard let gcp = model.tunnels[t].gcp, let peer = gcp.bgpPeer,
-                  let router = gcp.router.flatMap({ model.cloudRouter($0) }) else { continue }
+                let router = gcp.router.flatMap({ model.cloudRouter($0) })
+            else { continue }
             let (prefixes, source) = advertisement.advertised(by: router, peer: peer)
             gcpAdvertisesByTunnel[t] = (prefixes, source)
             guard states[t].carries else { continue }
@@ -133,54 +143,83 @@ extension RouteExchange {
                     guard let c = target.resourceId, crossConnections.contains(c) else { continue }
                     for t in index.tunnelsByConnection[c] ?? [] where states[t].carries {
                         // A tunnel whose GCP peer is known not to advertise the prefix does not carry it.
-                        if let (sent, _) = gcpAdvertisesByTunnel[t], !sent.isEmpty, !sent.contains(where: { $0.contains(d) }) { continue }
+                        if let (sent, _) = gcpAdvertisesByTunnel[t], !sent.isEmpty,
+                            !sent.contains(where: { $0.contains(d) })
+                        {
+                            continue
+                        }
                         awsIn[d, default: ([], [])].tunnels.insert(t)
                     }
                     awsIn[d, default: ([], [])].evidence.insert("\(table.id) \(route.type ?? "") route via \(c)")
                 }
             }
         }
-        for connection in model.vpnConnections where crossConnections.contains(connection.id) && connection.staticRoutesOnly {
+        for connection in model.vpnConnections
+        where crossConnections.contains(connection.id) && connection.staticRoutesOnly {
             for d in connection.staticRoutes {
-                for t in index.tunnelsByConnection[connection.id] ?? [] where states[t].carries { awsIn[d.normalized, default: ([], [])].tunnels.insert(t) }
+                for t in index.tunnelsByConnection[connection.id] ?? [] where states[t].carries {
+                    awsIn[d.normalized, default: ([], [])].tunnels.insert(t)
+                }
                 awsIn[d.normalized, default: ([], [])].evidence.insert("static route on \(connection.id)")
             }
         }
 
         func tunnelIds(_ s: Set<Int>) -> [Int] { s.sorted() }
-        func route(_ prefix: CIDR, _ direction: VPNRoute.Direction, origin: String?, sent: Set<Int>, received: Set<Int>, evidence: Set<String>) -> VPNRoute {
+        func route(
+            _ prefix: CIDR, _ direction: VPNRoute.Direction, origin: String?, sent: Set<Int>, received: Set<Int>,
+            evidence: Set<String>
+        ) -> VPNRoute {
             let owner = Self.owner(of: prefix, origin: origin, direction: direction, index: index, space: space)
-            return VPNRoute(prefix: prefix, direction: direction, origin: owner.id, originLabel: owner.label, originSide: owner.side,
-                            advertisedOn: tunnelIds(sent).map { model.tunnels[$0].id }, learnedOn: tunnelIds(received).map { model.tunnels[$0].id },
-                            evidence: evidence.sorted(), advertisedOnIndices: tunnelIds(sent), learnedOnIndices: tunnelIds(received))
+            return VPNRoute(
+                prefix: prefix, direction: direction, origin: owner.id, originLabel: owner.label,
+                originSide: owner.side,
+                advertisedOn: tunnelIds(sent).map { model.tunnels[$0].id },
+                learnedOn: tunnelIds(received).map { model.tunnels[$0].id },
+                evidence: evidence.sorted(), advertisedOnIndices: tunnelIds(sent), learnedOnIndices: tunnelIds(received)
+            )
         }
         var awsToGCP: [VPNRoute] = []
         for prefix in Set(awsOut.keys).union(gcpIn.keys).sorted() {
-            let out = awsOut[prefix], inn = gcpIn[prefix]
-            awsToGCP.append(route(prefix, .awsToGCP, origin: out?.origin, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
-                                  evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
+            let out = awsOut[prefix]
+            let inn = gcpIn[prefix]
+            awsToGCP.append(
+                route(
+                    prefix, .awsToGCP, origin: out?.origin, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
+                    evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
             let hasStatus = model.cloudRouters.contains(where: \.hasStatus)
-            if out != nil, inn == nil, hasStatus { notes.append("AWS advertises \(prefix) but no Cloud Router has it among its best routes") }
-            if out == nil, inn != nil, !awsOut.isEmpty { notes.append("Cloud Router learned \(prefix) although the TGW route tables of the VPN attachments do not hold it") }
+            if out != nil, inn == nil, hasStatus {
+                notes.append("AWS advertises \(prefix) but no Cloud Router has it among its best routes")
+            }
+            if out == nil, inn != nil, !awsOut.isEmpty {
+                notes.append(
+                    "Cloud Router learned \(prefix) although the TGW route tables of the VPN attachments do not hold it"
+                )
+            }
         }
         var gcpToAWS: [VPNRoute] = []
         for prefix in Set(gcpOut.keys).union(awsIn.keys).sorted() {
-            let out = gcpOut[prefix], inn = awsIn[prefix]
-            gcpToAWS.append(route(prefix, .gcpToAWS, origin: nil, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
-                                  evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
-            if out != nil, inn == nil, !model.tgwRouteTables.isEmpty, !awsIn.isEmpty { notes.append("Cloud Router advertises \(prefix) but no TGW route table learned it over the VPN") }
+            let out = gcpOut[prefix]
+            let inn = awsIn[prefix]
+            gcpToAWS.append(
+                route(
+                    prefix, .gcpToAWS, origin: nil, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
+                    evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
+            if out != nil, inn == nil, !model.tgwRouteTables.isEmpty, !awsIn.isEmpty {
+                notes.append("Cloud Router advertises \(prefix) but no TGW route table learned it over the VPN")
+            }
         }
         let routerStatus = Set(model.cloudRouters.filter(\.hasStatus).map(\.ref))
         var awsLearnedByTunnel: [Int: Set<CIDR>] = [:]
         for (prefix, entry) in awsIn { for t in entry.tunnels { awsLearnedByTunnel[t, default: []].insert(prefix) } }
         let perTunnel = cross.map { t in
             let router = model.tunnels[t].gcp?.router
-            return TunnelRoutes(tunnel: model.tunnels[t].id, awsAdvertises: awsAdvertisesByTunnel[t] ?? [],
-                         gcpAdvertises: gcpAdvertisesByTunnel[t]?.0 ?? [], gcpAdvertisementSource: gcpAdvertisesByTunnel[t]?.1,
-                         awsAcceptedRoutes: model.tunnels[t].aws?.tunnel.acceptedRouteCount,
-                         gcpLearnedRoutes: model.tunnels[t].gcp?.bgpPeer?.status?.numLearnedRoutes,
-                         gcpLearns: router.map { routerStatus.contains($0) } == true ? (gcpBestByTunnel[t] ?? []).sorted() : nil,
-                         awsLearns: (awsLearnedByTunnel[t] ?? []).sorted())
+            return TunnelRoutes(
+                tunnel: model.tunnels[t].id, awsAdvertises: awsAdvertisesByTunnel[t] ?? [],
+                gcpAdvertises: gcpAdvertisesByTunnel[t]?.0 ?? [], gcpAdvertisementSource: gcpAdvertisesByTunnel[t]?.1,
+                awsAcceptedRoutes: model.tunnels[t].aws?.tunnel.acceptedRouteCount,
+                gcpLearnedRoutes: model.tunnels[t].gcp?.bgpPeer?.status?.numLearnedRoutes,
+                gcpLearns: router.map { routerStatus.contains($0) } == true ? (gcpBestByTunnel[t] ?? []).sorted() : nil,
+                awsLearns: (awsLearnedByTunnel[t] ?? []).sorted())
         }
         self.init(awsToGCP: awsToGCP, gcpToAWS: gcpToAWS, perTunnel: perTunnel, notes: notes)
     }
@@ -191,9 +230,12 @@ extension RouteExchange {
             guard let resource = target.resourceId else { continue }
             switch target.resourceType {
             case "vpc": return resource
-            case "direct-connect-gateway": if let s = index.siteByDirectConnectGateway[resource] { return index.model.onPremSites[s].id }
+            case "direct-connect-gateway":
+                if let s = index.siteByDirectConnectGateway[resource] { return index.model.onPremSites[s].id }
             case "vpn":
-                if let cgw = index.model.vpnConnection(resource)?.customerGatewayId, let s = index.siteByCustomerGateway[cgw] {
+                if let cgw = index.model.vpnConnection(resource)?.customerGatewayId,
+                    let s = index.siteByCustomerGateway[cgw]
+                {
                     return index.model.onPremSites[s].id
                 }
             default: break
@@ -202,17 +244,27 @@ extension RouteExchange {
         return nil
     }
 
-    static func owner(of prefix: CIDR, origin: String?, direction: VPNRoute.Direction, index: ModelIndex,
-                      space: AddressSpace) -> (id: String?, label: String, side: Side) {
+    static func owner(
+        of prefix: CIDR, origin: String?, direction: VPNRoute.Direction, index: ModelIndex,
+        space: AddressSpace
+    ) -> (id: String?, label: String, side: Side) {
         let wanted: Set<Side> = direction == .awsToGCP ? [.aws, .onPrem] : [.gcp]
         if let origin {
             if origin.hasPrefix("vpc-") { return (origin, "AWS VPC \(index.vpcName(origin))", .aws) }
-            if let s = index.model.onPremSites.firstIndex(where: { $0.id == origin }) { return (origin, "on-prem \(index.siteName(s))", .onPrem) }
+            if let s = index.model.onPremSites.firstIndex(where: { $0.id == origin }) {
+                return (origin, "on-prem \(index.siteName(s))", .onPrem)
+            }
         }
-        let owners = space.owners(containing: prefix).filter { wanted.contains($0.kind.side) && $0.kind != .awsSubnet }
-            + space.owners(inside: prefix).filter { wanted.contains($0.kind.side) && $0.kind != .awsSubnet && $0.cidr != prefix }
+        let owners =
+            space.owners(containing: prefix).filter { wanted.contains($0.kind.side) && $0.kind != .awsSubnet }
+            + space.owners(inside: prefix).filter {
+                wanted.contains($0.kind.side) && $0.kind != .awsSubnet && $0.cidr != prefix
+            }
         if let o = owners.first { return (o.resource, o.label, o.kind.side) }
-        return (nil, direction == .awsToGCP ? "AWS side (owner unknown)" : "GCP side (owner unknown)", direction == .awsToGCP ? .aws : .gcp)
+        return (
+            nil, direction == .awsToGCP ? "AWS side (owner unknown)" : "GCP side (owner unknown)",
+            direction == .awsToGCP ? .aws : .gcp
+        )
     }
 }
 
@@ -225,7 +277,10 @@ struct GCPAdvertisement {
     func advertised(by router: CloudRouter, peer: BGPPeer) -> ([CIDR], String) {
         let statusCarriesRoutes = router.bgpPeers.contains { !($0.status?.advertisedRoutes.isEmpty ?? true) }
         if statusCarriesRoutes, let status = peer.status {
-            return (Array(Set(status.advertisedRoutes.map(\.normalized))).sorted(), "\(router.name) get-status advertised routes")
+            return (
+                Array(Set(status.advertisedRoutes.map(\.normalized))).sorted(),
+                "\(router.name) get-status advertised routes"
+            )
         }
         let mode = peer.advertiseMode == "CUSTOM" ? "peer \(peer.name) CUSTOM" : "\(router.advertiseMode ?? "DEFAULT")"
         return (configured(router: router, peer: peer), "\(router.name) configuration (\(mode) mode)")

@@ -46,7 +46,9 @@ struct Forwarder {
                 return PathTrace(hops: hops + rest.hops, end: rest.end)
             }
             guard visited.insert(place).inserted else {
-                return PathTrace(hops: hops, end: .stopped(resource: nil, reason: "routing loop: the path comes back to where it has been"))
+                return PathTrace(
+                    hops: hops,
+                    end: .stopped(resource: nil, reason: "routing loop: the path comes back to where it has been"))
             }
             switch step(place, dst, &hops) {
             case .next(let p): place = p
@@ -61,7 +63,8 @@ struct Forwarder {
         case .vpc(let vpc, let table): return vpcStep(vpc, table: table, dst, &hops)
         case .tgw(let tgw, let attachment): return tgwStep(tgw, attachment: attachment, dst, &hops)
         case .tgwTable(let tgw, let table): return tgwTableStep(tgw, table: table, dst, &hops)
-        case .gcp(let network, let region, let producer): return gcpStep(network, region: region, producer: producer, dst, &hops)
+        case .gcp(let network, let region, let producer):
+            return gcpStep(network, region: region, producer: producer, dst, &hops)
         case .site(let s): return siteStep(s, dst, &hops)
         }
     }
@@ -73,7 +76,10 @@ extension GCPCandidate {
 
 /// Remembers walks from a TGW on, so checking many sources against the same destinations stays linear.
 final class WalkCache {
-    private struct Key: Hashable { let place: Forwarder.Place; let dst: CIDR }
+    private struct Key: Hashable {
+        let place: Forwarder.Place
+        let dst: CIDR
+    }
     private var traces: [Key: PathTrace] = [:]
 
     func trace(_ place: Forwarder.Place, _ dst: CIDR, _ compute: () -> PathTrace) -> PathTrace {

@@ -7,31 +7,55 @@ extension Forwarder {
 
     func vpcStep(_ vpc: String, table tableId: String?, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
-        if live.failedVpcs.contains(vpc) { return .end(.stopped(resource: vpc, reason: "\(index.vpcShortName(vpc)) is down (failed)")) }
-        let table = tableId.flatMap(index.routeTable)
+        if live.failedVpcs.contains(vpc) {
+            return .end(.stopped(resource: vpc, reason: "\(index.vpcShortName(vpc)) is down (failed)"))
+        }
+        let table =
+            tableId.flatMap(index.routeTable)
             ?? index.mainRouteTableByVpc[vpc].map { model.routeTables[$0] }
         guard let table else {
             if contains(vpc: vpc, dst) { return .end(arrival(vpc: vpc, dst)) }
-            return .end(.unknown(resource: vpc, reason: "no route table of \(index.vpcShortName(vpc)) is in the exports"))
+            return .end(
+                .unknown(resource: vpc, reason: "no route table of \(index.vpcShortName(vpc)) is in the exports"))
         }
-        guard let (prefix, routeIndex) = tables.vpc[table.id]?.first(containing: dst, { p, v in v.first.map { (p, $0) } }) else {
-            record(&hops) { PathHop(kind: .routeTable, resources: [table.id], text: "route table \(index.routeTableName(table)): no route for \(dst)") }
+        guard
+            let (prefix, routeIndex) = tables.vpc[table.id]?.first(containing: dst, { p, v in v.first.map { (p, $0) } })
+        else {
+            record(&hops) {
+                PathHop(
+                    kind: .routeTable, resources: [table.id],
+                    text: "route table \(index.routeTableName(table)): no route for \(dst)")
+            }
             return .end(.stopped(resource: table.id, reason: "\(index.routeTableName(table)) has no route for \(dst)"))
         }
         let route = table.routes[routeIndex]
-        record(&hops) { PathHop(kind: .routeTable, resources: [table.id], text: "route table \(index.routeTableName(table)): \(prefix) → \(route.target)") }
+        record(&hops) {
+            PathHop(
+                kind: .routeTable, resources: [table.id],
+                text: "route table \(index.routeTableName(table)): \(prefix) → \(route.target)")
+        }
         if route.isBlackhole {
-            return .end(.stopped(resource: table.id, reason: "blackhole route \(prefix) → \(route.target) in \(table.id): its target is gone"))
+            return .end(
+                .stopped(
+                    resource: table.id,
+                    reason: "blackhole route \(prefix) → \(route.target) in \(table.id): its target is gone"))
         }
         switch route.target {
         case .local:
             return .end(arrival(vpc: vpc, dst))
         case .transitGateway(let tgw):
             guard let attachment = index.attachments(of: vpc, on: tgw).first(where: { $0.resourceType == "vpc" }) else {
-                return .end(.stopped(resource: tgw, reason: "\(index.vpcShortName(vpc)) routes to \(tgw) but has no attachment to it in the exports"))
+                return .end(
+                    .stopped(
+                        resource: tgw,
+                        reason: "\(index.vpcShortName(vpc)) routes to \(tgw) but has no attachment to it in the exports"
+                    ))
             }
             guard live.attachmentAlive(attachment) else {
-                return .end(.stopped(resource: attachment.id, reason: "attachment \(index.attachmentName(attachment.id)) is down (failed)"))
+                return .end(
+                    .stopped(
+                        resource: attachment.id,
+                        reason: "attachment \(index.attachmentName(attachment.id)) is down (failed)"))
             }
             return .next(.tgw(tgw, attachment: attachment.id))
         case .vpnGateway(let vgw):
@@ -39,11 +63,14 @@ extension Forwarder {
             let connections = (index.connectionsByVgw[vgw] ?? []).map { model.vpnConnections[$0].id }
             // The VGW sends the prefix to the connection whose far end owns it: a site, else GCP.
             let toSites = connections.filter { c in
-                guard let cgw = model.vpnConnection(c)?.customerGatewayId, let s = index.siteByCustomerGateway[cgw] else { return false }
+                guard let cgw = model.vpnConnection(c)?.customerGatewayId, let s = index.siteByCustomerGateway[cgw]
+                else { return false }
                 return model.onPremSites[s].addressRanges.contains { $0.normalized.contains(dst) }
             }
             if !toSites.isEmpty { return toSite(viaConnections: toSites, dst, &hops) }
-            let cross = connections.filter { c in (index.tunnelsByConnection[c] ?? []).contains { model.tunnels[$0].isCrossCloud } }
+            let cross = connections.filter { c in
+                (index.tunnelsByConnection[c] ?? []).contains { model.tunnels[$0].isCrossCloud }
+            }
             if !cross.isEmpty { return crossFromAWS(connections: cross, dst, &hops) }
             return toSite(viaConnections: connections, dst, &hops)
         case .peering(let pcx):
@@ -54,7 +81,9 @@ extension Forwarder {
                 return .end(.unknown(resource: pcx, reason: "VPC peering \(pcx) is not in the exports"))
             }
             let other = peering.requester.vpcId == vpc ? peering.accepter.vpcId : peering.requester.vpcId
-            record(&hops) { PathHop(kind: .vpcPeering, resources: [pcx], text: "VPC peering \(pcx) to \(index.vpcShortName(other))") }
+            record(&hops) {
+                PathHop(kind: .vpcPeering, resources: [pcx], text: "VPC peering \(pcx) to \(index.vpcShortName(other))")
+            }
             if model.vpc(other) == nil {
                 let cidrs = (peering.requester.vpcId == vpc ? peering.accepter : peering.requester).cidrs
                 if cidrs.contains(where: { $0.contains(dst) }) {
@@ -63,7 +92,8 @@ extension Forwarder {
             }
             return .next(.vpc(other, table: nil))
         case .internetGateway(let igw), .natGateway(let igw):
-            return .end(.stopped(resource: igw, reason: "leaves through \(igw) to the internet, not the hybrid network"))
+            return .end(
+                .stopped(resource: igw, reason: "leaves through \(igw) to the internet, not the hybrid network"))
         case .other(let kind, let id):
             return .end(.stopped(resource: id, reason: "goes to \(kind) \(id), which tunnelscope does not follow"))
         case .none:
@@ -80,7 +110,8 @@ extension Forwarder {
             return .reached(resource: subnet.resource, label: subnet.label, side: .aws)
         }
         guard contains(vpc: vpc, dst) else {
-            return .stopped(resource: vpc, reason: "delivered to \(index.vpcShortName(vpc)), but \(dst) is not in its CIDRs")
+            return .stopped(
+                resource: vpc, reason: "delivered to \(index.vpcShortName(vpc)), but \(dst) is not in its CIDRs")
         }
         return .reached(resource: vpc, label: "AWS VPC \(index.vpcName(vpc))", side: .aws)
     }
@@ -88,11 +119,19 @@ extension Forwarder {
     // MARK: Transit Gateway
 
     func tgwStep(_ tgw: String, attachment attachmentId: String, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
-        record(&hops) { PathHop(kind: .transitGateway, resources: [tgw, attachmentId],
-                            text: "Transit Gateway \(index.transitGatewayName(tgw)) via \(index.attachmentName(attachmentId))") }
-        if live.failedTransitGateways.contains(tgw) { return .end(.stopped(resource: tgw, reason: "the Transit Gateway is down (failed)")) }
+        record(&hops) {
+            PathHop(
+                kind: .transitGateway, resources: [tgw, attachmentId],
+                text: "Transit Gateway \(index.transitGatewayName(tgw)) via \(index.attachmentName(attachmentId))")
+        }
+        if live.failedTransitGateways.contains(tgw) {
+            return .end(.stopped(resource: tgw, reason: "the Transit Gateway is down (failed)"))
+        }
         guard let attachment = index.attachment(attachmentId), let tableId = attachment.associatedRouteTableId else {
-            return .end(.stopped(resource: attachmentId, reason: "attachment \(attachmentId) is not associated with a TGW route table"))
+            return .end(
+                .stopped(
+                    resource: attachmentId,
+                    reason: "attachment \(attachmentId) is not associated with a TGW route table"))
         }
         return .next(.tgwTable(tgw, table: tableId))
     }
@@ -110,7 +149,10 @@ extension Forwarder {
             for route in statics {
                 if route.isBlackhole { return (prefix, route, []) }
                 let targets = route.targets.filter(targetAlive)
-                if targets.isEmpty, !route.targets.isEmpty { withdrawn.append("\(prefix) (every target down)"); continue }
+                if targets.isEmpty, !route.targets.isEmpty {
+                    withdrawn.append("\(prefix) (every target down)")
+                    continue
+                }
                 return (prefix, route, targets)
             }
             let propagated = routes.filter { $0.type != "static" }
@@ -124,42 +166,76 @@ extension Forwarder {
             }
             guard let route = propagated.first else { return nil }
             if targets.isEmpty {
-                if propagated.contains(where: { !$0.targets.isEmpty }) { withdrawn.append("\(prefix) (every target down)") }
+                if propagated.contains(where: { !$0.targets.isEmpty }) {
+                    withdrawn.append("\(prefix) (every target down)")
+                }
                 return propagated.contains(where: { $0.targets.isEmpty }) ? (prefix, route, []) : nil
             }
             return (prefix, route, targets)
         }
         guard let (prefix, route, targets) = chosen else {
             let note = withdrawn.isEmpty ? "" : "; withdrawn: \(withdrawn.joined(separator: ", "))"
-            record(&hops) { PathHop(kind: .tgwRouteTable, resources: [tableId], text: "TGW route table \(index.tgwRouteTableName(tableId)): no route for \(dst)\(note)") }
-            return .end(.stopped(resource: tableId, reason: "TGW route table \(index.tgwRouteTableName(tableId)) has no route for \(dst)\(note)"))
+            record(&hops) {
+                PathHop(
+                    kind: .tgwRouteTable, resources: [tableId],
+                    text: "TGW route table \(index.tgwRouteTableName(tableId)): no route for \(dst)\(note)")
+            }
+            return .end(
+                .stopped(
+                    resource: tableId,
+                    reason: "TGW route table \(index.tgwRouteTableName(tableId)) has no route for \(dst)\(note)"))
         }
         let targetText = targets.map { $0.resourceId ?? $0.attachmentId ?? "?" }.joined(separator: " + ")
-        let ecmp = targets.count > 1 ? (model.transitGateway(tgw)?.vpnEcmpSupport == false && targets.allSatisfy { $0.resourceType == "vpn" }
-            ? ", VPN ECMP off: one next hop at a time, the others standby" : ", ECMP over \(targets.count) next hops") : ""
-        record(&hops) { PathHop(kind: .tgwRouteTable, resources: [tableId],
-                            text: "TGW route table \(index.tgwRouteTableName(tableId)): \(prefix) → \(route.isBlackhole ? "blackhole" : targetText) (\(route.type ?? "route")\(ecmp))") }
-        if route.isBlackhole { return .end(.stopped(resource: tableId, reason: "blackhole route \(prefix) in TGW route table \(tableId)")) }
-        guard let first = targets.first else { return .end(.stopped(resource: tableId, reason: "route \(prefix) has no attachment")) }
+        let ecmp =
+            targets.count > 1
+            ? (model.transitGateway(tgw)?.vpnEcmpSupport == false && targets.allSatisfy { $0.resourceType == "vpn" }
+                ? ", VPN ECMP off: one next hop at a time, the others standby"
+                : ", ECMP over \(targets.count) next hops") : ""
+        record(&hops) {
+            PathHop(
+                kind: .tgwRouteTable, resources: [tableId],
+                text:
+                    "TGW route table \(index.tgwRouteTableName(tableId)): \(prefix) → \(route.isBlackhole ? "blackhole" : targetText) (\(route.type ?? "route")\(ecmp))"
+            )
+        }
+        if route.isBlackhole {
+            return .end(.stopped(resource: tableId, reason: "blackhole route \(prefix) in TGW route table \(tableId)"))
+        }
+        guard let first = targets.first else {
+            return .end(.stopped(resource: tableId, reason: "route \(prefix) has no attachment"))
+        }
         switch first.resourceType {
         case "vpc":
-            guard let vpc = first.resourceId else { return .end(.stopped(resource: tableId, reason: "VPC attachment without a VPC ID")) }
+            guard let vpc = first.resourceId else {
+                return .end(.stopped(resource: tableId, reason: "VPC attachment without a VPC ID"))
+            }
             record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
             return .end(arrival(vpc: vpc, dst))
         case "vpn":
             let connections = targets.filter { $0.resourceType == "vpn" }.compactMap(\.resourceId)
-            let cross = connections.filter { c in (index.tunnelsByConnection[c] ?? []).contains { model.tunnels[$0].isCrossCloud } }
+            let cross = connections.filter { c in
+                (index.tunnelsByConnection[c] ?? []).contains { model.tunnels[$0].isCrossCloud }
+            }
             if !cross.isEmpty { return crossFromAWS(connections: cross, dst, &hops) }
             return toSite(viaConnections: connections, dst, &hops)
         case "direct-connect-gateway":
-            guard let dx = first.resourceId else { return .end(.stopped(resource: tableId, reason: "Direct Connect attachment without a gateway ID")) }
-            record(&hops) { PathHop(kind: .directConnect, resources: [dx], text: "Direct Connect gateway \(index.directConnectGatewayName(dx))") }
+            guard let dx = first.resourceId else {
+                return .end(.stopped(resource: tableId, reason: "Direct Connect attachment without a gateway ID"))
+            }
+            record(&hops) {
+                PathHop(
+                    kind: .directConnect, resources: [dx],
+                    text: "Direct Connect gateway \(index.directConnectGatewayName(dx))")
+            }
             guard let s = index.siteByDirectConnectGateway[dx] else {
                 return .end(.reached(resource: dx, label: "Direct Connect gateway \(dx) (site unknown)", side: .onPrem))
             }
             return .end(siteArrival(s, dst, &hops))
         default:
-            return .end(.stopped(resource: first.attachmentId, reason: "goes to a \(first.resourceType ?? "?") attachment, which tunnelscope does not follow"))
+            return .end(
+                .stopped(
+                    resource: first.attachmentId,
+                    reason: "goes to a \(first.resourceType ?? "?") attachment, which tunnelscope does not follow"))
         }
     }
 
@@ -188,21 +264,43 @@ extension Forwarder {
     // MARK: VPN crossings
 
     func crossFromAWS(connections: [String], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
-        let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }.filter { model.tunnels[$0].isCrossCloud }
+        let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }.filter {
+            model.tunnels[$0].isCrossCloud
+        }
         let alive = tunnels.filter { live.carries[$0] }
-        record(&hops) { PathHop(kind: .vpnConnection, resources: connections,
-                            text: "VPN " + connections.map(index.connectionName).joined(separator: " + ")) }
-        record(&hops) { PathHop(kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
-                            text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying: " + (alive.isEmpty ? "none" : alive.map { model.tunnels[$0].outsideIp?.description ?? model.tunnels[$0].id }.joined(separator: ", "))) }
+        record(&hops) {
+            PathHop(
+                kind: .vpnConnection, resources: connections,
+                text: "VPN " + connections.map(index.connectionName).joined(separator: " + "))
+        }
+        record(&hops) {
+            PathHop(
+                kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
+                text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying: "
+                    + (alive.isEmpty
+                        ? "none"
+                        : alive.map { model.tunnels[$0].outsideIp?.description ?? model.tunnels[$0].id }.joined(
+                            separator: ", ")))
+        }
         guard let t = alive.first else {
-            return .end(.stopped(resource: connections.first, reason: "no tunnel of \(connections.map(index.connectionShortName).joined(separator: ", ")) carries routes (all down or failed)"))
+            return .end(
+                .stopped(
+                    resource: connections.first,
+                    reason:
+                        "no tunnel of \(connections.map(index.connectionShortName).joined(separator: ", ")) carries routes (all down or failed)"
+                ))
         }
         guard let network = alive.lazy.compactMap({ index.gcpNetwork(ofTunnel: $0) }).first else {
-            return .end(.unknown(resource: model.tunnels[t].id, reason: "the GCP end of these tunnels is not in the exports"))
+            return .end(
+                .unknown(resource: model.tunnels[t].id, reason: "the GCP end of these tunnels is not in the exports"))
         }
         let router = alive.lazy.compactMap { model.tunnels[$0].gcp?.router }.first
         if let router {
-            record(&hops) { PathHop(kind: .cloudRouter, resources: [router.id], text: "Cloud Router \(router.name) (\(router.region ?? "?"))") }
+            record(&hops) {
+                PathHop(
+                    kind: .cloudRouter, resources: [router.id],
+                    text: "Cloud Router \(router.name) (\(router.region ?? "?"))")
+            }
         }
         return .next(.gcp(network, region: router?.region, producer: nil))
     }
@@ -210,12 +308,26 @@ extension Forwarder {
     func toSite(viaConnections connections: [String], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }
         let alive = tunnels.filter { live.carries[$0] }
-        record(&hops) { PathHop(kind: .vpnConnection, resources: connections, text: "VPN " + connections.map(index.connectionName).joined(separator: " + ")) }
-        record(&hops) { PathHop(kind: .tunnels, resources: alive.map { model.tunnels[$0].id }, text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying") }
-        guard !alive.isEmpty else { return .end(.stopped(resource: connections.first, reason: "every tunnel to the site is down or failed")) }
+        record(&hops) {
+            PathHop(
+                kind: .vpnConnection, resources: connections,
+                text: "VPN " + connections.map(index.connectionName).joined(separator: " + "))
+        }
+        record(&hops) {
+            PathHop(
+                kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
+                text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying")
+        }
+        guard !alive.isEmpty else {
+            return .end(.stopped(resource: connections.first, reason: "every tunnel to the site is down or failed"))
+        }
         guard let cgw = connections.lazy.compactMap({ self.model.vpnConnection($0)?.customerGatewayId }).first,
-              let s = index.siteByCustomerGateway[cgw] else {
-            return .end(.reached(resource: connections[0], label: "the far end of \(index.connectionName(connections[0]))", side: .onPrem))
+            let s = index.siteByCustomerGateway[cgw]
+        else {
+            return .end(
+                .reached(
+                    resource: connections[0], label: "the far end of \(index.connectionName(connections[0]))",
+                    side: .onPrem))
         }
         return .end(siteArrival(s, dst, &hops))
     }
@@ -226,7 +338,8 @@ extension Forwarder {
         if site.addressRanges.isEmpty || site.addressRanges.contains(where: { $0.normalized.contains(dst) }) {
             return .reached(resource: site.id, label: "on-prem \(site.name)", side: .onPrem)
         }
-        return .stopped(resource: site.id, reason: "delivered to \(site.name), whose known ranges do not include \(dst)")
+        return .stopped(
+            resource: site.id, reason: "delivered to \(site.name), whose known ranges do not include \(dst)")
     }
 
     // MARK: On-prem
@@ -241,28 +354,50 @@ extension Forwarder {
         for cgw in site.customerGatewayIds {
             for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.carries[t] {
                 guard let aws = model.tunnels[t].aws, let tgw = aws.transitGatewayId,
-                      let a = index.attachments(of: aws.vpnConnectionId, on: tgw).first(where: live.attachmentAlive) else { continue }
-                record(&hops) { PathHop(kind: .vpnConnection, resources: [aws.vpnConnectionId], text: "VPN \(index.connectionName(aws.vpnConnectionId))") }
+                    let a = index.attachments(of: aws.vpnConnectionId, on: tgw).first(where: live.attachmentAlive)
+                else { continue }
+                record(&hops) {
+                    PathHop(
+                        kind: .vpnConnection, resources: [aws.vpnConnectionId],
+                        text: "VPN \(index.connectionName(aws.vpnConnectionId))")
+                }
                 return .next(.tgw(tgw, attachment: a.id))
             }
         }
         // A VPN on a virtual private gateway reaches the VPCs attached to it (a VGW does not transit).
         for cgw in site.customerGatewayIds {
             for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.carries[t] {
-                guard let aws = model.tunnels[t].aws, aws.transitGatewayId == nil, let vgw = aws.vpnGatewayId else { continue }
-                record(&hops) { PathHop(kind: .vpnConnection, resources: [aws.vpnConnectionId], text: "VPN \(index.connectionName(aws.vpnConnectionId))") }
+                guard let aws = model.tunnels[t].aws, aws.transitGatewayId == nil, let vgw = aws.vpnGatewayId else {
+                    continue
+                }
+                record(&hops) {
+                    PathHop(
+                        kind: .vpnConnection, resources: [aws.vpnConnectionId],
+                        text: "VPN \(index.connectionName(aws.vpnConnectionId))")
+                }
                 record(&hops) { PathHop(kind: .vpnGateway, resources: [vgw], text: "virtual private gateway \(vgw)") }
                 let vpcs = index.vpnGateway(vgw)?.attachedVpcIds ?? []
                 guard let vpc = vpcs.first(where: { contains(vpc: $0, dst) }) else {
-                    return .end(.stopped(resource: vgw, reason: "\(dst) is not in the VPC attached to \(vgw) (a virtual private gateway does not route onwards)"))
+                    return .end(
+                        .stopped(
+                            resource: vgw,
+                            reason:
+                                "\(dst) is not in the VPC attached to \(vgw) (a virtual private gateway does not route onwards)"
+                        ))
                 }
                 record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
                 return .end(arrival(vpc: vpc, dst))
             }
         }
         for dx in site.directConnectGatewayIds where directConnectAlive(dx) {
-            if let a = index.attachments(of: dx).first(where: { $0.resourceType == "direct-connect-gateway" && live.attachmentAlive($0) }) {
-                record(&hops) { PathHop(kind: .directConnect, resources: [dx], text: "Direct Connect gateway \(index.directConnectGatewayName(dx))") }
+            if let a = index.attachments(of: dx).first(where: {
+                $0.resourceType == "direct-connect-gateway" && live.attachmentAlive($0)
+            }) {
+                record(&hops) {
+                    PathHop(
+                        kind: .directConnect, resources: [dx],
+                        text: "Direct Connect gateway \(index.directConnectGatewayName(dx))")
+                }
                 return .next(.tgw(a.transitGatewayId, attachment: a.id))
             }
         }

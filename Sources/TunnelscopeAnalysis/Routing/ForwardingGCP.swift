@@ -7,21 +7,39 @@ extension Forwarder {
 
     func gcpStep(_ network: GCPRef, region: String?, producer: String?, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         let net = model.gcpNetwork(network)
-        record(&hops) { PathHop(kind: .gcpNetwork, resources: [network.id], text: "GCP network \(index.gcpName(network))"
-                            + (net?.routingMode.map { " (\($0.lowercased()) routing)" } ?? "")) }
+        record(&hops) {
+            PathHop(
+                kind: .gcpNetwork, resources: [network.id],
+                text: "GCP network \(index.gcpName(network))"
+                    + (net?.routingMode.map { " (\($0.lowercased()) routing)" } ?? ""))
+        }
         let global = net?.routingMode != "REGIONAL"
         var customHidden = false
-        if let producer, let peering = net?.peerings.first(where: { $0.name == producer }) { customHidden = !peering.exportCustomRoutes }
+        if let producer, let peering = net?.peerings.first(where: { $0.name == producer }) {
+            customHidden = !peering.exportCustomRoutes
+        }
         var skipped: [String] = []
         let chosen: (CIDR, [GCPCandidate])? = tables.gcp[network]?.first(containing: dst) { prefix, candidates in
             let usable = candidates.filter { c in
-                if customHidden, c.isCustom { skipped.append("\(prefix) (custom route not exported to the peered network)"); return false }
+                if customHidden, c.isCustom {
+                    skipped.append("\(prefix) (custom route not exported to the peered network)")
+                    return false
+                }
                 switch c.hop {
                 case .bgp(_, _, let t):
-                    if let t, !live.carries[t] { skipped.append("\(prefix) via a down tunnel"); return false }
-                    if !global, let region, let r = c.region, r != region { skipped.append("\(prefix) (learned in \(r); routing is regional)"); return false }
+                    if let t, !live.carries[t] {
+                        skipped.append("\(prefix) via a down tunnel")
+                        return false
+                    }
+                    if !global, let region, let r = c.region, r != region {
+                        skipped.append("\(prefix) (learned in \(r); routing is regional)")
+                        return false
+                    }
                 case .staticTunnel(_, let t):
-                    if let t, !live.carries[t] { skipped.append("\(prefix) via a down tunnel"); return false }
+                    if let t, !live.carries[t] {
+                        skipped.append("\(prefix) via a down tunnel")
+                        return false
+                    }
                 default: break
                 }
                 return true
@@ -31,20 +49,31 @@ extension Forwarder {
         }
         guard let (prefix, candidates) = chosen, let first = candidates.first else {
             let note = skipped.isEmpty ? "" : " (not usable: \(Array(Set(skipped)).sorted().joined(separator: ", ")))"
-            return .end(.stopped(resource: network.id, reason: "\(index.gcpName(network)) has no route for \(dst)\(note)"))
+            return .end(
+                .stopped(resource: network.id, reason: "\(index.gcpName(network)) has no route for \(dst)\(note)"))
         }
         switch first.hop {
         case .subnet(let s, let secondary):
             let subnet = model.gcpSubnets[s]
-            record(&hops) { PathHop(kind: .gcpSubnet, resources: [subnet.ref.id],
-                                text: "subnet \(subnet.name) \(prefix)\(secondary.map { " (secondary range \($0))" } ?? "") in \(subnet.ref.region ?? "?")") }
+            record(&hops) {
+                PathHop(
+                    kind: .gcpSubnet, resources: [subnet.ref.id],
+                    text:
+                        "subnet \(subnet.name) \(prefix)\(secondary.map { " (secondary range \($0))" } ?? "") in \(subnet.ref.region ?? "?")"
+                )
+            }
             let services = index.serviceProjects(ofHost: network.project)
             if !services.isEmpty {
-                record(&hops) { PathHop(kind: .sharedVPC, resources: [network.project] + services,
-                                    text: "Shared VPC host \(network.project) → service projects \(services.joined(separator: ", "))") }
+                record(&hops) {
+                    PathHop(
+                        kind: .sharedVPC, resources: [network.project] + services,
+                        text:
+                            "Shared VPC host \(network.project) → service projects \(services.joined(separator: ", "))")
+                }
             }
             let range = secondary.map { " (secondary range \($0))" } ?? ""
-            return .end(.reached(resource: subnet.ref.id, label: "GCP subnet \(subnet.name) \(prefix)\(range)", side: .gcp))
+            return .end(
+                .reached(resource: subnet.ref.id, label: "GCP subnet \(subnet.name) \(prefix)\(range)", side: .gcp))
         case .peering(let name):
             record(&hops) { PathHop(kind: .gcpRoute, resources: [network.id], text: "\(prefix) → peering \(name)") }
             if live.failedPeerings.contains("\(network.id)/peerings/\(name)") {
@@ -52,54 +81,111 @@ extension Forwarder {
             }
             record(&hops) { PathHop(kind: .peering, resources: [network.id], text: "VPC peering \(name)") }
             if let redis = (index.redisByNetwork[network] ?? []).map({ model.redisInstances[$0] })
-                .first(where: { $0.reservedIpRange?.normalized.contains(dst) ?? false }) {
-                record(&hops) { PathHop(kind: .producer, resources: [redis.id], text: "Memorystore \(redis.displayName ?? redis.name) (\(redis.project))") }
-                return .end(.reached(resource: redis.id, label: "Memorystore \(redis.displayName ?? redis.name) \(prefix)", side: .gcp))
+                .first(where: { $0.reservedIpRange?.normalized.contains(dst) ?? false })
+            {
+                record(&hops) {
+                    PathHop(
+                        kind: .producer, resources: [redis.id],
+                        text: "Memorystore \(redis.displayName ?? redis.name) (\(redis.project))")
+                }
+                return .end(
+                    .reached(
+                        resource: redis.id, label: "Memorystore \(redis.displayName ?? redis.name) \(prefix)",
+                        side: .gcp))
             }
             return .end(.reached(resource: network.id, label: "peered network via \(name) (\(prefix))", side: .gcp))
         case .bgp, .staticTunnel:
             let tunnels = candidates.compactMap { c -> Int? in
-                switch c.hop { case .bgp(_, _, let t): t; case .staticTunnel(_, let t): t; default: nil }
+                switch c.hop {
+                case .bgp(_, _, let t): t
+                case .staticTunnel(_, let t): t
+                default: nil
+                }
             }
             let via = candidates.map { c -> String in
-                switch c.hop { case .bgp(_, let ip, _): ip; case .staticTunnel(let ref, _): ref.name; default: "?" }
+                switch c.hop {
+                case .bgp(_, let ip, _): ip
+                case .staticTunnel(let ref, _): ref.name
+                default: "?"
+                }
             }
-            record(&hops) { PathHop(kind: .gcpRoute, resources: [network.id],
-                                text: "\(prefix) → \(first.isBGP ? "BGP" : "static") next hop \(via.joined(separator: ", "))") }
+            record(&hops) {
+                PathHop(
+                    kind: .gcpRoute, resources: [network.id],
+                    text: "\(prefix) → \(first.isBGP ? "BGP" : "static") next hop \(via.joined(separator: ", "))")
+            }
             return crossFromGCP(tunnels: tunnels, dst, &hops)
         case .internet(let gateway):
-            let unusable = skipped.isEmpty ? "" : " (not usable: \(Array(Set(skipped)).sorted().joined(separator: ", ")))"
-            return .end(.stopped(resource: network.id, reason: "only \(prefix) → \(gateway.split(separator: "/").last.map(String.init) ?? gateway) matches: "
-                                 + "\(index.gcpName(network)) has no hybrid route for \(dst)\(unusable)"))
+            let unusable =
+                skipped.isEmpty ? "" : " (not usable: \(Array(Set(skipped)).sorted().joined(separator: ", ")))"
+            return .end(
+                .stopped(
+                    resource: network.id,
+                    reason:
+                        "only \(prefix) → \(gateway.split(separator: "/").last.map(String.init) ?? gateway) matches: "
+                        + "\(index.gcpName(network)) has no hybrid route for \(dst)\(unusable)"))
         case .interconnect(let attachment):
-            record(&hops) { PathHop(kind: .gcpRoute, resources: [network.id], text: "\(prefix) → Interconnect attachment \(attachment.name)") }
-            return .end(.unknown(resource: attachment.id, reason: "\(prefix) leaves over Interconnect attachment \(attachment.name), which tunnelscope does not follow yet"))
+            record(&hops) {
+                PathHop(
+                    kind: .gcpRoute, resources: [network.id],
+                    text: "\(prefix) → Interconnect attachment \(attachment.name)")
+            }
+            return .end(
+                .unknown(
+                    resource: attachment.id,
+                    reason:
+                        "\(prefix) leaves over Interconnect attachment \(attachment.name), which tunnelscope does not follow yet"
+                ))
         case .other(let what):
-            return .end(.stopped(resource: network.id, reason: "\(prefix) goes to \(what), which tunnelscope does not follow"))
+            return .end(
+                .stopped(resource: network.id, reason: "\(prefix) goes to \(what), which tunnelscope does not follow"))
         }
     }
 
     func crossFromGCP(tunnels: [Int], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         let alive = tunnels.filter { live.carries[$0] }
-        record(&hops) { PathHop(kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
-                            text: "\(plural(alive.count, "tunnel")) (ECMP): " + alive.map { index.tunnelName($0) }.joined(separator: ", ")) }
-        guard !alive.isEmpty else { return .end(.stopped(resource: nil, reason: "every tunnel of the route is down or failed")) }
+        record(&hops) {
+            PathHop(
+                kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
+                text: "\(plural(alive.count, "tunnel")) (ECMP): "
+                    + alive.map { index.tunnelName($0) }.joined(separator: ", "))
+        }
+        guard !alive.isEmpty else {
+            return .end(.stopped(resource: nil, reason: "every tunnel of the route is down or failed"))
+        }
         let ends = alive.compactMap { model.tunnels[$0].aws }
         guard let aws = ends.first else {
-            return .end(.unknown(resource: model.tunnels[alive[0]].id, reason: "the AWS end of these tunnels is not in the exports"))
+            return .end(
+                .unknown(
+                    resource: model.tunnels[alive[0]].id, reason: "the AWS end of these tunnels is not in the exports"))
         }
         let connections = Array(Set(ends.map(\.vpnConnectionId))).sorted()
-        record(&hops) { PathHop(kind: .vpnConnection, resources: connections, text: "VPN " + connections.map(index.connectionName).joined(separator: " + ")) }
+        record(&hops) {
+            PathHop(
+                kind: .vpnConnection, resources: connections,
+                text: "VPN " + connections.map(index.connectionName).joined(separator: " + "))
+        }
         if let tgw = aws.transitGatewayId {
             for c in connections {
-                if let a = index.attachments(of: c, on: tgw).first(where: { $0.resourceType == "vpn" && live.attachmentAlive($0) }) {
+                if let a = index.attachments(of: c, on: tgw).first(where: {
+                    $0.resourceType == "vpn" && live.attachmentAlive($0)
+                }) {
                     return .next(.tgw(tgw, attachment: a.id))
                 }
             }
             if connections.contains(where: { !index.attachments(of: $0, on: tgw).isEmpty }) {
-                return .end(.stopped(resource: tgw, reason: "the VPN attachments of \(connections.joined(separator: ", ")) to \(tgw) are down (failed)"))
+                return .end(
+                    .stopped(
+                        resource: tgw,
+                        reason:
+                            "the VPN attachments of \(connections.joined(separator: ", ")) to \(tgw) are down (failed)")
+                )
             }
-            return .end(.unknown(resource: tgw, reason: "the VPN attachment of \(connections.joined(separator: ", ")) to \(tgw) is not in the exports"))
+            return .end(
+                .unknown(
+                    resource: tgw,
+                    reason:
+                        "the VPN attachment of \(connections.joined(separator: ", ")) to \(tgw) is not in the exports"))
         }
         if let vgw = aws.vpnGatewayId {
             record(&hops) { PathHop(kind: .vpnGateway, resources: [vgw], text: "virtual private gateway \(vgw)") }
@@ -110,6 +196,8 @@ extension Forwarder {
             }
             return .end(.stopped(resource: vgw, reason: "\(dst) is not in the VPC attached to \(vgw)"))
         }
-        return .end(.stopped(resource: aws.vpnConnectionId, reason: "the VPN connection is attached to neither a TGW nor a VGW"))
+        return .end(
+            .stopped(resource: aws.vpnConnectionId, reason: "the VPN connection is attached to neither a TGW nor a VGW")
+        )
     }
 }

@@ -58,7 +58,9 @@ extension Analysis {
     /// The path from `source` to `destination` (each an IPv4 address, a CIDR, or a resource ID or
     /// name: VPC, AWS subnet, GCP subnet, on-prem site, Memorystore instance), with `failing`
     /// elements failed as in the what-if.
-    public func path(from source: String, to destination: String, failing: Set<String> = []) throws(PathError) -> PathQuery {
+    public func path(from source: String, to destination: String, failing: Set<String> = []) throws(PathError)
+        -> PathQuery
+    {
         let resolver = EndpointResolver(context: context, directory: directory)
         let from = try resolver.endpoint(source)
         let to = try resolver.endpoint(destination)
@@ -67,18 +69,27 @@ extension Analysis {
         let forwarder = context.forwarder(live)
         var notes: [String] = []
         guard let start = resolver.place(of: from, notes: &notes) else {
-            throw PathError(query: source, reason: "\(from.cidr) is in no network the exports know (no VPC, subnet, site or GCP range contains it)")
+            throw PathError(
+                query: source,
+                reason: "\(from.cidr) is in no network the exports know (no VPC, subnet, site or GCP range contains it)"
+            )
         }
         let forward = forwarder.walk(from: start, to: to.cidr)
         let arrival = resolver.destinationNotes(to, reached: forward.end)
         notes += arrival.notes
         var reverse: PathTrace?
         var back: Forwarder.Place?
-        if case .reached(let resource, _, _) = forward.end { back = resolver.place(ofResource: resource, cidr: to.cidr) }
-        if back == nil { var ignored: [String] = []; back = resolver.place(of: to, notes: &ignored) }
+        if case .reached(let resource, _, _) = forward.end {
+            back = resolver.place(ofResource: resource, cidr: to.cidr)
+        }
+        if back == nil {
+            var ignored: [String] = []
+            back = resolver.place(of: to, notes: &ignored)
+        }
         if let back { reverse = forwarder.walk(from: back, to: from.cidr) }
-        return PathQuery(from: from, to: to, forward: forward, reverse: reverse, failed: failed, notes: notes,
-                         reachedInstead: arrival.misdelivery)
+        return PathQuery(
+            from: from, to: to, forward: forward, reverse: reverse, failed: failed, notes: notes,
+            reachedInstead: arrival.misdelivery)
     }
 }
 
@@ -98,26 +109,38 @@ struct EndpointResolver {
         switch directory.resolve(text) {
         case .found(let entry):
             guard let cidr = entry.ranges.first, entry.kind != .tunnel else {
-                throw PathError(query: text, reason: "is \(entry.label), which has no address range of its own; name a VPC, subnet, site, GCP subnet or network, Memorystore instance, an address or a CIDR")
+                throw PathError(
+                    query: text,
+                    reason:
+                        "is \(entry.label), which has no address range of its own; name a VPC, subnet, site, GCP subnet or network, Memorystore instance, an address or a CIDR"
+                )
             }
-            return endpoint(text, cidr, resource: entry.kind == .vpnConnection || entry.kind == .tgwAttachment ? nil : entry.id)
+            return endpoint(
+                text, cidr, resource: entry.kind == .vpnConnection || entry.kind == .tgwAttachment ? nil : entry.id)
         case .ambiguous(_, let candidates):
             let withRanges = candidates.filter { !$0.ranges.isEmpty }
             if withRanges.count == 1, let entry = withRanges.first, let cidr = entry.ranges.first {
                 return endpoint(text, cidr, resource: entry.id)
             }
-            throw PathError(query: text, reason: "names \(candidates.count) places: \(candidates.prefix(6).map(\.id).joined(separator: ", ")); use an ID or an address")
+            throw PathError(
+                query: text,
+                reason:
+                    "names \(candidates.count) places: \(candidates.prefix(6).map(\.id).joined(separator: ", ")); use an ID or an address"
+            )
         case .unknown(_, let suggestions):
-            throw PathError(query: text, reason: "is not an address, a CIDR, or the ID or name of an element of this network"
-                + (suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"))
+            throw PathError(
+                query: text,
+                reason: "is not an address, a CIDR, or the ID or name of an element of this network"
+                    + (suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"))
         }
     }
 
     private func endpoint(_ text: String, _ cidr: CIDR, resource: String?) -> PathEndpoint {
         let owners = context.space.owners(containing: cidr)
         let owner = resource.flatMap { r in owners.first { $0.resource == r } } ?? owners.first
-        return PathEndpoint(query: text, cidr: cidr, label: owner?.label ?? cidr.description, resource: resource ?? owner?.resource,
-                            side: owner?.kind.side)
+        return PathEndpoint(
+            query: text, cidr: cidr, label: owner?.label ?? cidr.description, resource: resource ?? owner?.resource,
+            side: owner?.kind.side)
     }
 
     /// Where traffic from this endpoint starts.
@@ -125,9 +148,13 @@ struct EndpointResolver {
         let owners = context.space.owners(containing: endpoint.cidr)
         let groups = Set(owners.map(\.group))
         if groups.count > 1 {
-            notes.append("\(endpoint.cidr) is claimed by \(groups.count) owners (\(owners.map(\.label).listed(limit: 3))); the path starts from \(owners[0].label)")
+            notes.append(
+                "\(endpoint.cidr) is claimed by \(groups.count) owners (\(owners.map(\.label).listed(limit: 3))); the path starts from \(owners[0].label)"
+            )
         }
-        if let resource = endpoint.resource, let place = place(ofResource: resource, cidr: endpoint.cidr) { return place }
+        if let resource = endpoint.resource, let place = place(ofResource: resource, cidr: endpoint.cidr) {
+            return place
+        }
         return owners.first.flatMap { place(of: $0) }
     }
 
@@ -163,10 +190,14 @@ struct EndpointResolver {
             return .vpc(subnet.vpcId, table: index.routeTable(forSubnet: subnet.id, in: subnet.vpcId)?.id)
         }
         if let s = model.onPremSites.firstIndex(where: { $0.id == resource }) { return .site(s) }
-        if let ref = GCPRef(url: resource), let subnet = model.gcpSubnets.first(where: { $0.ref == ref }), let network = subnet.network {
+        if let ref = GCPRef(url: resource), let subnet = model.gcpSubnets.first(where: { $0.ref == ref }),
+            let network = subnet.network
+        {
             return .gcp(network, region: ref.region, producer: nil)
         }
-        if let redis = model.redisInstances.first(where: { $0.id == resource }), let network = redis.authorizedNetwork, let range = redis.reservedIpRange {
+        if let redis = model.redisInstances.first(where: { $0.id == resource }), let network = redis.authorizedNetwork,
+            let range = redis.reservedIpRange
+        {
             return .gcp(network, region: redis.region, producer: peering(for: range.normalized, in: network))
         }
         return nil
@@ -181,24 +212,31 @@ struct EndpointResolver {
 
     /// Overlaps at the destination, and a path that ends elsewhere than the destination's owner
     /// (then `misdelivery` says where it ends instead).
-    func destinationNotes(_ to: PathEndpoint, reached end: PathEnd) -> (notes: [String], misdelivery: PathQuery.Misdelivery?) {
+    func destinationNotes(_ to: PathEndpoint, reached end: PathEnd) -> (
+        notes: [String], misdelivery: PathQuery.Misdelivery?
+    ) {
         let owners = context.space.owners(containing: to.cidr)
         var notes: [String] = []
         var misdelivery: PathQuery.Misdelivery?
         let groups = Set(owners.map(\.group))
         if groups.count > 1 {
-            notes.append("\(to.cidr) is claimed by \(groups.count) owners: \(owners.map(\.label).listed(limit: 4)) (see cidr-overlap)")
+            notes.append(
+                "\(to.cidr) is claimed by \(groups.count) owners: \(owners.map(\.label).listed(limit: 4)) (see cidr-overlap)"
+            )
         }
         // The destination is the owner named in the query when there is one, else the first (most specific) owner.
         if case .reached(let resource, let label, _) = end,
-           let intended = to.resource.flatMap({ r in owners.first { $0.resource == r } }) ?? owners.first {
-            let reachedGroup = owners.first { $0.resource == resource }?.group
+            let intended = to.resource.flatMap({ r in owners.first { $0.resource == r } }) ?? owners.first
+        {
+            let reachedGroup =
+                owners.first { $0.resource == resource }?.group
                 ?? model.subnetIndex[resource].map { model.subnets[$0].vpcId }
                 ?? (model.vpc(resource) != nil ? resource : nil)
             if let reachedGroup, reachedGroup != intended.group {
                 notes.append("the path reaches \(label), not \(intended.label): from here \(to.cidr) is the other copy")
-                misdelivery = PathQuery.Misdelivery(reached: label, reachedResource: resource,
-                                                    intended: intended.label, intendedResource: intended.resource)
+                misdelivery = PathQuery.Misdelivery(
+                    reached: label, reachedResource: resource,
+                    intended: intended.label, intendedResource: intended.resource)
             }
         }
         if owners.isEmpty { notes.append("\(to.cidr) is in no network the exports know") }

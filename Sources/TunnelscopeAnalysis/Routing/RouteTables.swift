@@ -54,10 +54,14 @@ struct RouteTables: Sendable {
         for (i, subnet) in model.gcpSubnets.enumerated() {
             guard let network = subnet.network else { continue }
             if let cidr = subnet.cidr {
-                gcp[network, default: PrefixTable()].insert(cidr.normalized, GCPCandidate(hop: .subnet(i, secondary: nil), priority: 0, region: nil, routeName: nil))
+                gcp[network, default: PrefixTable()].insert(
+                    cidr.normalized,
+                    GCPCandidate(hop: .subnet(i, secondary: nil), priority: 0, region: nil, routeName: nil))
             }
             for range in subnet.secondaryRanges {
-                gcp[network, default: PrefixTable()].insert(range.cidr.normalized, GCPCandidate(hop: .subnet(i, secondary: range.name), priority: 0, region: nil, routeName: nil))
+                gcp[network, default: PrefixTable()].insert(
+                    range.cidr.normalized,
+                    GCPCandidate(hop: .subnet(i, secondary: range.name), priority: 0, region: nil, routeName: nil))
             }
         }
         for route in model.gcpRoutes {
@@ -69,18 +73,23 @@ struct RouteTables: Sendable {
             case .vpnTunnel(let ref): hop = .staticTunnel(ref, tunnel: index.tunnelByGCPTunnel[ref.id])
             case .gateway(let g): hop = g.hasSuffix("default-internet-gateway") ? .internet(g) : .other("gateway \(g)")
             case .ip(let ip):
-                hop = route.routeType == "BGP"
-                    ? .bgp(router: -1, nextHop: ip, tunnel: index.tunnel(of: route, router: nil)) : .other("next hop IP \(ip)")
+                hop =
+                    route.routeType == "BGP"
+                    ? .bgp(router: -1, nextHop: ip, tunnel: index.tunnel(of: route, router: nil))
+                    : .other("next hop IP \(ip)")
             case .interconnectAttachment(let a): hop = .interconnect(a)
             default: hop = .other(route.nextHop.description)
             }
-            gcp[network, default: PrefixTable()].insert(destination, GCPCandidate(hop: hop, priority: route.priority ?? 1000, region: nil, routeName: route.name))
+            gcp[network, default: PrefixTable()].insert(
+                destination,
+                GCPCandidate(hop: hop, priority: route.priority ?? 1000, region: nil, routeName: route.name))
         }
         // Cloud Router best routes, as the router reports them: over a VPN tunnel (`nextHopVpnTunnel`,
         // else `nextHopIp` = the AWS inside address of a BGP peer), or over an Interconnect attachment.
         for (r, router) in model.cloudRouters.enumerated() {
             for route in router.bestRoutes {
-                guard let destination = route.destination?.normalized, let network = route.network ?? router.network else { continue }
+                guard let destination = route.destination?.normalized, let network = route.network ?? router.network
+                else { continue }
                 let hop: GCPCandidate.Hop
                 if case .interconnectAttachment(let a) = route.nextHop {
                     hop = .interconnect(a)
@@ -93,8 +102,10 @@ struct RouteTables: Sendable {
                 } else {
                     continue
                 }
-                gcp[network, default: PrefixTable()].insert(destination, GCPCandidate(
-                    hop: hop, priority: route.priority ?? 100, region: router.ref.region, routeName: nil))
+                gcp[network, default: PrefixTable()].insert(
+                    destination,
+                    GCPCandidate(
+                        hop: hop, priority: route.priority ?? 100, region: router.ref.region, routeName: nil))
             }
         }
         self.vpc = vpc

@@ -13,38 +13,53 @@ enum BlackholeRouteRule: AnalysisRule {
             for (i, route) in table.routes.enumerated() where route.isBlackhole {
                 // Only ranges for which this route is the one that wins (no more specific route, such as
                 // `local`, covers them) lose their traffic.
-                let victims = route.destination.map { d in
-                    c.space.owners(overlapping: d.normalized).filter { owner in
-                        guard owner.kind != .awsSubnet else { return false }
-                        let overlap = owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
-                        return c.tables.vpc[table.id]?.first(containing: overlap, { _, v in v.first }) == i
-                    }
-                } ?? []
+                let victims =
+                    route.destination.map { d in
+                        c.space.owners(overlapping: d.normalized).filter { owner in
+                            guard owner.kind != .awsSubnet else { return false }
+                            let overlap =
+                                owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
+                            return c.tables.vpc[table.id]?.first(containing: overlap, { _, v in v.first }) == i
+                        }
+                    } ?? []
                 let target = route.target.description
                 let known = knownTarget(route.target, c) ? "" : " (\(target) is not in the exports: deleted?)"
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
-                result.append(Finding(rule: Self.id, severity: victims.isEmpty ? .warning : .error,
-                    message: "Route \(route.destinationText) → \(target) in route table \(c.index.routeTableName(table)) of VPC \(c.index.vpcShortName(table.vpcId)) is a blackhole: its target no longer exists\(known)\(drops)",
-                    resources: [table.id, table.vpcId] + (targetId(route.target).map { [$0] } ?? []),
-                    hint: "Delete it (aws ec2 delete-route --route-table-id \(table.id) --destination-cidr-block \(route.destinationText)) or point it at a live target."))
+                result.append(
+                    Finding(
+                        rule: Self.id, severity: victims.isEmpty ? .warning : .error,
+                        message:
+                            "Route \(route.destinationText) → \(target) in route table \(c.index.routeTableName(table)) of VPC \(c.index.vpcShortName(table.vpcId)) is a blackhole: its target no longer exists\(known)\(drops)",
+                        resources: [table.id, table.vpcId] + (targetId(route.target).map { [$0] } ?? []),
+                        hint:
+                            "Delete it (aws ec2 delete-route --route-table-id \(table.id) --destination-cidr-block \(route.destinationText)) or point it at a live target."
+                    ))
             }
         }
         for table in c.model.tgwRouteTables {
             for (i, route) in table.routes.enumerated() where route.isBlackhole {
                 let deliberate = route.type == "static" && route.targets.isEmpty
-                let victims = route.destination.map { d in
-                    c.space.owners(overlapping: d.normalized).filter { owner in
-                        guard owner.kind != .awsSubnet else { return false }
-                        let overlap = owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
-                        return winner(in: table, for: overlap, c) == i
-                    }
-                } ?? []
+                let victims =
+                    route.destination.map { d in
+                        c.space.owners(overlapping: d.normalized).filter { owner in
+                            guard owner.kind != .awsSubnet else { return false }
+                            let overlap =
+                                owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
+                            return winner(in: table, for: overlap, c) == i
+                        }
+                    } ?? []
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
-                result.append(Finding(rule: Self.id, severity: deliberate ? .info : victims.isEmpty ? .warning : .error,
-                    message: deliberate ? "TGW route table \(c.index.tgwRouteTableName(table.id)) blackholes \(route.destinationText) on purpose (static blackhole route)\(drops)"
-                        : "TGW route \(route.destinationText) in \(c.index.tgwRouteTableName(table.id)) is a blackhole: its attachment is gone\(drops)",
-                    resources: [table.id] + (table.transitGatewayId.map { [$0] } ?? []) + route.targets.compactMap(\.attachmentId),
-                    hint: deliberate ? "Nothing to do if intended." : "Delete the route or re-create the attachment it pointed to."))
+                result.append(
+                    Finding(
+                        rule: Self.id, severity: deliberate ? .info : victims.isEmpty ? .warning : .error,
+                        message: deliberate
+                            ? "TGW route table \(c.index.tgwRouteTableName(table.id)) blackholes \(route.destinationText) on purpose (static blackhole route)\(drops)"
+                            : "TGW route \(route.destinationText) in \(c.index.tgwRouteTableName(table.id)) is a blackhole: its attachment is gone\(drops)",
+                        resources: [table.id] + (table.transitGatewayId.map { [$0] } ?? [])
+                            + route.targets.compactMap(\.attachmentId),
+                        hint: deliberate
+                            ? "Nothing to do if intended."
+                            : "Delete the route or re-create the attachment it pointed to."))
             }
         }
         return result
@@ -69,7 +84,9 @@ enum BlackholeRouteRule: AnalysisRule {
 
     static func targetId(_ target: AWSRouteTarget) -> String? {
         switch target {
-        case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id), .peering(let id), .natGateway(let id): id
+        case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id), .peering(let id),
+            .natGateway(let id):
+            id
         case .other(_, let id): id
         case .local, .none: nil
         }

@@ -15,7 +15,8 @@ import TunnelscopeModel
 /// Identical ranges of many owners make one finding, not one per pair.
 enum CIDROverlapRule: AnalysisRule {
     static let id = "cidr-overlap"
-    static let summary = "Address ranges of different owners overlap across AWS VPCs, GCP subnets, on-prem sites and peered producer ranges (Memorystore, peering)."
+    static let summary =
+        "Address ranges of different owners overlap across AWS VPCs, GCP subnets, on-prem sites and peered producer ranges (Memorystore, peering)."
 
     struct Node {
         let cidr: CIDR
@@ -24,10 +25,18 @@ enum CIDROverlapRule: AnalysisRule {
 
     static func findings(_ c: AnalysisContext) -> [Finding] {
         let owners = c.space.owners.filter { $0.kind != .awsSubnet }
-            .sorted { ($0.cidr.network.value, $0.cidr.prefixLength, $0.group) < ($1.cidr.network.value, $1.cidr.prefixLength, $1.group) }
+            .sorted {
+                ($0.cidr.network.value, $0.cidr.prefixLength, $0.group) < (
+                    $1.cidr.network.value, $1.cidr.prefixLength, $1.group
+                )
+            }
         var nodes: [Node] = []
         for owner in owners {
-            if let last = nodes.last, last.cidr == owner.cidr { nodes[nodes.count - 1].owners.append(owner) } else { nodes.append(Node(cidr: owner.cidr, owners: [owner])) }
+            if let last = nodes.last, last.cidr == owner.cidr {
+                nodes[nodes.count - 1].owners.append(owner)
+            } else {
+                nodes.append(Node(cidr: owner.cidr, owners: [owner]))
+            }
         }
         var result: [Finding] = []
         var stack: [Node] = []
@@ -36,19 +45,24 @@ enum CIDROverlapRule: AnalysisRule {
             let groups = Set(node.owners.map(\.group))
             // Same range, several owners.
             if groups.count > 1 {
-                let distinct = Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] }.sorted { $0.label < $1.label }
+                let distinct = Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] }.sorted {
+                    $0.label < $1.label
+                }
                 result.append(finding(inner: distinct, outer: [], c))
             }
             // Enclosing ranges of other owners.
             var outer: [AddressOwner] = []
             var seen = Set<String>()
             for open in stack.reversed() {
-                for owner in open.owners where !groups.contains(owner.group) && seen.insert(owner.group).inserted && outer.count < 50 {
+                for owner in open.owners
+                where !groups.contains(owner.group) && seen.insert(owner.group).inserted && outer.count < 50 {
                     outer.append(owner)
                 }
             }
             if !outer.isEmpty {
-                let inner = Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] }.sorted { $0.label < $1.label }
+                let inner = Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] }.sorted {
+                    $0.label < $1.label
+                }
                 result.append(finding(inner: inner, outer: outer, c))
             }
             stack.append(node)
@@ -60,11 +74,13 @@ enum CIDROverlapRule: AnalysisRule {
     static func finding(inner: [AddressOwner], outer: [AddressOwner], _ c: AnalysisContext) -> Finding {
         let all = inner + outer
         let hybrid = all.filter(\.hybrid).count
-        let pairsHybrid = outer.isEmpty ? hybrid >= 2 : inner.contains(where: \.hybrid) && outer.contains(where: \.hybrid)
+        let pairsHybrid =
+            outer.isEmpty ? hybrid >= 2 : inner.contains(where: \.hybrid) && outer.contains(where: \.hybrid)
         let severity: Severity = pairsHybrid ? .error : hybrid > 0 ? .warning : .info
         let message: String
         if outer.isEmpty {
-            message = "\(inner[0].cidr) is used by \(plural(inner.count, "owner")): " + inner.map(\.label).listed(limit: 4)
+            message =
+                "\(inner[0].cidr) is used by \(plural(inner.count, "owner")): " + inner.map(\.label).listed(limit: 4)
         } else {
             message = inner.map(\.label).listed(limit: 3) + " overlaps " + outer.map(\.label).listed(limit: 3)
         }
@@ -73,27 +89,38 @@ enum CIDROverlapRule: AnalysisRule {
         let vpcs = all.filter { $0.kind == .awsVpc }
         if vpcs.count == 1, let vpcOwner = vpcs.first {
             let overlap = inner[0].cidr
-            let subnets = c.space.owners(overlapping: overlap).filter { $0.kind == .awsSubnet && $0.vpcId == vpcOwner.vpcId }
-            notes.append(subnets.isEmpty ? "no subnet of \(c.index.vpcShortName(vpcOwner.resource)) uses \(overlap) yet, but its routes still claim it"
-                : "in AWS: " + subnets.map(\.label).listed(limit: 3))
+            let subnets = c.space.owners(overlapping: overlap).filter {
+                $0.kind == .awsSubnet && $0.vpcId == vpcOwner.vpcId
+            }
+            notes.append(
+                subnets.isEmpty
+                    ? "no subnet of \(c.index.vpcShortName(vpcOwner.resource)) uses \(overlap) yet, but its routes still claim it"
+                    : "in AWS: " + subnets.map(\.label).listed(limit: 3))
         }
         if !pairsHybrid {
-            notes.append(hybrid == 0 ? "neither is connected to the hybrid network today" : "only one side is connected to the hybrid network today")
+            notes.append(
+                hybrid == 0
+                    ? "neither is connected to the hybrid network today"
+                    : "only one side is connected to the hybrid network today")
         }
-        return Finding(rule: Self.id, severity: severity,
-                       message: message + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"),
-                       resources: unique(all.map(\.resource)), hint: hint(all))
+        return Finding(
+            rule: Self.id, severity: severity,
+            message: message + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"),
+            resources: unique(all.map(\.resource)), hint: hint(all))
     }
 
     static func hint(_ owners: [AddressOwner]) -> String {
         let kinds = Set(owners.map(\.kind))
         if kinds.contains(.redis) || kinds.contains(.peeredRange) {
-            return "Keep one address plan across clouds and on-prem: re-create the producer service in a reserved range nobody else uses (Memorystore: --reserved-ip-range; Private Service Access: a new allocated range), or renumber the other side. Traffic to the overlap goes to whichever route is more specific on each side."
+            return
+                "Keep one address plan across clouds and on-prem: re-create the producer service in a reserved range nobody else uses (Memorystore: --reserved-ip-range; Private Service Access: a new allocated range), or renumber the other side. Traffic to the overlap goes to whichever route is more specific on each side."
         }
         if kinds.contains(.onPremSite) {
-            return "Renumber one side or NAT at the edge; until then each cloud routes the overlap to whichever it prefers and the other copy is unreachable from there."
+            return
+                "Renumber one side or NAT at the edge; until then each cloud routes the overlap to whichever it prefers and the other copy is unreachable from there."
         }
-        return "Renumber one of them (for a VPC: add a non-overlapping secondary CIDR and migrate) — overlapping ranges cannot both be reached over the hybrid network."
+        return
+            "Renumber one of them (for a VPC: add a non-overlapping secondary CIDR and migrate) — overlapping ranges cannot both be reached over the hybrid network."
     }
 
     static func unique(_ items: [String]) -> [String] {

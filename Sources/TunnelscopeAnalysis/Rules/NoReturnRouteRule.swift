@@ -20,14 +20,17 @@ enum NoReturnRouteRule: AnalysisRule {
         let cache = WalkCache()
         for link in c.links {
             guard let t = link.tunnelIndices.first(where: { c.index.gcpNetwork(ofTunnel: $0) != nil }),
-                  let network = c.index.gcpNetwork(ofTunnel: t) else { continue }
+                let network = c.index.gcpNetwork(ofTunnel: t)
+            else { continue }
             let region = link.tunnelIndices.lazy.compactMap { c.model.tunnels[$0].gcp?.router?.region }.first
             let gcpPrefixes = prefixes(of: link, network: network, c)
             guard !gcpPrefixes.isEmpty else { continue }
             var isolated: [(String, String)] = []
             let verdicts = TGWVerdicts(prefixes: gcpPrefixes, forwarder: quiet, cache: cache)
             for source in sources(of: link, c) {
-                let rev = source.ranges.map { cidr in (cidr, quiet.walk(from: .gcp(network, region: region, producer: nil), to: cidr)) }
+                let rev = source.ranges.map { cidr in
+                    (cidr, quiet.walk(from: .gcp(network, region: region, producer: nil), to: cidr))
+                }
                 let revOK = rev.filter { reachedSource($0.1.end, source, c) }
                 let revKnown = rev.filter { !$0.1.end.isUnknown }
                 var anyFwd = false
@@ -39,32 +42,50 @@ enum NoReturnRouteRule: AnalysisRule {
                     anyFwd = anyFwd || !fwdOK.isEmpty
                     guard !revOK.isEmpty, !fwdFailed.isEmpty else { continue }
                     if fwdOK.isEmpty {
-                        isolated.append((source.label + (source.starts.count > 1 ? " (\(start.label))" : ""), source.id))
+                        isolated.append(
+                            (source.label + (source.starts.count > 1 ? " (\(start.label))" : ""), source.id))
                         continue
                     }
                     // Reasons: the full walk, for the prefixes the message names.
-                    let reasons = Set(fwdFailed.prefix(4).map { stopReason(quiet.walk(from: start.place, to: $0, cache: cache).end) }).sorted()
-                    result.append(Finding(rule: Self.id, severity: .error,
-                        message: "GCP \(c.index.gcpName(network)) reaches \(source.label) \(revOK.map { $0.0.description }.joined(separator: ", ")), but "
-                            + "\(start.label) has no way back to \(fwdFailed.map(\.description).listed(limit: 4)): \(reasons.listed(limit: 2))",
-                        resources: [source.id] + start.resources + [network.id],
-                        hint: "Route the GCP prefixes back through the hub: in \(start.label) add \(fwdFailed.map(\.description).listed(limit: 3)) → the Transit Gateway (or one covering route), and make sure the TGW route table associated with its attachment has them."))
+                    let reasons = Set(
+                        fwdFailed.prefix(4).map { stopReason(quiet.walk(from: start.place, to: $0, cache: cache).end) }
+                    ).sorted()
+                    result.append(
+                        Finding(
+                            rule: Self.id, severity: .error,
+                            message:
+                                "GCP \(c.index.gcpName(network)) reaches \(source.label) \(revOK.map { $0.0.description }.joined(separator: ", ")), but "
+                                + "\(start.label) has no way back to \(fwdFailed.map(\.description).listed(limit: 4)): \(reasons.listed(limit: 2))",
+                            resources: [source.id] + start.resources + [network.id],
+                            hint:
+                                "Route the GCP prefixes back through the hub: in \(start.label) add \(fwdFailed.map(\.description).listed(limit: 3)) → the Transit Gateway (or one covering route), and make sure the TGW route table associated with its attachment has them."
+                        ))
                 }
                 let revFailed = revKnown.filter { !reachedSource($0.1.end, source, c) }
                 if anyFwd, !revFailed.isEmpty {
                     let reasons = Set(revFailed.map { stopReason($0.1.end) }).sorted()
-                    result.append(Finding(rule: Self.id, severity: .error,
-                        message: "\(source.label.capitalizedFirst) routes to GCP \(c.index.gcpName(network)), but GCP has no route back to \(revFailed.map { $0.0.description }.joined(separator: ", ")): \(reasons.listed(limit: 2))",
-                        resources: [source.id, network.id],
-                        hint: "GCP learns AWS prefixes from the TGW route table associated with the VPN attachments: propagate \(source.kind) into it (or add a static route there) so Cloud Router learns \(revFailed.map { $0.0.description }.listed(limit: 3))."))
+                    result.append(
+                        Finding(
+                            rule: Self.id, severity: .error,
+                            message:
+                                "\(source.label.capitalizedFirst) routes to GCP \(c.index.gcpName(network)), but GCP has no route back to \(revFailed.map { $0.0.description }.joined(separator: ", ")): \(reasons.listed(limit: 2))",
+                            resources: [source.id, network.id],
+                            hint:
+                                "GCP learns AWS prefixes from the TGW route table associated with the VPN attachments: propagate \(source.kind) into it (or add a static route there) so Cloud Router learns \(revFailed.map { $0.0.description }.listed(limit: 3))."
+                        ))
                 }
             }
             if !isolated.isEmpty {
-                result.append(Finding(rule: Self.id, severity: .warning,
-                    message: "\(plural(isolated.count, "AWS network is", "AWS networks are")) advertised to GCP \(c.index.gcpName(network)) but route nothing to GCP, so GCP traffic to them never gets an answer: "
-                        + isolated.map(\.0).listed(limit: 4),
-                    resources: Array(Set(isolated.map(\.1))).sorted() + [network.id],
-                    hint: "If they are not meant to talk to GCP, stop propagating them into the TGW route table associated with the VPN attachments; otherwise add routes for the GCP prefixes → the Transit Gateway."))
+                result.append(
+                    Finding(
+                        rule: Self.id, severity: .warning,
+                        message:
+                            "\(plural(isolated.count, "AWS network is", "AWS networks are")) advertised to GCP \(c.index.gcpName(network)) but route nothing to GCP, so GCP traffic to them never gets an answer: "
+                            + isolated.map(\.0).listed(limit: 4),
+                        resources: Array(Set(isolated.map(\.1))).sorted() + [network.id],
+                        hint:
+                            "If they are not meant to talk to GCP, stop propagating them into the TGW route table associated with the VPN attachments; otherwise add routes for the GCP prefixes → the Transit Gateway."
+                    ))
             }
         }
         return result
@@ -123,7 +144,9 @@ enum NoReturnRouteRule: AnalysisRule {
         private var values: [[Bool??]] = []
 
         init(prefixes: [CIDR], forwarder: Forwarder, cache: WalkCache) {
-            self.prefixes = prefixes; self.forwarder = forwarder; self.cache = cache
+            self.prefixes = prefixes
+            self.forwarder = forwarder
+            self.cache = cache
         }
 
         func slot(_ table: String) -> Int {
@@ -150,7 +173,11 @@ enum NoReturnRouteRule: AnalysisRule {
         }
     }
 
-    struct Start { let place: Forwarder.Place; let label: String; let resources: [String] }
+    struct Start {
+        let place: Forwarder.Place
+        let label: String
+        let resources: [String]
+    }
     struct Source {
         let id: String, label: String, kind: String
         let ranges: [CIDR]
@@ -164,18 +191,26 @@ enum NoReturnRouteRule: AnalysisRule {
     /// The GCP prefixes this link carries (or would, by Cloud Router configuration).
     static func prefixes(of link: CrossCloudLink, network: GCPRef, _ c: AnalysisContext) -> [CIDR] {
         let tunnels = Set(link.tunnelIndices)
-        var result = Set(c.exchange.gcpToAWS.filter { r in
-            r.originSide == .gcp && (r.advertisedOnIndices.contains(where: tunnels.contains) || r.learnedOnIndices.contains(where: tunnels.contains))
-        }.map(\.prefix))
+        var result = Set(
+            c.exchange.gcpToAWS.filter { r in
+                r.originSide == .gcp
+                    && (r.advertisedOnIndices.contains(where: tunnels.contains)
+                        || r.learnedOnIndices.contains(where: tunnels.contains))
+            }.map(\.prefix))
         if result.isEmpty {
             let advertisement = GCPAdvertisement(index: c.index)
-            for r in c.index.routersByNetwork[network] ?? [] { result.formUnion(advertisement.allAdvertised(by: c.model.cloudRouters[r])) }
+            for r in c.index.routersByNetwork[network] ?? [] {
+                result.formUnion(advertisement.allAdvertised(by: c.model.cloudRouters[r]))
+            }
         }
         // An advertised aggregate (a Private Service Access allocation, a summary) that no GCP range
         // contains stands for the GCP ranges inside it: those are what traffic is sent to.
         var owned = Set<CIDR>()
         for prefix in result {
-            if c.space.owners(containing: prefix).contains(where: { $0.kind.side == .gcp }) { owned.insert(prefix); continue }
+            if c.space.owners(containing: prefix).contains(where: { $0.kind.side == .gcp }) {
+                owned.insert(prefix)
+                continue
+            }
             let inside = c.space.owners(inside: prefix).filter { $0.kind.side == .gcp }.map(\.cidr.normalized)
             if inside.isEmpty { owned.insert(prefix) } else { owned.formUnion(inside) }
         }
@@ -188,8 +223,10 @@ enum NoReturnRouteRule: AnalysisRule {
         var result: [Source] = []
         var vpcs: [String] = []
         if gateway.hasPrefix("tgw-") {
-            vpcs = c.model.tgwAttachments.filter { $0.transitGatewayId == gateway && $0.resourceType == "vpc" && c.baseline.attachmentAlive($0) }
-                .compactMap(\.resourceId)
+            vpcs = c.model.tgwAttachments.filter {
+                $0.transitGatewayId == gateway && $0.resourceType == "vpc" && c.baseline.attachmentAlive($0)
+            }
+            .compactMap(\.resourceId)
         } else {
             vpcs = c.index.vpnGateway(gateway)?.attachedVpcIds ?? []
         }
@@ -200,16 +237,32 @@ enum NoReturnRouteRule: AnalysisRule {
             for a in c.index.attachments(of: vpc) where a.resourceType == "vpc" {
                 tgwTables[a.transitGatewayId] = c.baseline.attachmentAlive(a) ? a.associatedRouteTableId : String?.none
             }
-            result.append(Source(id: vpc, label: "AWS VPC \(c.index.vpcName(vpc))", kind: "the VPC attachment", ranges: cidrs.map(\.normalized),
-                                 starts: tables.map { Start(place: .vpc(vpc, table: $0.id), label: "route table \(c.index.routeTableName($0))", resources: [$0.id]) },
-                                 vpc: vpc, site: nil, tgwTables: tgwTables))
+            result.append(
+                Source(
+                    id: vpc, label: "AWS VPC \(c.index.vpcName(vpc))", kind: "the VPC attachment",
+                    ranges: cidrs.map(\.normalized),
+                    starts: tables.map {
+                        Start(
+                            place: .vpc(vpc, table: $0.id), label: "route table \(c.index.routeTableName($0))",
+                            resources: [$0.id])
+                    },
+                    vpc: vpc, site: nil, tgwTables: tgwTables))
         }
         for (s, site) in c.model.onPremSites.enumerated() where !site.addressRanges.isEmpty {
-            let attached = site.customerGatewayIds.contains { cgw in (c.index.tunnelsByCustomerGateway[cgw] ?? []).contains { c.index.awsGateway(ofTunnel: $0) == gateway } }
+            let attached =
+                site.customerGatewayIds.contains { cgw in
+                    (c.index.tunnelsByCustomerGateway[cgw] ?? []).contains {
+                        c.index.awsGateway(ofTunnel: $0) == gateway
+                    }
+                }
                 || site.directConnectGatewayIds.contains { dx in !c.index.attachments(of: dx, on: gateway).isEmpty }
             guard attached else { continue }
-            result.append(Source(id: site.id, label: "on-prem \(site.name)", kind: "the site's attachment", ranges: site.addressRanges.map(\.normalized),
-                                 starts: [Start(place: .site(s), label: "\(site.name)'s TGW route table", resources: [])], vpc: nil, site: s))
+            result.append(
+                Source(
+                    id: site.id, label: "on-prem \(site.name)", kind: "the site's attachment",
+                    ranges: site.addressRanges.map(\.normalized),
+                    starts: [Start(place: .site(s), label: "\(site.name)'s TGW route table", resources: [])], vpc: nil,
+                    site: s))
         }
         return result
     }

@@ -1,21 +1,23 @@
 /// Every rule (in the order the README documents them; findings are listed by
 /// `Finding.ruleUrgency`, not by this order).
 enum RuleCatalog {
-    static var all: [any AnalysisRule.Type] { [
-        TunnelDownRule.self,
-        BGPDownRule.self,
-        StatusMismatchRule.self,
-        UnmatchedTunnelRule.self,
-        InsideAddressMismatchRule.self,
-        ASNMismatchRule.self,
-        RedundancyRule.self,
-        CIDROverlapRule.self,
-        PeeredRangeRule.self,
-        AutoModeNetworkRule.self,
-        VGWAttachmentRule.self,
-        BlackholeRouteRule.self,
-        NoReturnRouteRule.self,
-    ] }
+    static var all: [any AnalysisRule.Type] {
+        [
+            TunnelDownRule.self,
+            BGPDownRule.self,
+            StatusMismatchRule.self,
+            UnmatchedTunnelRule.self,
+            InsideAddressMismatchRule.self,
+            ASNMismatchRule.self,
+            RedundancyRule.self,
+            CIDROverlapRule.self,
+            PeeredRangeRule.self,
+            AutoModeNetworkRule.self,
+            VGWAttachmentRule.self,
+            BlackholeRouteRule.self,
+            NoReturnRouteRule.self,
+        ]
+    }
 
     static var descriptions: [RuleDescription] { all.map { RuleDescription(id: $0.id, summary: $0.summary) } }
 

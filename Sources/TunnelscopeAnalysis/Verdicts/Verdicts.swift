@@ -54,10 +54,13 @@ public struct Verdicts: Sendable {
                 }
             }
             var health: Health = state.carries ? .ok : .down
-            if state.awsTunnel == .unknown, state.gcpTunnel == .unknown, state.bgp == .unknown { health = max(health, .unknown) }
+            if state.awsTunnel == .unknown, state.gcpTunnel == .unknown, state.bgp == .unknown {
+                health = max(health, .unknown)
+            }
             for i in named { health = max(health, Health(findings[i].severity)) }
-            var v = TunnelVerdict(id: tunnel.id, index: t, state: state, carries: state.carries, disagreements: disagreements,
-                                  health: health, findings: named)
+            var v = TunnelVerdict(
+                id: tunnel.id, index: t, state: state, carries: state.carries, disagreements: disagreements,
+                health: health, findings: named)
             v.gcpFSM = tunnel.gcp?.bgpPeer.flatMap { $0.enabled ? $0.status?.state : "disabled" }
             verdicts.append(v)
             byId[tunnel.id] = t
@@ -80,12 +83,16 @@ public struct Verdicts: Sendable {
                 count(aws.vpnConnectionId, carries)
                 count(aws.customerGatewayId, carries)
                 count(aws.transitGatewayId ?? aws.vpnGatewayId, carries)
-                if let cgw = aws.customerGatewayId, let s = c.index.siteByCustomerGateway[cgw] { count(model.onPremSites[s].id, carries, "path") }
+                if let cgw = aws.customerGatewayId, let s = c.index.siteByCustomerGateway[cgw] {
+                    count(model.onPremSites[s].id, carries, "path")
+                }
             }
             if let gcp = tunnel.gcp {
                 count(gcp.tunnel.ref.id, carries)
                 count(gcp.router?.id, carries)
-                if let router = gcp.router, let peer = gcp.bgpPeer { count("\(router.id)/bgpPeers/\(peer.name)", carries) }
+                if let router = gcp.router, let peer = gcp.bgpPeer {
+                    count("\(router.id)/bgpPeers/\(peer.name)", carries)
+                }
                 if let peer = gcp.peerGateway {
                     count(peer.id, carries)
                     if let n = gcp.peerInterface { count(peer.interfaceID(n), carries) }
@@ -95,10 +102,14 @@ public struct Verdicts: Sendable {
             if let interface = c.index.haInterface(ofTunnel: t) { count(interface, carries) }
         }
         for vif in model.virtualInterfaces {
-            let up = vif.state != "down" && vif.state != "deleted" && (vif.bgpPeers.isEmpty || vif.bgpPeers.contains { $0.bgpStatus != "down" })
+            let up =
+                vif.state != "down" && vif.state != "deleted"
+                && (vif.bgpPeers.isEmpty || vif.bgpPeers.contains { $0.bgpStatus != "down" })
             count(vif.id, up, "BGP path")
             count(vif.directConnectGatewayId, up, "virtual interface")
-            if let dx = vif.directConnectGatewayId, let s = c.index.siteByDirectConnectGateway[dx] { count(model.onPremSites[s].id, up, "path") }
+            if let dx = vif.directConnectGatewayId, let s = c.index.siteByDirectConnectGateway[dx] {
+                count(model.onPremSites[s].id, up, "path")
+            }
         }
         for link in c.links {
             for t in link.tunnelIndices { count(link.id, c.states[t].carries) }

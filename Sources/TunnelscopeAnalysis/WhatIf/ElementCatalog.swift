@@ -63,8 +63,11 @@ struct ElementCatalog: Sendable {
             return .ambiguous(query: text, candidates: candidates.compactMap { byId[$0.id].map { elements[$0] } })
         case .unknown(_, let suggestions):
             if case .found(let other) = directory.resolve(text) {
-                return .notFailable(query: text, element: other.label,
-                                    reason: "\(other.kind.title)s do not fail on their own; fail what carries its traffic (its VPC, attachment, gateway or tunnel)")
+                return .notFailable(
+                    query: text, element: other.label,
+                    reason:
+                        "\(other.kind.title)s do not fail on their own; fail what carries its traffic (its VPC, attachment, gateway or tunnel)"
+                )
             }
             return .unknown(query: text, suggestions: suggestions)
         }

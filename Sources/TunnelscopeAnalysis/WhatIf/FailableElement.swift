@@ -66,12 +66,16 @@ public struct FailableElement: Hashable, Sendable, Comparable, CustomStringConve
     public let label: String
 
     public init(kind: Kind, id: String, label: String) {
-        self.kind = kind; self.id = id; self.label = label
+        self.kind = kind
+        self.id = id
+        self.label = label
     }
 
     public var description: String { label }
 
-    public static func < (a: FailableElement, b: FailableElement) -> Bool { (a.kind.order, a.id) < (b.kind.order, b.id) }
+    public static func < (a: FailableElement, b: FailableElement) -> Bool {
+        (a.kind.order, a.id) < (b.kind.order, b.id)
+    }
 }
 
 /// The answer to "which element does this text name?" for `--fail` and the explorer's search.

@@ -16,7 +16,8 @@ extension FailureSimulator {
     }
 
     func effect(of element: FailableElement) -> Effect {
-        let index = context.index, model = context.model
+        let index = context.index
+        let model = context.model
         var e = Effect()
         switch element.kind {
         case .tunnel:
@@ -31,7 +32,8 @@ extension FailureSimulator {
         case .peerGateway:
             e.tunnels = index.tunnelsByPeerGateway[element.id] ?? []
             if let ref = GCPRef(url: element.id), let g = model.externalGatewayIndex[ref] {
-                e.tunnels += awsTunnels(withOutsideIp: Set(model.externalVpnGateways[g].interfaces.compactMap(\.ipAddress)))
+                e.tunnels += awsTunnels(
+                    withOutsideIp: Set(model.externalVpnGateways[g].interfaces.compactMap(\.ipAddress)))
             }
         case .vpnConnection:
             e.tunnels = index.tunnelsByConnection[element.id] ?? []
@@ -43,8 +45,11 @@ extension FailureSimulator {
         case .bgpSession:
             let parts = element.id.split(separator: "/").map(String.init)
             if parts.count >= 2, parts[parts.count - 2] == "bgpPeers" {
-                let router = parts.dropLast(2).joined(separator: "/"), peer = parts[parts.count - 1]
-                e.sessions = (index.tunnelsByRouter[router] ?? []).filter { model.tunnels[$0].gcp?.bgpPeer?.name == peer }
+                let router = parts.dropLast(2).joined(separator: "/")
+                let peer = parts[parts.count - 1]
+                e.sessions = (index.tunnelsByRouter[router] ?? []).filter {
+                    model.tunnels[$0].gcp?.bgpPeer?.name == peer
+                }
             }
         case .transitGateway, .vpnGateway:
             e.tunnels = index.tunnelsByAWSGateway[element.id] ?? []
@@ -79,12 +84,15 @@ extension FailureSimulator {
 
     func peerInterfaceIp(_ id: String) -> IPv4Address? {
         guard let hash = id.lastIndex(of: "#"), let ref = GCPRef(url: String(id[..<hash])),
-              let n = Int(id[id.index(hash, offsetBy: 3)...]), let g = context.model.externalGatewayIndex[ref] else { return nil }
+            let n = Int(id[id.index(hash, offsetBy: 3)...]), let g = context.model.externalGatewayIndex[ref]
+        else { return nil }
         return context.model.externalVpnGateways[g].interfaces.first { $0.id == n }?.ipAddress
     }
 
     /// AWS-only tunnels with these outside IPs (tunnels joined to GCP are found through the GCP side).
     func awsTunnels(withOutsideIp ips: Set<IPv4Address>) -> [Int] {
-        ips.compactMap { ip in context.model.tunnelIndex["tunnel/\(ip)"] }.filter { context.model.tunnels[$0].gcp == nil }
+        ips.compactMap { ip in context.model.tunnelIndex["tunnel/\(ip)"] }.filter {
+            context.model.tunnels[$0].gcp == nil
+        }
     }
 }

@@ -25,13 +25,20 @@ public struct FailureOutcome: Sendable {
         let cross = tunnels.filter(\.crossCloud)
         var parts = ["\(cross.filter(\.survives).count) of \(cross.count) cross-cloud tunnels carry routes"]
         for link in links {
-            if !link.upAfter { parts.append("\(link.link.label) is DOWN") }
-            else if !link.singlePointsOfFailure.isEmpty { parts.append("\(link.link.label) is up but hangs on \(link.singlePointsOfFailureLabels.joined(separator: ", "))") }
-            else { parts.append("\(link.link.label) is up and still redundant") }
+            if !link.upAfter {
+                parts.append("\(link.link.label) is DOWN")
+            } else if !link.singlePointsOfFailure.isEmpty {
+                parts.append(
+                    "\(link.link.label) is up but hangs on \(link.singlePointsOfFailureLabels.joined(separator: ", "))")
+            } else {
+                parts.append("\(link.link.label) is up and still redundant")
+            }
         }
         let cut = sites.filter { $0.reachableBefore && !$0.reachableAfter }
         if !cut.isEmpty { parts.append("cut off: " + cut.map(\.name).joined(separator: ", ")) }
-        parts.append(lostPrefixes.isEmpty ? "no prefix loses its path" : "\(plural(lostPrefixes.count, "prefix", "prefixes")) lose a path")
+        parts.append(
+            lostPrefixes.isEmpty
+                ? "no prefix loses its path" : "\(plural(lostPrefixes.count, "prefix", "prefixes")) lose a path")
         return "Failing " + failed.map(\.label).joined(separator: ", ") + ": " + parts.joined(separator: "; ") + "."
     }
 }

@@ -34,7 +34,8 @@ struct FailureSimulator: Sendable {
 
     init(context: AnalysisContext) {
         self.context = context
-        let index = context.index, model = context.model
+        let index = context.index
+        let model = context.model
         var carrierIds: [[Int]: Int] = [:]
         var carrierSets: [[Int]] = []
         var groupIds: [String: Int] = [:]
@@ -52,7 +53,10 @@ struct FailureSimulator: Sendable {
             guard seen.insert("\(resource ?? "?") \(prefix)").inserted else { return }
             let c = carrierSet(carriers)
             let key = "\(origin) \(c)"
-            if let g = groupIds[key] { groups[g].prefixes.append((prefix, resource, label)); return }
+            if let g = groupIds[key] {
+                groups[g].prefixes.append((prefix, resource, label))
+                return
+            }
             groupIds[key] = groups.count
             groups.append(Group(origin: origin, carriers: c, prefixes: [(prefix, resource, label)]))
         }
@@ -66,7 +70,9 @@ struct FailureSimulator: Sendable {
         }
         for route in context.exchange.awsToGCP {
             let carriers = route.learnedOnIndices.isEmpty ? route.advertisedOnIndices : route.learnedOnIndices
-            add(route.prefix, resource: route.origin, label: route.originLabel, origin: awsOrigin(route.origin), carriers: carriers)
+            add(
+                route.prefix, resource: route.origin, label: route.originLabel, origin: awsOrigin(route.origin),
+                carriers: carriers)
         }
         for route in context.exchange.gcpToAWS {
             let carriers = route.learnedOnIndices.isEmpty ? route.advertisedOnIndices : route.learnedOnIndices
@@ -75,11 +81,15 @@ struct FailureSimulator: Sendable {
         // Hybrid VPCs and sites that are not advertised across still lose the hub when cut off.
         for vpc in model.vpcs where index.isHybridVPC(vpc.id) {
             for cidr in vpc.cidrs {
-                add(cidr.normalized, resource: vpc.id, label: "AWS VPC \(index.vpcName(vpc.id))", origin: awsOrigin(vpc.id), carriers: [])
+                add(
+                    cidr.normalized, resource: vpc.id, label: "AWS VPC \(index.vpcName(vpc.id))",
+                    origin: awsOrigin(vpc.id), carriers: [])
             }
         }
         for (s, site) in model.onPremSites.enumerated() {
-            for cidr in site.addressRanges { add(cidr.normalized, resource: site.id, label: "on-prem \(site.name)", origin: .site(s), carriers: []) }
+            for cidr in site.addressRanges {
+                add(cidr.normalized, resource: site.id, label: "on-prem \(site.name)", origin: .site(s), carriers: [])
+            }
         }
         self.carrierSets = carrierSets
         self.groups = groups
@@ -91,7 +101,9 @@ struct FailureSimulator: Sendable {
         let reach = groups.map { Self.reach($0, live: live, carrierAlive: { carriersAlive[$0] }, sites: sites) }
         baselineReach = reach
         var byCarrier = Array(repeating: [Int](), count: carrierSets.count)
-        var byAttachment: [String: [Int]] = [:], byTGW: [String: [Int]] = [:], bySite: [Int: [Int]] = [:]
+        var byAttachment: [String: [Int]] = [:]
+        var byTGW: [String: [Int]] = [:]
+        var bySite: [Int: [Int]] = [:]
         var unreachable: [PrefixLoss] = []
         for (g, group) in groups.enumerated() {
             byCarrier[group.carriers].append(g)
@@ -105,7 +117,10 @@ struct FailureSimulator: Sendable {
             let side = Self.side(of: group.origin)
             let across: Side = side == .gcp ? .aws : .gcp
             if !carrierSets[group.carriers].isEmpty, !reach[g].contains(across) {
-                unreachable += group.prefixes.map { PrefixLoss(prefix: $0.prefix, origin: $0.resource, originLabel: $0.label, originSide: side, lost: [across]) }
+                unreachable += group.prefixes.map {
+                    PrefixLoss(
+                        prefix: $0.prefix, origin: $0.resource, originLabel: $0.label, originSide: side, lost: [across])
+                }
             }
         }
         groupsByCarrier = byCarrier
@@ -132,17 +147,19 @@ struct FailureSimulator: Sendable {
         let tunnels = model.tunnels.enumerated().map { t, tunnel in
             let before = context.baseline.carries[t]
             let cause = before ? ipsecDown[t] ?? sessionDown[t] : "already down"
-            return TunnelOutcome(id: tunnel.id, label: tunnelLabels[t], crossCloud: tunnel.isCrossCloud,
-                                 carriedBefore: before, tunnelUpAfter: states[t].ipsecUp && ipsecDown[t] == nil,
-                                 sessionUpAfter: live.carries[t], cause: cause)
+            return TunnelOutcome(
+                id: tunnel.id, label: tunnelLabels[t], crossCloud: tunnel.isCrossCloud,
+                carriedBefore: before, tunnelUpAfter: states[t].ipsecUp && ipsecDown[t] == nil,
+                sessionUpAfter: live.carries[t], cause: cause)
         }
         let links = context.links.map { link in
             let before = link.tunnelIndices.filter { context.baseline.carries[$0] }
             let after = link.tunnelIndices.filter { live.carries[$0] }
             let spofs = after.isEmpty ? [] : context.index.sharedDependencies(of: after)
-            return LinkOutcome(link: link, upBefore: !before.isEmpty, upAfter: !after.isEmpty,
-                               carrying: after.map { model.tunnels[$0].id }, singlePointsOfFailure: spofs.map(\.id),
-                               singlePointsOfFailureLabels: spofs.map(context.index.dependencyName))
+            return LinkOutcome(
+                link: link, upBefore: !before.isEmpty, upAfter: !after.isEmpty,
+                carrying: after.map { model.tunnels[$0].id }, singlePointsOfFailure: spofs.map(\.id),
+                singlePointsOfFailureLabels: spofs.map(context.index.dependencyName))
         }
         let siteAlive = Self.siteReach(context, live)
         let sites = model.onPremSites.enumerated().map { s, site in
@@ -155,10 +172,14 @@ struct FailureSimulator: Sendable {
         if siteAlive.contains(true) != baselineSites.contains(true) {
             affected = Set(groups.indices)
         } else {
-            for c in carrierSets.indices where carriersAlive[c] != baselineCarriers[c] { affected.formUnion(groupsByCarrier[c]) }
+            for c in carrierSets.indices where carriersAlive[c] != baselineCarriers[c] {
+                affected.formUnion(groupsByCarrier[c])
+            }
             for a in live.failedAttachments { affected.formUnion(groupsByAttachment[a] ?? []) }
             for t in live.failedTransitGateways { affected.formUnion(groupsByTGW[t] ?? []) }
-            for s in siteAlive.indices where siteAlive[s] != baselineSites[s] { affected.formUnion(groupsBySite[s] ?? []) }
+            for s in siteAlive.indices where siteAlive[s] != baselineSites[s] {
+                affected.formUnion(groupsBySite[s] ?? [])
+            }
         }
         var lost: [PrefixLoss] = []
         for g in affected {
@@ -167,17 +188,21 @@ struct FailureSimulator: Sendable {
             let gone = baselineReach[g].subtracting(after).sorted()
             guard !gone.isEmpty else { continue }
             let side = Self.side(of: group.origin)
-            lost += group.prefixes.map { PrefixLoss(prefix: $0.prefix, origin: $0.resource, originLabel: $0.label, originSide: side, lost: gone) }
+            lost += group.prefixes.map {
+                PrefixLoss(prefix: $0.prefix, origin: $0.resource, originLabel: $0.label, originSide: side, lost: gone)
+            }
         }
         lost.sort { ($0.originSide, $0.prefix, $0.origin ?? "") < ($1.originSide, $1.prefix, $1.origin ?? "") }
-        return FailureOutcome(failed: failed, unresolved: unresolved, tunnels: tunnels, links: links, sites: sites,
-                              lostPrefixes: lost, unreachableBefore: unreachableBefore)
+        return FailureOutcome(
+            failed: failed, unresolved: unresolved, tunnels: tunnels, links: links, sites: sites,
+            lostPrefixes: lost, unreachableBefore: unreachableBefore)
     }
 
     /// What is alive once these elements fail, and which element took each tunnel (IPsec) or session down.
     func liveness(failing failed: [FailableElement]) -> (Liveness, [Int: String], [Int: String]) {
         var live = context.baseline
-        var ipsecDown: [Int: String] = [:], sessionDown: [Int: String] = [:]
+        var ipsecDown: [Int: String] = [:]
+        var sessionDown: [Int: String] = [:]
         for element in failed {
             let effect = effect(of: element)
             for t in effect.tunnels where ipsecDown[t] == nil { ipsecDown[t] = element.id }
@@ -194,7 +219,11 @@ struct FailureSimulator: Sendable {
     }
 
     static func side(of origin: Group.Origin) -> Side {
-        switch origin { case .aws: .aws; case .gcp: .gcp; case .site: .onPrem }
+        switch origin {
+        case .aws: .aws
+        case .gcp: .gcp
+        case .site: .onPrem
+        }
     }
 
     /// The sides a group's prefixes can reach: the AWS hub, GCP (across the link), on-prem (any live site).
@@ -211,7 +240,10 @@ struct FailureSimulator: Sendable {
             if anySite { result.insert(.onPrem) }
         case .gcp:
             result.insert(.gcp)
-            if across { result.insert(.aws); if anySite { result.insert(.onPrem) } }
+            if across {
+                result.insert(.aws)
+                if anySite { result.insert(.onPrem) }
+            }
         case .site(let s):
             guard sites.indices.contains(s), sites[s] else { return [] }
             result.insert(.aws)

@@ -31,7 +31,9 @@ extension ModelIndex {
     func haInterface(ofTunnel t: Int) -> String? {
         let tunnel = model.tunnels[t]
         if let gcp = tunnel.gcp, let ha = gcp.haGateway, let n = gcp.haInterface { return ha.interfaceID(n) }
-        if let ip = tunnel.aws?.customerGatewayIp, let ha = haInterfaceByIp[ip] { return ha.gateway.interfaceID(ha.interface) }
+        if let ip = tunnel.aws?.customerGatewayIp, let ha = haInterfaceByIp[ip] {
+            return ha.gateway.interfaceID(ha.interface)
+        }
         return nil
     }
 
@@ -59,7 +61,10 @@ extension ModelIndex {
     /// What every tunnel in the set depends on: losing any one of these loses them all.
     func sharedDependencies(of tunnels: [Int]) -> [Dependency] {
         guard var shared = tunnels.first.map({ dependencies(ofTunnel: $0) }) else { return [] }
-        for t in tunnels.dropFirst() { shared.formIntersection(dependencies(ofTunnel: t)); if shared.isEmpty { break } }
+        for t in tunnels.dropFirst() {
+            shared.formIntersection(dependencies(ofTunnel: t))
+            if shared.isEmpty { break }
+        }
         return shared.sorted { ($0.kind.order, $0.id) < ($1.kind.order, $1.id) }
     }
 
@@ -69,11 +74,18 @@ extension ModelIndex {
         var full: [String: (ha: String?, aws: String?, tunnels: [Int])] = [:]
         var partial: [(t: Int, ha: String?, aws: String?)] = []
         for (t, tunnel) in model.tunnels.enumerated() where tunnel.isCrossCloud {
-            let ha = haGateway(ofTunnel: t), aws = awsGateway(ofTunnel: t)
-            if let ha, let aws { full["\(ha)~\(aws)", default: (ha, aws, [])].tunnels.append(t) } else { partial.append((t, ha, aws)) }
+            let ha = haGateway(ofTunnel: t)
+            let aws = awsGateway(ofTunnel: t)
+            if let ha, let aws {
+                full["\(ha)~\(aws)", default: (ha, aws, [])].tunnels.append(t)
+            } else {
+                partial.append((t, ha, aws))
+            }
         }
         for p in partial {
-            let candidates = full.filter { key, value in (p.ha != nil && value.ha == p.ha) || (p.aws != nil && value.aws == p.aws) }
+            let candidates = full.filter { key, value in
+                (p.ha != nil && value.ha == p.ha) || (p.aws != nil && value.aws == p.aws)
+            }
             if candidates.count == 1, let key = candidates.first?.key {
                 full[key]?.tunnels.append(p.t)
             } else {
@@ -85,9 +97,10 @@ extension ModelIndex {
             let tunnels = link.tunnels.sorted()
             let ha = link.ha.flatMap { GCPRef(url: $0) }.map { gcpName($0) } ?? "GCP ?"
             let aws = link.aws.map { transitGatewayName($0) } ?? "AWS ?"
-            return CrossCloudLink(id: "link/\(key)", haGateway: link.ha, awsGateway: link.aws,
-                                  tunnels: tunnels.map { model.tunnels[$0].id }, label: "\(aws) ⇄ HA VPN \(ha)",
-                                  tunnelIndices: tunnels)
+            return CrossCloudLink(
+                id: "link/\(key)", haGateway: link.ha, awsGateway: link.aws,
+                tunnels: tunnels.map { model.tunnels[$0].id }, label: "\(aws) ⇄ HA VPN \(ha)",
+                tunnelIndices: tunnels)
         }
     }
 
@@ -107,12 +120,17 @@ extension ModelIndex {
     /// `ha-vpn-aws if0 35.242.1.10` from `projects/…/vpnGateways/ha-vpn-aws#if0`.
     func interfaceName(_ id: String) -> String {
         guard let hash = id.lastIndex(of: "#"), let ref = GCPRef(url: String(id[..<hash])),
-              let n = Int(id[id.index(hash, offsetBy: 3)...]) else { return id }
+            let n = Int(id[id.index(hash, offsetBy: 3)...])
+        else { return id }
         let ip: IPv4Address?
         if ref.collection == "vpnGateways" {
-            ip = model.haGatewayIndex[ref].flatMap { model.haVpnGateways[$0].interfaces.first { $0.id == n }?.ipAddress }
+            ip = model.haGatewayIndex[ref].flatMap {
+                model.haVpnGateways[$0].interfaces.first { $0.id == n }?.ipAddress
+            }
         } else {
-            ip = model.externalGatewayIndex[ref].flatMap { model.externalVpnGateways[$0].interfaces.first { $0.id == n }?.ipAddress }
+            ip = model.externalGatewayIndex[ref].flatMap {
+                model.externalVpnGateways[$0].interfaces.first { $0.id == n }?.ipAddress
+            }
         }
         return "\(ref.name) if\(n)" + (ip.map { " \($0)" } ?? "")
     }

@@ -7,13 +7,14 @@ import TunnelscopeModel
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Load exports; print the inventory, the tunnel join, the findings and (with --fail) a failure what-if.",
+        abstract:
+            "Load exports; print the inventory, the tunnel join, the findings and (with --fail) a failure what-if.",
         discussion: """
-        Exit status: 0 no error finding, 1 at least one error finding (a file that could not be read is one: \
-        incomplete-input), 2 nothing loadable was given, \
-        the arguments are wrong, or a --fail name does not resolve. Findings describe the exported \
-        state; --fail only adds the what-if and does not change the exit status.
-        """
+            Exit status: 0 no error finding, 1 at least one error finding (a file that could not be read is one: \
+            incomplete-input), 2 nothing loadable was given, \
+            the arguments are wrong, or a --fail name does not resolve. Findings describe the exported \
+            state; --fail only adds the what-if and does not change the exit status.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -23,16 +24,20 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json (json is a stable contract, see README).")
     var format: Format = .text
 
-    @Option(name: .customLong("fail"),
-            help: ArgumentHelp("Mark an element as failed for the what-if (repeatable): a resource ID, a Name tag, a GCP tunnel name or a tunnel's AWS outside IP.",
-                               valueName: "ID"))
+    @Option(
+        name: .customLong("fail"),
+        help: ArgumentHelp(
+            "Mark an element as failed for the what-if (repeatable): a resource ID, a Name tag, a GCP tunnel name or a tunnel's AWS outside IP.",
+            valueName: "ID"))
     var fail: [String] = []
 
     @Flag(name: .shortAndLong, help: "List every skipped file and ignored field, not only a summary.")
     var verbose = false
 
     func run() throws {
-        let run = CheckRun(result: input.load(), format: format, fail: fail, verbose: verbose, inputDescription: input.paths.joined(separator: " "))
+        let run = CheckRun(
+            result: input.load(), format: format, fail: fail, verbose: verbose,
+            inputDescription: input.paths.joined(separator: " "))
         if !run.stdout.isEmpty { print(run.stdout, terminator: run.stdout.hasSuffix("\n") ? "" : "\n") }
         if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
         if run.status != ExitStatus.ok { throw ExitCode(run.status) }
@@ -45,7 +50,8 @@ struct CheckRun {
     let stderr: String
     let status: Int32
 
-    init(result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "") {
+    init(result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "")
+    {
         let analysis = Analysis(model: result.model, report: result.report)
         var elements: [FailableElement] = []
         var errors: [String] = []

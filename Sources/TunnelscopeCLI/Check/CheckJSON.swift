@@ -39,7 +39,7 @@ struct CheckJSON {
             try c.encode(summary, forKey: .summary)
             try c.encode(tunnels, forKey: .tunnels)
             try c.encode(findings, forKey: .findings)
-            try c.encodeIfPresent(whatIf, forKey: .whatIf) // absent without --fail
+            try c.encodeIfPresent(whatIf, forKey: .whatIf)  // absent without --fail
         }
     }
 
@@ -88,7 +88,7 @@ struct CheckJSON {
             try c.encode(kind, forKey: .kind)
             try c.encode(sides, forKey: .sides)
             try c.encodeIfPresent(site, forKey: .site)
-            try c.encode(aws, forKey: .aws) // null when absent: part of the contract
+            try c.encode(aws, forKey: .aws)  // null when absent: part of the contract
             try c.encode(gcp, forKey: .gcp)
             try c.encodeIfPresent(verdict, forKey: .verdict)
         }
@@ -163,44 +163,54 @@ struct CheckJSON {
             .map { Skipped(file: $0.file, path: nil, reason: $0.reason ?? $0.outcome.rawValue) }
         return Document(
             origin: result.origin,
-            load: Load(files: report.files.count, filesLoaded: report.loadedFiles.count, resources: report.resourcesSeen,
-                       resourcesLoaded: report.resourcesLoaded, duplicates: report.duplicates,
-                       skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
-                       warnings: report.warnings.map(message), notes: report.notes.map(message)),
+            load: Load(
+                files: report.files.count, filesLoaded: report.loadedFiles.count, resources: report.resourcesSeen,
+                resourcesLoaded: report.resourcesLoaded, duplicates: report.duplicates,
+                skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
+                warnings: report.warnings.map(message), notes: report.notes.map(message)),
             summary: InventorySummary(model: model, analysis: analysis).json,
             tunnels: model.tunnels.map { Self.tunnel($0, analysis.verdicts.tunnel($0.id)) },
             findings: findings.map {
-                Finding(rule: $0.rule, severity: $0.severity.rawValue, message: $0.message, resources: $0.resources, hint: $0.hint)
+                Finding(
+                    rule: $0.rule, severity: $0.severity.rawValue, message: $0.message, resources: $0.resources,
+                    hint: $0.hint)
             },
             whatIf: whatIf.map(WhatIfJSON.init))
     }
 
     static func tunnel(_ t: PhysicalTunnel, _ verdict: TunnelVerdict?) -> Tunnel {
         let aws = t.aws.map { a in
-            AWSEnd(vpnConnectionId: a.vpnConnectionId, tunnel: a.tunnelNumber, outsideIp: "\(a.tunnel.outsideIp)",
-                   insideCidr: a.tunnel.insideCidr?.description, awsInsideIp: a.tunnel.awsInsideIp?.description,
-                   customerInsideIp: a.tunnel.customerInsideIp?.description,
-                   insideAddressSource: a.tunnel.insideAddressSource?.rawValue, status: a.tunnel.status.rawValue,
-                   acceptedRoutes: a.tunnel.acceptedRouteCount, customerGatewayId: a.customerGatewayId,
-                   customerGatewayIp: a.customerGatewayIp?.description, amazonSideAsn: a.amazonSideAsn,
-                   attachedTo: a.transitGatewayId ?? a.vpnGatewayId)
+            AWSEnd(
+                vpnConnectionId: a.vpnConnectionId, tunnel: a.tunnelNumber, outsideIp: "\(a.tunnel.outsideIp)",
+                insideCidr: a.tunnel.insideCidr?.description, awsInsideIp: a.tunnel.awsInsideIp?.description,
+                customerInsideIp: a.tunnel.customerInsideIp?.description,
+                insideAddressSource: a.tunnel.insideAddressSource?.rawValue, status: a.tunnel.status.rawValue,
+                acceptedRoutes: a.tunnel.acceptedRouteCount, customerGatewayId: a.customerGatewayId,
+                customerGatewayIp: a.customerGatewayIp?.description, amazonSideAsn: a.amazonSideAsn,
+                attachedTo: a.transitGatewayId ?? a.vpnGatewayId)
         }
         let gcp = t.gcp.map { g in
-            GCPEnd(project: g.tunnel.ref.project, region: g.tunnel.ref.region, name: g.tunnel.name,
-                   haGateway: g.haGateway?.name, haGatewayInterface: g.haInterface, haInterfaceIp: g.haInterfaceIp?.description,
-                   peerGateway: g.peerGateway?.name, peerGatewayInterface: g.peerInterface, peerIp: g.peerIp?.description,
-                   status: g.tunnel.status, router: g.router?.name, routerAsn: g.routerAsn,
-                   routerInterfaceIpRange: g.routerInterface?.ipRange?.description, bgpPeer: g.bgpPeer?.name,
-                   bgpPeerIp: g.bgpPeer?.peerIpAddress?.description, bgpPeerAsn: g.bgpPeer?.peerAsn, bgpStatus: g.bgpStatus)
+            GCPEnd(
+                project: g.tunnel.ref.project, region: g.tunnel.ref.region, name: g.tunnel.name,
+                haGateway: g.haGateway?.name, haGatewayInterface: g.haInterface,
+                haInterfaceIp: g.haInterfaceIp?.description,
+                peerGateway: g.peerGateway?.name, peerGatewayInterface: g.peerInterface, peerIp: g.peerIp?.description,
+                status: g.tunnel.status, router: g.router?.name, routerAsn: g.routerAsn,
+                routerInterfaceIpRange: g.routerInterface?.ipRange?.description, bgpPeer: g.bgpPeer?.name,
+                bgpPeerIp: g.bgpPeer?.peerIpAddress?.description, bgpPeerAsn: g.bgpPeer?.peerAsn, bgpStatus: g.bgpStatus
+            )
         }
         let verdict = verdict.map { v in
-            Verdict(health: "\(v.health)", carries: v.carries, state: v.word, summary: v.summary,
-                    ipsec: .init(aws: v.state.awsTunnel.rawValue, gcp: v.state.gcpTunnel.rawValue),
-                    bgp: .init(aws: v.state.awsBGP.rawValue, gcp: v.state.gcpBGP.rawValue),
-                    awsAcceptedRoutes: v.state.awsAcceptedRoutes, gcpLearnedRoutes: v.state.gcpLearnedRoutes,
-                    disagreements: v.disagreements.map { .init(layer: $0.layer, text: $0.text, rule: $0.rule) })
+            Verdict(
+                health: "\(v.health)", carries: v.carries, state: v.word, summary: v.summary,
+                ipsec: .init(aws: v.state.awsTunnel.rawValue, gcp: v.state.gcpTunnel.rawValue),
+                bgp: .init(aws: v.state.awsBGP.rawValue, gcp: v.state.gcpBGP.rawValue),
+                awsAcceptedRoutes: v.state.awsAcceptedRoutes, gcpLearnedRoutes: v.state.gcpLearnedRoutes,
+                disagreements: v.disagreements.map { .init(layer: $0.layer, text: $0.text, rule: $0.rule) })
         }
-        return Tunnel(id: t.id, kind: t.kind.rawValue, sides: t.sides.rawValue, site: t.siteName, aws: aws, gcp: gcp, verdict: verdict)
+        return Tunnel(
+            id: t.id, kind: t.kind.rawValue, sides: t.sides.rawValue, site: t.siteName, aws: aws, gcp: gcp,
+            verdict: verdict)
     }
 
     func render() -> String {

@@ -17,7 +17,9 @@ struct FindingsText {
             for f in group {
                 lines.append("  \(mark(severity)) [\(f.rule)] \(f.message)")
                 if let hint = f.hint { lines.append("      → \(hint)") }
-                let resources = verbose || f.resources.count <= 6 ? f.resources : Array(f.resources.prefix(6)) + ["… \(f.resources.count - 6) more"]
+                let resources =
+                    verbose || f.resources.count <= 6
+                    ? f.resources : Array(f.resources.prefix(6)) + ["… \(f.resources.count - 6) more"]
                 lines.append("      resources: \(resources.joined(separator: ", "))")
             }
         }

@@ -38,17 +38,23 @@ struct WhatIfJSON: Encodable {
         failed = o.failed.map { Element(id: $0.id, kind: $0.kind.rawValue, label: $0.label) }
         summary = o.summary
         tunnels = o.tunnels.map {
-            Tunnel(id: $0.id, crossCloud: $0.crossCloud, carriedBefore: $0.carriedBefore, tunnelUpAfter: $0.tunnelUpAfter,
-                   sessionUpAfter: $0.sessionUpAfter, survives: $0.survives, cause: $0.cause)
+            Tunnel(
+                id: $0.id, crossCloud: $0.crossCloud, carriedBefore: $0.carriedBefore, tunnelUpAfter: $0.tunnelUpAfter,
+                sessionUpAfter: $0.sessionUpAfter, survives: $0.survives, cause: $0.cause)
         }
         links = o.links.map {
-            Link(id: $0.link.id, label: $0.link.label, upBefore: $0.upBefore, upAfter: $0.upAfter, carrying: $0.carrying,
-                 singlePointsOfFailure: $0.singlePointsOfFailure)
+            Link(
+                id: $0.link.id, label: $0.link.label, upBefore: $0.upBefore, upAfter: $0.upAfter, carrying: $0.carrying,
+                singlePointsOfFailure: $0.singlePointsOfFailure)
         }
-        sites = o.sites.map { Site(id: $0.id, name: $0.name, reachableBefore: $0.reachableBefore, reachableAfter: $0.reachableAfter) }
+        sites = o.sites.map {
+            Site(id: $0.id, name: $0.name, reachableBefore: $0.reachableBefore, reachableAfter: $0.reachableAfter)
+        }
         func prefix(_ p: PrefixLoss) -> Prefix {
-            Prefix(prefix: p.prefix.description, origin: p.origin, originLabel: p.originLabel, originSide: p.originSide.rawValue,
-                   lost: p.lost.map(\.rawValue))
+            Prefix(
+                prefix: p.prefix.description, origin: p.origin, originLabel: p.originLabel,
+                originSide: p.originSide.rawValue,
+                lost: p.lost.map(\.rawValue))
         }
         lostPrefixes = o.lostPrefixes.map(prefix)
         unreachableBefore = o.unreachableBefore.map(prefix)

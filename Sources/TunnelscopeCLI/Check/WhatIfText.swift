@@ -19,15 +19,23 @@ struct WhatIfText {
         }
         for link in outcome.links {
             let state: String
-            if !link.upAfter { state = link.upBefore ? "DOWN (cut by the failure)" : "DOWN (already)" }
-            else if link.singlePointsOfFailure.isEmpty { state = "UP, still redundant (\(link.carrying.count) tunnels carry)" }
-            else { state = "UP via \(link.carrying.joined(separator: ", ")); one more failure of " + link.singlePointsOfFailureLabels.joined(separator: " or ") + " cuts it" }
+            if !link.upAfter {
+                state = link.upBefore ? "DOWN (cut by the failure)" : "DOWN (already)"
+            } else if link.singlePointsOfFailure.isEmpty {
+                state = "UP, still redundant (\(link.carrying.count) tunnels carry)"
+            } else {
+                state =
+                    "UP via \(link.carrying.joined(separator: ", ")); one more failure of "
+                    + link.singlePointsOfFailureLabels.joined(separator: " or ") + " cuts it"
+            }
             lines.append("  Link \(link.link.label): \(state)")
         }
         if !outcome.sites.isEmpty {
-            lines.append("  On-prem: " + outcome.sites.map { s in
-                "\(s.name) \(s.reachableAfter ? "reachable" : s.reachableBefore ? "CUT OFF" : "unreachable (already)")"
-            }.joined(separator: "; "))
+            lines.append(
+                "  On-prem: "
+                    + outcome.sites.map { s in
+                        "\(s.name) \(s.reachableAfter ? "reachable" : s.reachableBefore ? "CUT OFF" : "unreachable (already)")"
+                    }.joined(separator: "; "))
         }
         if outcome.lostPrefixes.isEmpty {
             lines.append("  Prefixes: none loses its path.")
@@ -35,13 +43,18 @@ struct WhatIfText {
             lines.append("  Prefixes that lose every path (\(outcome.lostPrefixes.count)):")
             let shown = verbose ? outcome.lostPrefixes : Array(outcome.lostPrefixes.prefix(30))
             for p in shown {
-                lines.append("    \(p.prefix) \(p.originLabel): no longer reaches \(p.lost.map(\.rawValue).joined(separator: ", "))")
+                lines.append(
+                    "    \(p.prefix) \(p.originLabel): no longer reaches \(p.lost.map(\.rawValue).joined(separator: ", "))"
+                )
             }
-            if shown.count < outcome.lostPrefixes.count { lines.append("    … and \(outcome.lostPrefixes.count - shown.count) more (--verbose lists them)") }
+            if shown.count < outcome.lostPrefixes.count {
+                lines.append("    … and \(outcome.lostPrefixes.count - shown.count) more (--verbose lists them)")
+            }
         }
         if !outcome.unreachableBefore.isEmpty {
-            lines.append("  Already without a path across before the failure: "
-                + outcome.unreachableBefore.map { "\($0.prefix)" }.joined(separator: ", "))
+            lines.append(
+                "  Already without a path across before the failure: "
+                    + outcome.unreachableBefore.map { "\($0.prefix)" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
     }

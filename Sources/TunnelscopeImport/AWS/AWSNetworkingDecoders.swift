@@ -6,30 +6,38 @@ enum AWSNetworkingDecoders {
         var cidrs: [CIDR] = []
         for association in n.array("CidrBlockAssociationSet") {
             let state = association.object("CidrBlockState")?.string("State")
-            if state == nil || state == "associated", let cidr = association.cidr("CidrBlock").cidr { cidrs.append(cidr) }
+            if state == nil || state == "associated", let cidr = association.cidr("CidrBlock").cidr {
+                cidrs.append(cidr)
+            }
         }
         if let primary = n.cidr("CidrBlock").cidr, !cidrs.contains(primary) { cidrs.insert(primary, at: 0) }
-        return AWSVpc(id: try n.required("VpcId"), accountId: n.string("OwnerId"), region: nil, cidrs: cidrs,
-                      isDefault: n.bool("IsDefault") ?? false, state: n.string("State"), tags: n.tags(), source: n.source)
+        return AWSVpc(
+            id: try n.required("VpcId"), accountId: n.string("OwnerId"), region: nil, cidrs: cidrs,
+            isDefault: n.bool("IsDefault") ?? false, state: n.string("State"), tags: n.tags(), source: n.source)
     }
 
     static func subnet(_ n: Node) throws(DecodeError) -> AWSSubnet {
-        AWSSubnet(id: try n.required("SubnetId"), vpcId: try n.required("VpcId"),
-                  accountId: n.string("OwnerId") ?? ARN(n.string("SubnetArn"))?.account,
-                  cidr: n.cidr("CidrBlock").cidr, availabilityZone: n.string("AvailabilityZone"),
-                  state: n.string("State"), tags: n.tags(), source: n.source)
+        AWSSubnet(
+            id: try n.required("SubnetId"), vpcId: try n.required("VpcId"),
+            accountId: n.string("OwnerId") ?? ARN(n.string("SubnetArn"))?.account,
+            cidr: n.cidr("CidrBlock").cidr, availabilityZone: n.string("AvailabilityZone"),
+            state: n.string("State"), tags: n.tags(), source: n.source)
     }
 
     static func routeTable(_ n: Node) throws(DecodeError) -> AWSRouteTable {
         let associations = n.array("Associations")
         let routes = n.array("Routes").compactMap { r -> AWSRoute? in
             let destination = r.cidr("DestinationCidrBlock")
-            guard let text = destination.text ?? r.string("DestinationIpv6CidrBlock") ?? r.string("DestinationPrefixListId") else {
+            guard
+                let text = destination.text ?? r.string("DestinationIpv6CidrBlock")
+                    ?? r.string("DestinationPrefixListId")
+            else {
                 r.context.warn(r.path, "route without a destination; ignored")
                 return nil
             }
-            return AWSRoute(destination: destination.cidr, destinationText: text, target: target(r),
-                            state: r.string("State"), origin: r.string("Origin"))
+            return AWSRoute(
+                destination: destination.cidr, destinationText: text, target: target(r),
+                state: r.string("State"), origin: r.string("Origin"))
         }
         return AWSRouteTable(
             id: try n.required("RouteTableId"), vpcId: try n.required("VpcId"), accountId: n.string("OwnerId"),
@@ -49,8 +57,10 @@ enum AWSNetworkingDecoders {
         if let id = r.string("TransitGatewayId") { return .transitGateway(id) }
         if let id = r.string("VpcPeeringConnectionId") { return .peering(id) }
         if let id = r.string("NatGatewayId") { return .natGateway(id) }
-        for key in ["InstanceId", "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId",
-                    "CarrierGatewayId", "CoreNetworkArn", "OdbNetworkArn"] {
+        for key in [
+            "InstanceId", "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId",
+            "CarrierGatewayId", "CoreNetworkArn", "OdbNetworkArn",
+        ] {
             if let id = r.string(key) { return .other(kind: key, id: id) }
         }
         return .none
@@ -61,14 +71,16 @@ enum AWSNetworkingDecoders {
             guard let info = n.object(key) else { throw DecodeError(path: n.path, message: "missing \(key)") }
             var cidrs = info.array("CidrBlockSet").compactMap { $0.cidr("CidrBlock").cidr }
             if let primary = info.cidr("CidrBlock").cidr, !cidrs.contains(primary) { cidrs.insert(primary, at: 0) }
-            return AWSPeeringSide(vpcId: try info.required("VpcId"), accountId: info.string("OwnerId"),
-                                  region: info.string("Region"), cidrs: cidrs)
+            return AWSPeeringSide(
+                vpcId: try info.required("VpcId"), accountId: info.string("OwnerId"),
+                region: info.string("Region"), cidrs: cidrs)
         }
         if let code = n.object("Status")?.string("Code"), ["deleted", "rejected", "expired", "failed"].contains(code) {
             throw DecodeError(path: n.path + ".Status.Code", message: "peering is \(code); not part of the network")
         }
-        return AWSVpcPeering(id: try n.required("VpcPeeringConnectionId"), requester: try side("RequesterVpcInfo"),
-                             accepter: try side("AccepterVpcInfo"), status: n.object("Status")?.string("Code"),
-                             tags: n.tags(), source: n.source)
+        return AWSVpcPeering(
+            id: try n.required("VpcPeeringConnectionId"), requester: try side("RequesterVpcInfo"),
+            accepter: try side("AccepterVpcInfo"), status: n.object("Status")?.string("Code"),
+            tags: n.tags(), source: n.source)
     }
 }

@@ -43,16 +43,19 @@ enum AWSTransitGatewayDecoders {
             throw DecodeError(path: n.path, message: "missing DestinationCidrBlock (and PrefixListId)")
         }
         let targets = n.array("TransitGatewayAttachments").map {
-            TGWRouteTarget(attachmentId: $0.string("TransitGatewayAttachmentId"), resourceId: $0.string("ResourceId"),
-                           resourceType: $0.string("ResourceType"))
+            TGWRouteTarget(
+                attachmentId: $0.string("TransitGatewayAttachmentId"), resourceId: $0.string("ResourceId"),
+                resourceType: $0.string("ResourceType"))
         }
-        return TGWRoute(destination: destination.cidr, destinationText: text, type: n.string("Type"),
-                        state: n.string("State"), targets: targets, source: n.source)
+        return TGWRoute(
+            destination: destination.cidr, destinationText: text, type: n.string("Type"),
+            state: n.string("State"), targets: targets, source: n.source)
     }
 
     static func propagation(_ n: Node) throws(DecodeError) -> TGWPropagation {
-        TGWPropagation(attachmentId: try n.required("TransitGatewayAttachmentId"), resourceId: n.string("ResourceId"),
-                       resourceType: n.string("ResourceType"), state: n.string("State"))
+        TGWPropagation(
+            attachmentId: try n.required("TransitGatewayAttachmentId"), resourceId: n.string("ResourceId"),
+            resourceType: n.string("ResourceType"), state: n.string("State"))
     }
 }
 
@@ -63,7 +66,8 @@ struct ARN {
 
     init?(_ text: String?) {
         guard let parts = text?.split(separator: ":", omittingEmptySubsequences: false), parts.count >= 6,
-              parts[0] == "arn" else { return nil }
+            parts[0] == "arn"
+        else { return nil }
         region = String(parts[3])
         account = String(parts[4])
     }

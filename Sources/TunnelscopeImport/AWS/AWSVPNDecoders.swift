@@ -9,18 +9,20 @@ import TunnelscopeModel
 enum AWSVPNDecoders {
     static func customerGateway(_ n: Node) throws(DecodeError) -> CustomerGateway {
         try rejectDeleted(n)
-        return CustomerGateway(id: try n.required("CustomerGatewayId"), accountId: n.string("OwnerId"),
-                        ipAddress: n.ipv4("IpAddress"), bgpAsn: n.int("BgpAsn") ?? n.int("BgpAsnExtended"),
-                        state: n.string("State"), tags: n.tags(), source: n.source)
+        return CustomerGateway(
+            id: try n.required("CustomerGatewayId"), accountId: n.string("OwnerId"),
+            ipAddress: n.ipv4("IpAddress"), bgpAsn: n.int("BgpAsn") ?? n.int("BgpAsnExtended"),
+            state: n.string("State"), tags: n.tags(), source: n.source)
     }
 
     static func vpnGateway(_ n: Node) throws(DecodeError) -> VPNGateway {
         try rejectDeleted(n)
-        return VPNGateway(id: try n.required("VpnGatewayId"), accountId: n.string("OwnerId"),
-                   amazonSideAsn: n.int("AmazonSideAsn"), state: n.string("State"),
-                   attachedVpcIds: n.array("VpcAttachments").filter { $0.string("State") != "detached" }
-                       .compactMap { $0.string("VpcId") },
-                   tags: n.tags(), source: n.source)
+        return VPNGateway(
+            id: try n.required("VpnGatewayId"), accountId: n.string("OwnerId"),
+            amazonSideAsn: n.int("AmazonSideAsn"), state: n.string("State"),
+            attachedVpcIds: n.array("VpcAttachments").filter { $0.string("State") != "detached" }
+                .compactMap { $0.string("VpcId") },
+            tags: n.tags(), source: n.source)
     }
 
     static func vpnConnection(_ n: Node) throws(DecodeError) -> VPNConnection {
@@ -61,7 +63,9 @@ enum AWSVPNDecoders {
                 tunnels[ip] = tunnel
             }
         }
-        let staticRoutes = n.array("Routes").filter { $0.string("State") != "deleted" }.compactMap { $0.cidr("DestinationCidrBlock").cidr }
+        let staticRoutes = n.array("Routes").filter { $0.string("State") != "deleted" }.compactMap {
+            $0.cidr("DestinationCidrBlock").cidr
+        }
         return VPNConnection(
             id: id, accountId: n.string("OwnerId"), state: n.string("State"),
             customerGatewayId: n.string("CustomerGatewayId"), transitGatewayId: n.string("TransitGatewayId"),
@@ -71,30 +75,41 @@ enum AWSVPNDecoders {
             tags: n.tags(), source: n.source)
     }
 
-    private static func mergeConfiguration(_ xmlText: String, into tunnels: inout [IPv4Address: AWSTunnel], node n: Node) {
+    private static func mergeConfiguration(
+        _ xmlText: String, into tunnels: inout [IPv4Address: AWSTunnel], node n: Node
+    ) {
         let path = n.path + ".CustomerGatewayConfiguration"
         let root: XMLElement
         do { root = try MiniXML.parse(xmlText) } catch {
-            n.context.warn(path, "configuration XML could not be read (\(error.message)); inside addresses use the N+1/N+2 rule")
+            n.context.warn(
+                path, "configuration XML could not be read (\(error.message)); inside addresses use the N+1/N+2 rule")
             return
         }
         var seen = Set<IPv4Address>()
         for (index, block) in root.all("ipsec_tunnel").enumerated() {
             guard let awsIpText = block.value("vpn_gateway/tunnel_outside_address/ip_address"),
-                  let awsIp = IPv4Address(awsIpText) else {
+                let awsIp = IPv4Address(awsIpText)
+            else {
                 n.context.warn(path, "<ipsec_tunnel> #\(index + 1) has no AWS outside address; ignored")
                 continue
             }
             guard seen.insert(awsIp).inserted else {
-                n.context.warn(path, "<ipsec_tunnel> #\(index + 1) repeats outside IP \(awsIp) (an emulator's fixed template?); read once")
+                n.context.warn(
+                    path,
+                    "<ipsec_tunnel> #\(index + 1) repeats outside IP \(awsIp) (an emulator's fixed template?); read once"
+                )
                 continue
             }
-            var tunnel = tunnels[awsIp] ?? AWSTunnel(outsideIp: awsIp, hasTunnelOptions: false,
-                                                      source: SourceRef(file: n.context.file, path: path))
+            var tunnel =
+                tunnels[awsIp]
+                ?? AWSTunnel(
+                    outsideIp: awsIp, hasTunnelOptions: false,
+                    source: SourceRef(file: n.context.file, path: path))
             if tunnels[awsIp] == nil, !tunnels.isEmpty, tunnels.values.contains(where: \.hasTunnelOptions) {
                 n.context.warn(path, "XML tunnel \(awsIp) does not match any TunnelOptions outside IP")
             }
-            tunnel.customerOutsideIp = block.value("customer_gateway/tunnel_outside_address/ip_address").flatMap(IPv4Address.init)
+            tunnel.customerOutsideIp = block.value("customer_gateway/tunnel_outside_address/ip_address").flatMap(
+                IPv4Address.init)
             tunnel.awsAsn = block.value("vpn_gateway/bgp/asn").flatMap { Int($0) }
             tunnel.customerAsn = block.value("customer_gateway/bgp/asn").flatMap { Int($0) }
             let awsInside = block.value("vpn_gateway/tunnel_inside_address/ip_address").flatMap(IPv4Address.init)
@@ -105,7 +120,9 @@ enum AWSVPNDecoders {
                 tunnel.insideAddressSource = .configurationXML
                 if tunnel.insideCidr == nil {
                     let bits = block.value("vpn_gateway/tunnel_inside_address/network_cidr").flatMap { Int($0) } ?? 30
-                    if (0...32).contains(bits) { tunnel.insideCidr = CIDR(address: awsInside, prefixLength: bits).normalized }
+                    if (0...32).contains(bits) {
+                        tunnel.insideCidr = CIDR(address: awsInside, prefixLength: bits).normalized
+                    }
                 }
             }
             tunnels[awsIp] = tunnel
@@ -116,7 +133,9 @@ enum AWSVPNDecoders {
 /// AWS keeps listing deleted resources for a while (state `deleted`); they are not the network.
 func rejectDeleted(_ n: Node, key: String = "State") throws(DecodeError) {
     if n.string(key) == "deleted" {
-        throw DecodeError(path: n.path + ".\(key)", message: "state is deleted (AWS lists deleted resources for a while); not part of the network")
+        throw DecodeError(
+            path: n.path + ".\(key)",
+            message: "state is deleted (AWS lists deleted resources for a while); not part of the network")
     }
 }
 

@@ -4,16 +4,18 @@ import TunnelscopeModel
 /// (camelCase members). BGP auth keys are never read.
 enum DirectConnectDecoders {
     static func gateway(_ n: Node) throws(DecodeError) -> DirectConnectGateway {
-        DirectConnectGateway(id: try n.required("directConnectGatewayId"), name: n.string("directConnectGatewayName"),
-                             amazonSideAsn: n.int("amazonSideAsn"), accountId: n.string("ownerAccount"),
-                             state: n.string("directConnectGatewayState"), source: n.source)
+        DirectConnectGateway(
+            id: try n.required("directConnectGatewayId"), name: n.string("directConnectGatewayName"),
+            amazonSideAsn: n.int("amazonSideAsn"), accountId: n.string("ownerAccount"),
+            state: n.string("directConnectGatewayState"), source: n.source)
     }
 
     static func virtualInterface(_ n: Node) throws(DecodeError) -> DirectConnectVirtualInterface {
         let peers = n.array("bgpPeers").map {
-            DirectConnectBGPPeer(id: $0.string("bgpPeerId"), asn: $0.int("asnLong") ?? $0.int("asn"),
-                                 amazonAddress: $0.string("amazonAddress"), customerAddress: $0.string("customerAddress"),
-                                 bgpStatus: $0.string("bgpStatus"), state: $0.string("bgpPeerState"))
+            DirectConnectBGPPeer(
+                id: $0.string("bgpPeerId"), asn: $0.int("asnLong") ?? $0.int("asn"),
+                amazonAddress: $0.string("amazonAddress"), customerAddress: $0.string("customerAddress"),
+                bgpStatus: $0.string("bgpStatus"), state: $0.string("bgpPeerState"))
         }
         return DirectConnectVirtualInterface(
             id: try n.required("virtualInterfaceId"), name: n.string("virtualInterfaceName"),

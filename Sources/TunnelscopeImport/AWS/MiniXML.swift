@@ -1,5 +1,5 @@
-import TunnelscopeModel
 import Foundation
+import TunnelscopeModel
 
 /// Just enough XML for the `CustomerGatewayConfiguration` document that AWS embeds in a VPN
 /// connection: elements, attributes, text and the five predefined entities. Secret elements
@@ -53,8 +53,15 @@ struct MiniXML {
     private mutating func skipMisc() throws(XMLParseError) {
         while true {
             while i < chars.count, chars[i].properties.isWhitespace { i += 1 }
-            if peek("<?") { try skip(until: "?>") } else if peek("<!--") { try skip(until: "-->") }
-            else if peek("<!") { try skip(until: ">") } else { return }
+            if peek("<?") {
+                try skip(until: "?>")
+            } else if peek("<!--") {
+                try skip(until: "-->")
+            } else if peek("<!") {
+                try skip(until: ">")
+            } else {
+                return
+            }
         }
     }
 
@@ -67,26 +74,37 @@ struct MiniXML {
     private mutating func name() -> String {
         var s = String.UnicodeScalarView()
         while i < chars.count, !chars[i].properties.isWhitespace, !["/", ">", "=", "<"].contains(chars[i]) {
-            s.append(chars[i]); i += 1
+            s.append(chars[i])
+            i += 1
         }
         return String(s)
     }
 
     private mutating func parseElement() throws(XMLParseError) -> XMLElement {
-        i += 1 // <
+        i += 1  // <
         var element = XMLElement(name: name())
         guard !element.name.isEmpty else { throw XMLParseError(message: "empty element name") }
         while true {
             while i < chars.count, chars[i].properties.isWhitespace { i += 1 }
             guard i < chars.count else { throw XMLParseError(message: "unterminated <\(element.name)>") }
-            if peek("/>") { i += 2; return element }
-            if chars[i] == ">" { i += 1; break }
+            if peek("/>") {
+                i += 2
+                return element
+            }
+            if chars[i] == ">" {
+                i += 1
+                break
+            }
             let key = name()
             while i < chars.count, chars[i] != "\"", chars[i] != "'" { i += 1 }
             guard i < chars.count else { throw XMLParseError(message: "bad attribute in <\(element.name)>") }
-            let quote = chars[i]; i += 1
+            let quote = chars[i]
+            i += 1
             var value = String.UnicodeScalarView()
-            while i < chars.count, chars[i] != quote { value.append(chars[i]); i += 1 }
+            while i < chars.count, chars[i] != quote {
+                value.append(chars[i])
+                i += 1
+            }
             i += 1
             element.attributes[key] = Self.decodeEntities(String(value))
         }
@@ -106,13 +124,17 @@ struct MiniXML {
                 try skip(until: "-->")
             } else if peek("<![CDATA[") {
                 i += 9
-                while i < chars.count, !peek("]]>") { text.append(chars[i]); i += 1 }
+                while i < chars.count, !peek("]]>") {
+                    text.append(chars[i])
+                    i += 1
+                }
                 i += 3
             } else if peek("<") {
                 let child = try parseElement()
                 element.children.append(child)
             } else {
-                text.append(chars[i]); i += 1
+                text.append(chars[i])
+                i += 1
             }
         }
         throw XMLParseError(message: "unterminated <\(element.name)>")

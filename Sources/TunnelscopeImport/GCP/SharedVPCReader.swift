@@ -28,7 +28,9 @@ enum SharedVPCReader {
                 continue
             }
             if let type = item.string("type"), type != "PROJECT" {
-                state.skip("gcp:shared-vpc#service-project", item, DecodeError(path: item.path, message: "resource type \(type) is not a project"))
+                state.skip(
+                    "gcp:shared-vpc#service-project", item,
+                    DecodeError(path: item.path, message: "resource type \(type) is not a project"))
                 continue
             }
             projects.append(id)
@@ -40,8 +42,9 @@ enum SharedVPCReader {
 
     static func resolve(_ state: inout ImportState) {
         var hosts: [String: (services: Set<String>, sources: [SourceRef])] = [:]
-        let knownProjects = Set(state.parts.gcpNetworks.map(\.project) + state.parts.haVpnGateways.map(\.ref.project)
-            + state.parts.gcpSubnets.map(\.ref.project) + state.parts.redisInstances.map(\.project))
+        let knownProjects = Set(
+            state.parts.gcpNetworks.map(\.project) + state.parts.haVpnGateways.map(\.ref.project)
+                + state.parts.gcpSubnets.map(\.ref.project) + state.parts.redisInstances.map(\.project))
         let hostIds = Set(state.pending.hostProjects.map(\.host))
 
         func projectNamed(in file: String, among candidates: Set<String>) -> String? {
@@ -58,13 +61,18 @@ enum SharedVPCReader {
             }
         }
         for list in state.pending.associatedLists {
-            let host = projectNamed(in: list.file, among: hostIds.union(knownProjects))
+            let host =
+                projectNamed(in: list.file, among: hostIds.union(knownProjects))
                 ?? (hostIds.count == 1 ? hostIds.first : nil)
-                ?? (knownProjects.subtracting(list.projects).count == 1 ? knownProjects.subtracting(list.projects).first : nil)
+                ?? (knownProjects.subtracting(list.projects).count == 1
+                    ? knownProjects.subtracting(list.projects).first : nil)
             guard let host else {
-                state.report.notes.append(LoadMessage(file: list.file, path: nil, text:
-                    "Shared VPC service projects \(list.projects.joined(separator: ", ")) listed, but the host project is unknown; "
-                    + "add `get-host-project` output or name the file after the host project"))
+                state.report.notes.append(
+                    LoadMessage(
+                        file: list.file, path: nil,
+                        text:
+                            "Shared VPC service projects \(list.projects.joined(separator: ", ")) listed, but the host project is unknown; "
+                            + "add `get-host-project` output or name the file after the host project"))
                 continue
             }
             hosts[host, default: ([], [])].services.formUnion(list.projects)

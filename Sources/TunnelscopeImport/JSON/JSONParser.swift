@@ -52,16 +52,23 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw error("unexpected character '\(Self.show(bytes[position]))'")
         }
     }
 
     private static func show(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        byte >= 0x20 && byte < 0x7F
+            ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
@@ -83,7 +90,10 @@ public struct JSONParser {
         position += 1
         var object: [String: JSONValue] = [:]
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") { position += 1; return .object(object) }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            return .object(object)
+        }
         while true {
             skipWhitespace()
             guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
@@ -99,7 +109,9 @@ public struct JSONParser {
             guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "}"): position += 1; return .object(object)
+            case UInt8(ascii: "}"):
+                position += 1
+                return .object(object)
             default: throw error("expected ',' or '}' in an object")
             }
         }
@@ -111,7 +123,10 @@ public struct JSONParser {
         position += 1
         var array: [JSONValue] = []
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") { position += 1; return .array(array) }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return .array(array)
+        }
         while true {
             skipWhitespace()
             array.append(try parseValue())
@@ -119,7 +134,9 @@ public struct JSONParser {
             guard position < bytes.count else { throw error("the file ends inside an array (truncated?)") }
             switch bytes[position] {
             case UInt8(ascii: ","): position += 1
-            case UInt8(ascii: "]"): position += 1; return .array(array)
+            case UInt8(ascii: "]"):
+                position += 1
+                return .array(array)
             default: throw error("expected ',' or ']' in an array")
             }
         }
@@ -158,7 +175,8 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
                     if (0xD800..<0xDC00).contains(scalar), position + 1 < bytes.count,
-                       bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                        bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                    {
                         position += 2
                         let low = try parseHex4()
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
@@ -213,7 +231,9 @@ public struct JSONParser {
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             isInteger = false
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
             guard digits(&position) > 0 else { throw error("invalid number") }
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)

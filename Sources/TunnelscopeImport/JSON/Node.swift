@@ -1,4 +1,5 @@
 import TunnelscopeModel
+
 /// A JSON value with the path that leads to it (`$.VpnConnections[2].Options`), and typed
 /// accessors that tell the decoder what was wrong and where.
 ///
@@ -33,7 +34,9 @@ struct Node {
         switch node.value {
         case .string(let s): return s
         case .int(let i): return String(i)
-        default: wrongType(key, node, expected: "a string"); return nil
+        default:
+            wrongType(key, node, expected: "a string")
+            return nil
         }
     }
 
@@ -44,7 +47,9 @@ struct Node {
         case .int(let i): return Int(exactly: i)
         case .double(let d) where d.rounded() == d && abs(d) < 1e15: return Int(d)
         case .string(let s) where Int(s) != nil: return Int(s)
-        default: wrongType(key, node, expected: "a whole number"); return nil
+        default:
+            wrongType(key, node, expected: "a whole number")
+            return nil
         }
     }
 
@@ -54,21 +59,27 @@ struct Node {
         switch node.value {
         case .bool(let b): return b
         case .string(let s) where ["true", "false"].contains(s.lowercased()): return s.lowercased() == "true"
-        default: wrongType(key, node, expected: "true or false"); return nil
+        default:
+            wrongType(key, node, expected: "true or false")
+            return nil
         }
     }
 
     func array(_ key: String) -> [Node] {
         guard let node = child(key) else { return [] }
         guard case .array(let items) = node.value else {
-            wrongType(key, node, expected: "an array"); return []
+            wrongType(key, node, expected: "an array")
+            return []
         }
         return items.enumerated().map { Node(value: $1, path: node.path + "[\($0)]", context: context) }
     }
 
     func object(_ key: String) -> Node? {
         guard let node = child(key) else { return nil }
-        guard node.isObject else { wrongType(key, node, expected: "an object"); return nil }
+        guard node.isObject else {
+            wrongType(key, node, expected: "an object")
+            return nil
+        }
         return node
     }
 
@@ -84,14 +95,18 @@ struct Node {
     func cidr(_ key: String) -> CIDRField {
         guard let text = string(key) else { return CIDRField(text: nil, cidr: nil) }
         let cidr = CIDR(text)
-        if cidr == nil, !text.contains(":") { context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 CIDR; ignored") }
+        if cidr == nil, !text.contains(":") {
+            context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 CIDR; ignored")
+        }
         return CIDRField(text: text, cidr: cidr)
     }
 
     func ipv4(_ key: String) -> IPv4Address? {
         guard let text = string(key), !text.isEmpty else { return nil }
         let ip = IPv4Address(text)
-        if ip == nil, !text.contains(":") { context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 address; ignored") }
+        if ip == nil, !text.contains(":") {
+            context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 address; ignored")
+        }
         return ip
     }
 
@@ -99,7 +114,9 @@ struct Node {
     func tags() -> [String: String] {
         var result: [String: String] = [:]
         for item in array("Tags") + array("tags") {
-            if let key = item.string("Key") ?? item.string("key") { result[key] = item.string("Value") ?? item.string("value") ?? "" }
+            if let key = item.string("Key") ?? item.string("key") {
+                result[key] = item.string("Value") ?? item.string("value") ?? ""
+            }
         }
         if let labels = object("labels"), case .object(let members) = labels.value {
             for (k, v) in members { if case .string(let s) = v { result[k] = s } }
@@ -112,7 +129,8 @@ struct Node {
     func required(_ key: String) throws(DecodeError) -> String {
         guard let node = child(key) else { throw DecodeError(path: path, message: "missing \(key)") }
         guard case .string(let s) = node.value, !s.isEmpty else {
-            throw DecodeError(path: node.path, message: "\(key) should be a non-empty string, found \(node.value.typeName)")
+            throw DecodeError(
+                path: node.path, message: "\(key) should be a non-empty string, found \(node.value.typeName)")
         }
         return s
     }

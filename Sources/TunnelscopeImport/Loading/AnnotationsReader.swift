@@ -11,7 +11,9 @@ import TunnelscopeModel
 enum AnnotationsReader {
     static func read(_ root: Node, into state: inout ImportState) {
         if let version = root.int("tunnelscopeAnnotations"), version != 1 {
-            root.context.warn(root.path + ".tunnelscopeAnnotations", "version \(version) is newer than this tool knows (1); reading what it can")
+            root.context.warn(
+                root.path + ".tunnelscopeAnnotations",
+                "version \(version) is newer than this tool knows (1); reading what it can")
         }
         for site in root.array("sites") {
             state.report.count("tunnelscope:site") { $0.seen += 1 }
@@ -20,18 +22,25 @@ enum AnnotationsReader {
                 let name = try site.required("name")
                 let cidrs = site.strings("cidrs").compactMap { text -> CIDR? in
                     let cidr = CIDR(text)
-                    if cidr == nil { site.context.warn(site.path + ".cidrs", "\"\(text)\" is not an IPv4 CIDR; ignored") }
+                    if cidr == nil {
+                        site.context.warn(site.path + ".cidrs", "\"\(text)\" is not an IPv4 CIDR; ignored")
+                    }
                     return cidr
                 }
                 let ips = site.strings("customerGatewayIps").compactMap { text -> IPv4Address? in
                     let ip = IPv4Address(text)
-                    if ip == nil { site.context.warn(site.path + ".customerGatewayIps", "\"\(text)\" is not an IPv4 address; ignored") }
+                    if ip == nil {
+                        site.context.warn(
+                            site.path + ".customerGatewayIps", "\"\(text)\" is not an IPv4 address; ignored")
+                    }
                     return ip
                 }
-                state.parts.siteAnnotations.append(SiteAnnotation(
-                    name: name, cidrs: cidrs, customerGatewayIps: ips, customerGatewayIds: site.strings("customerGatewayIds"),
-                    directConnectGatewayIds: site.strings("directConnectGatewayIds"), note: site.string("note"),
-                    source: site.source))
+                state.parts.siteAnnotations.append(
+                    SiteAnnotation(
+                        name: name, cidrs: cidrs, customerGatewayIps: ips,
+                        customerGatewayIds: site.strings("customerGatewayIds"),
+                        directConnectGatewayIds: site.strings("directConnectGatewayIds"), note: site.string("note"),
+                        source: site.source))
                 state.report.count("tunnelscope:site") { $0.loaded += 1 }
             } catch {
                 state.skip("tunnelscope:site", site, error)
@@ -39,8 +48,11 @@ enum AnnotationsReader {
         }
         if let labels = root.object("labels"), case .object(let members) = labels.value {
             for (key, value) in members {
-                if case .string(let text) = value { state.parts.labels[key] = text }
-                else { root.context.warn(labels.path + Node.keyPath(key), "label should be a string; ignored") }
+                if case .string(let text) = value {
+                    state.parts.labels[key] = text
+                } else {
+                    root.context.warn(labels.path + Node.keyPath(key), "label should be a string; ignored")
+                }
             }
         }
     }

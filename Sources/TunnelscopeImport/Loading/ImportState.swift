@@ -11,8 +11,10 @@ struct ImportState {
 
     /// Decodes one resource and stores it, or records why it was skipped. Returns true when stored.
     @discardableResult
-    mutating func add<T>(_ kind: String, _ node: Node, into keyPath: WritableKeyPath<ModelParts, [T]>,
-                         key: (T) -> String, decode: (Node) throws(DecodeError) -> T) -> Bool {
+    mutating func add<T>(
+        _ kind: String, _ node: Node, into keyPath: WritableKeyPath<ModelParts, [T]>,
+        key: (T) -> String, decode: (Node) throws(DecodeError) -> T
+    ) -> Bool {
         report.count(kind) { $0.seen += 1 }
         do {
             try node.requireObject()
@@ -33,8 +35,10 @@ struct ImportState {
 
     mutating func skip(_ kind: String, _ node: Node, _ error: DecodeError) {
         report.count(kind) { $0.skipped += 1 }
-        report.skipped.append(LoadMessage(file: node.context.file, path: error.path,
-                                          text: "\(Self.readable(kind)) skipped: \(error.message)"))
+        report.skipped.append(
+            LoadMessage(
+                file: node.context.file, path: error.path,
+                text: "\(Self.readable(kind)) skipped: \(error.message)"))
     }
 
     /// `aws:VpnConnection` → `VPN connection`.

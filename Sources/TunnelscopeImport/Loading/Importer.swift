@@ -6,7 +6,10 @@ public struct InputFile: Sendable {
     public let name: String
     public let bytes: [UInt8]
 
-    public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
 }
 
 public enum Importer {
@@ -22,15 +25,19 @@ public enum Importer {
                 do {
                     let attributes = try FileManager.default.attributesOfItem(atPath: file)
                     if let size = attributes[.size] as? Int, size > maxFileSize {
-                        report.files.append(.init(file: file, outcome: .unreadable, documents: [], resources: 0,
-                                                  reason: "larger than \(maxFileSize >> 20) MiB"))
+                        report.files.append(
+                            .init(
+                                file: file, outcome: .unreadable, documents: [], resources: 0,
+                                reason: "larger than \(maxFileSize >> 20) MiB"))
                         continue
                     }
                     let data = try Data(contentsOf: URL(fileURLWithPath: file))
                     inputs.append(InputFile(name: file, bytes: [UInt8](data)))
                 } catch {
-                    report.files.append(.init(file: file, outcome: .unreadable, documents: [], resources: 0,
-                                              reason: "cannot be read (\(error.localizedDescription))"))
+                    report.files.append(
+                        .init(
+                            file: file, outcome: .unreadable, documents: [], resources: 0,
+                            reason: "cannot be read (\(error.localizedDescription))"))
                 }
             }
         }
@@ -38,7 +45,8 @@ public enum Importer {
     }
 
     /// Loads in-memory files (the built-in example, tests).
-    public static func load(files: [InputFile], origin: String, report initial: LoadReport = LoadReport()) -> LoadResult {
+    public static func load(files: [InputFile], origin: String, report initial: LoadReport = LoadReport()) -> LoadResult
+    {
         var state = ImportState()
         state.report = initial
         // Parsing is the expensive part and is independent per file: do it on every core.
@@ -46,11 +54,15 @@ public enum Importer {
         for (file, outcome) in zip(files, parsed) {
             switch outcome {
             case .notJSON(let reason):
-                state.report.files.append(.init(file: file.name, outcome: .notJSON, documents: [], resources: 0, reason: reason))
+                state.report.files.append(
+                    .init(file: file.name, outcome: .notJSON, documents: [], resources: 0, reason: reason))
             case .invalid(let error):
-                state.report.files.append(.init(file: file.name, outcome: .notJSON, documents: [], resources: 0,
-                                                reason: "invalid JSON at \(error)"))
-                state.report.skipped.append(LoadMessage(file: file.name, path: nil, text: "invalid JSON at \(error); file skipped"))
+                state.report.files.append(
+                    .init(
+                        file: file.name, outcome: .notJSON, documents: [], resources: 0,
+                        reason: "invalid JSON at \(error)"))
+                state.report.skipped.append(
+                    LoadMessage(file: file.name, path: nil, text: "invalid JSON at \(error); file skipped"))
             case .parsed(let value):
                 let context = DecodeContext(file: file.name)
                 let before = state.report.resourcesSeen
@@ -60,16 +72,20 @@ public enum Importer {
                 state.report.warnings += context.warnings
                 if documents.isEmpty {
                     let keys = root.keys.prefix(5).joined(separator: ", ")
-                    var reason = "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
+                    var reason =
+                        "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
                     if state.report.skipped.count > skippedBefore {
                         reason = "nothing in it is used (each resource is listed as skipped)"
                     } else {
                         state.report.skipped.append(LoadMessage(file: file.name, path: "$", text: reason))
                     }
-                    state.report.files.append(.init(file: file.name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
+                    state.report.files.append(
+                        .init(file: file.name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
                 } else {
-                    state.report.files.append(.init(file: file.name, outcome: .loaded, documents: documents,
-                                                    resources: state.report.resourcesSeen - before, reason: nil))
+                    state.report.files.append(
+                        .init(
+                            file: file.name, outcome: .loaded, documents: documents,
+                            resources: state.report.resourcesSeen - before, reason: nil))
                 }
             }
         }
@@ -96,8 +112,9 @@ public enum Importer {
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return .notJSON(bytes.isEmpty ? "empty file" : "only white space") }
         guard bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") else {
-            return .notJSON(String(validating: bytes.prefix(512), as: UTF8.self) == nil && !looksLikeText(bytes)
-                ? "not JSON (binary or not UTF-8)" : "not JSON")
+            return .notJSON(
+                String(validating: bytes.prefix(512), as: UTF8.self) == nil && !looksLikeText(bytes)
+                    ? "not JSON (binary or not UTF-8)" : "not JSON")
         }
         do { return .parsed(try JSONParser.parse(bytes)) } catch { return .invalid(error) }
     }
@@ -110,13 +127,18 @@ public enum Importer {
     static func expand(_ path: String, report: inout LoadReport) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            report.files.append(.init(file: path, outcome: .unreadable, documents: [], resources: 0, reason: "no such file or directory"))
+            report.files.append(
+                .init(
+                    file: path, outcome: .unreadable, documents: [], resources: 0, reason: "no such file or directory"))
             return []
         }
         guard isDirectory.boolValue else { return [path] }
         let url = URL(fileURLWithPath: path)
-        guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let walker = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
+        else { return [] }
         var files: [String] = []
         let prefix = path.hasSuffix("/") ? path : path + "/"
         let base = url.standardizedFileURL.path
@@ -137,7 +159,9 @@ final class ResultSlots<T>: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: T) {
-        lock.lock(); storage[index] = value; lock.unlock()
+        lock.lock()
+        storage[index] = value
+        lock.unlock()
     }
 
     var values: [T] { storage.map { $0! } }

@@ -4,9 +4,20 @@ import TunnelscopeModel
 /// route table?), router status (which router?), VPC attachment details (merged into the
 /// attachment). They are kept here and resolved once every file is read.
 struct PendingDocuments {
-    struct RouteSearch { var tableHint: String?; var routes: [TGWRoute]; var file: String }
-    struct Propagations { var tableHint: String?; var items: [TGWPropagation]; var file: String }
-    struct Status { var status: GCPVPNDecoders.RouterStatus; var file: String }
+    struct RouteSearch {
+        var tableHint: String?
+        var routes: [TGWRoute]
+        var file: String
+    }
+    struct Propagations {
+        var tableHint: String?
+        var items: [TGWPropagation]
+        var file: String
+    }
+    struct Status {
+        var status: GCPVPNDecoders.RouterStatus
+        var file: String
+    }
 
     var routeSearches: [RouteSearch] = []
     var propagations: [Propagations] = []
@@ -40,7 +51,8 @@ extension ImportState {
     }
 
     mutating func addPropagations(_ items: [Node], file: String) {
-        let list = decodeEach(items, kind: "aws:TransitGatewayPropagation", decode: AWSTransitGatewayDecoders.propagation)
+        let list = decodeEach(
+            items, kind: "aws:TransitGatewayPropagation", decode: AWSTransitGatewayDecoders.propagation)
         pending.propagations.append(.init(tableHint: routeTableHint(in: file), items: list, file: file))
     }
 
@@ -94,9 +106,12 @@ extension ImportState {
         func table(for hint: String?, file: String, what: String) -> String {
             if let hint { return hint }
             if known.count == 1, let only = known.first { return only }
-            report.notes.append(LoadMessage(file: file, path: nil, text:
-                "\(what) does not say which route table it is for and \(known.count) tables are known; "
-                + "put the route table ID in the file name (…-tgw-rtb-0abc….json)"))
+            report.notes.append(
+                LoadMessage(
+                    file: file, path: nil,
+                    text:
+                        "\(what) does not say which route table it is for and \(known.count) tables are known; "
+                        + "put the route table ID in the file name (…-tgw-rtb-0abc….json)"))
             return "tgw-rtb-unknown"
         }
         for search in pending.routeSearches {
@@ -120,12 +135,20 @@ extension ImportState {
             var votes: [Int: Int] = [:]
             for name in status.peers.keys { for i in byPeer[name] ?? [] { votes[i, default: 0] += 1 } }
             let candidates = votes.filter { i, _ in
-                status.network == nil || parts.cloudRouters[i].network == nil || parts.cloudRouters[i].network == status.network
+                status.network == nil || parts.cloudRouters[i].network == nil
+                    || parts.cloudRouters[i].network == status.network
             }
             let byName = parts.cloudRouters.indices.filter { pending.file.contains(parts.cloudRouters[$0].name) }
-            guard let best = candidates.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key ?? (byName.count == 1 ? byName[0] : nil) else {
-                report.notes.append(LoadMessage(file: pending.file, path: status.source.path, text:
-                    "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().joined(separator: ", "))); export `routers list` too"))
+            guard
+                let best = candidates.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+                    ?? (byName.count == 1 ? byName[0] : nil)
+            else {
+                report.notes.append(
+                    LoadMessage(
+                        file: pending.file, path: status.source.path,
+                        text:
+                            "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().joined(separator: ", "))); export `routers list` too"
+                    ))
                 continue
             }
             parts.cloudRouters[best].hasStatus = true

@@ -27,8 +27,11 @@ struct Recognizer {
             }
             let aws = root.keys.filter { awsKeys.contains($0) }
             // `Routes` alone is too generic; it must look like search-transit-gateway-routes.
-            let isRouteSearch = root.child("AdditionalRoutesAvailable") != nil
-                || root.array("Routes").contains { $0.child("TransitGatewayAttachments") != nil || $0.child("Type") != nil }
+            let isRouteSearch =
+                root.child("AdditionalRoutesAvailable") != nil
+                || root.array("Routes").contains {
+                    $0.child("TransitGatewayAttachments") != nil || $0.child("Type") != nil
+                }
                 || (root.keys == ["Routes"])
             for key in aws where key != "Routes" || isRouteSearch {
                 readAWS(key, root, file: file, into: &state)
@@ -47,8 +50,12 @@ struct Recognizer {
                 if let kind = item.string("kind") {
                     kinds.append(contentsOf: readGCP(kind: kind, item, file: file, into: &state))
                 } else if isRedisPlaceholder(item) {
-                    state.report.notes.append(LoadMessage(file: file, path: item.path, text:
-                        "Memorystore could not list \(item.string("name") ?? "a region") (\(item.string("state") ?? "no state")): that region's instances are missing"))
+                    state.report.notes.append(
+                        LoadMessage(
+                            file: file, path: item.path,
+                            text:
+                                "Memorystore could not list \(item.string("name") ?? "a region") (\(item.string("state") ?? "no state")): that region's instances are missing"
+                        ))
                     kinds.append("gcp:redis#unreachable-region")
                 } else if isRedis(item) {
                     kinds.append(addRedis(item, into: &state))
@@ -56,9 +63,12 @@ struct Recognizer {
                     xpn.append(item)
                 } else {
                     state.report.count("unknown") { $0.seen += 1 }
-                    let what = !item.isObject ? "not an object"
-                        : item.keys.isEmpty ? "not a resource this tool reads (an empty object)"
-                        : "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"
+                    let what =
+                        !item.isObject
+                        ? "not an object"
+                        : item.keys.isEmpty
+                            ? "not a resource this tool reads (an empty object)"
+                            : "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"
                     state.skip("unknown", item, DecodeError(path: item.path, message: what))
                 }
             }
@@ -88,42 +98,80 @@ struct Recognizer {
     static func isRedis(_ n: Node) -> Bool {
         guard let name = n.string("name") else { return false }
         return name.hasPrefix("projects/") && name.contains("/instances/")
-            && (n.child("redisVersion") != nil || n.child("reservedIpRange") != nil || n.child("authorizedNetwork") != nil)
+            && (n.child("redisVersion") != nil || n.child("reservedIpRange") != nil
+                || n.child("authorizedNetwork") != nil)
     }
 
     private static func readAWS(_ key: String, _ root: Node, file: String, into state: inout ImportState) {
         let items = root.array(key)
         switch key {
         case "TransitGateways":
-            for n in items { state.add("aws:TransitGateway", n, into: \.transitGateways, key: \.id, decode: AWSTransitGatewayDecoders.transitGateway) }
+            for n in items {
+                state.add(
+                    "aws:TransitGateway", n, into: \.transitGateways, key: \.id,
+                    decode: AWSTransitGatewayDecoders.transitGateway)
+            }
         case "TransitGatewayAttachments":
-            for n in items { state.add("aws:TransitGatewayAttachment", n, into: \.tgwAttachments, key: \.id, decode: AWSTransitGatewayDecoders.attachment) }
+            for n in items {
+                state.add(
+                    "aws:TransitGatewayAttachment", n, into: \.tgwAttachments, key: \.id,
+                    decode: AWSTransitGatewayDecoders.attachment)
+            }
         case "TransitGatewayVpcAttachments":
             for n in items { state.addVpcAttachment(n) }
         case "TransitGatewayRouteTables":
-            for n in items { state.add("aws:TransitGatewayRouteTable", n, into: \.tgwRouteTables, key: \.id, decode: AWSTransitGatewayDecoders.routeTable) }
+            for n in items {
+                state.add(
+                    "aws:TransitGatewayRouteTable", n, into: \.tgwRouteTables, key: \.id,
+                    decode: AWSTransitGatewayDecoders.routeTable)
+            }
         case "Routes":
             state.addRouteSearch(items, file: file)
         case "TransitGatewayRouteTablePropagations":
             state.addPropagations(items, file: file)
         case "VpnConnections":
-            for n in items { state.add("aws:VpnConnection", n, into: \.vpnConnections, key: \.id, decode: AWSVPNDecoders.vpnConnection) }
+            for n in items {
+                state.add(
+                    "aws:VpnConnection", n, into: \.vpnConnections, key: \.id, decode: AWSVPNDecoders.vpnConnection)
+            }
         case "CustomerGateways":
-            for n in items { state.add("aws:CustomerGateway", n, into: \.customerGateways, key: \.id, decode: AWSVPNDecoders.customerGateway) }
+            for n in items {
+                state.add(
+                    "aws:CustomerGateway", n, into: \.customerGateways, key: \.id,
+                    decode: AWSVPNDecoders.customerGateway)
+            }
         case "VpnGateways":
-            for n in items { state.add("aws:VpnGateway", n, into: \.vpnGateways, key: \.id, decode: AWSVPNDecoders.vpnGateway) }
+            for n in items {
+                state.add("aws:VpnGateway", n, into: \.vpnGateways, key: \.id, decode: AWSVPNDecoders.vpnGateway)
+            }
         case "Vpcs":
             for n in items { state.add("aws:Vpc", n, into: \.vpcs, key: \.id, decode: AWSNetworkingDecoders.vpc) }
         case "Subnets":
-            for n in items { state.add("aws:Subnet", n, into: \.subnets, key: \.id, decode: AWSNetworkingDecoders.subnet) }
+            for n in items {
+                state.add("aws:Subnet", n, into: \.subnets, key: \.id, decode: AWSNetworkingDecoders.subnet)
+            }
         case "RouteTables":
-            for n in items { state.add("aws:RouteTable", n, into: \.routeTables, key: \.id, decode: AWSNetworkingDecoders.routeTable) }
+            for n in items {
+                state.add("aws:RouteTable", n, into: \.routeTables, key: \.id, decode: AWSNetworkingDecoders.routeTable)
+            }
         case "VpcPeeringConnections":
-            for n in items { state.add("aws:VpcPeeringConnection", n, into: \.vpcPeerings, key: \.id, decode: AWSNetworkingDecoders.peering) }
+            for n in items {
+                state.add(
+                    "aws:VpcPeeringConnection", n, into: \.vpcPeerings, key: \.id, decode: AWSNetworkingDecoders.peering
+                )
+            }
         case "directConnectGateways":
-            for n in items { state.add("aws:DirectConnectGateway", n, into: \.directConnectGateways, key: \.id, decode: DirectConnectDecoders.gateway) }
+            for n in items {
+                state.add(
+                    "aws:DirectConnectGateway", n, into: \.directConnectGateways, key: \.id,
+                    decode: DirectConnectDecoders.gateway)
+            }
         case "virtualInterfaces":
-            for n in items { state.add("aws:VirtualInterface", n, into: \.virtualInterfaces, key: \.id, decode: DirectConnectDecoders.virtualInterface) }
+            for n in items {
+                state.add(
+                    "aws:VirtualInterface", n, into: \.virtualInterfaces, key: \.id,
+                    decode: DirectConnectDecoders.virtualInterface)
+            }
         default:
             break
         }
@@ -142,7 +190,9 @@ struct Recognizer {
         case "compute#router":
             state.add(tag, n, into: \.cloudRouters, key: { "\($0.ref)" }, decode: GCPVPNDecoders.router)
         case "compute#route":
-            state.add(tag, n, into: \.gcpRoutes, key: { "\($0.project ?? "")/\($0.name ?? $0.source.description)" }, decode: GCPNetworkDecoders.route)
+            state.add(
+                tag, n, into: \.gcpRoutes, key: { "\($0.project ?? "")/\($0.name ?? $0.source.description)" },
+                decode: GCPNetworkDecoders.route)
         case "compute#network":
             state.add(tag, n, into: \.gcpNetworks, key: { "\($0.ref)" }, decode: GCPNetworkDecoders.network)
         case "compute#subnetwork":

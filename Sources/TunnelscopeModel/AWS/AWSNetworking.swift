@@ -10,10 +10,18 @@ public struct AWSVpc: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, accountId: String?, region: String?, cidrs: [CIDR], isDefault: Bool,
-                state: String?, tags: [String: String], source: SourceRef) {
-        self.id = id; self.accountId = accountId; self.region = region; self.cidrs = cidrs
-        self.isDefault = isDefault; self.state = state; self.tags = tags; self.source = source
+    public init(
+        id: String, accountId: String?, region: String?, cidrs: [CIDR], isDefault: Bool,
+        state: String?, tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.accountId = accountId
+        self.region = region
+        self.cidrs = cidrs
+        self.isDefault = isDefault
+        self.state = state
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }
@@ -29,10 +37,18 @@ public struct AWSSubnet: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, vpcId: String, accountId: String?, cidr: CIDR?, availabilityZone: String?,
-                state: String?, tags: [String: String], source: SourceRef) {
-        self.id = id; self.vpcId = vpcId; self.accountId = accountId; self.cidr = cidr
-        self.availabilityZone = availabilityZone; self.state = state; self.tags = tags; self.source = source
+    public init(
+        id: String, vpcId: String, accountId: String?, cidr: CIDR?, availabilityZone: String?,
+        state: String?, tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.vpcId = vpcId
+        self.accountId = accountId
+        self.cidr = cidr
+        self.availabilityZone = availabilityZone
+        self.state = state
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }
@@ -58,7 +74,8 @@ public enum AWSRouteTarget: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .local: "local"
         case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id),
-             .peering(let id), .natGateway(let id): id
+            .peering(let id), .natGateway(let id):
+            id
         case .other(let kind, let id): "\(kind) \(id)"
         case .none: "(no target)"
         }
@@ -74,8 +91,11 @@ public struct AWSRoute: Hashable, Sendable {
     public var origin: String?
 
     public init(destination: CIDR?, destinationText: String, target: AWSRouteTarget, state: String?, origin: String?) {
-        self.destination = destination; self.destinationText = destinationText; self.target = target
-        self.state = state; self.origin = origin
+        self.destination = destination
+        self.destinationText = destinationText
+        self.target = target
+        self.state = state
+        self.origin = origin
     }
 
     public var isBlackhole: Bool { state == "blackhole" }
@@ -92,11 +112,19 @@ public struct AWSRouteTable: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, vpcId: String, accountId: String?, isMain: Bool, subnetIds: [String],
-                propagatingVgwIds: [String], routes: [AWSRoute], tags: [String: String], source: SourceRef) {
-        self.id = id; self.vpcId = vpcId; self.accountId = accountId; self.isMain = isMain
-        self.subnetIds = subnetIds; self.propagatingVgwIds = propagatingVgwIds; self.routes = routes
-        self.tags = tags; self.source = source
+    public init(
+        id: String, vpcId: String, accountId: String?, isMain: Bool, subnetIds: [String],
+        propagatingVgwIds: [String], routes: [AWSRoute], tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.vpcId = vpcId
+        self.accountId = accountId
+        self.isMain = isMain
+        self.subnetIds = subnetIds
+        self.propagatingVgwIds = propagatingVgwIds
+        self.routes = routes
+        self.tags = tags
+        self.source = source
     }
 }
 
@@ -107,7 +135,10 @@ public struct AWSPeeringSide: Hashable, Sendable {
     public var cidrs: [CIDR]
 
     public init(vpcId: String, accountId: String?, region: String?, cidrs: [CIDR]) {
-        self.vpcId = vpcId; self.accountId = accountId; self.region = region; self.cidrs = cidrs
+        self.vpcId = vpcId
+        self.accountId = accountId
+        self.region = region
+        self.cidrs = cidrs
     }
 }
 
@@ -119,9 +150,15 @@ public struct AWSVpcPeering: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, requester: AWSPeeringSide, accepter: AWSPeeringSide, status: String?,
-                tags: [String: String], source: SourceRef) {
-        self.id = id; self.requester = requester; self.accepter = accepter; self.status = status
-        self.tags = tags; self.source = source
+    public init(
+        id: String, requester: AWSPeeringSide, accepter: AWSPeeringSide, status: String?,
+        tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.requester = requester
+        self.accepter = accepter
+        self.status = status
+        self.tags = tags
+        self.source = source
     }
 }

@@ -9,8 +9,12 @@ public struct DirectConnectGateway: Hashable, Sendable {
     public var source: SourceRef
 
     public init(id: String, name: String?, amazonSideAsn: Int?, accountId: String?, state: String?, source: SourceRef) {
-        self.id = id; self.name = name; self.amazonSideAsn = amazonSideAsn; self.accountId = accountId
-        self.state = state; self.source = source
+        self.id = id
+        self.name = name
+        self.amazonSideAsn = amazonSideAsn
+        self.accountId = accountId
+        self.state = state
+        self.source = source
     }
 }
 
@@ -23,9 +27,15 @@ public struct DirectConnectBGPPeer: Hashable, Sendable {
     public var bgpStatus: String?
     public var state: String?
 
-    public init(id: String?, asn: Int?, amazonAddress: String?, customerAddress: String?, bgpStatus: String?, state: String?) {
-        self.id = id; self.asn = asn; self.amazonAddress = amazonAddress; self.customerAddress = customerAddress
-        self.bgpStatus = bgpStatus; self.state = state
+    public init(
+        id: String?, asn: Int?, amazonAddress: String?, customerAddress: String?, bgpStatus: String?, state: String?
+    ) {
+        self.id = id
+        self.asn = asn
+        self.amazonAddress = amazonAddress
+        self.customerAddress = customerAddress
+        self.bgpStatus = bgpStatus
+        self.state = state
     }
 }
 
@@ -46,12 +56,24 @@ public struct DirectConnectVirtualInterface: Hashable, Sendable {
     public var bgpPeers: [DirectConnectBGPPeer]
     public var source: SourceRef
 
-    public init(id: String, name: String?, type: String?, state: String?, accountId: String?, region: String?,
-                location: String?, directConnectGatewayId: String?, vpnGatewayId: String?, asn: Int?,
-                amazonSideAsn: Int?, vlan: Int?, bgpPeers: [DirectConnectBGPPeer], source: SourceRef) {
-        self.id = id; self.name = name; self.type = type; self.state = state; self.accountId = accountId
-        self.region = region; self.location = location; self.directConnectGatewayId = directConnectGatewayId
-        self.vpnGatewayId = vpnGatewayId; self.asn = asn; self.amazonSideAsn = amazonSideAsn; self.vlan = vlan
-        self.bgpPeers = bgpPeers; self.source = source
+    public init(
+        id: String, name: String?, type: String?, state: String?, accountId: String?, region: String?,
+        location: String?, directConnectGatewayId: String?, vpnGatewayId: String?, asn: Int?,
+        amazonSideAsn: Int?, vlan: Int?, bgpPeers: [DirectConnectBGPPeer], source: SourceRef
+    ) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.state = state
+        self.accountId = accountId
+        self.region = region
+        self.location = location
+        self.directConnectGatewayId = directConnectGatewayId
+        self.vpnGatewayId = vpnGatewayId
+        self.asn = asn
+        self.amazonSideAsn = amazonSideAsn
+        self.vlan = vlan
+        self.bgpPeers = bgpPeers
+        self.source = source
     }
 }

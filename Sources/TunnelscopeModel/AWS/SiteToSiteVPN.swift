@@ -9,10 +9,17 @@ public struct CustomerGateway: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, accountId: String?, ipAddress: IPv4Address?, bgpAsn: Int?, state: String?,
-                tags: [String: String], source: SourceRef) {
-        self.id = id; self.accountId = accountId; self.ipAddress = ipAddress; self.bgpAsn = bgpAsn
-        self.state = state; self.tags = tags; self.source = source
+    public init(
+        id: String, accountId: String?, ipAddress: IPv4Address?, bgpAsn: Int?, state: String?,
+        tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.accountId = accountId
+        self.ipAddress = ipAddress
+        self.bgpAsn = bgpAsn
+        self.state = state
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }
@@ -28,10 +35,17 @@ public struct VPNGateway: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, accountId: String?, amazonSideAsn: Int?, state: String?, attachedVpcIds: [String],
-                tags: [String: String], source: SourceRef) {
-        self.id = id; self.accountId = accountId; self.amazonSideAsn = amazonSideAsn; self.state = state
-        self.attachedVpcIds = attachedVpcIds; self.tags = tags; self.source = source
+    public init(
+        id: String, accountId: String?, amazonSideAsn: Int?, state: String?, attachedVpcIds: [String],
+        tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.accountId = accountId
+        self.amazonSideAsn = amazonSideAsn
+        self.state = state
+        self.attachedVpcIds = attachedVpcIds
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }
@@ -73,18 +87,29 @@ public struct AWSTunnel: Hashable, Sendable {
     public var hasTunnelOptions: Bool
     public var source: SourceRef
 
-    public init(outsideIp: IPv4Address, insideCidr: CIDR? = nil, awsInsideIp: IPv4Address? = nil,
-                customerInsideIp: IPv4Address? = nil, insideAddressSource: InsideAddressSource? = nil,
-                customerOutsideIp: IPv4Address? = nil, awsAsn: Int? = nil, customerAsn: Int? = nil,
-                status: TunnelStatus = .unknown, statusMessage: String? = nil, acceptedRouteCount: Int? = nil,
-                lastStatusChange: String? = nil, ikeVersions: [String] = [], hasTunnelOptions: Bool = true,
-                source: SourceRef) {
-        self.outsideIp = outsideIp; self.insideCidr = insideCidr; self.awsInsideIp = awsInsideIp
-        self.customerInsideIp = customerInsideIp; self.insideAddressSource = insideAddressSource
-        self.customerOutsideIp = customerOutsideIp; self.awsAsn = awsAsn; self.customerAsn = customerAsn
-        self.status = status; self.statusMessage = statusMessage; self.acceptedRouteCount = acceptedRouteCount
-        self.lastStatusChange = lastStatusChange; self.ikeVersions = ikeVersions
-        self.hasTunnelOptions = hasTunnelOptions; self.source = source
+    public init(
+        outsideIp: IPv4Address, insideCidr: CIDR? = nil, awsInsideIp: IPv4Address? = nil,
+        customerInsideIp: IPv4Address? = nil, insideAddressSource: InsideAddressSource? = nil,
+        customerOutsideIp: IPv4Address? = nil, awsAsn: Int? = nil, customerAsn: Int? = nil,
+        status: TunnelStatus = .unknown, statusMessage: String? = nil, acceptedRouteCount: Int? = nil,
+        lastStatusChange: String? = nil, ikeVersions: [String] = [], hasTunnelOptions: Bool = true,
+        source: SourceRef
+    ) {
+        self.outsideIp = outsideIp
+        self.insideCidr = insideCidr
+        self.awsInsideIp = awsInsideIp
+        self.customerInsideIp = customerInsideIp
+        self.insideAddressSource = insideAddressSource
+        self.customerOutsideIp = customerOutsideIp
+        self.awsAsn = awsAsn
+        self.customerAsn = customerAsn
+        self.status = status
+        self.statusMessage = statusMessage
+        self.acceptedRouteCount = acceptedRouteCount
+        self.lastStatusChange = lastStatusChange
+        self.ikeVersions = ikeVersions
+        self.hasTunnelOptions = hasTunnelOptions
+        self.source = source
     }
 }
 
@@ -104,13 +129,23 @@ public struct VPNConnection: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, accountId: String?, state: String?, customerGatewayId: String?,
-                transitGatewayId: String?, vpnGatewayId: String?, staticRoutesOnly: Bool, category: String?,
-                staticRoutes: [CIDR], tunnels: [AWSTunnel], tags: [String: String], source: SourceRef) {
-        self.id = id; self.accountId = accountId; self.state = state; self.customerGatewayId = customerGatewayId
-        self.transitGatewayId = transitGatewayId; self.vpnGatewayId = vpnGatewayId
-        self.staticRoutesOnly = staticRoutesOnly; self.category = category; self.staticRoutes = staticRoutes
-        self.tunnels = tunnels; self.tags = tags; self.source = source
+    public init(
+        id: String, accountId: String?, state: String?, customerGatewayId: String?,
+        transitGatewayId: String?, vpnGatewayId: String?, staticRoutesOnly: Bool, category: String?,
+        staticRoutes: [CIDR], tunnels: [AWSTunnel], tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.accountId = accountId
+        self.state = state
+        self.customerGatewayId = customerGatewayId
+        self.transitGatewayId = transitGatewayId
+        self.vpnGatewayId = vpnGatewayId
+        self.staticRoutesOnly = staticRoutesOnly
+        self.category = category
+        self.staticRoutes = staticRoutes
+        self.tunnels = tunnels
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }

@@ -12,13 +12,21 @@ public struct TransitGateway: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, accountId: String?, region: String?, amazonSideAsn: Int?, state: String?,
-                vpnEcmpSupport: Bool, defaultAssociationRouteTableId: String?,
-                defaultPropagationRouteTableId: String?, tags: [String: String], source: SourceRef) {
-        self.id = id; self.accountId = accountId; self.region = region; self.amazonSideAsn = amazonSideAsn
-        self.state = state; self.vpnEcmpSupport = vpnEcmpSupport
+    public init(
+        id: String, accountId: String?, region: String?, amazonSideAsn: Int?, state: String?,
+        vpnEcmpSupport: Bool, defaultAssociationRouteTableId: String?,
+        defaultPropagationRouteTableId: String?, tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.accountId = accountId
+        self.region = region
+        self.amazonSideAsn = amazonSideAsn
+        self.state = state
+        self.vpnEcmpSupport = vpnEcmpSupport
         self.defaultAssociationRouteTableId = defaultAssociationRouteTableId
-        self.defaultPropagationRouteTableId = defaultPropagationRouteTableId; self.tags = tags; self.source = source
+        self.defaultPropagationRouteTableId = defaultPropagationRouteTableId
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }
@@ -37,12 +45,20 @@ public struct TGWAttachment: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, transitGatewayId: String, resourceType: String, resourceId: String?,
-                resourceOwnerId: String?, state: String?, associatedRouteTableId: String?, subnetIds: [String],
-                tags: [String: String], source: SourceRef) {
-        self.id = id; self.transitGatewayId = transitGatewayId; self.resourceType = resourceType
-        self.resourceId = resourceId; self.resourceOwnerId = resourceOwnerId; self.state = state
-        self.associatedRouteTableId = associatedRouteTableId; self.subnetIds = subnetIds; self.tags = tags
+    public init(
+        id: String, transitGatewayId: String, resourceType: String, resourceId: String?,
+        resourceOwnerId: String?, state: String?, associatedRouteTableId: String?, subnetIds: [String],
+        tags: [String: String], source: SourceRef
+    ) {
+        self.id = id
+        self.transitGatewayId = transitGatewayId
+        self.resourceType = resourceType
+        self.resourceId = resourceId
+        self.resourceOwnerId = resourceOwnerId
+        self.state = state
+        self.associatedRouteTableId = associatedRouteTableId
+        self.subnetIds = subnetIds
+        self.tags = tags
         self.source = source
     }
 
@@ -55,7 +71,9 @@ public struct TGWRouteTarget: Hashable, Sendable {
     public var resourceType: String?
 
     public init(attachmentId: String?, resourceId: String?, resourceType: String?) {
-        self.attachmentId = attachmentId; self.resourceId = resourceId; self.resourceType = resourceType
+        self.attachmentId = attachmentId
+        self.resourceId = resourceId
+        self.resourceType = resourceType
     }
 }
 
@@ -70,10 +88,16 @@ public struct TGWRoute: Hashable, Sendable {
     public var targets: [TGWRouteTarget]
     public var source: SourceRef
 
-    public init(destination: CIDR?, destinationText: String, type: String?, state: String?,
-                targets: [TGWRouteTarget], source: SourceRef) {
-        self.destination = destination; self.destinationText = destinationText; self.type = type
-        self.state = state; self.targets = targets; self.source = source
+    public init(
+        destination: CIDR?, destinationText: String, type: String?, state: String?,
+        targets: [TGWRouteTarget], source: SourceRef
+    ) {
+        self.destination = destination
+        self.destinationText = destinationText
+        self.type = type
+        self.state = state
+        self.targets = targets
+        self.source = source
     }
 
     public var isBlackhole: Bool { state == "blackhole" }
@@ -86,7 +110,9 @@ public struct TGWPropagation: Hashable, Sendable {
     public var state: String?
 
     public init(attachmentId: String, resourceId: String?, resourceType: String?, state: String?) {
-        self.attachmentId = attachmentId; self.resourceId = resourceId; self.resourceType = resourceType
+        self.attachmentId = attachmentId
+        self.resourceId = resourceId
+        self.resourceType = resourceType
         self.state = state
     }
 }
@@ -102,12 +128,20 @@ public struct TGWRouteTable: Hashable, Sendable {
     public var tags: [String: String]
     public var source: SourceRef
 
-    public init(id: String, transitGatewayId: String?, isDefaultAssociation: Bool, isDefaultPropagation: Bool,
-                state: String?, routes: [TGWRoute], propagations: [TGWPropagation], tags: [String: String],
-                source: SourceRef) {
-        self.id = id; self.transitGatewayId = transitGatewayId; self.isDefaultAssociation = isDefaultAssociation
-        self.isDefaultPropagation = isDefaultPropagation; self.state = state; self.routes = routes
-        self.propagations = propagations; self.tags = tags; self.source = source
+    public init(
+        id: String, transitGatewayId: String?, isDefaultAssociation: Bool, isDefaultPropagation: Bool,
+        state: String?, routes: [TGWRoute], propagations: [TGWPropagation], tags: [String: String],
+        source: SourceRef
+    ) {
+        self.id = id
+        self.transitGatewayId = transitGatewayId
+        self.isDefaultAssociation = isDefaultAssociation
+        self.isDefaultPropagation = isDefaultPropagation
+        self.state = state
+        self.routes = routes
+        self.propagations = propagations
+        self.tags = tags
+        self.source = source
     }
 
     public var name: String? { tags["Name"] }

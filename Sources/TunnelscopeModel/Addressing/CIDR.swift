@@ -16,7 +16,8 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let address = IPv4Address(text[text.startIndex..<slash]) else { return nil }
         let lengthText = text[text.index(after: slash)...]
         guard !lengthText.isEmpty, lengthText.count <= 2, lengthText.allSatisfy(\.isASCII),
-              let length = Int(lengthText), (0...32).contains(length) else { return nil }
+            let length = Int(lengthText), (0...32).contains(length)
+        else { return nil }
         self.init(address: address, prefixLength: length)
     }
 

@@ -8,10 +8,16 @@ public struct GCPPeering: Hashable, Sendable {
     public var exportCustomRoutes: Bool
     public var importCustomRoutes: Bool
 
-    public init(name: String, peerNetwork: GCPRef?, peerNetworkURL: String?, state: String?,
-                exportCustomRoutes: Bool, importCustomRoutes: Bool) {
-        self.name = name; self.peerNetwork = peerNetwork; self.peerNetworkURL = peerNetworkURL; self.state = state
-        self.exportCustomRoutes = exportCustomRoutes; self.importCustomRoutes = importCustomRoutes
+    public init(
+        name: String, peerNetwork: GCPRef?, peerNetworkURL: String?, state: String?,
+        exportCustomRoutes: Bool, importCustomRoutes: Bool
+    ) {
+        self.name = name
+        self.peerNetwork = peerNetwork
+        self.peerNetworkURL = peerNetworkURL
+        self.state = state
+        self.exportCustomRoutes = exportCustomRoutes
+        self.importCustomRoutes = importCustomRoutes
     }
 }
 
@@ -30,10 +36,17 @@ public struct GCPNetwork: Hashable, Sendable {
     public var description: String?
     public var source: SourceRef
 
-    public init(ref: GCPRef, subnetMode: SubnetMode, routingMode: String?, mtu: Int?, peerings: [GCPPeering],
-                description: String?, source: SourceRef) {
-        self.ref = ref; self.subnetMode = subnetMode; self.routingMode = routingMode; self.mtu = mtu
-        self.peerings = peerings; self.description = description; self.source = source
+    public init(
+        ref: GCPRef, subnetMode: SubnetMode, routingMode: String?, mtu: Int?, peerings: [GCPPeering],
+        description: String?, source: SourceRef
+    ) {
+        self.ref = ref
+        self.subnetMode = subnetMode
+        self.routingMode = routingMode
+        self.mtu = mtu
+        self.peerings = peerings
+        self.description = description
+        self.source = source
     }
 
     public var name: String { ref.name }
@@ -44,7 +57,10 @@ public struct GCPSecondaryRange: Hashable, Sendable {
     public var name: String
     public var cidr: CIDR
 
-    public init(name: String, cidr: CIDR) { self.name = name; self.cidr = cidr }
+    public init(name: String, cidr: CIDR) {
+        self.name = name
+        self.cidr = cidr
+    }
 }
 
 public struct GCPSubnet: Hashable, Sendable {
@@ -55,10 +71,16 @@ public struct GCPSubnet: Hashable, Sendable {
     public var purpose: String?
     public var source: SourceRef
 
-    public init(ref: GCPRef, network: GCPRef?, cidr: CIDR?, secondaryRanges: [GCPSecondaryRange], purpose: String?,
-                source: SourceRef) {
-        self.ref = ref; self.network = network; self.cidr = cidr; self.secondaryRanges = secondaryRanges
-        self.purpose = purpose; self.source = source
+    public init(
+        ref: GCPRef, network: GCPRef?, cidr: CIDR?, secondaryRanges: [GCPSecondaryRange], purpose: String?,
+        source: SourceRef
+    ) {
+        self.ref = ref
+        self.network = network
+        self.cidr = cidr
+        self.secondaryRanges = secondaryRanges
+        self.purpose = purpose
+        self.source = source
     }
 
     public var name: String { ref.name }
@@ -109,13 +131,22 @@ public struct GCPRoute: Hashable, Sendable {
     public var asPath: [Int]
     public var source: SourceRef
 
-    public init(name: String?, project: String?, network: GCPRef?, destination: CIDR?, destinationText: String,
-                priority: Int?, nextHop: GCPNextHop, nextHopIp: String? = nil, routeType: String?, asPath: [Int],
-                source: SourceRef) {
-        self.name = name; self.project = project; self.network = network; self.destination = destination
-        self.destinationText = destinationText; self.priority = priority; self.nextHop = nextHop
+    public init(
+        name: String?, project: String?, network: GCPRef?, destination: CIDR?, destinationText: String,
+        priority: Int?, nextHop: GCPNextHop, nextHopIp: String? = nil, routeType: String?, asPath: [Int],
+        source: SourceRef
+    ) {
+        self.name = name
+        self.project = project
+        self.network = network
+        self.destination = destination
+        self.destinationText = destinationText
+        self.priority = priority
+        self.nextHop = nextHop
         self.nextHopIp = nextHopIp ?? { if case .ip(let ip) = nextHop { ip } else { nil } }()
-        self.routeType = routeType; self.asPath = asPath; self.source = source
+        self.routeType = routeType
+        self.asPath = asPath
+        self.source = source
     }
 }
 
@@ -135,13 +166,24 @@ public struct RedisInstance: Hashable, Sendable {
     public var state: String?
     public var source: SourceRef
 
-    public init(project: String, region: String, name: String, displayName: String?, reservedIpRange: CIDR?,
-                reservedIpRangeText: String?, host: IPv4Address?, port: Int?, authorizedNetwork: GCPRef?,
-                connectMode: String, tier: String?, state: String?, source: SourceRef) {
-        self.project = project; self.region = region; self.name = name; self.displayName = displayName
-        self.reservedIpRange = reservedIpRange; self.reservedIpRangeText = reservedIpRangeText; self.host = host
-        self.port = port; self.authorizedNetwork = authorizedNetwork; self.connectMode = connectMode
-        self.tier = tier; self.state = state; self.source = source
+    public init(
+        project: String, region: String, name: String, displayName: String?, reservedIpRange: CIDR?,
+        reservedIpRangeText: String?, host: IPv4Address?, port: Int?, authorizedNetwork: GCPRef?,
+        connectMode: String, tier: String?, state: String?, source: SourceRef
+    ) {
+        self.project = project
+        self.region = region
+        self.name = name
+        self.displayName = displayName
+        self.reservedIpRange = reservedIpRange
+        self.reservedIpRangeText = reservedIpRangeText
+        self.host = host
+        self.port = port
+        self.authorizedNetwork = authorizedNetwork
+        self.connectMode = connectMode
+        self.tier = tier
+        self.state = state
+        self.source = source
     }
 }
 
@@ -152,6 +194,8 @@ public struct SharedVPC: Hashable, Sendable {
     public var sources: [SourceRef]
 
     public init(hostProject: String, serviceProjects: [String], sources: [SourceRef]) {
-        self.hostProject = hostProject; self.serviceProjects = serviceProjects; self.sources = sources
+        self.hostProject = hostProject
+        self.serviceProjects = serviceProjects
+        self.sources = sources
     }
 }

@@ -10,7 +10,10 @@ public struct GCPRef: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var name: String
 
     public init(project: String, region: String?, collection: String, name: String) {
-        self.project = project; self.region = region; self.collection = collection; self.name = name
+        self.project = project
+        self.region = region
+        self.collection = collection
+        self.name = name
     }
 
     /// Parses any URL that contains `projects/{p}/…/{collection}/{name}`. Returns nil otherwise.
@@ -22,13 +25,19 @@ public struct GCPRef: Hashable, Comparable, Sendable, CustomStringConvertible {
         switch rest.first {
         case "regions", "zones", "locations":
             guard rest.count >= 4 else { return nil }
-            region = rest[1]; collection = rest[2]; name = rest[3]
+            region = rest[1]
+            collection = rest[2]
+            name = rest[3]
         case "global":
             guard rest.count >= 3 else { return nil }
-            region = nil; collection = rest[1]; name = rest[2]
+            region = nil
+            collection = rest[1]
+            name = rest[2]
         default:
             guard rest.count >= 2 else { return nil }
-            region = nil; collection = rest[0]; name = rest[1]
+            region = nil
+            collection = rest[0]
+            name = rest[1]
         }
     }
 
@@ -46,7 +55,9 @@ public func gcpProjectAndRegion(fromURL url: String) -> (project: String, region
     let parts = url.split(separator: "/").map(String.init)
     guard let p = parts.firstIndex(of: "projects"), p + 1 < parts.count else { return nil }
     var region: String?
-    if let r = parts.firstIndex(of: "regions") ?? parts.firstIndex(of: "locations"), r + 1 < parts.count { region = parts[r + 1] }
+    if let r = parts.firstIndex(of: "regions") ?? parts.firstIndex(of: "locations"), r + 1 < parts.count {
+        region = parts[r + 1]
+    }
     return (parts[p + 1], region)
 }
 

@@ -4,7 +4,10 @@ public struct GatewayInterface: Hashable, Sendable {
     public var id: Int
     public var ipAddress: IPv4Address?
 
-    public init(id: Int, ipAddress: IPv4Address?) { self.id = id; self.ipAddress = ipAddress }
+    public init(id: Int, ipAddress: IPv4Address?) {
+        self.id = id
+        self.ipAddress = ipAddress
+    }
 }
 
 public struct HAVPNGateway: Hashable, Sendable {
@@ -14,7 +17,10 @@ public struct HAVPNGateway: Hashable, Sendable {
     public var source: SourceRef
 
     public init(ref: GCPRef, network: GCPRef?, interfaces: [GatewayInterface], source: SourceRef) {
-        self.ref = ref; self.network = network; self.interfaces = interfaces; self.source = source
+        self.ref = ref
+        self.network = network
+        self.interfaces = interfaces
+        self.source = source
     }
 
     public var name: String { ref.name }
@@ -28,7 +34,10 @@ public struct ExternalVPNGateway: Hashable, Sendable {
     public var source: SourceRef
 
     public init(ref: GCPRef, redundancyType: String?, interfaces: [GatewayInterface], source: SourceRef) {
-        self.ref = ref; self.redundancyType = redundancyType; self.interfaces = interfaces; self.source = source
+        self.ref = ref
+        self.redundancyType = redundancyType
+        self.interfaces = interfaces
+        self.source = source
     }
 
     public var name: String { ref.name }
@@ -49,13 +58,23 @@ public struct GCPVPNTunnel: Hashable, Sendable {
     public var detailedStatus: String?
     public var source: SourceRef
 
-    public init(ref: GCPRef, vpnGateway: GCPRef?, vpnGatewayInterface: Int?, peerExternalGateway: GCPRef?,
-                peerExternalGatewayInterface: Int?, peerGcpGateway: GCPRef?, peerIp: IPv4Address?, router: GCPRef?,
-                ikeVersion: Int?, status: String?, detailedStatus: String?, source: SourceRef) {
-        self.ref = ref; self.vpnGateway = vpnGateway; self.vpnGatewayInterface = vpnGatewayInterface
-        self.peerExternalGateway = peerExternalGateway; self.peerExternalGatewayInterface = peerExternalGatewayInterface
-        self.peerGcpGateway = peerGcpGateway; self.peerIp = peerIp; self.router = router
-        self.ikeVersion = ikeVersion; self.status = status; self.detailedStatus = detailedStatus; self.source = source
+    public init(
+        ref: GCPRef, vpnGateway: GCPRef?, vpnGatewayInterface: Int?, peerExternalGateway: GCPRef?,
+        peerExternalGatewayInterface: Int?, peerGcpGateway: GCPRef?, peerIp: IPv4Address?, router: GCPRef?,
+        ikeVersion: Int?, status: String?, detailedStatus: String?, source: SourceRef
+    ) {
+        self.ref = ref
+        self.vpnGateway = vpnGateway
+        self.vpnGatewayInterface = vpnGatewayInterface
+        self.peerExternalGateway = peerExternalGateway
+        self.peerExternalGatewayInterface = peerExternalGatewayInterface
+        self.peerGcpGateway = peerGcpGateway
+        self.peerIp = peerIp
+        self.router = router
+        self.ikeVersion = ikeVersion
+        self.status = status
+        self.detailedStatus = detailedStatus
+        self.source = source
     }
 
     public var name: String { ref.name }
@@ -69,7 +88,9 @@ public struct RouterInterface: Hashable, Sendable {
     public var ipRange: CIDR?
 
     public init(name: String, linkedVpnTunnel: GCPRef?, ipRange: CIDR?) {
-        self.name = name; self.linkedVpnTunnel = linkedVpnTunnel; self.ipRange = ipRange
+        self.name = name
+        self.linkedVpnTunnel = linkedVpnTunnel
+        self.ipRange = ipRange
     }
 }
 
@@ -83,7 +104,10 @@ public struct BGPPeerStatus: Hashable, Sendable {
     public var advertisedRoutes: [CIDR]
 
     public init(status: String?, state: String?, numLearnedRoutes: Int?, uptime: String?, advertisedRoutes: [CIDR]) {
-        self.status = status; self.state = state; self.numLearnedRoutes = numLearnedRoutes; self.uptime = uptime
+        self.status = status
+        self.state = state
+        self.numLearnedRoutes = numLearnedRoutes
+        self.uptime = uptime
         self.advertisedRoutes = advertisedRoutes
     }
 
@@ -107,13 +131,21 @@ public struct BGPPeer: Hashable, Sendable {
     /// From `routers get-status`, when it was exported.
     public var status: BGPPeerStatus?
 
-    public init(name: String, interfaceName: String?, ipAddress: IPv4Address?, peerIpAddress: IPv4Address?,
-                peerAsn: Int?, enabled: Bool, advertisedRoutePriority: Int?, advertisedIpRanges: [CIDR],
-                advertiseMode: String? = nil, advertisedGroups: [String] = [], status: BGPPeerStatus? = nil) {
-        self.advertiseMode = advertiseMode; self.advertisedGroups = advertisedGroups
-        self.name = name; self.interfaceName = interfaceName; self.ipAddress = ipAddress
-        self.peerIpAddress = peerIpAddress; self.peerAsn = peerAsn; self.enabled = enabled
-        self.advertisedRoutePriority = advertisedRoutePriority; self.advertisedIpRanges = advertisedIpRanges
+    public init(
+        name: String, interfaceName: String?, ipAddress: IPv4Address?, peerIpAddress: IPv4Address?,
+        peerAsn: Int?, enabled: Bool, advertisedRoutePriority: Int?, advertisedIpRanges: [CIDR],
+        advertiseMode: String? = nil, advertisedGroups: [String] = [], status: BGPPeerStatus? = nil
+    ) {
+        self.advertiseMode = advertiseMode
+        self.advertisedGroups = advertisedGroups
+        self.name = name
+        self.interfaceName = interfaceName
+        self.ipAddress = ipAddress
+        self.peerIpAddress = peerIpAddress
+        self.peerAsn = peerAsn
+        self.enabled = enabled
+        self.advertisedRoutePriority = advertisedRoutePriority
+        self.advertisedIpRanges = advertisedIpRanges
         self.status = status
     }
 }
@@ -133,13 +165,22 @@ public struct CloudRouter: Hashable, Sendable {
     public var hasStatus: Bool
     public var source: SourceRef
 
-    public init(ref: GCPRef, network: GCPRef?, asn: Int?, advertiseMode: String?, advertisedGroups: [String],
-                advertisedIpRanges: [CIDR], interfaces: [RouterInterface], bgpPeers: [BGPPeer],
-                bestRoutes: [GCPRoute] = [], hasStatus: Bool = false, source: SourceRef) {
-        self.ref = ref; self.network = network; self.asn = asn; self.advertiseMode = advertiseMode
-        self.advertisedGroups = advertisedGroups; self.advertisedIpRanges = advertisedIpRanges
-        self.interfaces = interfaces; self.bgpPeers = bgpPeers; self.bestRoutes = bestRoutes
-        self.hasStatus = hasStatus; self.source = source
+    public init(
+        ref: GCPRef, network: GCPRef?, asn: Int?, advertiseMode: String?, advertisedGroups: [String],
+        advertisedIpRanges: [CIDR], interfaces: [RouterInterface], bgpPeers: [BGPPeer],
+        bestRoutes: [GCPRoute] = [], hasStatus: Bool = false, source: SourceRef
+    ) {
+        self.ref = ref
+        self.network = network
+        self.asn = asn
+        self.advertiseMode = advertiseMode
+        self.advertisedGroups = advertisedGroups
+        self.advertisedIpRanges = advertisedIpRanges
+        self.interfaces = interfaces
+        self.bgpPeers = bgpPeers
+        self.bestRoutes = bestRoutes
+        self.hasStatus = hasStatus
+        self.source = source
     }
 
     public var name: String { ref.name }

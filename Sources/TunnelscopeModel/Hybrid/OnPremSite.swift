@@ -17,12 +17,19 @@ public struct OnPremSite: Hashable, Sendable {
     public var note: String?
     public var source: SourceRef?
 
-    public init(name: String, origin: Origin, cidrs: [CIDR] = [], learnedPrefixes: [CIDR] = [],
-                customerGatewayIds: [String] = [], directConnectGatewayIds: [String] = [], note: String? = nil,
-                source: SourceRef? = nil) {
-        self.name = name; self.origin = origin; self.cidrs = cidrs; self.learnedPrefixes = learnedPrefixes
-        self.customerGatewayIds = customerGatewayIds; self.directConnectGatewayIds = directConnectGatewayIds
-        self.note = note; self.source = source
+    public init(
+        name: String, origin: Origin, cidrs: [CIDR] = [], learnedPrefixes: [CIDR] = [],
+        customerGatewayIds: [String] = [], directConnectGatewayIds: [String] = [], note: String? = nil,
+        source: SourceRef? = nil
+    ) {
+        self.name = name
+        self.origin = origin
+        self.cidrs = cidrs
+        self.learnedPrefixes = learnedPrefixes
+        self.customerGatewayIds = customerGatewayIds
+        self.directConnectGatewayIds = directConnectGatewayIds
+        self.note = note
+        self.source = source
     }
 
     /// Ranges this site owns: the named ones, else what it advertises.
@@ -39,11 +46,17 @@ public struct SiteAnnotation: Hashable, Sendable {
     public var note: String?
     public var source: SourceRef
 
-    public init(name: String, cidrs: [CIDR], customerGatewayIps: [IPv4Address], customerGatewayIds: [String],
-                directConnectGatewayIds: [String], note: String?, source: SourceRef) {
-        self.name = name; self.cidrs = cidrs; self.customerGatewayIps = customerGatewayIps
-        self.customerGatewayIds = customerGatewayIds; self.directConnectGatewayIds = directConnectGatewayIds
-        self.note = note; self.source = source
+    public init(
+        name: String, cidrs: [CIDR], customerGatewayIps: [IPv4Address], customerGatewayIds: [String],
+        directConnectGatewayIds: [String], note: String?, source: SourceRef
+    ) {
+        self.name = name
+        self.cidrs = cidrs
+        self.customerGatewayIps = customerGatewayIps
+        self.customerGatewayIds = customerGatewayIds
+        self.directConnectGatewayIds = directConnectGatewayIds
+        self.note = note
+        self.source = source
     }
 }
 
@@ -62,6 +75,8 @@ public struct GCPProject: Hashable, Sendable {
     public var hostProject: String?
 
     public init(id: String, role: Role, hostProject: String? = nil) {
-        self.id = id; self.role = role; self.hostProject = hostProject
+        self.id = id
+        self.role = role
+        self.hostProject = hostProject
     }
 }

@@ -34,14 +34,21 @@ public struct PhysicalTunnel: Hashable, Sendable, Identifiable {
         /// The connection uses static routes (no BGP).
         public var staticRoutesOnly: Bool
 
-        public init(vpnConnectionId: String, tunnelNumber: Int, tunnel: AWSTunnel, customerGatewayId: String?,
-                    customerGatewayIp: IPv4Address?, customerGatewayAsn: Int?, transitGatewayId: String?,
-                    vpnGatewayId: String?, amazonSideAsn: Int?, staticRoutesOnly: Bool = false) {
+        public init(
+            vpnConnectionId: String, tunnelNumber: Int, tunnel: AWSTunnel, customerGatewayId: String?,
+            customerGatewayIp: IPv4Address?, customerGatewayAsn: Int?, transitGatewayId: String?,
+            vpnGatewayId: String?, amazonSideAsn: Int?, staticRoutesOnly: Bool = false
+        ) {
             self.staticRoutesOnly = staticRoutesOnly
-            self.vpnConnectionId = vpnConnectionId; self.tunnelNumber = tunnelNumber; self.tunnel = tunnel
-            self.customerGatewayId = customerGatewayId; self.customerGatewayIp = customerGatewayIp
-            self.customerGatewayAsn = customerGatewayAsn; self.transitGatewayId = transitGatewayId
-            self.vpnGatewayId = vpnGatewayId; self.amazonSideAsn = amazonSideAsn
+            self.vpnConnectionId = vpnConnectionId
+            self.tunnelNumber = tunnelNumber
+            self.tunnel = tunnel
+            self.customerGatewayId = customerGatewayId
+            self.customerGatewayIp = customerGatewayIp
+            self.customerGatewayAsn = customerGatewayAsn
+            self.transitGatewayId = transitGatewayId
+            self.vpnGatewayId = vpnGatewayId
+            self.amazonSideAsn = amazonSideAsn
         }
     }
 
@@ -59,12 +66,21 @@ public struct PhysicalTunnel: Hashable, Sendable, Identifiable {
         public var routerInterface: RouterInterface?
         public var bgpPeer: BGPPeer?
 
-        public init(tunnel: GCPVPNTunnel, peerIp: IPv4Address?, haGateway: GCPRef?, haInterface: Int?,
-                    haInterfaceIp: IPv4Address?, peerGateway: GCPRef?, peerInterface: Int?, router: GCPRef?,
-                    routerAsn: Int?, routerInterface: RouterInterface?, bgpPeer: BGPPeer?) {
-            self.tunnel = tunnel; self.peerIp = peerIp; self.haGateway = haGateway; self.haInterface = haInterface
-            self.haInterfaceIp = haInterfaceIp; self.peerGateway = peerGateway; self.peerInterface = peerInterface
-            self.router = router; self.routerAsn = routerAsn; self.routerInterface = routerInterface
+        public init(
+            tunnel: GCPVPNTunnel, peerIp: IPv4Address?, haGateway: GCPRef?, haInterface: Int?,
+            haInterfaceIp: IPv4Address?, peerGateway: GCPRef?, peerInterface: Int?, router: GCPRef?,
+            routerAsn: Int?, routerInterface: RouterInterface?, bgpPeer: BGPPeer?
+        ) {
+            self.tunnel = tunnel
+            self.peerIp = peerIp
+            self.haGateway = haGateway
+            self.haInterface = haInterface
+            self.haInterfaceIp = haInterfaceIp
+            self.peerGateway = peerGateway
+            self.peerInterface = peerInterface
+            self.router = router
+            self.routerAsn = routerAsn
+            self.routerInterface = routerInterface
             self.bgpPeer = bgpPeer
         }
 
@@ -80,7 +96,11 @@ public struct PhysicalTunnel: Hashable, Sendable, Identifiable {
     public var siteName: String?
 
     public init(id: String, kind: Kind, aws: AWSEnd?, gcp: GCPEnd?, siteName: String? = nil) {
-        self.id = id; self.kind = kind; self.aws = aws; self.gcp = gcp; self.siteName = siteName
+        self.id = id
+        self.kind = kind
+        self.aws = aws
+        self.gcp = gcp
+        self.siteName = siteName
     }
 
     public var sides: Sides {
@@ -99,9 +119,9 @@ public struct PhysicalTunnel: Hashable, Sendable, Identifiable {
         let left = aws.map { "\($0.vpnConnectionId) #\($0.tunnelNumber)" }
         let right = gcp.map { $0.tunnel.name }
         switch (left, right) {
-        case let (l?, r?): return "\(l) ⇄ \(r)"
-        case let (l?, nil): return l
-        case let (nil, r?): return r
+        case (let l?, let r?): return "\(l) ⇄ \(r)"
+        case (let l?, nil): return l
+        case (nil, let r?): return r
         default: return id
         }
     }

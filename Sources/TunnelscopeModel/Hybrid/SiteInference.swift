@@ -17,33 +17,44 @@ struct SiteInference {
                 annotation.customerGatewayIds.contains(cgw.id)
                     || cgw.ipAddress.map { annotation.customerGatewayIps.contains($0) } == true
             }.map(\.id)
-            sites.append(OnPremSite(name: annotation.name, origin: .annotation, cidrs: annotation.cidrs,
-                                    customerGatewayIds: cgwIds, directConnectGatewayIds: annotation.directConnectGatewayIds,
-                                    note: annotation.note, source: annotation.source))
+            sites.append(
+                OnPremSite(
+                    name: annotation.name, origin: .annotation, cidrs: annotation.cidrs,
+                    customerGatewayIds: cgwIds, directConnectGatewayIds: annotation.directConnectGatewayIds,
+                    note: annotation.note, source: annotation.source))
             cgwIds.forEach { siteByCgw[$0] = index }
             annotation.directConnectGatewayIds.forEach { siteByDx[$0] = index }
         }
         for cgw in parts.customerGateways where siteByCgw[cgw.id] == nil {
             if let ip = cgw.ipAddress, gcpInterfaceIps[ip] != nil { continue }
             siteByCgw[cgw.id] = sites.count
-            let label = cgw.name.map { "\($0) (\(cgw.ipAddress?.description ?? cgw.id))" } ?? "site at \(cgw.ipAddress?.description ?? cgw.id)"
-            sites.append(OnPremSite(name: label, origin: .inferred, customerGatewayIds: [cgw.id],
-                                    note: "inferred from customer gateway \(cgw.id)", source: cgw.source))
+            let label =
+                cgw.name.map { "\($0) (\(cgw.ipAddress?.description ?? cgw.id))" }
+                ?? "site at \(cgw.ipAddress?.description ?? cgw.id)"
+            sites.append(
+                OnPremSite(
+                    name: label, origin: .inferred, customerGatewayIds: [cgw.id],
+                    note: "inferred from customer gateway \(cgw.id)", source: cgw.source))
         }
-        let vifsByGateway = Dictionary(grouping: parts.virtualInterfaces.filter { $0.directConnectGatewayId != nil },
-                                       by: { $0.directConnectGatewayId! })
+        let vifsByGateway = Dictionary(
+            grouping: parts.virtualInterfaces.filter { $0.directConnectGatewayId != nil },
+            by: { $0.directConnectGatewayId! })
         for dx in parts.directConnectGateways where siteByDx[dx.id] == nil {
             siteByDx[dx.id] = sites.count
             let location = vifsByGateway[dx.id]?.compactMap(\.location).first
             let label = "Direct Connect \(dx.name ?? dx.id)" + (location.map { " @ \($0)" } ?? "")
-            sites.append(OnPremSite(name: label, origin: .inferred, directConnectGatewayIds: [dx.id],
-                                    note: "inferred from Direct Connect gateway \(dx.id)", source: dx.source))
+            sites.append(
+                OnPremSite(
+                    name: label, origin: .inferred, directConnectGatewayIds: [dx.id],
+                    note: "inferred from Direct Connect gateway \(dx.id)", source: dx.source))
         }
 
         // What the TGW learns from each site's attachments (VPN connection → its CGW; DX gateway).
         var siteByResource: [String: Int] = [:]
         for connection in parts.vpnConnections {
-            if let cgw = connection.customerGatewayId, let site = siteByCgw[cgw] { siteByResource[connection.id] = site }
+            if let cgw = connection.customerGatewayId, let site = siteByCgw[cgw] {
+                siteByResource[connection.id] = site
+            }
         }
         for (dx, site) in siteByDx { siteByResource[dx] = site }
         var learned: [Int: Set<CIDR>] = [:]
@@ -51,7 +62,9 @@ struct SiteInference {
         for route in routes {
             guard let destination = route.destination else { continue }
             for target in route.targets {
-                if let resource = target.resourceId, let site = siteByResource[resource] { learned[site, default: []].insert(destination) }
+                if let resource = target.resourceId, let site = siteByResource[resource] {
+                    learned[site, default: []].insert(destination)
+                }
             }
         }
         // A VPN on a virtual private gateway: what the VGW propagates into VPC route tables (when
@@ -59,13 +72,16 @@ struct SiteInference {
         var sitesByVgw: [String: Set<Int>] = [:]
         for connection in parts.vpnConnections {
             guard let cgw = connection.customerGatewayId, let site = siteByCgw[cgw] else { continue }
-            if let vgw = connection.vpnGatewayId, connection.transitGatewayId == nil { sitesByVgw[vgw, default: []].insert(site) }
+            if let vgw = connection.vpnGatewayId, connection.transitGatewayId == nil {
+                sitesByVgw[vgw, default: []].insert(site)
+            }
             for prefix in connection.staticRoutes { learned[site, default: []].insert(prefix) }
         }
         for table in parts.routeTables {
             for route in table.routes where route.origin == "EnableVgwRoutePropagation" {
                 guard case .vpnGateway(let vgw) = route.target, let behind = sitesByVgw[vgw], behind.count == 1,
-                      let site = behind.first, let destination = route.destination else { continue }
+                    let site = behind.first, let destination = route.destination
+                else { continue }
                 learned[site, default: []].insert(destination)
             }
         }

@@ -53,7 +53,8 @@ struct TunnelJoin {
 
         for connection in parts.vpnConnections.sorted(by: { $0.id < $1.id }) {
             let cgw = connection.customerGatewayId.flatMap { cgws[$0] }
-            let amazonAsn = connection.transitGatewayId.flatMap { tgws[$0]?.amazonSideAsn }
+            let amazonAsn =
+                connection.transitGatewayId.flatMap { tgws[$0]?.amazonSideAsn }
                 ?? connection.vpnGatewayId.flatMap { vgws[$0]?.amazonSideAsn }
             for (number, tunnel) in connection.tunnels.enumerated() {
                 let end = PhysicalTunnel.AWSEnd(
@@ -66,17 +67,20 @@ struct TunnelJoin {
                 let gcp = candidates.first { !claimed.contains($0.tunnel.ref) }
                 if let gcp { claimed.insert(gcp.tunnel.ref) }
                 if candidates.count > 1 {
-                    notes.append("\(candidates.count) GCP tunnels point at AWS outside IP \(tunnel.outsideIp): "
-                        + candidates.map(\.tunnel.ref.description).joined(separator: ", "))
+                    notes.append(
+                        "\(candidates.count) GCP tunnels point at AWS outside IP \(tunnel.outsideIp): "
+                            + candidates.map(\.tunnel.ref.description).joined(separator: ", "))
                 }
                 let facesGCP = gcp != nil || cgw?.ipAddress.map { haInterfaceIps[$0] != nil } == true
                 let kind: PhysicalTunnel.Kind = facesGCP ? .awsToGCP : .awsToOnPrem
                 var id = "tunnel/\(tunnel.outsideIp)"
                 if usedIds.contains(id) { id += "@\(connection.id)" }
                 usedIds.insert(id)
-                result.append(PhysicalTunnel(
-                    id: id, kind: kind, aws: end, gcp: gcp,
-                    siteName: kind == .awsToOnPrem ? connection.customerGatewayId.flatMap { siteNameForCustomerGateway[$0] } : nil))
+                result.append(
+                    PhysicalTunnel(
+                        id: id, kind: kind, aws: end, gcp: gcp,
+                        siteName: kind == .awsToOnPrem
+                            ? connection.customerGatewayId.flatMap { siteNameForCustomerGateway[$0] } : nil))
             }
         }
 
@@ -88,14 +92,17 @@ struct TunnelJoin {
                 let id = end.peerIp.map { "tunnel/\($0)" } ?? "tunnel/gcp/\(end.tunnel.ref)"
                 let unique = usedIds.contains(id) ? "tunnel/gcp/\(end.tunnel.ref)" : id
                 usedIds.insert(unique)
-                result.append(PhysicalTunnel(id: unique, kind: towardsAWS ? .awsToGCP : .gcpToOther, aws: nil, gcp: end))
+                result.append(
+                    PhysicalTunnel(id: unique, kind: towardsAWS ? .awsToGCP : .gcpToOther, aws: nil, gcp: end))
             }
         }
         for tunnel in parts.gcpTunnels where !claimed.contains(tunnel.ref) {
             // Tunnels with no peer IP at all (not even through the external gateway).
             let end = gcpEnd(for: tunnel, peerIp: nil)
-            result.append(PhysicalTunnel(id: "tunnel/gcp/\(tunnel.ref)", kind: end.peerGateway != nil ? .awsToGCP : .gcpToOther,
-                                         aws: nil, gcp: end))
+            result.append(
+                PhysicalTunnel(
+                    id: "tunnel/gcp/\(tunnel.ref)", kind: end.peerGateway != nil ? .awsToGCP : .gcpToOther,
+                    aws: nil, gcp: end))
         }
         return result.sorted(by: Self.order)
     }
@@ -119,7 +126,8 @@ struct TunnelJoin {
         for tunnel in parts.gcpTunnels.sorted(by: { $0.ref < $1.ref }) {
             var peerIp = tunnel.peerIp
             if peerIp == nil, let ext = tunnel.peerExternalGateway.flatMap({ externals[$0] }),
-               let index = tunnel.peerExternalGatewayInterface {
+                let index = tunnel.peerExternalGatewayInterface
+            {
                 peerIp = ext.interfaces.first { $0.id == index }?.ipAddress
             }
             guard let ip = peerIp else { continue }

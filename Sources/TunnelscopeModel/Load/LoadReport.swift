@@ -5,7 +5,9 @@ public struct LoadMessage: Hashable, Sendable, CustomStringConvertible {
     public let text: String
 
     public init(file: String, path: String?, text: String) {
-        self.file = file; self.path = path; self.text = text
+        self.file = file
+        self.path = path
+        self.text = text
     }
 
     public var description: String { "\(file)\(path.map { " \($0)" } ?? ""): \(text)" }
@@ -33,7 +35,11 @@ public struct LoadReport: Sendable {
         public let reason: String?
 
         package init(file: String, outcome: FileOutcome, documents: [String], resources: Int, reason: String?) {
-            self.file = file; self.outcome = outcome; self.documents = documents; self.resources = resources; self.reason = reason
+            self.file = file
+            self.outcome = outcome
+            self.documents = documents
+            self.resources = resources
+            self.reason = reason
         }
     }
 

@@ -6,6 +6,8 @@ public struct LoadResult: Sendable {
     public let origin: String
 
     public init(model: NetworkModel, report: LoadReport, origin: String) {
-        self.model = model; self.report = report; self.origin = origin
+        self.model = model
+        self.report = report
+        self.origin = origin
     }
 }

@@ -10,19 +10,28 @@ struct AWSPerspective {
     func rows() -> [Row] {
         let naming = Naming(model: model)
         var rows: [Row] = [
-            Row(kind: .heading, spans: [Span("AWS view", Style(.aws, bold: true)),
-                                        Span("  what the AWS console shows: VPN connections with two tunnels each", .dim)]),
+            Row(
+                kind: .heading,
+                spans: [
+                    Span("AWS view", Style(.aws, bold: true)),
+                    Span("  what the AWS console shows: VPN connections with two tunnels each", .dim),
+                ])
         ]
-        let tunnelsByConnection = Dictionary(grouping: model.tunnels.filter { $0.aws != nil }, by: { $0.aws!.vpnConnectionId })
-        let widths = TunnelColumns(model.tunnels.compactMap(\.aws),
-                                   status: insights.verdicts.tunnels.map { $0.word.count }.max() ?? 4)
+        let tunnelsByConnection = Dictionary(
+            grouping: model.tunnels.filter { $0.aws != nil }, by: { $0.aws!.vpnConnectionId })
+        let widths = TunnelColumns(
+            model.tunnels.compactMap(\.aws),
+            status: insights.verdicts.tunnels.map { $0.word.count }.max() ?? 4)
 
         func connectionRows(_ connections: [VPNConnection], indent: String) {
             for (ci, connection) in connections.enumerated() {
                 let lastConnection = ci == connections.count - 1
                 let branch = indent + (lastConnection ? "└─ " : "├─ ")
                 let child = indent + (lastConnection ? "   " : "│  ")
-                var spans = [Span(branch, .border), Span("VPN ", .dim), Span(naming.connection(connection.id), Style(.normal, bold: true))]
+                var spans = [
+                    Span(branch, .border), Span("VPN ", .dim),
+                    Span(naming.connection(connection.id), Style(.normal, bold: true)),
+                ]
                 if let cgwId = connection.customerGatewayId {
                     let cgw = model.customerGateway(cgwId)
                     spans.append(Span("  CGW \(cgw?.ipAddress?.description ?? "?")", .normal))
@@ -30,37 +39,63 @@ struct AWSPerspective {
                 }
                 if connection.staticRoutesOnly { spans.append(Span("  static routing", .warning)) }
                 spans.append(Span("  \(connection.id)", .dim))
-                if let cgwId = connection.customerGatewayId { spans.append(Span("  customer gateway \(naming.customerGateway(cgwId))", .dim)) }
-                rows.append(Row(spans: spans, elementId: connection.id,
-                                searchText: "\(connection.id) \(connection.customerGatewayId ?? "")"))
-                let tunnels = (tunnelsByConnection[connection.id] ?? []).sorted { $0.aws!.tunnelNumber < $1.aws!.tunnelNumber }
-                for (ti, tunnel) in tunnels.enumerated() {
-                    rows.append(tunnelRow(tunnel, prefix: child + (ti == tunnels.count - 1 ? "└─ " : "├─ "), widths: widths))
+                if let cgwId = connection.customerGatewayId {
+                    spans.append(Span("  customer gateway \(naming.customerGateway(cgwId))", .dim))
                 }
-                if tunnels.isEmpty { rows.append(Row(spans: [Span(child + "└─ ", .border), Span("no tunnel details in the export (moto leaves them out)", .dim)])) }
+                rows.append(
+                    Row(
+                        spans: spans, elementId: connection.id,
+                        searchText: "\(connection.id) \(connection.customerGatewayId ?? "")"))
+                let tunnels = (tunnelsByConnection[connection.id] ?? []).sorted {
+                    $0.aws!.tunnelNumber < $1.aws!.tunnelNumber
+                }
+                for (ti, tunnel) in tunnels.enumerated() {
+                    rows.append(
+                        tunnelRow(tunnel, prefix: child + (ti == tunnels.count - 1 ? "└─ " : "├─ "), widths: widths))
+                }
+                if tunnels.isEmpty {
+                    rows.append(
+                        Row(spans: [
+                            Span(child + "└─ ", .border),
+                            Span("no tunnel details in the export (moto leaves them out)", .dim),
+                        ]))
+                }
             }
         }
 
         for tgw in model.transitGateways {
             let attachments = model.tgwAttachments.filter { $0.transitGatewayId == tgw.id }
-            let counts = Dictionary(grouping: attachments, by: \.resourceType).map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
-            rows.append(Row(spans: [Span("Transit Gateway ", .aws), Span(naming.tgw(tgw.id), Style(.aws, bold: true)),
-                                    Span("  \(tgw.id)  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")", .normal),
-                                    Span("  \(tgw.region ?? "")  account \(tgw.accountId ?? "?")  attachments: \(counts)", .dim)],
-                            elementId: tgw.id, searchText: tgw.id))
+            let counts = Dictionary(grouping: attachments, by: \.resourceType).map { "\($0.value.count) \($0.key)" }
+                .sorted().joined(separator: ", ")
+            rows.append(
+                Row(
+                    spans: [
+                        Span("Transit Gateway ", .aws), Span(naming.tgw(tgw.id), Style(.aws, bold: true)),
+                        Span("  \(tgw.id)  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")", .normal),
+                        Span("  \(tgw.region ?? "")  account \(tgw.accountId ?? "?")  attachments: \(counts)", .dim),
+                    ],
+                    elementId: tgw.id, searchText: tgw.id))
             connectionRows(model.vpnConnections.filter { $0.transitGatewayId == tgw.id }, indent: "")
             rows.append(.blank)
         }
         for vgw in model.vpnGateways {
-            rows.append(Row(spans: [Span("Virtual private gateway ", .aws), Span(vgw.name ?? vgw.id, Style(.aws, bold: true)),
-                                    Span("  \(vgw.id)  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))", .normal),
-                                    Span("  ▲ VGW: moving to the TGW later means a BGP reconvergence", .warning)],
-                            elementId: vgw.id, searchText: vgw.id))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("Virtual private gateway ", .aws), Span(vgw.name ?? vgw.id, Style(.aws, bold: true)),
+                        Span(
+                            "  \(vgw.id)  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))",
+                            .normal),
+                        Span("  ▲ VGW: moving to the TGW later means a BGP reconvergence", .warning),
+                    ],
+                    elementId: vgw.id, searchText: vgw.id))
             connectionRows(model.vpnConnections.filter { $0.vpnGatewayId == vgw.id }, indent: "")
             rows.append(.blank)
         }
         let known = Set(model.transitGateways.map(\.id)).union(model.vpnGateways.map(\.id))
-        let orphans = model.vpnConnections.filter { ($0.transitGatewayId ?? $0.vpnGatewayId).map { !known.contains($0) } ?? true }
+        let orphans = model.vpnConnections.filter {
+            ($0.transitGatewayId ?? $0.vpnGatewayId).map { !known.contains($0) } ?? true
+        }
         if !orphans.isEmpty {
             rows.append(Row.heading("VPN connections whose gateway is not in the exports", .dim))
             connectionRows(orphans, indent: "")
@@ -69,13 +104,21 @@ struct AWSPerspective {
         if !model.directConnectGateways.isEmpty || !model.virtualInterfaces.isEmpty {
             rows.append(Row.heading("Direct Connect", .aws))
             for gateway in model.directConnectGateways {
-                rows.append(Row(spans: [Span("Gateway ", .dim), Span(gateway.name ?? gateway.id, Style(.normal, bold: true)),
-                                        Span("  \(gateway.id)  ASN \(gateway.amazonSideAsn.map(String.init) ?? "?")", .dim)],
-                                elementId: gateway.id, searchText: gateway.id))
+                rows.append(
+                    Row(
+                        spans: [
+                            Span("Gateway ", .dim), Span(gateway.name ?? gateway.id, Style(.normal, bold: true)),
+                            Span("  \(gateway.id)  ASN \(gateway.amazonSideAsn.map(String.init) ?? "?")", .dim),
+                        ],
+                        elementId: gateway.id, searchText: gateway.id))
                 let vifs = model.virtualInterfaces.filter { $0.directConnectGatewayId == gateway.id }
-                for (i, vif) in vifs.enumerated() { rows.append(vifRow(vif, prefix: i == vifs.count - 1 ? "└─ " : "├─ ")) }
+                for (i, vif) in vifs.enumerated() {
+                    rows.append(vifRow(vif, prefix: i == vifs.count - 1 ? "└─ " : "├─ "))
+                }
             }
-            for vif in model.virtualInterfaces where vif.directConnectGatewayId == nil { rows.append(vifRow(vif, prefix: "· ")) }
+            for vif in model.virtualInterfaces where vif.directConnectGatewayId == nil {
+                rows.append(vifRow(vif, prefix: "· "))
+            }
         }
         if model.transitGateways.isEmpty && model.vpnConnections.isEmpty && model.directConnectGateways.isEmpty {
             rows.append(Row(spans: [Span("No AWS VPN resources in the loaded exports.", .dim)]))
@@ -101,10 +144,15 @@ struct AWSPerspective {
         let failed = insights.failed.contains(tunnel.id) || insights.lostTunnels.contains(tunnel.id)
         let verdict = insights.verdicts.tunnel(tunnel.id)
         let health = verdict?.health ?? .unknown
-        var spans = [Span(prefix, .border), insights.mark(tunnel.id, alsoFailed: failed), Span(" tunnel \(end.tunnelNumber)  ", .normal),
-                     Span(column(end.tunnel.outsideIp.description, widths.ip) + "  ", .normal),
-                     Span(column(end.tunnel.insideCidr?.description ?? "?", widths.inside) + "  ", .normal),
-                     Span(column(verdict?.word ?? "?", widths.status + 2), Mark.style(verdict.map { $0.carries ? health : .down } ?? .unknown))]
+        var spans = [
+            Span(prefix, .border), insights.mark(tunnel.id, alsoFailed: failed),
+            Span(" tunnel \(end.tunnelNumber)  ", .normal),
+            Span(column(end.tunnel.outsideIp.description, widths.ip) + "  ", .normal),
+            Span(column(end.tunnel.insideCidr?.description ?? "?", widths.inside) + "  ", .normal),
+            Span(
+                column(verdict?.word ?? "?", widths.status + 2),
+                Mark.style(verdict.map { $0.carries ? health : .down } ?? .unknown)),
+        ]
         if let gcp = tunnel.gcp {
             spans.append(Span("⇄ \(gcp.tunnel.name)", .gcp))
         } else if tunnel.kind == .awsToGCP {
@@ -114,14 +162,22 @@ struct AWSPerspective {
         }
         spans.append(Span(end.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim))
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
-        return Row(spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,
-                   searchText: "\(tunnel.id) \(end.tunnel.outsideIp) \(end.tunnel.insideCidr?.description ?? "") \(end.vpnConnectionId)")
+        return Row(
+            spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,
+            searchText:
+                "\(tunnel.id) \(end.tunnel.outsideIp) \(end.tunnel.insideCidr?.description ?? "") \(end.vpnConnectionId)"
+        )
     }
 
     private func vifRow(_ vif: DirectConnectVirtualInterface, prefix: String) -> Row {
-        return Row(spans: [Span(prefix, .border), insights.mark(vif.id), Span(" VIF \(vif.name ?? vif.id)", .normal),
-                           Span("  \(vif.id)  \(vif.type ?? "")  VLAN \(vif.vlan.map(String.init) ?? "?")  \(vif.location ?? "")  BGP \(vif.bgpPeers.compactMap(\.bgpStatus).joined(separator: "/"))", .dim)],
-                   elementId: vif.id, searchText: vif.id)
+        return Row(
+            spans: [
+                Span(prefix, .border), insights.mark(vif.id), Span(" VIF \(vif.name ?? vif.id)", .normal),
+                Span(
+                    "  \(vif.id)  \(vif.type ?? "")  VLAN \(vif.vlan.map(String.init) ?? "?")  \(vif.location ?? "")  BGP \(vif.bgpPeers.compactMap(\.bgpStatus).joined(separator: "/"))",
+                    .dim),
+            ],
+            elementId: vif.id, searchText: vif.id)
     }
 }
 

@@ -12,20 +12,33 @@ struct GCPPerspective {
     func rows() -> [Row] {
         let naming = Naming(model: model)
         var rows: [Row] = [
-            Row(kind: .heading, spans: [Span("GCP view", Style(.gcp, bold: true)),
-                                        Span("  what the Google Cloud console shows: HA gateway, peer gateway, tunnels, BGP peers", .dim)]),
+            Row(
+                kind: .heading,
+                spans: [
+                    Span("GCP view", Style(.gcp, bold: true)),
+                    Span("  what the Google Cloud console shows: HA gateway, peer gateway, tunnels, BGP peers", .dim),
+                ])
         ]
-        let tunnelsByGCPRef = Dictionary(model.tunnels.compactMap { t in t.gcp.map { ($0.tunnel.ref, t) } }, uniquingKeysWith: { a, _ in a })
+        let tunnelsByGCPRef = Dictionary(
+            model.tunnels.compactMap { t in t.gcp.map { ($0.tunnel.ref, t) } }, uniquingKeysWith: { a, _ in a })
         let roles = Dictionary(model.gcpProjects.map { ($0.id, $0.role) }, uniquingKeysWith: { a, _ in a })
         var shown = Set<GCPRef>()
 
         for gateway in model.haVpnGateways {
             let network = gateway.network.flatMap { model.gcpNetwork($0) }
             let role = roles[gateway.ref.project] == .sharedVPCHost ? " (Shared VPC host)" : ""
-            rows.append(Row(spans: [Span("Project ", .dim), Span(naming.project(gateway.ref.project) + role, Style(.gcp, bold: true)),
-                                    Span("  network \(gateway.network?.name ?? "?")", .normal),
-                                    Span(network.map { "  \($0.subnetMode.rawValue.lowercased()) mode, \($0.routingMode ?? "?") routing" } ?? "", network?.subnetMode == .auto ? .warning : .dim)],
-                            elementId: gateway.network?.id, searchText: gateway.network?.id ?? ""))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("Project ", .dim),
+                        Span(naming.project(gateway.ref.project) + role, Style(.gcp, bold: true)),
+                        Span("  network \(gateway.network?.name ?? "?")", .normal),
+                        Span(
+                            network.map {
+                                "  \($0.subnetMode.rawValue.lowercased()) mode, \($0.routingMode ?? "?") routing"
+                            } ?? "", network?.subnetMode == .auto ? .warning : .dim),
+                    ],
+                    elementId: gateway.network?.id, searchText: gateway.network?.id ?? ""))
             let tunnels = model.gcpTunnels.filter { $0.vpnGateway == gateway.ref }
             let routers = Set(tunnels.compactMap(\.router)).sorted()
             for routerRef in routers {
@@ -33,39 +46,70 @@ struct GCPPerspective {
                 let advertises: String
                 if let router {
                     if router.advertiseMode == "CUSTOM" {
-                        let ranges = router.advertisedIpRanges.map(\.description) + router.advertisedGroups.map { $0 == "ALL_SUBNETS" ? "all subnets" : $0 }
+                        let ranges =
+                            router.advertisedIpRanges.map(\.description)
+                            + router.advertisedGroups.map { $0 == "ALL_SUBNETS" ? "all subnets" : $0 }
                         advertises = "advertises " + (ranges.isEmpty ? "nothing" : ranges.joined(separator: ", "))
                     } else {
                         advertises = "advertises all subnets (DEFAULT)"
                     }
-                } else { advertises = "router not in the exports" }
-                rows.append(Row(spans: [Span("├─ ", .border), Span("Cloud Router ", .dim), Span(routerRef.name, Style(.normal, bold: true)),
-                                        Span("  \(routerRef.region ?? "")  ASN \(router?.asn.map(String.init) ?? "?")  \(advertises)", .normal),
-                                        Span(router?.hasStatus == false ? "  (no get-status export: BGP status unknown)" : "", .warning)],
-                                elementId: routerRef.id, searchText: routerRef.id))
+                } else {
+                    advertises = "router not in the exports"
+                }
+                rows.append(
+                    Row(
+                        spans: [
+                            Span("├─ ", .border), Span("Cloud Router ", .dim),
+                            Span(routerRef.name, Style(.normal, bold: true)),
+                            Span(
+                                "  \(routerRef.region ?? "")  ASN \(router?.asn.map(String.init) ?? "?")  \(advertises)",
+                                .normal),
+                            Span(
+                                router?.hasStatus == false ? "  (no get-status export: BGP status unknown)" : "",
+                                .warning),
+                        ],
+                        elementId: routerRef.id, searchText: routerRef.id))
             }
-            rows.append(Row(spans: [Span("├─ ", .border), Span("HA VPN gateway ", .dim), Span(gateway.name, Style(.gcp, bold: true)),
-                                    Span("  \(gateway.ref.region ?? "")  \(gateway.interfaces.count) interfaces", .normal)],
-                            elementId: gateway.ref.id, searchText: gateway.ref.id))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("├─ ", .border), Span("HA VPN gateway ", .dim),
+                        Span(gateway.name, Style(.gcp, bold: true)),
+                        Span("  \(gateway.ref.region ?? "")  \(gateway.interfaces.count) interfaces", .normal),
+                    ],
+                    elementId: gateway.ref.id, searchText: gateway.ref.id))
             for (ii, interface) in gateway.interfaces.enumerated() {
                 let lastInterface = ii == gateway.interfaces.count - 1
-                let onInterface = tunnels.filter { $0.vpnGatewayInterface == interface.id }.sorted { ($0.peerExternalGatewayInterface ?? 9, $0.name) < ($1.peerExternalGatewayInterface ?? 9, $1.name) }
+                let onInterface = tunnels.filter { $0.vpnGatewayInterface == interface.id }.sorted {
+                    ($0.peerExternalGatewayInterface ?? 9, $0.name) < ($1.peerExternalGatewayInterface ?? 9, $1.name)
+                }
                 let failed = insights.failed.contains(gateway.ref.interfaceID(interface.id))
-                rows.append(Row(spans: [Span("│  " + (lastInterface ? "└─ " : "├─ "), .border), failed ? Span("✕ ", .failed) : Span("", .normal),
-                                        Span("Interface \(interface.id)  ", Style(.normal, bold: true)),
-                                        Span(interface.ipAddress?.description ?? "?", .normal), awsCustomerGateway(for: interface.ipAddress),
-                                        Span(failed ? "  FAILED (what-if)" : "", .failed)],
-                                elementId: gateway.ref.interfaceID(interface.id),
-                                searchText: "\(gateway.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"))
+                rows.append(
+                    Row(
+                        spans: [
+                            Span("│  " + (lastInterface ? "└─ " : "├─ "), .border),
+                            failed ? Span("✕ ", .failed) : Span("", .normal),
+                            Span("Interface \(interface.id)  ", Style(.normal, bold: true)),
+                            Span(interface.ipAddress?.description ?? "?", .normal),
+                            awsCustomerGateway(for: interface.ipAddress),
+                            Span(failed ? "  FAILED (what-if)" : "", .failed),
+                        ],
+                        elementId: gateway.ref.interfaceID(interface.id),
+                        searchText: "\(gateway.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"
+                    ))
                 let indent = "│  " + (lastInterface ? "   " : "│  ")
                 for (ti, tunnel) in onInterface.enumerated() {
                     shown.insert(tunnel.ref)
-                    rows.append(contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: indent, last: ti == onInterface.count - 1))
+                    rows.append(
+                        contentsOf: tunnelRows(
+                            tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: indent,
+                            last: ti == onInterface.count - 1))
                 }
             }
             for tunnel in tunnels where !shown.contains(tunnel.ref) {
                 shown.insert(tunnel.ref)
-                rows.append(contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: "│  ", last: false))
+                rows.append(
+                    contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: "│  ", last: false))
             }
             let peers = Set(tunnels.compactMap(\.peerExternalGateway))
             for external in model.externalVpnGateways where peers.contains(external.ref) {
@@ -81,7 +125,9 @@ struct GCPPerspective {
         if !others.isEmpty {
             rows.append(Row.heading("Tunnels whose HA gateway is not in the exports", .dim))
             for (i, tunnel) in others.enumerated() {
-                rows.append(contentsOf: tunnelRows(tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: "", last: i == others.count - 1))
+                rows.append(
+                    contentsOf: tunnelRows(
+                        tunnel, physical: tunnelsByGCPRef[tunnel.ref], indent: "", last: i == others.count - 1))
             }
         }
         if model.haVpnGateways.isEmpty && model.gcpTunnels.isEmpty {
@@ -99,17 +145,24 @@ struct GCPPerspective {
 
     private func tunnelRows(_ tunnel: GCPVPNTunnel, physical: PhysicalTunnel?, indent: String, last: Bool) -> [Row] {
         let id = physical?.id ?? tunnel.ref.id
-        let failed = insights.failed.contains(id) || insights.failed.contains(tunnel.ref.id) || (physical.map { insights.lostTunnels.contains($0.id) } ?? false)
+        let failed =
+            insights.failed.contains(id) || insights.failed.contains(tunnel.ref.id)
+            || (physical.map { insights.lostTunnels.contains($0.id) } ?? false)
         let end = physical?.gcp
         let state = physical.flatMap { insights.verdicts.tunnel($0.id) }?.state
-        var spans = [Span(indent + (last ? "└─ " : "├─ "), .border), insights.mark(id, alsoFailed: failed),
-                     Span(" \(tunnel.name)", Style(.normal, bold: true)),
-                     Span(" → peer if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?")  ", .normal),
-                     Span(tunnel.status ?? "status ?", Mark.style(Self.health(state?.gcpTunnel)))]
+        var spans = [
+            Span(indent + (last ? "└─ " : "├─ "), .border), insights.mark(id, alsoFailed: failed),
+            Span(" \(tunnel.name)", Style(.normal, bold: true)),
+            Span(" → peer if\(tunnel.peerExternalGatewayInterface.map(String.init) ?? "?")  ", .normal),
+            Span(tunnel.status ?? "status ?", Mark.style(Self.health(state?.gcpTunnel))),
+        ]
         if let peer = end?.bgpPeer {
             let status = peer.enabled ? peer.status?.status : "DISABLED"
             spans.append(Span("  BGP ", .dim))
-            spans.append(Span("\(status ?? "?")" + (peer.status?.state.map { $0 == "Established" ? "" : " (\($0))" } ?? ""), Mark.style(Self.health(state?.gcpBGP))))
+            spans.append(
+                Span(
+                    "\(status ?? "?")" + (peer.status?.state.map { $0 == "Established" ? "" : " (\($0))" } ?? ""),
+                    Mark.style(Self.health(state?.gcpBGP))))
         } else {
             spans.append(Span("  no BGP peer on this tunnel", .warning))
         }
@@ -118,34 +171,58 @@ struct GCPPerspective {
         }
         spans.append(Span("  peer IP \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")", .dim))
         if let peer = end?.bgpPeer {
-            spans.append(Span("  BGP \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")", .dim))
+            spans.append(
+                Span(
+                    "  BGP \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")",
+                    .dim))
         }
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
-        return [Row(spans: spans, elementId: id, tunnelId: physical?.id,
-                    searchText: "\(tunnel.ref.id) \(tunnel.peerIp?.description ?? "") \(end?.bgpPeer?.name ?? "")")]
+        return [
+            Row(
+                spans: spans, elementId: id, tunnelId: physical?.id,
+                searchText: "\(tunnel.ref.id) \(tunnel.peerIp?.description ?? "") \(end?.bgpPeer?.name ?? "")")
+        ]
     }
 
     /// A layer as Cloud Router or the tunnel reports it, as a verdict colour.
     static func health(_ view: TunnelState.View?) -> Health {
-        switch view { case .up?: .ok; case .down?: .down; default: .unknown }
+        switch view {
+        case .up?: .ok
+        case .down?: .down
+        default: .unknown
+        }
     }
 
     private func externalRows(_ external: ExternalVPNGateway, last: Bool) -> [Row] {
-        var rows = [Row(spans: [Span(last ? "└─ " : "├─ ", .border), Span("Peer VPN gateway ", .dim), Span(external.name, Style(.gcp, bold: true)),
-                                Span("  \(external.redundancyType ?? "?")  \(external.interfaces.count) interfaces (the AWS tunnel outside IPs)", .normal)],
-                        elementId: external.ref.id, searchText: external.ref.id)]
-        let byIp = Dictionary(model.tunnels.compactMap { t in t.aws.map { ($0.tunnel.outsideIp, t) } }, uniquingKeysWith: { a, _ in a })
+        var rows = [
+            Row(
+                spans: [
+                    Span(last ? "└─ " : "├─ ", .border), Span("Peer VPN gateway ", .dim),
+                    Span(external.name, Style(.gcp, bold: true)),
+                    Span(
+                        "  \(external.redundancyType ?? "?")  \(external.interfaces.count) interfaces (the AWS tunnel outside IPs)",
+                        .normal),
+                ],
+                elementId: external.ref.id, searchText: external.ref.id)
+        ]
+        let byIp = Dictionary(
+            model.tunnels.compactMap { t in t.aws.map { ($0.tunnel.outsideIp, t) } }, uniquingKeysWith: { a, _ in a })
         for (i, interface) in external.interfaces.enumerated() {
             let physical = interface.ipAddress.flatMap { byIp[$0] }
-            let counterpart = physical?.aws.map { Span("  = AWS \(Naming(model: model).awsTunnel($0))", .aws) }
+            let counterpart =
+                physical?.aws.map { Span("  = AWS \(Naming(model: model).awsTunnel($0))", .aws) }
                 ?? Span("  (no AWS tunnel with this outside IP in the exports)", .dim)
             let failed = insights.failed.contains(external.ref.interfaceID(interface.id))
-            rows.append(Row(spans: [Span((last ? "   " : "│  ") + (i == external.interfaces.count - 1 ? "└─ " : "├─ "), .border),
-                                    failed ? Span("✕ ", .failed) : Span("", .normal),
-                                    Span("if\(interface.id)  \(interface.ipAddress?.description ?? "?")", .normal), counterpart,
-                                    Span(failed ? "  FAILED (what-if)" : "", .failed)],
-                            elementId: external.ref.interfaceID(interface.id), tunnelId: physical?.id,
-                            searchText: "\(external.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"))
+            rows.append(
+                Row(
+                    spans: [
+                        Span((last ? "   " : "│  ") + (i == external.interfaces.count - 1 ? "└─ " : "├─ "), .border),
+                        failed ? Span("✕ ", .failed) : Span("", .normal),
+                        Span("if\(interface.id)  \(interface.ipAddress?.description ?? "?")", .normal), counterpart,
+                        Span(failed ? "  FAILED (what-if)" : "", .failed),
+                    ],
+                    elementId: external.ref.interfaceID(interface.id), tunnelId: physical?.id,
+                    searchText: "\(external.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"))
         }
         return rows
     }

@@ -11,7 +11,11 @@ struct Naming {
     func project(_ id: String) -> String { model.labels[id].map { "\(id) (\($0))" } ?? id }
 
     /// "vpn-0aa1… #1" style label for an AWS tunnel end.
-    func awsTunnel(_ end: PhysicalTunnel.AWSEnd) -> String { "\(connection(end.vpnConnectionId)) tunnel \(end.tunnelNumber)" }
+    func awsTunnel(_ end: PhysicalTunnel.AWSEnd) -> String {
+        "\(connection(end.vpnConnectionId)) tunnel \(end.tunnelNumber)"
+    }
     /// "to-gcp-if0 #2": for rows where space is short.
-    func awsTunnelShort(_ end: PhysicalTunnel.AWSEnd) -> String { "\(connection(end.vpnConnectionId)) #\(end.tunnelNumber)" }
+    func awsTunnelShort(_ end: PhysicalTunnel.AWSEnd) -> String {
+        "\(connection(end.vpnConnectionId)) #\(end.tunnelNumber)"
+    }
 }

@@ -16,12 +16,19 @@ public struct Row: Sendable {
     /// Text a search matches against besides the visible text (IDs, IPs, CIDRs).
     public var searchText: String
 
-    public init(kind: Kind = .item, spans: [Span], elementId: String? = nil, tunnelId: String? = nil, searchText: String = "") {
-        self.kind = kind; self.spans = spans; self.elementId = elementId; self.tunnelId = tunnelId
+    public init(
+        kind: Kind = .item, spans: [Span], elementId: String? = nil, tunnelId: String? = nil, searchText: String = ""
+    ) {
+        self.kind = kind
+        self.spans = spans
+        self.elementId = elementId
+        self.tunnelId = tunnelId
         self.searchText = searchText
     }
 
-    public static func heading(_ text: String, _ role: Role = .title) -> Row { Row(kind: .heading, spans: [Span(text, Style(role, bold: true))]) }
+    public static func heading(_ text: String, _ role: Role = .title) -> Row {
+        Row(kind: .heading, spans: [Span(text, Style(role, bold: true))])
+    }
     public static let blank = Row(kind: .blank, spans: [])
 
     public var isSelectable: Bool { elementId != nil }
@@ -58,7 +65,11 @@ public enum Mark {
 
     public static func status(up: Bool?, failed: Bool = false) -> Span {
         if failed { return Mark.failed }
-        switch up { case true?: return Mark.up; case false?: return Mark.down; case nil: return Mark.unknown }
+        switch up {
+        case true?: return Mark.up
+        case false?: return Mark.down
+        case nil: return Mark.unknown
+        }
     }
 }
 

@@ -57,12 +57,20 @@ public struct SplitPerspective {
             // Why the two consoles count differently: the same tunnels, grouped two ways.
             let connections = Set(cross.compactMap { $0.aws?.vpnConnectionId }).count
             let gateways = Set(cross.compactMap { $0.gcp?.haGateway })
-            let interfaces = Set(cross.compactMap { t in t.gcp.flatMap { g in g.haInterface.map { "\(g.haGateway?.id ?? "")#\($0)" } } }).count
-            let peers = Set(cross.compactMap { t in t.gcp.flatMap { g in g.peerInterface.map { "\(g.peerGateway?.id ?? "")#\($0)" } } }).count
+            let interfaces = Set(
+                cross.compactMap { t in t.gcp.flatMap { g in g.haInterface.map { "\(g.haGateway?.id ?? "")#\($0)" } } }
+            ).count
+            let peers = Set(
+                cross.compactMap { t in
+                    t.gcp.flatMap { g in g.peerInterface.map { "\(g.peerGateway?.id ?? "")#\($0)" } }
+                }
+            ).count
             let bgp = cross.filter { $0.gcp?.bgpPeer != nil }.count
-            lines.append(Line(left: [Span("\(cross.count) tunnels = \(connections) connections × 2 tunnels", .aws)],
-                              right: [Span("\(gateways.count) HA gw × \(interfaces) ifs → \(peers) peer ifs, \(bgp) BGP", .gcp)],
-                              joiner: Span("=", .accent), tunnelId: nil, isHeading: true))
+            lines.append(
+                Line(
+                    left: [Span("\(cross.count) tunnels = \(connections) connections × 2 tunnels", .aws)],
+                    right: [Span("\(gateways.count) HA gw × \(interfaces) ifs → \(peers) peer ifs, \(bgp) BGP", .gcp)],
+                    joiner: Span("=", .accent), tunnelId: nil, isHeading: true))
         }
         var lastGroup: String?
         for tunnel in cross {
@@ -70,23 +78,38 @@ public struct SplitPerspective {
             if group != lastGroup {
                 lastGroup = group
                 if !lines.isEmpty { lines.append(Line(left: [], right: [], joiner: Span(" ", .border), tunnelId: nil)) }
-                let left: [Span] = tunnel.aws.map { a in
-                    [Span("VPN ", .dim), Span(naming.connection(a.vpnConnectionId), Style(.aws, bold: true)),
-                     Span("  CGW \(a.customerGatewayIp?.description ?? "?")", .normal)]
-                } ?? [Span("(no AWS VPN connection in the exports)", .warning)]
-                let right: [Span] = tunnel.gcp.map { g in
-                    [Span("HA ", .dim), Span("\(g.haGateway?.name ?? "?") interface \(g.haInterface.map(String.init) ?? "?")", Style(.gcp, bold: true)),
-                     Span("  \(g.haInterfaceIp?.description ?? "?")", .normal)]
-                } ?? [Span("(no GCP tunnel in the exports)", .warning)]
+                let left: [Span] =
+                    tunnel.aws.map { a in
+                        [
+                            Span("VPN ", .dim), Span(naming.connection(a.vpnConnectionId), Style(.aws, bold: true)),
+                            Span("  CGW \(a.customerGatewayIp?.description ?? "?")", .normal),
+                        ]
+                    } ?? [Span("(no AWS VPN connection in the exports)", .warning)]
+                let right: [Span] =
+                    tunnel.gcp.map { g in
+                        [
+                            Span("HA ", .dim),
+                            Span(
+                                "\(g.haGateway?.name ?? "?") interface \(g.haInterface.map(String.init) ?? "?")",
+                                Style(.gcp, bold: true)),
+                            Span("  \(g.haInterfaceIp?.description ?? "?")", .normal),
+                        ]
+                    } ?? [Span("(no GCP tunnel in the exports)", .warning)]
                 // `≠` when the analysis reports the customer gateway as no HA VPN interface (unmatched-tunnel).
                 let cgwFindings = tunnel.aws?.customerGatewayId.map { insights.verdicts.findings(naming: $0) } ?? []
                 let same = !cgwFindings.contains { insights.findings[$0].rule == "unmatched-tunnel" }
-                lines.append(Line(left: left, right: right, joiner: Span(same ? "=" : "≠", same ? .accent : .mismatch), tunnelId: nil, isHeading: true))
+                lines.append(
+                    Line(
+                        left: left, right: right, joiner: Span(same ? "=" : "≠", same ? .accent : .mismatch),
+                        tunnelId: nil, isHeading: true))
             }
             lines.append(contentsOf: tunnelLines(tunnel, naming: naming))
         }
         if cross.isEmpty {
-            lines.append(Line(left: [Span("No cross-cloud tunnels in the loaded exports.", .dim)], right: [], joiner: Span(" ", .border), tunnelId: nil))
+            lines.append(
+                Line(
+                    left: [Span("No cross-cloud tunnels in the loaded exports.", .dim)], right: [],
+                    joiner: Span(" ", .border), tunnelId: nil))
         }
         return lines
     }
@@ -100,13 +123,28 @@ public struct SplitPerspective {
         var left1: [Span] = []
         var left2: [Span] = []
         if let a = t.aws {
-            let awsText = state?.awsTunnel == .up && state?.awsBGP == .down ? "IPsec up, BGP DOWN" : a.tunnel.status.rawValue
-            left1 = [Span("  "), insights.mark(t.id, alsoFailed: failed), Span(" tunnel \(a.tunnelNumber)  ", Style(.normal, bold: true)),
-                     Span(a.tunnel.outsideIp.description, .normal)]
-            left2 = [Span("    "), Span(awsText, diff.contains(.status) || diff.contains(.bgp) ? mismatch : Mark.style(GCPPerspective.health(state?.awsTunnel == .down ? .down : state?.awsBGP ?? state?.awsTunnel))),
-                     Span("  ", .normal), Span(a.tunnel.insideCidr?.description ?? "?", diff.contains(.insideAddress) ? mismatch : Style(.normal)),
-                     Span("  ASN \(a.amazonSideAsn.map(String.init) ?? "?")", diff.contains(.asn) ? mismatch : Style(.dim)),
-                     Span(a.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim)]
+            let awsText =
+                state?.awsTunnel == .up && state?.awsBGP == .down ? "IPsec up, BGP DOWN" : a.tunnel.status.rawValue
+            left1 = [
+                Span("  "), insights.mark(t.id, alsoFailed: failed),
+                Span(" tunnel \(a.tunnelNumber)  ", Style(.normal, bold: true)),
+                Span(a.tunnel.outsideIp.description, .normal),
+            ]
+            left2 = [
+                Span("    "),
+                Span(
+                    awsText,
+                    diff.contains(.status) || diff.contains(.bgp)
+                        ? mismatch
+                        : Mark.style(
+                            GCPPerspective.health(state?.awsTunnel == .down ? .down : state?.awsBGP ?? state?.awsTunnel)
+                        )),
+                Span("  ", .normal),
+                Span(
+                    a.tunnel.insideCidr?.description ?? "?", diff.contains(.insideAddress) ? mismatch : Style(.normal)),
+                Span("  ASN \(a.amazonSideAsn.map(String.init) ?? "?")", diff.contains(.asn) ? mismatch : Style(.dim)),
+                Span(a.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim),
+            ]
         } else {
             left1 = [Span("  ✕ not in the AWS exports", mismatch)]
             left2 = [Span("    peer IP \(t.gcp?.peerIp?.description ?? "?") matches no AWS tunnel", .dim)]
@@ -115,13 +153,31 @@ public struct SplitPerspective {
         var right2: [Span] = []
         if let g = t.gcp {
             // The mark is the verdict on the whole tunnel: IPsec and, with BGP, the session.
-            right1 = [insights.mark(t.id, alsoFailed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
-                      Span("  → peer if\(g.peerInterface.map(String.init) ?? "?") \(g.peerIp?.description ?? "?")", .normal)]
-            let bgp = g.bgpPeer.map { $0.enabled ? ($0.status.map { s in (s.status ?? "?") + (s.state.map { $0 == "Established" ? "" : " (\($0))" } ?? "") } ?? "?") : "DISABLED" }
-            right2 = [Span("  "), Span(g.tunnel.status ?? "?", diff.contains(.status) ? mismatch : Mark.style(GCPPerspective.health(state?.gcpTunnel))),
-                      Span("  BGP ", .dim), Span(bgp ?? "none", diff.contains(.bgp) ? mismatch : Mark.style(GCPPerspective.health(state?.gcpBGP))),
-                      Span("  ", .normal), Span(g.routerInterface?.ipRange?.description ?? "?", diff.contains(.insideAddress) ? mismatch : Style(.normal)),
-                      Span("  peer ASN \(g.bgpPeer?.peerAsn.map(String.init) ?? "?")", diff.contains(.asn) ? mismatch : Style(.dim))]
+            right1 = [
+                insights.mark(t.id, alsoFailed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
+                Span("  → peer if\(g.peerInterface.map(String.init) ?? "?") \(g.peerIp?.description ?? "?")", .normal),
+            ]
+            let bgp = g.bgpPeer.map {
+                $0.enabled
+                    ? ($0.status.map { s in
+                        (s.status ?? "?") + (s.state.map { $0 == "Established" ? "" : " (\($0))" } ?? "")
+                    } ?? "?") : "DISABLED"
+            }
+            right2 = [
+                Span("  "),
+                Span(
+                    g.tunnel.status ?? "?",
+                    diff.contains(.status) ? mismatch : Mark.style(GCPPerspective.health(state?.gcpTunnel))),
+                Span("  BGP ", .dim),
+                Span(bgp ?? "none", diff.contains(.bgp) ? mismatch : Mark.style(GCPPerspective.health(state?.gcpBGP))),
+                Span("  ", .normal),
+                Span(
+                    g.routerInterface?.ipRange?.description ?? "?",
+                    diff.contains(.insideAddress) ? mismatch : Style(.normal)),
+                Span(
+                    "  peer ASN \(g.bgpPeer?.peerAsn.map(String.init) ?? "?")",
+                    diff.contains(.asn) ? mismatch : Style(.dim)),
+            ]
         } else {
             right1 = [Span("✕ not in the GCP exports", mismatch)]
             right2 = [Span("  no GCP tunnel has peer IP \(t.aws?.tunnel.outsideIp.description ?? "?")", .dim)]
@@ -131,21 +187,30 @@ public struct SplitPerspective {
         var notes: [String] = []
         if let verdict, verdict.hasDisagreement {
             let layers = verdict.disagreements.map(\.layer)
-            if layers.contains(where: { ["IPsec", "BGP", "routes", "status"].contains($0) }) { notes.append(verdict.summary) }
+            if layers.contains(where: { ["IPsec", "BGP", "routes", "status"].contains($0) }) {
+                notes.append(verdict.summary)
+            }
             for layer in ["inside /30", "ASN"] where layers.contains(layer) { notes.append("\(layer) differs") }
         }
-        let search = "\(t.id) \(t.aws?.vpnConnectionId ?? "") \(t.gcp?.tunnel.ref.id ?? "") \(t.outsideIp?.description ?? "")"
+        let search =
+            "\(t.id) \(t.aws?.vpnConnectionId ?? "") \(t.gcp?.tunnel.ref.id ?? "") \(t.outsideIp?.description ?? "")"
         var lines = [
             Line(left: left1, right: right1, joiner: joiner, tunnelId: t.id, searchText: search),
-            Line(left: left2, right: right2, joiner: Span(diff.isEmpty && !failed ? "│" : joiner.text, joiner.style), tunnelId: t.id, searchText: search),
+            Line(
+                left: left2, right: right2, joiner: Span(diff.isEmpty && !failed ? "│" : joiner.text, joiner.style),
+                tunnelId: t.id, searchText: search),
         ]
         if failed {
-            lines.append(Line(left: [Span("    ✕ FAILED (what-if)", .failed)], right: [Span("  ✕ FAILED (what-if)", .failed)],
-                              joiner: Span("✕", .failed), tunnelId: t.id, searchText: search))
+            lines.append(
+                Line(
+                    left: [Span("    ✕ FAILED (what-if)", .failed)], right: [Span("  ✕ FAILED (what-if)", .failed)],
+                    joiner: Span("✕", .failed), tunnelId: t.id, searchText: search))
         }
         if !notes.isEmpty {
-            lines.append(Line(left: [Span("    ≠ " + notes.joined(separator: " · "), mismatch)], right: [],
-                              joiner: Span("≠", mismatch), tunnelId: t.id, searchText: search))
+            lines.append(
+                Line(
+                    left: [Span("    ≠ " + notes.joined(separator: " · "), mismatch)], right: [],
+                    joiner: Span("≠", mismatch), tunnelId: t.id, searchText: search))
         }
         return lines
     }

@@ -12,7 +12,9 @@ public struct AppState: Sendable {
     public enum SeverityFilter: String, Sendable, CaseIterable {
         case all, errors, warnings
         var next: SeverityFilter { self == .all ? .errors : self == .errors ? .warnings : .all }
-        func admits(_ s: Severity) -> Bool { self == .all || (self == .errors && s == .error) || (self == .warnings && s != .info) }
+        func admits(_ s: Severity) -> Bool {
+            self == .all || (self == .errors && s == .error) || (self == .warnings && s != .info)
+        }
         var label: String { self == .all ? "all" : self == .errors ? "errors only" : "errors and warnings" }
     }
 
@@ -65,7 +67,8 @@ public struct AppState: Sendable {
         analysis = Analysis(model: result.model, report: result.report)
         insights = Insights(analysis: analysis, failed: [])
         content = Content(model: result.model, insights: insights)
-        topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
+        topology = TopologyLayout(
+            model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
         topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
         if case .tour = screen { stack = [.topology, .tour] }
         refreshScreenRows()
@@ -96,7 +99,8 @@ public struct AppState: Sendable {
     }
 
     mutating func relayout() {
-        topology = TopologyLayout(model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)
+        topology = TopologyLayout(
+            model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)
     }
 
     /// Builds the rows of every on-demand screen in the stack that has none yet.
@@ -105,9 +109,17 @@ public struct AppState: Sendable {
             switch screen {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                screenRows[screen.memoryKey] = FindingsRows(insights: insights, filter: severityFilter, model: model, width: width).rows()
-            case .routes: screenRows[screen.memoryKey] = RoutesRows(routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery).rows()
-            case .detail(let id): screenRows[screen.memoryKey] = DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
+                screenRows[screen.memoryKey] = FindingsRows(
+                    insights: insights, filter: severityFilter, model: model, width: width
+                ).rows()
+            case .routes:
+                screenRows[screen.memoryKey] = RoutesRows(
+                    routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
+                ).rows()
+            case .detail(let id):
+                screenRows[screen.memoryKey] = DetailRows(
+                    model: model, insights: insights, elementId: id, report: result.report
+                ).rows()
             default: break
             }
         }
@@ -165,8 +177,9 @@ public struct Content: Sendable {
         splitRows = split.map { line in
             // The first line of each tunnel's block is the selectable one.
             let first = line.tunnelId.map { seen.insert($0).inserted } ?? false
-            return Row(kind: line.isHeading ? .heading : .item, spans: line.left + [Span(" ")] + line.right,
-                       elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
+            return Row(
+                kind: line.isHeading ? .heading : .item, spans: line.left + [Span(" ")] + line.right,
+                elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
         }
         search = SearchIndex(model: model, directory: insights.directory)
     }

@@ -1,5 +1,5 @@
-import TunnelscopeCanvas
 import TunnelscopeAnalysis
+import TunnelscopeCanvas
 import TunnelscopeModel
 
 /// What the views show of the analysis under the current what-if, computed once per what-if

@@ -21,7 +21,11 @@ public struct Binding: Sendable {
     public let footerLabel: String?
 
     init(_ keys: [Key], _ action: Action, _ help: String, _ scope: Scope, footer: Int? = nil, label: String? = nil) {
-        self.keys = keys; self.action = action; self.help = help; self.scope = scope; self.footer = footer
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.scope = scope
+        self.footer = footer
         self.footerLabel = label
     }
 }
@@ -30,14 +34,21 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         Binding([.character("?")], .toggleHelp, "Show or hide this help", .global, footer: 0, label: "help"),
         Binding([.character("q"), .control("c")], .quit, "Quit", .global, footer: 9, label: "quit"),
-        Binding([.escape], .back, "Back (close help, cancel input, previous screen)", .global, footer: 8, label: "back"),
-        Binding([.tab], .switchPerspective, "Switch perspective: AWS ⇄ GCP (keeps the same tunnel)", .global, footer: 1, label: "AWS⇄GCP"),
+        Binding(
+            [.escape], .back, "Back (close help, cancel input, previous screen)", .global, footer: 8, label: "back"),
+        Binding(
+            [.tab], .switchPerspective, "Switch perspective: AWS ⇄ GCP (keeps the same tunnel)", .global, footer: 1,
+            label: "AWS⇄GCP"),
         Binding([.backTab], .switchPerspectiveBack, "Switch perspective backwards", .global),
         Binding([.character("/")], .startSearch, "Search by name, ID, IP or CIDR", .global, footer: 2, label: "search"),
         Binding([.character("n")], .searchNext, "Next search match", .global),
         Binding([.character("N")], .searchPrevious, "Previous search match", .global),
-        Binding([.character(":")], .startCommand, "Command: :fail ID · :path FROM TO · :view NAME · :clear · :quit", .global),
-        Binding([.character("f")], .failSelected, "Mark the selected element as failed (what-if)", .global, footer: 4, label: "fail"),
+        Binding(
+            [.character(":")], .startCommand, "Command: :fail ID · :path FROM TO · :view NAME · :clear · :quit", .global
+        ),
+        Binding(
+            [.character("f")], .failSelected, "Mark the selected element as failed (what-if)", .global, footer: 4,
+            label: "fail"),
         Binding([.character("F")], .clearFailures, "Clear every what-if failure", .global),
         Binding([.character("r")], .reload, "Reload the exports from disk (keeps the selection)", .global),
         Binding([.character("1")], .show(.topology), "Topology map", .global),
@@ -77,7 +88,9 @@ public enum Keymap {
     /// The action for a key on a screen, or nil.
     public static func action(for key: Key, on screen: Screen) -> Action? {
         for scope in scopes(for: screen) {
-            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return binding.action }
+            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
+                return binding.action
+            }
         }
         return nil
     }

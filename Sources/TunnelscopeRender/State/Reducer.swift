@@ -55,7 +55,9 @@ public enum Reducer {
         }
         switch action {
         case .quit: return [.quit]
-        case .toggleHelp: state.helpVisible = true; state.helpScroll = 0
+        case .toggleHelp:
+            state.helpVisible = true
+            state.helpScroll = 0
         case .resize(let w, let h):
             state.width = w
             state.height = h
@@ -82,9 +84,14 @@ public enum Reducer {
         case .showDetail:
             if state.screen == .topology || state.screen == .tour {
                 // Boxes that are not one resource (the VPN link, a group) open like Enter.
-                if let node = state.topology.node(state.topologySelection), let element = node.elementId { push(&state, .detail(element)) }
-                else { open(&state) }
-            } else if let id = state.selectedElement { push(&state, .detail(id)) }
+                if let node = state.topology.node(state.topologySelection), let element = node.elementId {
+                    push(&state, .detail(element))
+                } else {
+                    open(&state)
+                }
+            } else if let id = state.selectedElement {
+                push(&state, .detail(id))
+            }
         case .back: back(&state)
         case .switchPerspective, .switchPerspectiveBack: switchPerspective(&state)
         case .show(let screen):
@@ -148,7 +155,9 @@ public enum Reducer {
             let selected = state.selectedElement
             state.replace(result)
             if let selected { select(&state, elementId: selected) }
-            state.message = Span("Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.", .ok)
+            state.message = Span(
+                "Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.",
+                .ok)
         case .click(let x, let y): click(&state, x: x, y: y)
         }
         return []
@@ -168,19 +177,25 @@ public enum Reducer {
                 let ordered = state.topology.nodes.sorted { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
                 state.topologySelection = (delta < 0 ? ordered.first : ordered.last)?.id ?? state.topologySelection
             } else {
-                state.topologyScroll = max(0, min(state.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
+                state.topologyScroll = max(
+                    0, min(state.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
                 return
             }
             revealTopology(&state)
         case .tour:
-            delta > 0 ? (state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)) : (state.tourStep = max(0, state.tourStep - 1))
+            if delta > 0 {
+                state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)
+            } else {
+                state.tourStep = max(0, state.tourStep - 1)
+            }
         default:
             let rows = state.rows(for: state.screen)
             var memory = state.listMemory(state.screen)
             let next = nextSelectable(rows, from: memory.selected, delta: delta)
             let visible = Layout(width: state.width, height: state.height, screen: state.screen).listHeight
             let lastScroll = max(0, rows.count - visible)
-            if next == memory.selected || (delta > 0 && next < memory.selected) || (delta < 0 && next > memory.selected) {
+            if next == memory.selected || (delta > 0 && next < memory.selected) || (delta < 0 && next > memory.selected)
+            {
                 // No selectable row that way: scroll the text instead, so every row can be read.
                 let step = abs(delta) == 1 ? 1 : max(1, visible - 1)
                 memory.scroll = max(0, min(lastScroll, memory.scroll + (delta > 0 ? step : -step)))
@@ -190,7 +205,9 @@ public enum Reducer {
             memory.selected = next
             memory.elementId = rows.indices.contains(memory.selected) ? rows[memory.selected].elementId : nil
             state.memory[state.screen.memoryKey] = memory
-            if let tunnel = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil { state.followedTunnel = tunnel }
+            if let tunnel = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil {
+                state.followedTunnel = tunnel
+            }
             reveal(&state)
         }
     }
@@ -237,7 +254,9 @@ public enum Reducer {
             state.memory[screen.memoryKey] = memory
         }
         if state.screen.isList { reveal(&state) }
-        if state.topology.node(state.topologySelection) == nil { state.topologySelection = state.topology.nodes.first?.id }
+        if state.topology.node(state.topologySelection) == nil {
+            state.topologySelection = state.topology.nodes.first?.id
+        }
         state.topologyScroll = max(0, min(state.topologyScroll, state.topology.height - bodyHeight(state)))
         revealTopology(&state)
     }
@@ -284,7 +303,9 @@ public enum Reducer {
         let rows = state.rows(for: state.screen)
         var memory = state.listMemory(state.screen)
         if let tunnel = state.followedTunnel,
-           let i = rows.firstIndex(where: { $0.elementId == tunnel }) ?? rows.firstIndex(where: { $0.tunnelId == tunnel && $0.isSelectable }) {
+            let i = rows.firstIndex(where: { $0.elementId == tunnel })
+                ?? rows.firstIndex(where: { $0.tunnelId == tunnel && $0.isSelectable })
+        {
             memory.selected = i
         } else if !(rows.indices.contains(memory.selected) && rows[memory.selected].isSelectable) {
             memory.selected = rows.firstIndex(where: \.isSelectable) ?? 0
@@ -303,7 +324,9 @@ public enum Reducer {
             if state.followedTunnel == nil, state.screen == .topology, state.topologySelection == "link" {
                 state.followedTunnel = state.model.tunnels.first(where: \.isCrossCloud)?.id
             }
-            if state.screen == .findings, let id = state.selectedElement, state.model.tunnel(id) != nil { state.followedTunnel = id }
+            if state.screen == .findings, let id = state.selectedElement, state.model.tunnel(id) != nil {
+                state.followedTunnel = id
+            }
             push(&state, state.focusedPane == .gcp ? .gcp : .aws)
         }
         state.focusedPane = state.screen == .gcp ? .gcp : state.screen == .aws ? .aws : state.focusedPane
@@ -319,8 +342,13 @@ public enum Reducer {
         switch state.screen {
         case .topology:
             guard let node = state.topology.node(state.topologySelection) else { return }
-            if let group = node.group { toggleGroup(&state, group); return }
-            if node.id == "link" { state.followedTunnel = state.followedTunnel ?? state.model.tunnels.first(where: \.isCrossCloud)?.id }
+            if let group = node.group {
+                toggleGroup(&state, group)
+                return
+            }
+            if node.id == "link" {
+                state.followedTunnel = state.followedTunnel ?? state.model.tunnels.first(where: \.isCrossCloud)?.id
+            }
             if let screen = node.opens {
                 push(&state, screen)
                 if let element = node.elementId, screen == .aws || screen == .gcp { select(&state, elementId: element) }
@@ -354,7 +382,10 @@ public enum Reducer {
 
     static func select(_ state: inout AppState, elementId: String) {
         if state.screen == .topology {
-            if state.topology.node(elementId) != nil { state.topologySelection = elementId; revealTopology(&state) }
+            if state.topology.node(elementId) != nil {
+                state.topologySelection = elementId
+                revealTopology(&state)
+            }
             return
         }
         let rows = state.rows(for: state.screen)
@@ -368,10 +399,16 @@ public enum Reducer {
     }
 
     static func toggleGroup(_ state: inout AppState, _ group: String) {
-        if state.expandedGroups.contains(group) { state.expandedGroups.remove(group) } else { state.expandedGroups.insert(group) }
+        if state.expandedGroups.contains(group) {
+            state.expandedGroups.remove(group)
+        } else {
+            state.expandedGroups.insert(group)
+        }
         state.relayout()
         state.topologySelection = "group:\(group)"
-        if state.topology.node(state.topologySelection) == nil { state.topologySelection = state.topology.nodes.last?.id }
+        if state.topology.node(state.topologySelection) == nil {
+            state.topologySelection = state.topology.nodes.last?.id
+        }
         revealTopology(&state)
     }
 
@@ -397,7 +434,9 @@ public enum Reducer {
         state.applyWhatIf()
         if let selected { select(&state, elementId: selected) }
         if let named {
-            state.message = Span("What-if: \(state.insights.whatIfSummary.map { $0.hasPrefix("Failing ") ? String($0.dropFirst(8)) : $0 } ?? named)  (6: details · F clears)", .failed)
+            state.message = Span(
+                "What-if: \(state.insights.whatIfSummary.map { $0.hasPrefix("Failing ") ? String($0.dropFirst(8)) : $0 } ?? named)  (6: details · F clears)",
+                .failed)
         }
     }
 
@@ -411,17 +450,24 @@ public enum Reducer {
             return
         }
         var index = 0
-        if step != 0, state.lastSearch == q { index = ((state.searchPosition + step) % matches.count + matches.count) % matches.count }
+        if step != 0, state.lastSearch == q {
+            index = ((state.searchPosition + step) % matches.count + matches.count) % matches.count
+        }
         state.searchPosition = index
         state.lastSearch = q
         let match = matches[index]
         if match.screen != state.screen, !(state.screen == .split && state.model.tunnel(match.elementId) != nil) {
-            if case .detail = match.screen { push(&state, match.screen) } else {
+            if case .detail = match.screen {
+                push(&state, match.screen)
+            } else {
                 state.stack = [.topology, match.screen]
                 state.refreshScreenRows()
             }
         }
-        if state.model.tunnel(match.elementId) != nil { state.followedTunnel = match.elementId; follow(&state, tunnel: match.elementId) }
+        if state.model.tunnel(match.elementId) != nil {
+            state.followedTunnel = match.elementId
+            follow(&state, tunnel: match.elementId)
+        }
         select(&state, elementId: match.elementId)
         state.message = Span("\(index + 1)/\(matches.count): \(match.label)  (n/N: next/previous)", .info)
     }
@@ -432,22 +478,36 @@ public enum Reducer {
         switch verb {
         case "q", "quit": return [.quit]
         case "fail":
-            guard words.count >= 2 else { state.message = Span("usage: :fail ID (a tunnel, interface, connection, gateway, router)", .warning); break }
+            guard words.count >= 2 else {
+                state.message = Span("usage: :fail ID (a tunnel, interface, connection, gateway, router)", .warning)
+                break
+            }
             switch state.analysis.resolve(words[1]) {
             case .found(let element): fail(&state, element.id)
             case let other: state.message = Span(other.description, .warning)
             }
         case "path":
-            guard words.count >= 3 else { state.message = Span("usage: :path FROM TO (addresses, CIDRs or names; what-if failures apply)", .warning); break }
-            state.pathQuery = (words[1], words[2], PathLines.spans(state.analysis, from: words[1], to: words[2], failing: state.failed))
+            guard words.count >= 3 else {
+                state.message = Span(
+                    "usage: :path FROM TO (addresses, CIDRs or names; what-if failures apply)", .warning)
+                break
+            }
+            state.pathQuery = (
+                words[1], words[2], PathLines.spans(state.analysis, from: words[1], to: words[2], failing: state.failed)
+            )
             state.screenRows[Screen.routes.memoryKey] = nil
             state.stack = [.topology, .routes]
             state.refreshScreenRows()
         case "view":
-            let names: [String: Screen] = ["topology": .topology, "map": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
-                                           "findings": .findings, "routes": .routes, "tour": .tour]
-            if let screen = words.dropFirst().first.flatMap({ names[$0] }) { reduce(&state, .show(screen)) }
-            else { state.message = Span("views: \(names.keys.sorted().joined(separator: ", "))", .warning) }
+            let names: [String: Screen] = [
+                "topology": .topology, "map": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
+                "findings": .findings, "routes": .routes, "tour": .tour,
+            ]
+            if let screen = words.dropFirst().first.flatMap({ names[$0] }) {
+                reduce(&state, .show(screen))
+            } else {
+                state.message = Span("views: \(names.keys.sorted().joined(separator: ", "))", .warning)
+            }
         case "clear": reduce(&state, .clearFailures)
         default:
             state.message = Span("Unknown command \(verb). Commands: fail, path, view, clear, quit.", .warning)
@@ -481,6 +541,16 @@ public enum Reducer {
 
 extension Action {
     var isLeft: Bool { if case .moveLeft = self { true } else { false } }
-    var isDown: Bool { switch self { case .moveDown, .pageDown: true; default: false } }
-    var isPage: Bool { switch self { case .pageDown, .pageUp: true; default: false } }
+    var isDown: Bool {
+        switch self {
+        case .moveDown, .pageDown: true
+        default: false
+        }
+    }
+    var isPage: Bool {
+        switch self {
+        case .pageDown, .pageUp: true
+        default: false
+        }
+    }
 }

@@ -1,5 +1,5 @@
-import TunnelscopeAnalysis
 import Foundation
+import TunnelscopeAnalysis
 import TunnelscopeModel
 
 /// Everything `/` can find: each resource's ID, name, IPs and ranges, and the screen that shows
@@ -30,7 +30,8 @@ public struct SearchIndex: Sendable {
             }
             let text = ([e.id, e.name] + e.aliases).joined(separator: " ").lowercased()
             let label = e.kind == .tunnel ? e.name : "\(e.kind.title) \(e.name)"
-            entries.append(Entry(elementId: e.id, label: label, text: text, ips: e.ips, ranges: e.ranges, screen: screen))
+            entries.append(
+                Entry(elementId: e.id, label: label, text: text, ips: e.ips, ranges: e.ranges, screen: screen))
         }
     }
 
@@ -46,7 +47,8 @@ public struct SearchIndex: Sendable {
             return exact + containing
         }
         if let cidr = CIDR(q) {
-            return entries.filter { e in e.ranges.contains { $0.overlaps(cidr) } || e.ips.contains { cidr.contains($0) } }
+            return entries.filter { e in e.ranges.contains { $0.overlaps(cidr) } || e.ips.contains { cidr.contains($0) }
+            }
         }
         return entries.filter { $0.text.contains(q) }
     }

@@ -9,15 +9,41 @@ enum Chrome {
         let cross = model.tunnels.filter(\.isCrossCloud)
         let down = state.insights.tunnelsDown
         let bgpDown = state.insights.bgpSessionsDown
-        let errors = state.insights.errorCount, warnings = state.insights.warningCount
+        let errors = state.insights.errorCount
+        let warnings = state.insights.warningCount
         func statuses(short: Bool) -> [Span] {
             var status: [Span] = []
-            if down > 0 { status.append(Span(short ? "✖ \(down) tunnel\(down == 1 ? "" : "s") down" : " ✖ \(down) tunnel\(down == 1 ? "" : "s") down ", Style(.failed, bold: true))) }
-            if bgpDown > 0 { status.append(Span(short ? "✖ \(bgpDown) BGP down" : " ✖ \(bgpDown) BGP down ", Style(.failed, bold: true))) }
-            if down == 0 && bgpDown == 0 && !cross.isEmpty { status.append(Span(short ? "● \(cross.count) up" : " ● all \(cross.count) tunnels up ", Style(.header, bold: true))) }
-            if errors > 0 { status.append(Span(short ? "\(errors) err" : " \(errors) error\(errors == 1 ? "" : "s") ", Style(.failed))) }
-            if warnings > 0 { status.append(Span(short ? "\(warnings) warn" : " \(warnings) warning\(warnings == 1 ? "" : "s") ", Style(.mismatch))) }
-            if !state.failed.isEmpty { status.append(Span(short ? "what-if" : " what-if: \(state.failed.count) failed ", Style(.mismatch, bold: true))) }
+            if down > 0 {
+                status.append(
+                    Span(
+                        short
+                            ? "✖ \(down) tunnel\(down == 1 ? "" : "s") down"
+                            : " ✖ \(down) tunnel\(down == 1 ? "" : "s") down ", Style(.failed, bold: true)))
+            }
+            if bgpDown > 0 {
+                status.append(
+                    Span(short ? "✖ \(bgpDown) BGP down" : " ✖ \(bgpDown) BGP down ", Style(.failed, bold: true)))
+            }
+            if down == 0 && bgpDown == 0 && !cross.isEmpty {
+                status.append(
+                    Span(
+                        short ? "● \(cross.count) up" : " ● all \(cross.count) tunnels up ", Style(.header, bold: true))
+                )
+            }
+            if errors > 0 {
+                status.append(
+                    Span(short ? "\(errors) err" : " \(errors) error\(errors == 1 ? "" : "s") ", Style(.failed)))
+            }
+            if warnings > 0 {
+                status.append(
+                    Span(
+                        short ? "\(warnings) warn" : " \(warnings) warning\(warnings == 1 ? "" : "s") ",
+                        Style(.mismatch)))
+            }
+            if !state.failed.isEmpty {
+                status.append(
+                    Span(short ? "what-if" : " what-if: \(state.failed.count) failed ", Style(.mismatch, bold: true)))
+            }
             return status
         }
         func width(_ spans: [Span]) -> Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 } }
@@ -29,7 +55,10 @@ enum Chrome {
         if width(left) + width(status) > rect.width { status = statuses(short: true) }
         if width(left) + width(status) > rect.width {
             let room = rect.width - width(status) - 16
-            left = room >= 6 ? [name, Span("· " + DisplayWidth.truncate(state.result.origin, to: room) + " ", Style(.header))] : [name]
+            left =
+                room >= 6
+                ? [name, Span("· " + DisplayWidth.truncate(state.result.origin, to: room) + " ", Style(.header))]
+                : [name]
         }
         buffer.write(left, x: rect.x, y: rect.y, clip: rect)
         var x = max(rect.x + DisplayWidth.of(left.map(\.text).joined()), rect.maxX - width(status))
@@ -56,11 +85,17 @@ enum Chrome {
     static func message(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         switch state.input {
         case .search(let q)?:
-            buffer.write([Span(" / ", Style(.key)), Span(" " + q, Style(.normal, bold: true)), Span("▏", .accent),
-                          Span("   name, ID, IP or CIDR · Enter search · Esc cancel", .dim)], x: rect.x, y: rect.y, clip: rect)
+            buffer.write(
+                [
+                    Span(" / ", Style(.key)), Span(" " + q, Style(.normal, bold: true)), Span("▏", .accent),
+                    Span("   name, ID, IP or CIDR · Enter search · Esc cancel", .dim),
+                ], x: rect.x, y: rect.y, clip: rect)
         case .command(let c)?:
-            buffer.write([Span(" : ", Style(.key)), Span(" " + c, Style(.normal, bold: true)), Span("▏", .accent),
-                          Span("   fail ID · path FROM TO · view NAME · clear · quit · Esc cancel", .dim)], x: rect.x, y: rect.y, clip: rect)
+            buffer.write(
+                [
+                    Span(" : ", Style(.key)), Span(" " + c, Style(.normal, bold: true)), Span("▏", .accent),
+                    Span("   fail ID · path FROM TO · view NAME · clear · quit · Esc cancel", .dim),
+                ], x: rect.x, y: rect.y, clip: rect)
         case nil:
             if let message = state.message {
                 buffer.write(" " + message.text, x: rect.x, y: rect.y, style: message.style, clip: rect)

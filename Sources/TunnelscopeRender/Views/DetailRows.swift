@@ -15,10 +15,18 @@ struct DetailRows {
         var rows: [Row] = []
         func field(_ name: String, _ value: String?, _ role: Role = .normal, link: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            rows.append(Row(spans: [Span(column(DisplayWidth.truncate(name, to: 17), 18), .dim), Span(value, link != nil ? Style(role, underline: true) : Style(role))],
-                            elementId: link, searchText: value))
+            rows.append(
+                Row(
+                    spans: [
+                        Span(column(DisplayWidth.truncate(name, to: 17), 18), .dim),
+                        Span(value, link != nil ? Style(role, underline: true) : Style(role)),
+                    ],
+                    elementId: link, searchText: value))
         }
-        func heading(_ title: String, _ role: Role = .title) { rows.append(.blank); rows.append(.heading(title, role)) }
+        func heading(_ title: String, _ role: Role = .title) {
+            rows.append(.blank)
+            rows.append(.heading(title, role))
+        }
         func source(_ ref: SourceRef?) {
             guard let ref else { return }
             heading("Source", .dim)
@@ -28,12 +36,24 @@ struct DetailRows {
 
         if let tunnel = model.tunnel(elementId) {
             rows.append(.heading("Physical tunnel \(tunnel.id)", .title))
-            field("kind", tunnel.kind == .awsToGCP ? "AWS ⇄ GCP" : tunnel.kind == .awsToOnPrem ? "AWS ⇄ on-prem (\(tunnel.siteName ?? "?"))" : "GCP ⇄ other")
-            field("seen from", tunnel.sides == .both ? "both clouds" : tunnel.sides == .awsOnly ? "AWS only — the GCP end is missing from the exports" : "GCP only — the AWS end is missing from the exports",
-                  tunnel.sides == .both ? .normal : .warning)
+            field(
+                "kind",
+                tunnel.kind == .awsToGCP
+                    ? "AWS ⇄ GCP"
+                    : tunnel.kind == .awsToOnPrem ? "AWS ⇄ on-prem (\(tunnel.siteName ?? "?"))" : "GCP ⇄ other")
+            field(
+                "seen from",
+                tunnel.sides == .both
+                    ? "both clouds"
+                    : tunnel.sides == .awsOnly
+                        ? "AWS only — the GCP end is missing from the exports"
+                        : "GCP only — the AWS end is missing from the exports",
+                tunnel.sides == .both ? .normal : .warning)
             if let verdict = insights.verdicts.tunnel(tunnel.id) {
                 // The analysis' verdict, before either side's raw fields.
-                let role: Role = verdict.health == .ok ? .ok : verdict.health == .degraded ? .warning : verdict.health == .down ? .error : .dim
+                let role: Role =
+                    verdict.health == .ok
+                    ? .ok : verdict.health == .degraded ? .warning : verdict.health == .down ? .error : .dim
                 field("verdict", "\(verdict.word) · \(verdict.carries ? "carries routes" : "carries nothing")", role)
                 field("IPsec", verdict.ipsecText)
                 field("BGP", verdict.bgpText)
@@ -41,17 +61,28 @@ struct DetailRows {
             }
             if let a = tunnel.aws {
                 heading("AWS end", .aws)
-                field("VPN connection", "\(Naming(model: model).connection(a.vpnConnectionId))  \(a.vpnConnectionId)", link: a.vpnConnectionId)
+                field(
+                    "VPN connection", "\(Naming(model: model).connection(a.vpnConnectionId))  \(a.vpnConnectionId)",
+                    link: a.vpnConnectionId)
                 field("tunnel", "\(a.tunnelNumber) of the connection")
                 field("outside IP", a.tunnel.outsideIp.description)
                 field("inside /30", a.tunnel.insideCidr?.description)
                 field("AWS inside IP", a.tunnel.awsInsideIp?.description)
                 field("CGW inside IP", a.tunnel.customerInsideIp?.description)
-                field("inside from", a.tunnel.insideAddressSource == .configurationXML ? "configuration XML" : a.tunnel.insideAddressSource == .convention ? "N+1/N+2 convention" : nil, .dim)
-                field("status", a.tunnel.status.rawValue + (a.tunnel.statusMessage.map { $0.isEmpty ? "" : "  \"\($0)\"" } ?? ""), a.tunnel.status == .down ? .error : .ok)
+                field(
+                    "inside from",
+                    a.tunnel.insideAddressSource == .configurationXML
+                        ? "configuration XML"
+                        : a.tunnel.insideAddressSource == .convention ? "N+1/N+2 convention" : nil, .dim)
+                field(
+                    "status",
+                    a.tunnel.status.rawValue + (a.tunnel.statusMessage.map { $0.isEmpty ? "" : "  \"\($0)\"" } ?? ""),
+                    a.tunnel.status == .down ? .error : .ok)
                 field("accepted routes", a.tunnel.acceptedRouteCount.map(String.init))
                 field("last change", a.tunnel.lastStatusChange, .dim)
-                field("customer gateway", "\(a.customerGatewayId ?? "?")  \(a.customerGatewayIp?.description ?? "")", link: a.customerGatewayId)
+                field(
+                    "customer gateway", "\(a.customerGatewayId ?? "?")  \(a.customerGatewayIp?.description ?? "")",
+                    link: a.customerGatewayId)
                 field("Amazon-side ASN", a.amazonSideAsn.map(String.init))
                 field("IKE", a.tunnel.ikeVersions.joined(separator: ", "), .dim)
                 field("pre-shared key", "(never shown)", .dim)
@@ -59,15 +90,34 @@ struct DetailRows {
             if let g = tunnel.gcp {
                 heading("GCP end", .gcp)
                 field("VPN tunnel", g.tunnel.ref.id)
-                field("status", (g.tunnel.status ?? "?") + (g.tunnel.detailedStatus.map { "  \"\($0)\"" } ?? ""), g.tunnel.isEstablished ? .ok : .error)
-                field("HA gateway", g.haGateway.map { "\($0.name) interface \(g.haInterface.map(String.init) ?? "?") (\(g.haInterfaceIp?.description ?? "?"))" }, link: g.haGateway.flatMap { ref in g.haInterface.map { ref.interfaceID($0) } })
-                field("peer gateway", g.peerGateway.map { "\($0.name) interface \(g.peerInterface.map(String.init) ?? "?") (\(g.peerIp?.description ?? "?"))" })
-                field("Cloud Router", g.router.map { "\($0.name)  ASN \(g.routerAsn.map(String.init) ?? "?")" }, link: g.router?.id)
+                field(
+                    "status", (g.tunnel.status ?? "?") + (g.tunnel.detailedStatus.map { "  \"\($0)\"" } ?? ""),
+                    g.tunnel.isEstablished ? .ok : .error)
+                field(
+                    "HA gateway",
+                    g.haGateway.map {
+                        "\($0.name) interface \(g.haInterface.map(String.init) ?? "?") (\(g.haInterfaceIp?.description ?? "?"))"
+                    }, link: g.haGateway.flatMap { ref in g.haInterface.map { ref.interfaceID($0) } })
+                field(
+                    "peer gateway",
+                    g.peerGateway.map {
+                        "\($0.name) interface \(g.peerInterface.map(String.init) ?? "?") (\(g.peerIp?.description ?? "?"))"
+                    })
+                field(
+                    "Cloud Router", g.router.map { "\($0.name)  ASN \(g.routerAsn.map(String.init) ?? "?")" },
+                    link: g.router?.id)
                 field("router interface", g.routerInterface.map { "\($0.name)  \($0.ipRange?.description ?? "?")" })
                 if let peer = g.bgpPeer {
-                    field("BGP peer", "\(peer.name)  \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")")
-                    field("BGP status", peer.status.map { "\($0.status ?? "?") (\($0.state ?? "?"))  \($0.numLearnedRoutes.map { "\($0) routes learned" } ?? "")  \($0.uptime.map { "up \($0)" } ?? "")" } ?? "unknown (no routers get-status export)",
-                          peer.status?.isUp == true ? .ok : peer.status == nil ? .dim : .error)
+                    field(
+                        "BGP peer",
+                        "\(peer.name)  \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")"
+                    )
+                    field(
+                        "BGP status",
+                        peer.status.map {
+                            "\($0.status ?? "?") (\($0.state ?? "?"))  \($0.numLearnedRoutes.map { "\($0) routes learned" } ?? "")  \($0.uptime.map { "up \($0)" } ?? "")"
+                        } ?? "unknown (no routers get-status export)",
+                        peer.status?.isUp == true ? .ok : peer.status == nil ? .dim : .error)
                 }
                 field("shared secret", "(never shown)", .dim)
             }
@@ -80,7 +130,12 @@ struct DetailRows {
             for (name, value, link) in resource.fields { field(name, value, link: link) }
             if !resource.related.isEmpty {
                 heading("Related")
-                for (label, id) in resource.related { rows.append(Row(spans: [Span("→ ", .dim), Span(label, Style(.normal, underline: true))], elementId: id, searchText: id)) }
+                for (label, id) in resource.related {
+                    rows.append(
+                        Row(
+                            spans: [Span("→ ", .dim), Span(label, Style(.normal, underline: true))], elementId: id,
+                            searchText: id))
+                }
             }
             appendFindings(&rows)
             source(resource.source)
@@ -97,7 +152,8 @@ struct DetailRows {
         rows.append(.blank)
         rows.append(.heading("Findings (\(findings.count))", .warning))
         for f in findings {
-            rows.append(Row(spans: [FindingsRows.mark(f.severity), Span(" \(f.rule)  ", .dim), Span(f.message, .normal)]))
+            rows.append(
+                Row(spans: [FindingsRows.mark(f.severity), Span(" \(f.rule)  ", .dim), Span(f.message, .normal)]))
             if let hint = f.hint { rows.append(Row(spans: [Span("    → \(hint)", .dim)])) }
         }
     }

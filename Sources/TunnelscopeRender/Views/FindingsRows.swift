@@ -28,22 +28,37 @@ struct FindingsRows {
     }
 
     func rows() -> [Row] {
-        let shown = insights.findings.filter { filter.admits($0.severity) } // already most urgent first
-        var rows: [Row] = [Row(kind: .heading, spans: [
-            Span("Findings", Style(.title, bold: true)),
-            Span("  \(insights.errorCount) errors, \(insights.warningCount) warnings, \(insights.findings.count - insights.errorCount - insights.warningCount) info · \(filter.label) · s filters", .dim),
-        ])]
+        let shown = insights.findings.filter { filter.admits($0.severity) }  // already most urgent first
+        var rows: [Row] = [
+            Row(
+                kind: .heading,
+                spans: [
+                    Span("Findings", Style(.title, bold: true)),
+                    Span(
+                        "  \(insights.errorCount) errors, \(insights.warningCount) warnings, \(insights.findings.count - insights.errorCount - insights.warningCount) info · \(filter.label) · s filters",
+                        .dim),
+                ])
+        ]
         if shown.isEmpty {
-            rows.append(Row(spans: [Span(insights.findings.isEmpty ? "No findings: nothing is down or at risk in the loaded exports." : "No findings at this severity.", .ok)]))
+            rows.append(
+                Row(spans: [
+                    Span(
+                        insights.findings.isEmpty
+                            ? "No findings: nothing is down or at risk in the loaded exports."
+                            : "No findings at this severity.", .ok)
+                ]))
         }
         for finding in shown {
             // The message first (it is what a tired engineer reads); rule and hint below it.
             let text = max(20, width - 4)
             for (i, line) in Wrap.lines(finding.message, width: text).enumerated() {
-                rows.append(i == 0
-                    ? Row(spans: [Self.shortMark(finding.severity), Span(" " + line, .normal)], elementId: finding.resources.first,
-                          searchText: finding.resources.joined(separator: " "))
-                    : Row(spans: [Span("  " + line, .normal)]))
+                rows.append(
+                    i == 0
+                        ? Row(
+                            spans: [Self.shortMark(finding.severity), Span(" " + line, .normal)],
+                            elementId: finding.resources.first,
+                            searchText: finding.resources.joined(separator: " "))
+                        : Row(spans: [Span("  " + line, .normal)]))
             }
             let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
             for line in Wrap.lines(hint, width: text - 2) { rows.append(Row(spans: [Span("    " + line, .dim)])) }
@@ -61,7 +76,14 @@ struct RoutesRows {
     let path: (from: String, to: String, lines: [Span])?
 
     func rows() -> [Row] {
-        var rows: [Row] = [Row(kind: .heading, spans: [Span("Routes", Style(.title, bold: true)), Span("  what each side advertises and learns · :path FROM TO traces a path", .dim)])]
+        var rows: [Row] = [
+            Row(
+                kind: .heading,
+                spans: [
+                    Span("Routes", Style(.title, bold: true)),
+                    Span("  what each side advertises and learns · :path FROM TO traces a path", .dim),
+                ])
+        ]
         if let path {
             rows.append(.blank)
             rows.append(.heading("Path \(path.from) → \(path.to)", .accent))
@@ -80,12 +102,20 @@ struct RoutesRows {
             } else {
                 // The what-if summary is a sentence: wrap it rather than cut it.
                 rows.append(.blank)
-                for line in Wrap.lines("What-if: \(whatIf.summary)", width: 100) { rows.append(.heading(line, .failed)) }
+                for line in Wrap.lines("What-if: \(whatIf.summary)", width: 100) {
+                    rows.append(.heading(line, .failed))
+                }
             }
-            section("What-if: prefixes that lose every path (\(whatIf.lostPrefixes.count))", whatIf.lostPrefixes.map(Self.line))
+            section(
+                "What-if: prefixes that lose every path (\(whatIf.lostPrefixes.count))",
+                whatIf.lostPrefixes.map(Self.line))
         }
-        section("AWS → GCP: what AWS advertises over the VPN and Cloud Router learns (\(routes.awsToGCP.count))", routes.awsToGCP.map(Self.line))
-        section("GCP → AWS: what Cloud Router advertises and the TGW learns (\(routes.gcpToAWS.count))", routes.gcpToAWS.map(Self.line))
+        section(
+            "AWS → GCP: what AWS advertises over the VPN and Cloud Router learns (\(routes.awsToGCP.count))",
+            routes.awsToGCP.map(Self.line))
+        section(
+            "GCP → AWS: what Cloud Router advertises and the TGW learns (\(routes.gcpToAWS.count))",
+            routes.gcpToAWS.map(Self.line))
         if !routes.notes.isEmpty { section("Where the two sides' views disagree", routes.notes) }
         perTunnel(&rows)
         return rows
@@ -98,24 +128,58 @@ struct RoutesRows {
         rows.append(.blank)
         rows.append(.heading("Per tunnel: advertised by one side, learned by the other", .title))
         func list(_ prefixes: [CIDR]) -> String {
-            prefixes.isEmpty ? "none" : prefixes.prefix(6).map(\.description).joined(separator: ", ") + (prefixes.count > 6 ? " … +\(prefixes.count - 6)" : "")
+            prefixes.isEmpty
+                ? "none"
+                : prefixes.prefix(6).map(\.description).joined(separator: ", ")
+                    + (prefixes.count > 6 ? " … +\(prefixes.count - 6)" : "")
         }
         for t in routes.perTunnel {
             let verdict = verdicts.tunnel(t.tunnel)
-            rows.append(Row(spans: [Span("  "), verdict.map { Mark.health($0.health) } ?? Mark.unknown, Span(" \(t.tunnel)", Style(.normal, bold: true)),
-                                    Span("  " + (verdict?.summary ?? ""), .dim)],
-                            elementId: t.tunnel, tunnelId: t.tunnel, searchText: t.tunnel))
-            let gcpLearned = t.gcpLearns.map { "Cloud Router learned \($0.count): \(list($0))" } ?? "Cloud Router learned: unknown (no routers get-status export)"
-            rows.append(Row(spans: [Span("      AWS → GCP  ", .aws), Span("AWS advertises \(t.awsAdvertises.count): \(list(t.awsAdvertises))", .normal)],
-                            tunnelId: t.tunnel))
-            rows.append(Row(spans: [Span("                 ", .aws), Span(gcpLearned, t.gcpLearns.map { $0.count < t.awsAdvertises.count ? Style(.warning) : Style(.normal) } ?? Style(.dim))],
-                            tunnelId: t.tunnel))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("  "), verdict.map { Mark.health($0.health) } ?? Mark.unknown,
+                        Span(" \(t.tunnel)", Style(.normal, bold: true)),
+                        Span("  " + (verdict?.summary ?? ""), .dim),
+                    ],
+                    elementId: t.tunnel, tunnelId: t.tunnel, searchText: t.tunnel))
+            let gcpLearned =
+                t.gcpLearns.map { "Cloud Router learned \($0.count): \(list($0))" }
+                ?? "Cloud Router learned: unknown (no routers get-status export)"
+            rows.append(
+                Row(
+                    spans: [
+                        Span("      AWS → GCP  ", .aws),
+                        Span("AWS advertises \(t.awsAdvertises.count): \(list(t.awsAdvertises))", .normal),
+                    ],
+                    tunnelId: t.tunnel))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("                 ", .aws),
+                        Span(
+                            gcpLearned,
+                            t.gcpLearns.map { $0.count < t.awsAdvertises.count ? Style(.warning) : Style(.normal) }
+                                ?? Style(.dim)),
+                    ],
+                    tunnelId: t.tunnel))
             let accepted = t.awsAcceptedRoutes.map { " (telemetry: \($0) accepted)" } ?? ""
-            rows.append(Row(spans: [Span("      GCP → AWS  ", .gcp), Span("Cloud Router advertises \(t.gcpAdvertises.count): \(list(t.gcpAdvertises))", .normal)],
-                            tunnelId: t.tunnel))
-            rows.append(Row(spans: [Span("                 ", .gcp), Span("the TGW learned \(t.awsLearns.count)\(accepted): \(list(t.awsLearns))",
-                                                                       t.awsLearns.count < t.gcpAdvertises.count ? Style(.warning) : Style(.normal))],
-                            tunnelId: t.tunnel))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("      GCP → AWS  ", .gcp),
+                        Span("Cloud Router advertises \(t.gcpAdvertises.count): \(list(t.gcpAdvertises))", .normal),
+                    ],
+                    tunnelId: t.tunnel))
+            rows.append(
+                Row(
+                    spans: [
+                        Span("                 ", .gcp),
+                        Span(
+                            "the TGW learned \(t.awsLearns.count)\(accepted): \(list(t.awsLearns))",
+                            t.awsLearns.count < t.gcpAdvertises.count ? Style(.warning) : Style(.normal)),
+                    ],
+                    tunnelId: t.tunnel))
         }
     }
 

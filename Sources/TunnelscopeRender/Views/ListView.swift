@@ -4,7 +4,8 @@ import TunnelscopeText
 /// Draws the visible window of a row list with the selection bar and a scroll position mark.
 /// Only the rows on screen are touched, whatever the list's length.
 enum ListView {
-    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, rows: [Row], memory: AppState.ListMemory, focused: Bool) {
+    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, rows: [Row], memory: AppState.ListMemory, focused: Bool)
+    {
         guard !rect.isEmpty else { return }
         let scroll = max(0, min(memory.scroll, max(0, rows.count - 1)))
         let end = min(rows.count, scroll + rect.height)
@@ -21,7 +22,8 @@ enum ListView {
         }
         if rows.count > rect.height, rect.height > 2 {
             // A position mark on the right edge: where this window is in the list.
-            let position = rect.y + Int(Double(scroll) / Double(max(1, rows.count - rect.height)) * Double(rect.height - 1))
+            let position =
+                rect.y + Int(Double(scroll) / Double(max(1, rows.count - rect.height)) * Double(rect.height - 1))
             for y in rect.y..<rect.maxY { buffer.write("│", x: rect.maxX - 1, y: y, style: Style(.border)) }
             buffer.write("┃", x: rect.maxX - 1, y: min(rect.maxY - 1, position), style: Style(.accent, bold: true))
         }

@@ -20,7 +20,10 @@ struct MapGraph {
     }
 
     /// How a site reaches a hub.
-    enum SiteLink: String, Sendable { case vpn = "VPN", directConnect = "Direct Connect" }
+    enum SiteLink: String, Sendable {
+        case vpn = "VPN"
+        case directConnect = "Direct Connect"
+    }
 
     /// One group of cross-cloud tunnels: those whose AWS connections end on `hub` (nil: the AWS
     /// side is not in the exports).
@@ -108,7 +111,9 @@ struct MapGraph {
             for dx in site.directConnectGatewayIds {
                 for tgw in dxTgws[dx] ?? [] { add(tgw, .directConnect) }
             }
-            hubsBySite[site.id] = links.sorted { (hubIndex[$0.hub] ?? 0, $0.via.rawValue) < (hubIndex[$1.hub] ?? 0, $1.via.rawValue) }
+            hubsBySite[site.id] = links.sorted {
+                (hubIndex[$0.hub] ?? 0, $0.via.rawValue) < (hubIndex[$1.hub] ?? 0, $1.via.rawValue)
+            }
         }
         self.hubsBySite = hubsBySite
 
@@ -139,7 +144,8 @@ struct MapGraph {
         let keys = byHub.keys.sorted { (hubIndex[$0] ?? Int.max, $0) < (hubIndex[$1] ?? Int.max, $1) }
         var crossLinks: [CrossLink] = keys.map { hub in
             let tunnels = byHub[hub]!.sorted()
-            return CrossLink(hub: hubIndex[hub] != nil ? hub : nil, tunnels: tunnels, haGateways: Self.haGateways(tunnels, model))
+            return CrossLink(
+                hub: hubIndex[hub] != nil ? hub : nil, tunnels: tunnels, haGateways: Self.haGateways(tunnels, model))
         }
         if !unplaced.isEmpty {
             crossLinks.append(CrossLink(hub: nil, tunnels: unplaced, haGateways: Self.haGateways(unplaced, model)))

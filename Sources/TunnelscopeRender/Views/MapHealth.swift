@@ -40,8 +40,11 @@ struct TunnelFindings {
     static let bgpDownRule = "bgp-down"
 
     init(findings: [Finding]) {
-        var ipsec = Set<String>(), bgp = Set<String>()
-        var other: [Finding] = [], tunnelFindings: [Finding] = [], bgpFindings: [Finding] = []
+        var ipsec = Set<String>()
+        var bgp = Set<String>()
+        var other: [Finding] = []
+        var tunnelFindings: [Finding] = []
+        var bgpFindings: [Finding] = []
         for finding in findings {
             switch finding.rule {
             case Self.tunnelDownRule:
@@ -55,7 +58,10 @@ struct TunnelFindings {
             default: break
             }
         }
-        ipsecDown = ipsec; bgpDown = bgp; otherBGPDown = other
-        tunnelDownFindings = tunnelFindings; bgpDownFindings = bgpFindings
+        ipsecDown = ipsec
+        bgpDown = bgp
+        otherBGPDown = other
+        tunnelDownFindings = tunnelFindings
+        bgpDownFindings = bgpFindings
     }
 }

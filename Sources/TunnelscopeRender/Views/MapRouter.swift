@@ -83,17 +83,25 @@ struct MapRouter: Sendable {
         var trunkOf: [Int: Int] = [:]
         var trunks: [Trunk] = []
         for (a, b) in edges where rowOf(b) > rowOf(a) + 1 {
-            if let t = trunkOf[a] { trunks[t].toGap = max(trunks[t].toGap, rowOf(b)) } else {
+            if let t = trunkOf[a] {
+                trunks[t].toGap = max(trunks[t].toGap, rowOf(b))
+            } else {
                 trunkOf[a] = trunks.count
                 trunks.append(Trunk(source: a, fromGap: rowOf(a) + 1, toGap: rowOf(b)))
             }
         }
 
         // Pieces of edges per gap (gap g is above row g), then nets.
-        struct Piece { let upper: Anchor; let lower: Anchor; let source: Int; let target: Int? }
+        struct Piece {
+            let upper: Anchor
+            let lower: Anchor
+            let source: Int
+            let target: Int?
+        }
         var pieces: [[Piece]] = Array(repeating: [], count: rowCount + 1)
         for (a, b) in edges {
-            let ra = rowOf(a), rb = rowOf(b)
+            let ra = rowOf(a)
+            let rb = rowOf(b)
             guard rb > ra else { continue }
             if rb == ra + 1 {
                 pieces[rb].append(Piece(upper: .port(a), lower: .port(b), source: a, target: b))
@@ -117,7 +125,9 @@ struct MapRouter: Sendable {
             for piece in pieces[gap] {
                 let k = key(piece, gap: gap, lowersBySource: lowersByGap[gap])
                 let n: Int
-                if let existing = netIndex[gap]?[k] { n = existing } else {
+                if let existing = netIndex[gap]?[k] {
+                    n = existing
+                } else {
                     n = nets.count
                     nets.append(Net(gap: gap, key: k))
                     netAnchors.append(([], []))
@@ -128,18 +138,28 @@ struct MapRouter: Sendable {
             }
         }
         for (a, b) in edges {
-            let ra = rowOf(a), rb = rowOf(b)
-            guard rb > ra else { edgeNets.append((-1, -1)); continue }
-            let first = netIndex[ra + 1]?[rb == ra + 1 ? key(Piece(upper: .port(a), lower: .port(b), source: a, target: b), gap: rb, lowersBySource: lowersByGap[rb]) : .source(a)] ?? -1
+            let ra = rowOf(a)
+            let rb = rowOf(b)
+            guard rb > ra else {
+                edgeNets.append((-1, -1))
+                continue
+            }
+            let first =
+                netIndex[ra + 1]?[
+                    rb == ra + 1
+                        ? key(
+                            Piece(upper: .port(a), lower: .port(b), source: a, target: b), gap: rb,
+                            lowersBySource: lowersByGap[rb]) : .source(a)] ?? -1
             let last = rb == ra + 1 ? first : netIndex[rb]?[.source(a)] ?? -1
             edgeNets.append((first, last))
         }
 
         // Ports: one per net on each side of a box, spread along the border, ordered by where
         // the net's other end is.
-        var bottomPort: [Int: [Int: Int]] = [:]   // box → net → x
+        var bottomPort: [Int: [Int: Int]] = [:]  // box → net → x
         var topPort: [Int: [Int: Int]] = [:]
-        var topNets: [Int: [Int]] = [:], bottomNets: [Int: [Int]] = [:]
+        var topNets: [Int: [Int]] = [:]
+        var bottomNets: [Int: [Int]] = [:]
         for (n, net) in nets.enumerated() {
             for case .port(let a) in net.upper { bottomNets[a, default: []].append(n) }
             for case .port(let b) in net.lower { topNets[b, default: []].append(n) }
@@ -148,13 +168,17 @@ struct MapRouter: Sendable {
         func otherEnd(_ net: Net, from upperSide: Bool) -> Int {
             let anchors = upperSide ? net.lower : net.upper
             let xs = anchors.map { anchor -> Int in
-                switch anchor { case .port(let i), .trunk(let i): centre(i) }
+                switch anchor {
+                case .port(let i), .trunk(let i): centre(i)
+                }
             }
             return xs.isEmpty ? 0 : xs.reduce(0, +) / xs.count
         }
         func spread(_ box: Int, _ list: [Int], upperSide: Bool) -> [Int: Int] {
             let b = boxes[box]
-            let ordered = list.sorted { (otherEnd(nets[$0], from: upperSide), $0) < (otherEnd(nets[$1], from: upperSide), $1) }
+            let ordered = list.sorted {
+                (otherEnd(nets[$0], from: upperSide), $0) < (otherEnd(nets[$1], from: upperSide), $1)
+            }
             var result: [Int: Int] = [:]
             for (k, n) in ordered.enumerated() {
                 let x = b.x + b.width * (2 * k + 1) / (2 * ordered.count)
@@ -166,7 +190,7 @@ struct MapRouter: Sendable {
         for (box, list) in topNets { topPort[box] = spread(box, list, upperSide: false) }
 
         // Different nets never share a column within a gap: move a top port aside if needed.
-        var usedByGap: [Int: [Int: Int]] = [:]   // gap → x → owner
+        var usedByGap: [Int: [Int: Int]] = [:]  // gap → x → owner
         for (box, ports) in bottomPort {
             for (n, x) in ports { usedByGap[boxes[box].row + 1, default: [:]][x] = nets[n].owner }
         }
@@ -178,7 +202,8 @@ struct MapRouter: Sendable {
                 let b = boxes[box]
                 let taken = Set(topPort[box]!.filter { $0.key != n }.map(\.value))
                 func free(_ x: Int) -> Bool {
-                    x > b.x && x < b.x + b.width - 1 && !taken.contains(x) && (usedByGap[gap]?[x].map { $0 == owner } ?? true)
+                    x > b.x && x < b.x + b.width - 1 && !taken.contains(x)
+                        && (usedByGap[gap]?[x].map { $0 == owner } ?? true)
                 }
                 if !free(x), let moved = [1, -1, 2, -2, 3, -3, 4, -4].map({ x + $0 }).first(where: free) { x = moved }
                 topPort[box]![n] = x
@@ -190,14 +215,14 @@ struct MapRouter: Sendable {
         // passed, and of other trunks; as close as possible to the source and its targets.
         var rowsBoxes: [[Int]] = Array(repeating: [], count: rowCount)
         for (i, box) in boxes.enumerated() where box.row < rowCount { rowsBoxes[box.row].append(i) }
-        var arrivals: [Int: [Int]] = [:]   // source → x of its trunk targets' ports
+        var arrivals: [Int: [Int]] = [:]  // source → x of its trunk targets' ports
         for (e, (a, b)) in edges.enumerated() where rowOf(b) > rowOf(a) + 1 {
             if let x = topPort[b]?[edgeNets[e].last] { arrivals[a, default: []].append(x) }
         }
         var placedTrunks: [Trunk] = []
         for var trunk in trunks {
             let width = maxX - minX + 1
-            var blocked = Array(repeating: 0, count: width)   // 0 free, 1 next to a box, 2 taken
+            var blocked = Array(repeating: 0, count: width)  // 0 free, 1 next to a box, 2 taken
             for row in trunk.fromGap..<trunk.toGap {
                 for i in rowsBoxes[row] {
                     let b = boxes[i]
@@ -231,9 +256,11 @@ struct MapRouter: Sendable {
 
         // A trunk that runs under its own box leaves from it straight down.
         for trunk in placedTrunks {
-            let a = trunk.source, box = boxes[a]
+            let a = trunk.source
+            let box = boxes[a]
             guard let ports = bottomPort[a], ports.count == 1, let (n, old) = ports.first,
-                  trunk.x > box.x, trunk.x < box.x + box.width - 1 else { continue }
+                trunk.x > box.x, trunk.x < box.x + box.width - 1
+            else { continue }
             if usedByGap[trunk.fromGap]?[old] == a { usedByGap[trunk.fromGap]?[old] = nil }
             bottomPort[a]?[n] = trunk.x
             usedByGap[trunk.fromGap, default: [:]][trunk.x] = a
@@ -249,7 +276,8 @@ struct MapRouter: Sendable {
             }
             let box = boxes[b]
             guard upperX > box.x, upperX < box.x + box.width - 1,
-                  usedByGap[net.gap]?[upperX].map({ $0 == net.owner }) ?? true else { continue }
+                usedByGap[net.gap]?[upperX].map({ $0 == net.owner }) ?? true
+            else { continue }
             if let old = topPort[b]?[n], usedByGap[net.gap]?[old] == net.owner { usedByGap[net.gap]?[old] = nil }
             topPort[b]?[n] = upperX
             usedByGap[net.gap, default: [:]][upperX] = net.owner
@@ -278,7 +306,10 @@ struct MapRouter: Sendable {
             }.sorted { ($0.lo, $0.hi, $0.n) < ($1.lo, $1.hi, $1.n) }
             for item in ordered {
                 spans[item.n] = (item.lo, item.hi)
-                guard item.lo < item.hi else { nets[item.n].lane = 0; continue }
+                guard item.lo < item.hi else {
+                    nets[item.n].lane = 0
+                    continue
+                }
                 if let lane = lanesEnd.firstIndex(where: { $0 + 1 < item.lo }) {
                     nets[item.n].lane = lane
                     lanesEnd[lane] = item.hi
@@ -330,7 +361,8 @@ struct MapRouter: Sendable {
             for gap in trunk.fromGap...trunk.toGap {
                 if let n = netIndex[gap]?[.source(a)] { lastY = max(lastY, laneY(n)) }
             }
-            segments.append(Segment(from: Point(x: trunk.x, y: laneY(first)), to: Point(x: trunk.x, y: lastY), owner: a))
+            segments.append(
+                Segment(from: Point(x: trunk.x, y: laneY(first)), to: Point(x: trunk.x, y: lastY), owner: a))
         }
         self.segments = segments
         self.connectors = connectors.sorted { ($0.at.y, $0.at.x) < ($1.at.y, $1.at.x) }
@@ -347,8 +379,10 @@ struct MapRouter: Sendable {
                 return [Point(x: pa, y: bottom(a)), Point(x: pa, y: ly), Point(x: pb, y: ly), Point(x: pb, y: top(b))]
             }
             let vx = trunkX[a] ?? pa
-            return [Point(x: pa, y: bottom(a)), Point(x: pa, y: laneY(first)), Point(x: vx, y: laneY(first)),
-                    Point(x: vx, y: laneY(last)), Point(x: pb, y: laneY(last)), Point(x: pb, y: top(b))]
+            return [
+                Point(x: pa, y: bottom(a)), Point(x: pa, y: laneY(first)), Point(x: vx, y: laneY(first)),
+                Point(x: vx, y: laneY(last)), Point(x: pb, y: laneY(last)), Point(x: pb, y: top(b)),
+            ]
         }
     }
 }

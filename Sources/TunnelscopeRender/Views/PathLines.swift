@@ -12,7 +12,9 @@ public enum PathLines {
 
     public static func spans(_ query: PathQuery) -> [Span] {
         var lines: [Span] = [Span("from \(query.from.label)", .normal), Span("to   \(query.to.label)", .normal)]
-        if !query.failed.isEmpty { lines.append(Span("with failed (what-if): " + query.failed.map(\.label).joined(separator: ", "), .failed)) }
+        if !query.failed.isEmpty {
+            lines.append(Span("with failed (what-if): " + query.failed.map(\.label).joined(separator: ", "), .failed))
+        }
         lines.append(verdict(query))
         lines.append(Span("", .normal))
         lines.append(Span("Forward", Style(.title, bold: true)))
@@ -29,10 +31,14 @@ public enum PathLines {
     /// The one-line answer: reachable both ways, delivered to another owner of the address, or not.
     static func verdict(_ query: PathQuery) -> Span {
         if let other = query.reachedInstead {
-            return Span("▲ reaches \(other.reached) instead of \(other.intended) (overlapping ranges)", Style(.warning, bold: true))
+            return Span(
+                "▲ reaches \(other.reached) instead of \(other.intended) (overlapping ranges)",
+                Style(.warning, bold: true))
         }
         if query.reachable { return Span("● reachable both ways", Style(.ok, bold: true)) }
-        if query.reachesDestination { return Span("✖ reachable one way only: the way back fails", Style(.error, bold: true)) }
+        if query.reachesDestination {
+            return Span("✖ reachable one way only: the way back fails", Style(.error, bold: true))
+        }
         return Span("✖ not reachable both ways", Style(.error, bold: true))
     }
 

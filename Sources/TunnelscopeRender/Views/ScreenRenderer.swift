@@ -18,12 +18,18 @@ public enum ScreenRenderer {
         case .tour: TourView.draw(&buffer, layout.body, state)
         case .split: SplitView.draw(&buffer, layout.body, state)
         default:
-            ListView.draw(&buffer, layout.list, rows: state.rows(for: state.screen), memory: state.listMemory(state.screen), focused: true)
+            ListView.draw(
+                &buffer, layout.list, rows: state.rows(for: state.screen), memory: state.listMemory(state.screen),
+                focused: true)
             if let pane = layout.detail {
                 buffer.vline(x: pane.x - 1, y: pane.y, length: pane.height)
                 if let id = state.selectedElement {
-                    let rows = DetailRows(model: state.model, insights: state.insights, elementId: id, report: state.result.report).rows()
-                    ListView.draw(&buffer, pane.inset(dx: 1, dy: 0), rows: rows, memory: AppState.ListMemory(selected: -1, scroll: 0), focused: false)
+                    let rows = DetailRows(
+                        model: state.model, insights: state.insights, elementId: id, report: state.result.report
+                    ).rows()
+                    ListView.draw(
+                        &buffer, pane.inset(dx: 1, dy: 0), rows: rows,
+                        memory: AppState.ListMemory(selected: -1, scroll: 0), focused: false)
                 } else {
                     buffer.write("Select an element to see its details.", x: pane.x + 1, y: pane.y, style: Style(.dim))
                 }
@@ -36,11 +42,17 @@ public enum ScreenRenderer {
     }
 
     static func drawTooSmall(_ buffer: inout CellBuffer, _ state: AppState) {
-        let lines = ["Terminal too small", "\(state.width)×\(state.height); needs \(Layout.minimumWidth)×\(Layout.minimumHeight)", "Enlarge the window, or q to quit"]
+        let lines = [
+            "Terminal too small",
+            "\(state.width)×\(state.height); needs \(Layout.minimumWidth)×\(Layout.minimumHeight)",
+            "Enlarge the window, or q to quit",
+        ]
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
             let text = DisplayWidth.truncate(line, to: state.width)
-            buffer.write(text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: top + i, style: i == 0 ? Style(.warning, bold: true) : Style(.normal))
+            buffer.write(
+                text, x: max(0, (state.width - DisplayWidth.of(text)) / 2), y: top + i,
+                style: i == 0 ? Style(.warning, bold: true) : Style(.normal))
         }
     }
 }

@@ -13,14 +13,25 @@ enum SplitView {
         let right = Rect(x: mid + 2, y: body.y, width: rect.maxX - mid - 2, height: body.height)
         let focus = state.focusedPane
         let narrow = half < 50
-        buffer.writeFitted([Span(" AWS", Style(.aws, bold: true)), Span(narrow ? " · connections, tunnels" : " · VPN connections and their tunnels", .dim)],
-                           x: rect.x, y: head.y, width: half)
-        buffer.writeFitted([Span("GCP", Style(.gcp, bold: true)), Span(narrow ? " · HA interfaces, tunnels" : " · HA interfaces and vpn-tunnels", .dim)],
-                           x: right.x, y: head.y, width: right.width)
+        buffer.writeFitted(
+            [
+                Span(" AWS", Style(.aws, bold: true)),
+                Span(narrow ? " · connections, tunnels" : " · VPN connections and their tunnels", .dim),
+            ],
+            x: rect.x, y: head.y, width: half)
+        buffer.writeFitted(
+            [
+                Span("GCP", Style(.gcp, bold: true)),
+                Span(narrow ? " · HA interfaces, tunnels" : " · HA interfaces and vpn-tunnels", .dim),
+            ],
+            x: right.x, y: head.y, width: right.width)
         buffer.hline(x: rect.x, y: head.y + 1, length: rect.width)
         buffer.write("┬", x: mid, y: head.y + 1, style: Style(.border))
-        if focus == .aws { buffer.restyle(Rect(x: rect.x, y: head.y, width: half, height: 1)) { $0.underline = true } }
-        else { buffer.restyle(Rect(x: right.x, y: head.y, width: right.width, height: 1)) { $0.underline = true } }
+        if focus == .aws {
+            buffer.restyle(Rect(x: rect.x, y: head.y, width: half, height: 1)) { $0.underline = true }
+        } else {
+            buffer.restyle(Rect(x: right.x, y: head.y, width: right.width, height: 1)) { $0.underline = true }
+        }
 
         let lines = state.content.split
         let rows = state.content.splitRows
@@ -30,7 +41,10 @@ enum SplitView {
         for i in 0..<body.height {
             let y = body.y + i
             let index = scroll + i
-            guard index < lines.count else { buffer.write("│", x: mid, y: y, style: Style(.border)); continue }
+            guard index < lines.count else {
+                buffer.write("│", x: mid, y: y, style: Style(.border))
+                continue
+            }
             let line = lines[index]
             buffer.writeFitted(line.left, x: left.x + 1, y: y, width: left.width - 1)
             buffer.writeFitted(line.right, x: right.x, y: y, width: right.width)
@@ -39,13 +53,19 @@ enum SplitView {
                 buffer.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.bold = true }
             }
             if let tunnel = line.tunnelId, tunnel == selectedTunnel {
-                let pane = focus == .aws ? Rect(x: left.x, y: y, width: left.width, height: 1) : Rect(x: right.x - 1, y: y, width: right.width + 1, height: 1)
+                let pane =
+                    focus == .aws
+                    ? Rect(x: left.x, y: y, width: left.width, height: 1)
+                    : Rect(x: right.x - 1, y: y, width: right.width + 1, height: 1)
                 buffer.restyle(pane) { $0.reverse = true }
-                buffer.write("▌", x: focus == .aws ? left.x : right.x - 1, y: y, style: Style(.accent, bold: true, reverse: true))
+                buffer.write(
+                    "▌", x: focus == .aws ? left.x : right.x - 1, y: y, style: Style(.accent, bold: true, reverse: true)
+                )
             }
         }
         if lines.count > body.height {
-            buffer.write("↓ \(lines.count - scroll - body.height) more lines", x: rect.maxX - 18, y: head.y, style: Style(.dim))
+            buffer.write(
+                "↓ \(lines.count - scroll - body.height) more lines", x: rect.maxX - 18, y: head.y, style: Style(.dim))
         }
     }
 }

@@ -58,8 +58,10 @@ public struct TopologyLayout: Sendable {
 
     /// Lays the map out. `health` gives each element's health by ID; without it the marks come
     /// from the findings and the what-if in `insights` (`healthFromVerdicts`).
-    public init(model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>,
-                health: HealthLookup? = nil) {
+    public init(
+        model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>,
+        health: HealthLookup? = nil
+    ) {
         self.width = width
         compact = bodyHeight < 34
         let boxHeight = compact ? 3 : 4
@@ -105,12 +107,15 @@ public struct TopologyLayout: Sendable {
                 if !site.customerGatewayIds.isEmpty { kinds.append("VPN (no connection in the exports)") }
             }
             let connections = site.customerGatewayIds.flatMap { graph.connectionsByCustomerGateway[$0] ?? [] }
-            return Node(id: site.id, elementId: site.id, rect: zero,
-                        lines: [[Span(site.name, Style(.onPrem, bold: true))],
-                                [Span(site.addressRanges.map(\.description).joined(separator: " "), .normal)],
-                                [Span(kinds.isEmpty ? "no link in the exports" : kinds.joined(separator: " + "), .dim)]],
-                        role: .onPrem, health: boxHealth([site.id], related: connections + (tunnelsBySite[site.id] ?? [])),
-                        opens: .detail(site.id), group: nil)
+            return Node(
+                id: site.id, elementId: site.id, rect: zero,
+                lines: [
+                    [Span(site.name, Style(.onPrem, bold: true))],
+                    [Span(site.addressRanges.map(\.description).joined(separator: " "), .normal)],
+                    [Span(kinds.isEmpty ? "no link in the exports" : kinds.joined(separator: " + "), .dim)],
+                ],
+                role: .onPrem, health: boxHealth([site.id], related: connections + (tunnelsBySite[site.id] ?? [])),
+                opens: .detail(site.id), group: nil)
         }
 
         // The AWS hubs: Transit Gateways, then virtual private gateways.
@@ -121,18 +126,37 @@ public struct TopologyLayout: Sendable {
             switch hub.kind {
             case .tgw:
                 guard let tgw = model.transitGateway(hub.id) else { continue }
-                hubNodes.append(Node(id: tgw.id, elementId: tgw.id, rect: zero,
-                                     lines: [[Span("TGW ", .dim), Span(naming.tgw(tgw.id), Style(.aws, bold: true))],
-                                             [Span("ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")" + (tgw.region.map { " · \($0)" } ?? ""), .normal)],
-                                             [Span("\(vpcs) VPC · \(vpns) VPN", .dim)]],
-                                     role: .aws, health: boxHealth([tgw.id]), opens: .aws, group: nil))
+                hubNodes.append(
+                    Node(
+                        id: tgw.id, elementId: tgw.id, rect: zero,
+                        lines: [
+                            [Span("TGW ", .dim), Span(naming.tgw(tgw.id), Style(.aws, bold: true))],
+                            [
+                                Span(
+                                    "ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")"
+                                        + (tgw.region.map { " · \($0)" } ?? ""), .normal)
+                            ],
+                            [Span("\(vpcs) VPC · \(vpns) VPN", .dim)],
+                        ],
+                        role: .aws, health: boxHealth([tgw.id]), opens: .aws, group: nil))
             case .vgw:
                 guard let vgw = model.vpnGatewayIndex[hub.id].map({ model.vpnGateways[$0] }) else { continue }
-                hubNodes.append(Node(id: vgw.id, elementId: vgw.id, rect: zero,
-                                     lines: [[Span("VGW ", .dim), Span(model.labels[vgw.id] ?? vgw.name ?? vgw.id, Style(.aws, bold: true))],
-                                             [Span("ASN \(vgw.amazonSideAsn.map(String.init) ?? "?") · \(vpcs) VPC · \(vpns) VPN", .normal)],
-                                             [Span("virtual private gateway", .dim)]],
-                                     role: .aws, health: boxHealth([vgw.id]), opens: .aws, group: nil))
+                hubNodes.append(
+                    Node(
+                        id: vgw.id, elementId: vgw.id, rect: zero,
+                        lines: [
+                            [
+                                Span("VGW ", .dim),
+                                Span(model.labels[vgw.id] ?? vgw.name ?? vgw.id, Style(.aws, bold: true)),
+                            ],
+                            [
+                                Span(
+                                    "ASN \(vgw.amazonSideAsn.map(String.init) ?? "?") · \(vpcs) VPC · \(vpns) VPN",
+                                    .normal)
+                            ],
+                            [Span("virtual private gateway", .dim)],
+                        ],
+                        role: .aws, health: boxHealth([vgw.id]), opens: .aws, group: nil))
             }
         }
 
@@ -145,11 +169,17 @@ public struct TopologyLayout: Sendable {
             let hubs = graph.hubsByVpc[vpc.id] ?? []
             for hub in hubs { rawEdges.append((hub, vpc.id)) }
             let lost = insights.lostOrigins.contains(vpc.id)
-            let node = Node(id: vpc.id, elementId: vpc.id, rect: zero,
-                            lines: [[Span("VPC ", .dim), Span(name, Style(.normal, bold: true))],
-                                    lost ? [Span("✕ loses its path (what-if)", .failed)] : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
-                                    [Span("acct \(vpc.accountId ?? "?")", .dim)] + (hubs.isEmpty ? [Span(" · not attached", .dim)] : [])],
-                            role: .aws, health: boxHealth([vpc.id]), opens: .detail(vpc.id), group: nil)
+            let node = Node(
+                id: vpc.id, elementId: vpc.id, rect: zero,
+                lines: [
+                    [Span("VPC ", .dim), Span(name, Style(.normal, bold: true))],
+                    lost
+                        ? [Span("✕ loses its path (what-if)", .failed)]
+                        : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
+                    [Span("acct \(vpc.accountId ?? "?")", .dim)]
+                        + (hubs.isEmpty ? [Span(" · not attached", .dim)] : []),
+                ],
+                role: .aws, health: boxHealth([vpc.id]), opens: .detail(vpc.id), group: nil)
             let c = hubs.first.flatMap { graph.hubIndex[$0] } ?? graph.hubs.count
             clusters[c].nodes.append(node)
         }
@@ -163,40 +193,67 @@ public struct TopologyLayout: Sendable {
             let id = graph.linkNodeId(i)
             let cross = link.tunnels.map { model.tunnels[$0] }
             let ids = cross.map(\.id)
-            if let hub = link.hub { rawEdges.append((hub, id)); linkHub[id] = hub }
+            if let hub = link.hub {
+                rawEdges.append((hub, id))
+                linkHub[id] = hub
+            }
             for ha in link.haGateways { rawEdges.append((id, ha)) }
             let down = ids.filter { verdicts.ipsecDown.contains($0) }.count
             let bgpDown = ids.filter { verdicts.bgpDown.contains($0) }.count
-            let notCarrying = Set(ids.filter {
-                verdicts.ipsecDown.contains($0) || verdicts.bgpDown.contains($0) || insights.lostTunnels.contains($0)
-                    || insights.lostSessions.contains($0) || insights.failed.contains($0)
-            })
+            let notCarrying = Set(
+                ids.filter {
+                    verdicts.ipsecDown.contains($0) || verdicts.bgpDown.contains($0)
+                        || insights.lostTunnels.contains($0)
+                        || insights.lostSessions.contains($0) || insights.failed.contains($0)
+                })
             let carrying = ids.count - notCarrying.count
             let connections = Self.unique(cross.compactMap { $0.aws?.vpnConnectionId })
             let perConnection = Set(connections.map { c in cross.filter { $0.aws?.vpnConnectionId == c }.count })
-            let hubName = link.hub.map { hub in graph.hub(hub)?.kind == .vgw ? "VGW \(model.labels[hub] ?? model.vpnGatewayIndex[hub].flatMap { model.vpnGateways[$0].name } ?? hub)" : naming.tgw(hub) }
+            let hubName = link.hub.map { hub in
+                graph.hub(hub)?.kind == .vgw
+                    ? "VGW \(model.labels[hub] ?? model.vpnGatewayIndex[hub].flatMap { model.vpnGateways[$0].name } ?? hub)"
+                    : naming.tgw(hub)
+            }
             let haNames = link.haGateways.compactMap { GCPRef(url: $0)?.name }
             let title = linkCount > 1 ? "VPN on \(hubName ?? "?")  " : "AWS ⇄ GCP VPN  "
             var lines: [[Span]]
             if !insights.failed.isEmpty {
-                lines = [[Span(title, Style(.accent, bold: true)),
-                          Span("what-if: \(carrying) of \(ids.count) tunnels carry routes", carrying == 0 ? Style(.failed, bold: true) : Style(.failed))],
-                         [Span(insights.whatIfSummary ?? "", .failed)]]
+                lines = [
+                    [
+                        Span(title, Style(.accent, bold: true)),
+                        Span(
+                            "what-if: \(carrying) of \(ids.count) tunnels carry routes",
+                            carrying == 0 ? Style(.failed, bold: true) : Style(.failed)),
+                    ],
+                    [Span(insights.whatIfSummary ?? "", .failed)],
+                ]
             } else {
-                let awsSide = connections.isEmpty ? "AWS side not exported"
+                let awsSide =
+                    connections.isEmpty
+                    ? "AWS side not exported"
                     : "\(connections.count) AWS VPN connection\(connections.count == 1 ? "" : "s")"
-                        + (perConnection.count == 1 ? " × \(perConnection.first!) tunnel\(perConnection.first! == 1 ? "" : "s")" : "")
+                        + (perConnection.count == 1
+                            ? " × \(perConnection.first!) tunnel\(perConnection.first! == 1 ? "" : "s")" : "")
                         + (linkCount > 1 || hubName == nil ? "" : " on \(hubName!)")
                 let gcpSide = haNames.isEmpty ? "GCP side not exported" : "HA VPN \(haNames.joined(separator: ", "))"
-                lines = [[Span(title, Style(.accent, bold: true)), Span("\(ids.count - down) up", .ok),
-                          Span(down > 0 ? "  \(down) down" : "", Style(.error, bold: true)),
-                          Span("  BGP \(ids.count - bgpDown)/\(ids.count) up", bgpDown == 0 ? .ok : .error)],
-                         [Span("\(awsSide) ⇄ \(gcpSide), \(ids.count) tunnels", .normal)]]
+                lines = [
+                    [
+                        Span(title, Style(.accent, bold: true)), Span("\(ids.count - down) up", .ok),
+                        Span(down > 0 ? "  \(down) down" : "", Style(.error, bold: true)),
+                        Span("  BGP \(ids.count - bgpDown)/\(ids.count) up", bgpDown == 0 ? .ok : .error),
+                    ],
+                    [Span("\(awsSide) ⇄ \(gcpSide), \(ids.count) tunnels", .normal)],
+                ]
             }
             lines.append([Span("Enter: both sides of each tunnel", .dim)])
-            let linkIds = Self.unique(cross.map { t in "link/\(t.gcp?.haGateway?.id ?? "?")~\(t.aws.flatMap { $0.transitGatewayId ?? $0.vpnGatewayId } ?? "?")" })
-            linkNodes.append(Node(id: id, elementId: nil, rect: zero, lines: lines, role: .accent,
-                                  health: boxHealth(linkIds, related: ids, failedWhenNoneLeft: true), opens: .split, group: nil))
+            let linkIds = Self.unique(
+                cross.map { t in
+                    "link/\(t.gcp?.haGateway?.id ?? "?")~\(t.aws.flatMap { $0.transitGatewayId ?? $0.vpnGatewayId } ?? "?")"
+                })
+            linkNodes.append(
+                Node(
+                    id: id, elementId: nil, rect: zero, lines: lines, role: .accent,
+                    health: boxHealth(linkIds, related: ids, failedWhenNoneLeft: true), opens: .split, group: nil))
         }
 
         // GCP: each HA gateway with its router, then projects and what hangs off them.
@@ -206,29 +263,47 @@ public struct TopologyLayout: Sendable {
             let routers = Self.unique(tunnels.compactMap { $0.gcp?.router })
             let network = gateway.network.flatMap { model.gcpNetwork($0) }
             rawEdges.append((gateway.ref.id, "project/\(gateway.ref.project)"))
-            haNodes.append(Node(id: gateway.ref.id, elementId: gateway.ref.id, rect: zero,
-                                lines: [[Span("HA VPN ", .dim), Span(gateway.name, Style(.gcp, bold: true)), Span(" · \(gateway.interfaces.count) interfaces", .normal)],
-                                        [Span("Cloud Router \(routers.map(\.name).sorted().joined(separator: ", "))", .normal)],
-                                        [Span("\(gateway.ref.project) · \(network?.name ?? gateway.network?.name ?? "?")", .dim)]],
-                                role: .gcp, health: boxHealth([gateway.ref.id], related: routers.map(\.id) + tunnels.compactMap { $0.gcp?.tunnel.ref.id }),
-                                opens: .gcp, group: nil))
+            haNodes.append(
+                Node(
+                    id: gateway.ref.id, elementId: gateway.ref.id, rect: zero,
+                    lines: [
+                        [
+                            Span("HA VPN ", .dim), Span(gateway.name, Style(.gcp, bold: true)),
+                            Span(" · \(gateway.interfaces.count) interfaces", .normal),
+                        ],
+                        [Span("Cloud Router \(routers.map(\.name).sorted().joined(separator: ", "))", .normal)],
+                        [Span("\(gateway.ref.project) · \(network?.name ?? gateway.network?.name ?? "?")", .dim)],
+                    ],
+                    role: .gcp,
+                    health: boxHealth(
+                        [gateway.ref.id], related: routers.map(\.id) + tunnels.compactMap { $0.gcp?.tunnel.ref.id }),
+                    opens: .gcp, group: nil))
         }
 
         var networksByProject: [String: [GCPNetwork]] = [:]
         for network in model.gcpNetworks { networksByProject[network.project, default: []].append(network) }
         let hosts = Set(model.sharedVPCs.map(\.hostProject))
-        var projectNodes: [Node] = [], serviceNodes: [Node] = []
+        var projectNodes: [Node] = []
+        var serviceNodes: [Node] = []
         for project in model.gcpProjects where project.role != .external {
             let networks = networksByProject[project.id] ?? []
             let auto = networks.filter { $0.subnetMode == .auto }
-            let role: String = hosts.contains(project.id) ? "Shared VPC host" : project.role == .sharedVPCService ? "service of \(project.hostProject ?? "?")" : "project"
+            let role: String =
+                hosts.contains(project.id)
+                ? "Shared VPC host"
+                : project.role == .sharedVPCService ? "service of \(project.hostProject ?? "?")" : "project"
             var lines: [[Span]] = [[Span(project.id, Style(.gcp, bold: true))], [Span(role, .normal)]]
-            if let label = model.labels[project.id] { lines.append([Span(label, .dim)]) }
-            else if !auto.isEmpty { lines.append([Span("auto-mode \(auto.map(\.name).joined(separator: ", "))", .warning)]) }
-            else { lines.append([Span("\(networks.count) networks", .dim)]) }
+            if let label = model.labels[project.id] {
+                lines.append([Span(label, .dim)])
+            } else if !auto.isEmpty {
+                lines.append([Span("auto-mode \(auto.map(\.name).joined(separator: ", "))", .warning)])
+            } else {
+                lines.append([Span("\(networks.count) networks", .dim)])
+            }
             let id = "project/\(project.id)"
-            let node = Node(id: id, elementId: id, rect: zero, lines: lines, role: .gcp,
-                            health: boxHealth([id], related: networks.map(\.ref.id)), opens: .detail(id), group: nil)
+            let node = Node(
+                id: id, elementId: id, rect: zero, lines: lines, role: .gcp,
+                health: boxHealth([id], related: networks.map(\.ref.id)), opens: .detail(id), group: nil)
             if project.role == .sharedVPCService, let host = project.hostProject {
                 rawEdges.append(("project/\(host)", id))
                 serviceNodes.append(node)
@@ -238,51 +313,68 @@ public struct TopologyLayout: Sendable {
         }
         for redis in model.redisInstances {
             rawEdges.append(("project/\(redis.authorizedNetwork?.project ?? redis.project)", redis.id))
-            serviceNodes.append(Node(id: redis.id, elementId: redis.id, rect: zero,
-                                     lines: [[Span("Memorystore ", .dim), Span(redis.name, Style(.gcp, bold: true))],
-                                             [Span(redis.reservedIpRangeText ?? "?", .normal)],
-                                             [Span("peered producer VPC", .dim)]],
-                                     role: .gcp, health: boxHealth([redis.id]), opens: .detail(redis.id), group: nil))
+            serviceNodes.append(
+                Node(
+                    id: redis.id, elementId: redis.id, rect: zero,
+                    lines: [
+                        [Span("Memorystore ", .dim), Span(redis.name, Style(.gcp, bold: true))],
+                        [Span(redis.reservedIpRangeText ?? "?", .normal)],
+                        [Span("peered producer VPC", .dim)],
+                    ],
+                    role: .gcp, health: boxHealth([redis.id]), opens: .detail(redis.id), group: nil))
         }
 
         // Placement, band by band. x first; rows' y come from the router.
-        var hidden: [String: String] = [:]   // member ID → its group box ID
+        var hidden: [String: String] = [:]  // member ID → its group box ID
         var built: [(label: String, role: Role, rows: [[Node]])] = []
         var centreOf: [String: Double] = [:]
 
         func groupBox(_ group: String, hidden count: Int, members: ArraySlice<Node>) -> Node {
             let bad = members.filter { $0.health >= .degraded }.count
             for member in members { hidden[member.id] = "group:\(group)" }
-            return Node(id: "group:\(group)", elementId: nil, rect: zero,
-                        lines: [[Span("+ \(count) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]] + (bad > 0 ? [[Span("\(bad) with problems", .error)]] : []),
-                        role: .accent, health: bad > 0 ? .degraded : .neutral, opens: nil, group: group)
+            return Node(
+                id: "group:\(group)", elementId: nil, rect: zero,
+                lines: [[Span("+ \(count) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]]
+                    + (bad > 0 ? [[Span("\(bad) with problems", .error)]] : []),
+                role: .accent, health: bad > 0 ? .degraded : .neutral, opens: nil, group: group)
         }
         func collapseBox(_ group: String) -> Node {
-            Node(id: "group:\(group)", elementId: nil, rect: zero,
-                 lines: [[Span("− collapse", Style(.accent, bold: true))], [Span("e or Enter", .dim)]],
-                 role: .accent, health: .neutral, opens: nil, group: group)
+            Node(
+                id: "group:\(group)", elementId: nil, rect: zero,
+                lines: [[Span("− collapse", Style(.accent, bold: true))], [Span("e or Enter", .dim)]],
+                role: .accent, health: .neutral, opens: nil, group: group)
         }
         /// The nodes shown for a group limited to `limit` boxes.
         func collapsed(_ nodes: [Node], group: String, limit: Int) -> [Node] {
             guard nodes.count > limit else { return nodes }
             if expanded.contains(group) { return nodes + [collapseBox(group)] }
             let keep = max(0, limit - 1)
-            return Array(nodes.prefix(keep)) + [groupBox(group, hidden: nodes.count - keep, members: nodes.dropFirst(keep))]
+            return Array(nodes.prefix(keep)) + [
+                groupBox(group, hidden: nodes.count - keep, members: nodes.dropFirst(keep))
+            ]
         }
         /// x positions of boxes in one row, each as near its desired centre as the others allow.
         func arrange(_ nodes: inout [Node], widths: [Int], centres: [Double?]) {
             let total = widths.reduce(0, +) + max(0, widths.count - 1) * gap
-            let lo = margin, hi = margin + max(usable, total)
+            let lo = margin
+            let hi = margin + max(usable, total)
             var xs: [Int] = []
             if centres.allSatisfy({ $0 == nil }) {
                 var x = margin + max(0, (usable - total) / 2)
-                for w in widths { xs.append(x); x += w + gap }
+                for w in widths {
+                    xs.append(x)
+                    x += w + gap
+                }
             } else {
                 // Boxes that want overlapping places share them: each run of touching boxes is
                 // centred on the mean of its wishes (pool adjacent violators), then the row is
                 // shifted into the window.
-                var offsets: [Int] = [], offset = 0
-                for w in widths { offsets.append(offset); offset += w + gap }
+                var offsets: [Int] = []
+                var offset = 0
+                for w in widths {
+                    offsets.append(offset)
+                    offset += w + gap
+                }
                 var wants: [Double] = []
                 for (i, w) in widths.enumerated() {
                     let previous = wants.last.map { $0 + Double(widths[i - 1] + gap) } ?? Double(lo)
@@ -292,8 +384,10 @@ public struct TopologyLayout: Sendable {
                 for i in widths.indices {
                     runs.append((i, i, wants[i] - Double(offsets[i])))
                     while runs.count > 1 {
-                        let b = runs[runs.count - 1], a = runs[runs.count - 2]
-                        let startA = a.sum / Double(a.last - a.first + 1), startB = b.sum / Double(b.last - b.first + 1)
+                        let b = runs[runs.count - 1]
+                        let a = runs[runs.count - 2]
+                        let startA = a.sum / Double(a.last - a.first + 1)
+                        let startB = b.sum / Double(b.last - b.first + 1)
                         guard startB < startA else { break }
                         runs.removeLast(2)
                         runs.append((a.first, b.last, a.sum + b.sum))
@@ -306,9 +400,15 @@ public struct TopologyLayout: Sendable {
                 let shift = max(lo - (xs.first ?? lo), min(0, hi - ((xs.last ?? lo) + (widths.last ?? 0))))
                 xs = xs.map { $0 + shift }
                 var nextStart = hi + gap
-                for i in xs.indices.reversed() { xs[i] = min(xs[i], nextStart - gap - widths[i]); nextStart = xs[i] }
+                for i in xs.indices.reversed() {
+                    xs[i] = min(xs[i], nextStart - gap - widths[i])
+                    nextStart = xs[i]
+                }
                 var previousEnd = lo - gap
-                for i in xs.indices { xs[i] = max(xs[i], previousEnd + gap); previousEnd = xs[i] + widths[i] }
+                for i in xs.indices {
+                    xs[i] = max(xs[i], previousEnd + gap)
+                    previousEnd = xs[i] + widths[i]
+                }
             }
             for i in nodes.indices {
                 nodes[i].rect = Rect(x: xs[i], y: 0, width: widths[i], height: boxHeight)
@@ -319,7 +419,7 @@ public struct TopologyLayout: Sendable {
         func rows(_ nodes: [Node], perRow: Int, width: Int = boxWidth, centre: (Node) -> Double?) -> [[Node]] {
             let ordered = nodes.enumerated().sorted { a, b in
                 switch (centre(a.element), centre(b.element)) {
-                case let (x?, y?): return (x, a.offset) < (y, b.offset)
+                case (let x?, let y?): return (x, a.offset) < (y, b.offset)
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: return a.offset < b.offset
@@ -335,8 +435,12 @@ public struct TopologyLayout: Sendable {
             let xs = ids.compactMap { centreOf[$0] }
             return xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count)
         }
-        var parents: [String: [String]] = [:], children: [String: [String]] = [:]
-        for (from, to) in rawEdges { parents[to, default: []].append(from); children[from, default: []].append(to) }
+        var parents: [String: [String]] = [:]
+        var children: [String: [String]] = [:]
+        for (from, to) in rawEdges {
+            parents[to, default: []].append(from)
+            children[from, default: []].append(to)
+        }
 
         // VPCs: each hub's cluster in its own block of columns (or one grid when there are more
         // clusters than columns).
@@ -361,7 +465,8 @@ public struct TopologyLayout: Sendable {
                 for (c, cluster) in clusters.enumerated() {
                     let shown = collapsed(cluster.nodes, group: groupName(cluster.hub), limit: alloc[c] * 2)
                     for (i, node) in shown.enumerated() {
-                        let row = i / alloc[c], col = i % alloc[c]
+                        let row = i / alloc[c]
+                        let col = i % alloc[c]
                         while vpcRows.count <= row { vpcRows.append([]) }
                         var node = node
                         let x = blockX + col * (boxWidth + gap)
@@ -375,7 +480,9 @@ public struct TopologyLayout: Sendable {
                 // More hubs than columns: one grid, clusters in hub order, each limited to its share.
                 var remaining = columns * 2
                 var shown: [Node] = []
-                for (k, i) in clusters.indices.sorted(by: { (clusters[$0].nodes.count, $0) < (clusters[$1].nodes.count, $1) }).enumerated() {
+                for (k, i) in clusters.indices.sorted(by: {
+                    (clusters[$0].nodes.count, $0) < (clusters[$1].nodes.count, $1)
+                }).enumerated() {
                     let limit = min(clusters[i].nodes.count, max(1, remaining / (clusters.count - k)))
                     remaining -= limit
                     clusters[i].nodes = collapsed(clusters[i].nodes, group: groupName(clusters[i].hub), limit: limit)
@@ -389,9 +496,14 @@ public struct TopologyLayout: Sendable {
         for row in vpcRows {
             var seen: [String: (lo: Double, hi: Double)] = [:]
             for node in row {
-                guard let hub = (graph.hubsByVpc[node.id]?.first ?? node.group.flatMap { g in g.hasPrefix("vpcs:") ? String(g.dropFirst(5)) : nil }),
-                      clusterCentre[hub] == nil else { continue }
-                let x = Double(node.rect.x), w = Double(node.rect.width)
+                guard
+                    let hub =
+                        (graph.hubsByVpc[node.id]?.first
+                            ?? node.group.flatMap { g in g.hasPrefix("vpcs:") ? String(g.dropFirst(5)) : nil }),
+                    clusterCentre[hub] == nil
+                else { continue }
+                let x = Double(node.rect.x)
+                let w = Double(node.rect.width)
                 seen[hub] = (min(seen[hub]?.lo ?? x, x), max(seen[hub]?.hi ?? x + w, x + w))
             }
             for (hub, span) in seen { clusterCentre[hub] = (span.lo + span.hi) / 2 }
@@ -399,20 +511,40 @@ public struct TopologyLayout: Sendable {
         let hubRows = rows(hubNodes, perRow: columns) { clusterCentre[$0.id] }
         let siteOrder = rows(siteNodes, perRow: Int.max) { mean(children[$0.id] ?? []) }.flatMap { $0 }
         let siteRows = rows(collapsed(siteOrder, group: "sites", limit: columns * 2), perRow: columns) { node in
-            mean(node.group != nil ? Self.unique(siteOrder.filter { hidden[$0.id] == node.id }.flatMap { children[$0.id] ?? [] }) : children[node.id] ?? [])
+            mean(
+                node.group != nil
+                    ? Self.unique(siteOrder.filter { hidden[$0.id] == node.id }.flatMap { children[$0.id] ?? [] })
+                    : children[node.id] ?? [])
         }
-        let linkWidth = linkNodes.isEmpty ? 0 : min(max(boxWidth, width >= 160 ? 96 : 64), (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
+        let linkWidth =
+            linkNodes.isEmpty
+            ? 0 : min(max(boxWidth, width >= 160 ? 96 : 64), (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
         let linksPerRow = max(1, (usable + gap) / (max(1, linkWidth) + gap))
-        let linkRows = rows(linkNodes, perRow: linksPerRow, width: linkWidth) { linkHub[$0.id].flatMap { centreOf[$0] } }
-        let haRows = rows(haNodes, perRow: columns) { mean(parents[$0.id] ?? []) }
-        let projectRows = rows(collapsed(rows(projectNodes, perRow: Int.max) { mean(parents[$0.id] ?? []) }.flatMap { $0 }, group: "projects", limit: columns * 2),
-                               perRow: columns) { mean(parents[$0.id] ?? []) }
-        let serviceRows = rows(collapsed(rows(serviceNodes, perRow: Int.max) { mean(parents[$0.id] ?? []) }.flatMap { $0 }, group: "services", limit: columns * 2),
-                               perRow: columns) { node in
-            mean(node.group != nil ? Self.unique(serviceNodes.filter { hidden[$0.id] == node.id }.flatMap { parents[$0.id] ?? [] }) : parents[node.id] ?? [])
+        let linkRows = rows(linkNodes, perRow: linksPerRow, width: linkWidth) {
+            linkHub[$0.id].flatMap { centreOf[$0] }
         }
-        built = [("ON-PREM", .onPrem, siteRows), ("AWS", .aws, hubRows), ("VPCs", .aws, vpcRows), ("VPN", .accent, linkRows),
-                 ("GCP", .gcp, haRows), ("PROJECTS", .gcp, projectRows), ("SERVICES", .gcp, serviceRows)]
+        let haRows = rows(haNodes, perRow: columns) { mean(parents[$0.id] ?? []) }
+        let projectRows = rows(
+            collapsed(
+                rows(projectNodes, perRow: Int.max) { mean(parents[$0.id] ?? []) }.flatMap { $0 }, group: "projects",
+                limit: columns * 2),
+            perRow: columns
+        ) { mean(parents[$0.id] ?? []) }
+        let serviceRows = rows(
+            collapsed(
+                rows(serviceNodes, perRow: Int.max) { mean(parents[$0.id] ?? []) }.flatMap { $0 }, group: "services",
+                limit: columns * 2),
+            perRow: columns
+        ) { node in
+            mean(
+                node.group != nil
+                    ? Self.unique(serviceNodes.filter { hidden[$0.id] == node.id }.flatMap { parents[$0.id] ?? [] })
+                    : parents[node.id] ?? [])
+        }
+        built = [
+            ("ON-PREM", .onPrem, siteRows), ("AWS", .aws, hubRows), ("VPCs", .aws, vpcRows), ("VPN", .accent, linkRows),
+            ("GCP", .gcp, haRows), ("PROJECTS", .gcp, projectRows), ("SERVICES", .gcp, serviceRows),
+        ]
         built = built.filter { !$0.rows.isEmpty && !$0.rows.allSatisfy(\.isEmpty) }
 
         // Edges between the boxes shown (hidden members stand for their group box).
@@ -435,12 +567,14 @@ public struct TopologyLayout: Sendable {
         for (from, to) in rawEdges {
             let edge = Edge(from: hidden[from] ?? from, to: hidden[to] ?? to)
             guard let a = position[edge.from], let b = position[edge.to], boxes[a].row < boxes[b].row,
-                  seenEdges.insert(edge).inserted else { continue }
+                seenEdges.insert(edge).inserted
+            else { continue }
             edges.append(edge)
             routed.append((a, b))
         }
-        let router = MapRouter(boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
-                               minX: margin - 1, maxX: max(margin, width - 1))
+        let router = MapRouter(
+            boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
+            minX: margin - 1, maxX: max(margin, width - 1))
         routing = router
 
         // Bands with the rows' y from the router.
@@ -491,7 +625,9 @@ public struct TopologyLayout: Sendable {
         if dy != 0 {
             let candidates = all.filter { dy > 0 ? $0.rect.y > current.rect.y : $0.rect.y < current.rect.y }
             let rowY = dy > 0 ? candidates.map(\.rect.y).min() : candidates.map(\.rect.y).max()
-            return candidates.filter { $0.rect.y == rowY }.min { abs($0.rect.x + $0.rect.width / 2 - cx) < abs($1.rect.x + $1.rect.width / 2 - cx) }?.id ?? id
+            return candidates.filter { $0.rect.y == rowY }.min {
+                abs($0.rect.x + $0.rect.width / 2 - cx) < abs($1.rect.x + $1.rect.width / 2 - cx)
+            }?.id ?? id
         }
         let row = all.filter { $0.rect.y == current.rect.y }.sorted { $0.rect.x < $1.rect.x }
         guard let i = row.firstIndex(where: { $0.id == id }) else { return id }

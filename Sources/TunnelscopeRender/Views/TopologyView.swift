@@ -28,7 +28,8 @@ enum TopologyView {
                 buffer.write(band.label, x: rect.x + 1, y: labelY, style: Style(band.role, bold: true), clip: rect)
             }
             for node in band.nodes {
-                let r = Rect(x: node.rect.x + rect.x, y: screenY(node.rect.y), width: node.rect.width, height: node.rect.height)
+                let r = Rect(
+                    x: node.rect.x + rect.x, y: screenY(node.rect.y), width: node.rect.width, height: node.rect.height)
                 guard r.maxY > rect.y, r.y < rect.maxY else { continue }
                 drawBox(&buffer, r, node: node, selected: node.id == selected, clip: rect)
             }
@@ -38,8 +39,10 @@ enum TopologyView {
             for connector in routing.connectors where visible.contains(connector.at.y) {
                 let heavy = selectedRect?.contains(x: connector.at.x, y: connector.at.y) ?? false
                 let character = connector.down ? (heavy ? "┯" : "┬") : (heavy ? "┷" : "┴")
-                buffer.write(character, x: rect.x + connector.at.x, y: screenY(connector.at.y),
-                             style: Style(lit.contains(connector.at) ? .accent : .border, bold: lit.contains(connector.at)), clip: rect)
+                buffer.write(
+                    character, x: rect.x + connector.at.x, y: screenY(connector.at.y),
+                    style: Style(lit.contains(connector.at) ? .accent : .border, bold: lit.contains(connector.at)),
+                    clip: rect)
             }
         }
         // Where the window is: on the breadcrumb line, right-aligned.
@@ -58,12 +61,18 @@ enum TopologyView {
     /// Lines: each cell gets the directions of the lines through it, per owner (net). Lines of
     /// one owner join (┬ ├ ┼ …); where two owners' lines only cross, the vertical one is drawn
     /// through, so no junction suggests a connection that is not there.
-    static func drawLines(_ buffer: inout CellBuffer, _ routing: MapRouter, lit: Set<MapRouter.Point>, visible: Range<Int>,
-                          origin: (x: Int, y: Int), clip: Rect) {
+    static func drawLines(
+        _ buffer: inout CellBuffer, _ routing: MapRouter, lit: Set<MapRouter.Point>, visible: Range<Int>,
+        origin: (x: Int, y: Int), clip: Rect
+    ) {
         var cells: [MapRouter.Point: [(owner: Int, bits: UInt8)]] = [:]
         func mark(_ p: MapRouter.Point, _ owner: Int, _ bits: UInt8) {
             guard visible.contains(p.y) else { return }
-            if let i = cells[p]?.firstIndex(where: { $0.owner == owner }) { cells[p]![i].bits |= bits } else { cells[p, default: []].append((owner, bits)) }
+            if let i = cells[p]?.firstIndex(where: { $0.owner == owner }) {
+                cells[p]![i].bits |= bits
+            } else {
+                cells[p, default: []].append((owner, bits))
+            }
         }
         for segment in routing.segments {
             let (a, b) = (segment.from, segment.to)
@@ -75,26 +84,35 @@ enum TopologyView {
                 }
             } else if a.y == b.y, visible.contains(a.y) {
                 let (x0, x1) = (min(a.x, b.x), max(a.x, b.x))
-                for x in x0...x1 { mark(MapRouter.Point(x: x, y: a.y), segment.owner, (x > x0 ? west : 0) | (x < x1 ? east : 0)) }
+                for x in x0...x1 {
+                    mark(MapRouter.Point(x: x, y: a.y), segment.owner, (x > x0 ? west : 0) | (x < x1 ? east : 0))
+                }
             }
         }
         let connectors = Set(routing.connectors.filter { visible.contains($0.at.y) }.map(\.at))
         for (p, owners) in cells where !connectors.contains(p) {
-            let vertical = north | south, horizontal = east | west
+            let vertical = north | south
+            let horizontal = east | west
             let bits: UInt8
             if owners.count > 1, owners.allSatisfy({ $0.bits & horizontal == 0 || $0.bits & vertical == 0 }),
-               owners.contains(where: { $0.bits & horizontal == 0 }) {
-                bits = vertical   // a crossing: the vertical line goes through
+                owners.contains(where: { $0.bits & horizontal == 0 })
+            {
+                bits = vertical  // a crossing: the vertical line goes through
             } else {
                 bits = owners.reduce(0) { $0 | $1.bits }
             }
             let on = lit.contains(p)
-            buffer.write(character(bits), x: origin.x + p.x, y: origin.y + p.y, style: Style(on ? .accent : .border, bold: on), clip: clip)
+            buffer.write(
+                character(bits), x: origin.x + p.x, y: origin.y + p.y, style: Style(on ? .accent : .border, bold: on),
+                clip: clip)
         }
     }
 
     static func character(_ bits: UInt8) -> String {
-        let n = bits & north != 0, s = bits & south != 0, e = bits & east != 0, w = bits & west != 0
+        let n = bits & north != 0
+        let s = bits & south != 0
+        let e = bits & east != 0
+        let w = bits & west != 0
         switch (n, s, e, w) {
         case (true, true, true, true): return "┼"
         case (true, true, true, false): return "├"
@@ -117,7 +135,9 @@ enum TopologyView {
             if a.x == b.x {
                 let (y0, y1) = (min(a.y, b.y), max(a.y, b.y))
                 guard y1 >= visible.lowerBound, y0 < visible.upperBound else { continue }
-                for y in max(y0, visible.lowerBound)...min(y1, visible.upperBound - 1) { result.append(MapRouter.Point(x: a.x, y: y)) }
+                for y in max(y0, visible.lowerBound)...min(y1, visible.upperBound - 1) {
+                    result.append(MapRouter.Point(x: a.x, y: y))
+                }
             } else if visible.contains(a.y) {
                 for x in min(a.x, b.x)...max(a.x, b.x) { result.append(MapRouter.Point(x: x, y: a.y)) }
             }
@@ -126,13 +146,14 @@ enum TopologyView {
     }
 
     static func drawBox(_ buffer: inout CellBuffer, _ r: Rect, node: TopologyLayout.Node, selected: Bool, clip: Rect) {
-        let role: Role = switch node.health {
-        case .down: .error
-        case .failed: .failed
-        case .degraded: .warning
-        case .ok: node.role
-        case .neutral: .border
-        }
+        let role: Role =
+            switch node.health {
+            case .down: .error
+            case .failed: .failed
+            case .degraded: .warning
+            case .ok: node.role
+            case .neutral: .border
+            }
         // Drawn through the clip: rows outside it are skipped by write().
         let style = Style(role, bold: selected)
         let heavy = selected
@@ -149,25 +170,29 @@ enum TopologyView {
         buffer.write(tr, x: r.maxX - 1, y: r.y, style: style, clip: clip)
         buffer.write(bl, x: r.x, y: r.maxY - 1, style: style, clip: clip)
         buffer.write(br, x: r.maxX - 1, y: r.maxY - 1, style: style, clip: clip)
-        let mark: Span = switch node.health {
-        case .down: Mark.down
-        case .failed: Mark.failed
-        case .degraded: Mark.warn
-        case .ok: Mark.up
-        case .neutral: Span(" ", .dim)
-        }
+        let mark: Span =
+            switch node.health {
+            case .down: Mark.down
+            case .failed: Mark.failed
+            case .degraded: Mark.warn
+            case .ok: Mark.up
+            case .neutral: Span(" ", .dim)
+            }
         let inner = Rect(x: r.x + 1, y: r.y, width: r.width - 2, height: r.height)
         // Compact boxes have one text line: the first two lines joined.
         var lines = node.lines
         if r.height == 3, lines.count > 1 { lines = [lines[0] + [Span(" · ", .dim)] + lines[1]] }
         for (i, line) in lines.prefix(r.height - 2).enumerated() {
             let y = r.y + 1 + i
-            let rowClip = Rect(x: inner.x, y: max(clip.y, y), width: inner.width, height: y >= clip.y && y < clip.maxY ? 1 : 0)
+            let rowClip = Rect(
+                x: inner.x, y: max(clip.y, y), width: inner.width, height: y >= clip.y && y < clip.maxY ? 1 : 0)
             let spans = i == 0 ? [mark, Span(" ")] + line : [Span("  ")] + line
             buffer.write(fitted(spans, width: inner.width - 1), x: inner.x + 1, y: y, clip: rowClip)
         }
         if selected, r.y >= clip.y, r.y < clip.maxY {
-            buffer.restyle(Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: 1).intersect(clip)) { $0.reverse = true }
+            buffer.restyle(Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: 1).intersect(clip)) {
+                $0.reverse = true
+            }
         }
     }
 
@@ -177,7 +202,11 @@ enum TopologyView {
         var used = 0
         for span in spans {
             let w = DisplayWidth.of(span.text)
-            if used + w <= width { result.append(span); used += w; continue }
+            if used + w <= width {
+                result.append(span)
+                used += w
+                continue
+            }
             let room = width - used
             if room > 0 { result.append(Span(DisplayWidth.truncate(span.text, to: room), span.style)) }
             break
@@ -188,7 +217,8 @@ enum TopologyView {
 
 extension Rect {
     func intersect(_ other: Rect) -> Rect {
-        let x0 = max(x, other.x), y0 = max(y, other.y)
+        let x0 = max(x, other.x)
+        let y0 = max(y, other.y)
         return Rect(x: x0, y: y0, width: min(maxX, other.maxX) - x0, height: min(maxY, other.maxY) - y0)
     }
 }

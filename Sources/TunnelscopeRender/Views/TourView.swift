@@ -11,22 +11,30 @@ enum TourView {
         let panelWidth = wide ? max(44, rect.width * 2 / 5) : rect.width
         // The panel is as tall as its text (the map takes what is left).
         let textLines = step.text.reduce(0) { $0 + Wrap.lines($1, width: panelWidth - 4).count + 1 } + 2
-        let (mapRect, panel): (Rect, Rect) = wide ? rect.takeRight(panelWidth) : {
-            let (top, bottom) = rect.takeBottom(min(max(8, textLines), max(8, rect.height - 5)))
-            return (top, bottom)
-        }()
+        let (mapRect, panel): (Rect, Rect) =
+            wide
+            ? rect.takeRight(panelWidth)
+            : {
+                let (top, bottom) = rect.takeBottom(min(max(8, textLines), max(8, rect.height - 5)))
+                return (top, bottom)
+            }()
         var mapState = state
         // Lay the map out for the room it has beside (or above) the panel.
-        mapState.topology = TopologyLayout(model: state.model, insights: state.insights, width: mapRect.width,
-                                           height: mapRect.height, expanded: state.expandedGroups)
+        mapState.topology = TopologyLayout(
+            model: state.model, insights: state.insights, width: mapRect.width,
+            height: mapRect.height, expanded: state.expandedGroups)
         if let focus = step.focus, let node = mapState.topology.node(focus) {
             mapState.topologySelection = focus
             let visible = mapRect.height
-            mapState.topologyScroll = max(0, min(node.rect.y - max(1, visible / 3), max(0, mapState.topology.height - visible)))
+            mapState.topologyScroll = max(
+                0, min(node.rect.y - max(1, visible / 3), max(0, mapState.topology.height - visible)))
         }
         TopologyView.draw(&buffer, mapRect, mapState, highlight: step.focus)
         buffer.fill(panel)
-        buffer.box(panel, title: [Span("Tour \(state.tourStep + 1)/\(steps.count) · \(step.title)", Style(.title, bold: true))], style: Style(.accent))
+        buffer.box(
+            panel,
+            title: [Span("Tour \(state.tourStep + 1)/\(steps.count) · \(step.title)", Style(.title, bold: true))],
+            style: Style(.accent))
         let inner = panel.inset(dx: 2, dy: 1)
         var y = inner.y
         for paragraph in step.text {
@@ -37,7 +45,8 @@ enum TourView {
             }
             y += 1
         }
-        let nav = state.tourStep + 1 < steps.count ? "n/→ next · p/← back · Esc leave" : "last step · p/← back · Esc leave"
+        let nav =
+            state.tourStep + 1 < steps.count ? "n/→ next · p/← back · Esc leave" : "last step · p/← back · Esc leave"
         buffer.write(nav, x: inner.x, y: inner.maxY - 1, style: Style(.dim), clip: inner)
     }
 }

@@ -8,7 +8,10 @@ enum Wrap {
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
             let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width { current = candidate; continue }
+            if DisplayWidth.of(candidate) <= width {
+                current = candidate
+                continue
+            }
             if !current.isEmpty { lines.append(current) }
             var rest = word
             while DisplayWidth.of(rest) > width {

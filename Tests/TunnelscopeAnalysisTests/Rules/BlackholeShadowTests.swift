@@ -1,23 +1,36 @@
 import Testing
-import TunnelscopeTestSupport
 import TunnelscopeAnalysis
 import TunnelscopeModel
+import TunnelscopeTestSupport
 
 /// A blackhole route drops only the traffic for which it is the route that wins: a more specific
 /// route in the same table (`local`, a route to the TGW) takes its destinations.
 @Suite struct BlackholeShadowTests {
     static func withRoutes(_ change: @escaping (inout [[String: Any]]) -> Void) -> Analysis {
-        Variants.model(Variants.healthyEdits + [(Variants.routeTables, { text in
-            JSONEdit.updating(text, key: "RouteTables", where: { $0["RouteTableId"] as? String == "rtb-0a7c3e9f1b5d2a468" }) { table in
-                var routes = table["Routes"] as! [[String: Any]]
-                change(&routes)
-                table["Routes"] = routes
-            }
-        })]).analysis
+        Variants.model(
+            Variants.healthyEdits + [
+                (
+                    Variants.routeTables,
+                    { text in
+                        JSONEdit.updating(
+                            text, key: "RouteTables",
+                            where: { $0["RouteTableId"] as? String == "rtb-0a7c3e9f1b5d2a468" }
+                        ) { table in
+                            var routes = table["Routes"] as! [[String: Any]]
+                            change(&routes)
+                            table["Routes"] = routes
+                        }
+                    }
+                )
+            ]
+        ).analysis
     }
 
     static func blackhole(_ cidr: String) -> [String: Any] {
-        ["DestinationCidrBlock": cidr, "TransitGatewayId": "tgw-0ffffffffffffffff", "Origin": "CreateRoute", "State": "blackhole"]
+        [
+            "DestinationCidrBlock": cidr, "TransitGatewayId": "tgw-0ffffffffffffffff", "Origin": "CreateRoute",
+            "State": "blackhole",
+        ]
     }
 
     @Test func aBlackholeEveryRangeOfWhichHasAMoreSpecificRouteDropsNothing() throws {

@@ -4,30 +4,32 @@
 /// Paths in `nullable` may also be null.
 enum CheckJSONContract {
     static let shape = """
-    {
-      "schemaVersion": 1,
-      "load": {"files": 0, "resources": 0, "skipped": [{"file": "", "reason": ""}]},
-      "summary": {"awsAccounts": 0, "gcpProjects": 0, "awsVpcs": 0, "gcpNetworks": 0, "onPremSites": 0,
-                  "tunnels": 0, "crossCloudTunnels": 0, "tunnelsDown": 0, "bgpSessionsDown": 0},
-      "tunnels": [{"id": "",
-                   "aws": {"vpnConnectionId": "", "outsideIp": "", "insideCidr": "", "status": ""},
-                   "gcp": {"project": "", "region": "", "name": "", "haGatewayInterface": 0, "peerGatewayInterface": 0,
-                           "status": "", "bgpPeer": "", "bgpStatus": ""}}],
-      "findings": [{"rule": "", "severity": "", "message": "", "resources": [""]}]
-    }
-    """
+        {
+          "schemaVersion": 1,
+          "load": {"files": 0, "resources": 0, "skipped": [{"file": "", "reason": ""}]},
+          "summary": {"awsAccounts": 0, "gcpProjects": 0, "awsVpcs": 0, "gcpNetworks": 0, "onPremSites": 0,
+                      "tunnels": 0, "crossCloudTunnels": 0, "tunnelsDown": 0, "bgpSessionsDown": 0},
+          "tunnels": [{"id": "",
+                       "aws": {"vpnConnectionId": "", "outsideIp": "", "insideCidr": "", "status": ""},
+                       "gcp": {"project": "", "region": "", "name": "", "haGatewayInterface": 0, "peerGatewayInterface": 0,
+                               "status": "", "bgpPeer": "", "bgpStatus": ""}}],
+          "findings": [{"rule": "", "severity": "", "message": "", "resources": [""]}]
+        }
+        """
 
-    static let nullable: Set<String> = ["tunnels[].aws", "tunnels[].gcp", "tunnels[].gcp.bgpPeer", "tunnels[].gcp.bgpStatus",
-                                        "tunnels[].gcp.status", "tunnels[].gcp.region", "tunnels[].aws.insideCidr",
-                                        "tunnels[].gcp.haGatewayInterface", "tunnels[].gcp.peerGatewayInterface"]
+    static let nullable: Set<String> = [
+        "tunnels[].aws", "tunnels[].gcp", "tunnels[].gcp.bgpPeer", "tunnels[].gcp.bgpStatus",
+        "tunnels[].gcp.status", "tunnels[].gcp.region", "tunnels[].aws.insideCidr",
+        "tunnels[].gcp.haGatewayInterface", "tunnels[].gcp.peerGatewayInterface",
+    ]
 
     /// The `whatIf` object (only with --fail).
     static let whatIfShape = """
-    {"failed": [{"id": "", "kind": "", "label": ""}], "summary": "",
-     "tunnels": [{"id": "", "crossCloud": false, "carriedBefore": false, "tunnelUpAfter": false, "sessionUpAfter": false, "survives": false}],
-     "links": [{"id": "", "label": "", "upBefore": false, "upAfter": false, "carrying": [""], "singlePointsOfFailure": [""]}],
-     "sites": [{"id": "", "name": "", "reachableBefore": false, "reachableAfter": false}],
-     "lostPrefixes": [{"prefix": "", "originLabel": "", "originSide": "", "lost": [""]}],
-     "unreachableBefore": []}
-    """
+        {"failed": [{"id": "", "kind": "", "label": ""}], "summary": "",
+         "tunnels": [{"id": "", "crossCloud": false, "carriedBefore": false, "tunnelUpAfter": false, "sessionUpAfter": false, "survives": false}],
+         "links": [{"id": "", "label": "", "upBefore": false, "upAfter": false, "carrying": [""], "singlePointsOfFailure": [""]}],
+         "sites": [{"id": "", "name": "", "reachableBefore": false, "reachableAfter": false}],
+         "lostPrefixes": [{"prefix": "", "originLabel": "", "originSide": "", "lost": [""]}],
+         "unreachableBefore": []}
+        """
 }

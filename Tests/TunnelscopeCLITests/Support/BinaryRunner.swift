@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the built `tunnelscope` binary, scripts and other command-line tools from end-to-end
@@ -51,7 +52,8 @@ enum BinaryRunner {
             url.deleteLastPathComponent()
         }
         return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }()
 
     /// The `tunnelscope` executable built alongside the running tests (the test target depends
@@ -118,7 +120,9 @@ enum BinaryRunner {
     /// This process's environment without the variables whose names start with any of
     /// `prefixes`, plus `adding` (which wins). Use it to keep a developer's own settings (e.g.
     /// `AWS_PROFILE`, `AWS_SESSION_TOKEN`) out of a child.
-    static func environment(removingPrefixes prefixes: [String] = [], adding: [String: String] = [:]) -> [String: String] {
+    static func environment(removingPrefixes prefixes: [String] = [], adding: [String: String] = [:]) -> [String:
+        String]
+    {
         var env = ProcessInfo.processInfo.environment.filter { key, _ in !prefixes.contains { key.hasPrefix($0) } }
         env.merge(adding) { _, new in new }
         return env
@@ -136,8 +140,10 @@ enum BinaryRunner {
     /// - Returns: the exit status (128 + signal number when killed by a signal), and stdout and
     ///   stderr decoded as UTF-8 (invalid bytes replaced).
     /// - Throws: `Failure.launch` when it cannot be started, `Failure.timedOut`.
-    static func run(_ executable: URL, _ args: [String], environment: [String: String]? = nil,
-                    currentDirectory: URL? = nil, timeout: TimeInterval) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(
+        _ executable: URL, _ args: [String], environment: [String: String]? = nil,
+        currentDirectory: URL? = nil, timeout: TimeInterval
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let command = commandLine(executable, args)
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("tunnelscope-run-\(UUID().uuidString)", isDirectory: true)
@@ -146,17 +152,20 @@ enum BinaryRunner {
         let stdoutURL = scratch.appendingPathComponent("stdout")
         let stderrURL = scratch.appendingPathComponent("stderr")
 
-        let process = try makeProcess(executable, args, environment: environment, currentDirectory: currentDirectory,
-                                      stdout: stdoutURL, stderr: stderrURL, command: command)
+        let process = try makeProcess(
+            executable, args, environment: environment, currentDirectory: currentDirectory,
+            stdout: stdoutURL, stderr: stderrURL, command: command)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { usleep(10_000) }
         if process.isRunning {
             stop(process, grace: 2)
-            throw Failure.timedOut(command: command, seconds: timeout,
-                                   stdout: readText(stdoutURL), stderr: readText(stderrURL))
+            throw Failure.timedOut(
+                command: command, seconds: timeout,
+                stdout: readText(stdoutURL), stderr: readText(stderrURL))
         }
         process.waitUntilExit()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return (status, readText(stdoutURL), readText(stderrURL))
     }
 
@@ -170,7 +179,9 @@ enum BinaryRunner {
         let logURL: URL
 
         fileprivate init(process: Process, command: String, logURL: URL) {
-            self.process = process; self.command = command; self.logURL = logURL
+            self.process = process
+            self.command = command
+            self.logURL = logURL
         }
 
         var isRunning: Bool { process.isRunning }
@@ -185,11 +196,14 @@ enum BinaryRunner {
     }
 
     /// Starts `executable` and returns at once; stdout and stderr are appended to `log`.
-    static func start(_ executable: URL, _ args: [String], environment: [String: String]? = nil,
-                      currentDirectory: URL? = nil, log: URL) throws -> Background {
+    static func start(
+        _ executable: URL, _ args: [String], environment: [String: String]? = nil,
+        currentDirectory: URL? = nil, log: URL
+    ) throws -> Background {
         let command = commandLine(executable, args)
-        let process = try makeProcess(executable, args, environment: environment, currentDirectory: currentDirectory,
-                                      stdout: log, stderr: log, command: command)
+        let process = try makeProcess(
+            executable, args, environment: environment, currentDirectory: currentDirectory,
+            stdout: log, stderr: log, command: command)
         return Background(process: process, command: command, logURL: log)
     }
 
@@ -199,15 +213,17 @@ enum BinaryRunner {
     /// process may still take it before the caller binds it: callers should retry on failure.
     static func freeTCPPort() throws -> UInt16 {
         #if os(Linux)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw Failure.noPort(reason: "socket() failed, errno \(errno)") }
         defer { close(fd) }
         var address = loopback(port: 0)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw Failure.noPort(reason: "bind() failed, errno \(errno)") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -221,23 +237,27 @@ enum BinaryRunner {
     /// True when something accepts TCP connections on 127.0.0.1:`port`.
     static func acceptsConnections(port: UInt16) -> Bool {
         #if os(Linux)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = loopback(port: port)
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         return connected == 0
     }
 
     /// Polls until 127.0.0.1:`port` accepts connections (true), `timeout` passes, or
     /// `stillStarting` says the server gave up (false).
-    static func waitForPort(_ port: UInt16, timeout: TimeInterval, interval: TimeInterval = 0.1,
-                            stillStarting: () -> Bool = { true }) -> Bool {
+    static func waitForPort(
+        _ port: UInt16, timeout: TimeInterval, interval: TimeInterval = 0.1,
+        stillStarting: () -> Bool = { true }
+    ) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
             if acceptsConnections(port: port) { return true }
@@ -252,7 +272,7 @@ enum BinaryRunner {
     private static func loopback(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
         #if !os(Linux)
-        address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
+            address.sin_len = UInt8(MemoryLayout<sockaddr_in>.size)
         #endif
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = port.bigEndian
@@ -260,8 +280,10 @@ enum BinaryRunner {
         return address
     }
 
-    private static func makeProcess(_ executable: URL, _ args: [String], environment: [String: String]?,
-                                    currentDirectory: URL?, stdout: URL, stderr: URL, command: String) throws -> Process {
+    private static func makeProcess(
+        _ executable: URL, _ args: [String], environment: [String: String]?,
+        currentDirectory: URL?, stdout: URL, stderr: URL, command: String
+    ) throws -> Process {
         guard isExecutableFile(executable) else {
             throw Failure.launch(command: command, reason: "\(executable.path) does not exist or is not executable")
         }

@@ -10,12 +10,15 @@ final class TmuxSession {
 
     init(width: Int, height: Int) throws {
         guard let tmux = BinaryRunner.which("tmux") else {
-            throw BinaryRunner.Failure.launch(command: "tmux", reason: "tmux is not installed (CI installs it; apt-get install tmux)")
+            throw BinaryRunner.Failure.launch(
+                command: "tmux", reason: "tmux is not installed (CI installs it; apt-get install tmux)")
         }
         self.tmux = tmux
         // A plain shell, so the test can see what the terminal is like after the explorer exits.
-        try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
-                 "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile"])
+        try run([
+            "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "e2e",
+            "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='$ ' bash --norc --noprofile",
+        ])
         try run(["set-option", "-t", "e2e", "status", "off"])
         serverPid = pid_t(try run(["display-message", "-p", "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
@@ -33,11 +36,14 @@ final class TmuxSession {
     /// Runs tmux with every inherited descriptor above stderr closed first: the tmux server
     /// forks from the first client and would otherwise keep Foundation's process-exit socket
     /// open, so `Process` would never see the client end.
-    static let closeFDsThenExec = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#
+    static let closeFDsThenExec =
+        #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$0" "$@""#
 
     @discardableResult
     func run(_ args: [String]) throws -> String {
-        let result = try BinaryRunner.run(URL(fileURLWithPath: "/bin/bash"), ["-c", Self.closeFDsThenExec, tmux.path, "-L", socket] + args, timeout: 10)
+        let result = try BinaryRunner.run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", Self.closeFDsThenExec, tmux.path, "-L", socket] + args,
+            timeout: 10)
         guard result.status == 0 else {
             throw BinaryRunner.Failure.launch(command: "tmux \(args.joined(separator: " "))", reason: result.stderr)
         }
@@ -45,7 +51,10 @@ final class TmuxSession {
     }
 
     /// Types a line into the shell and presses Enter.
-    func type(_ line: String) throws { try run(["send-keys", "-t", "e2e", "-l", line]); try run(["send-keys", "-t", "e2e", "Enter"]) }
+    func type(_ line: String) throws {
+        try run(["send-keys", "-t", "e2e", "-l", line])
+        try run(["send-keys", "-t", "e2e", "Enter"])
+    }
 
     /// tmux key names: "Tab", "Escape", "Down", "C-c", or literal characters.
     func send(_ keys: String...) throws { try run(["send-keys", "-t", "e2e"] + keys) }
@@ -62,8 +71,10 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds (bounded), returning the last capture.
     @discardableResult
-    func wait(timeout: TimeInterval = 10, for description: String, _ predicate: (String) -> Bool,
-              sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func wait(
+        timeout: TimeInterval = 10, for description: String, _ predicate: (String) -> Bool,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -75,7 +86,9 @@ final class TmuxSession {
         return screen
     }
 
-    func wait(for text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func wait(for text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> String
+    {
         try wait(timeout: timeout, for: "\"\(text)\"", { $0.contains(text) }, sourceLocation: sourceLocation)
     }
 

@@ -20,15 +20,18 @@ enum Fixtures {
         let files = ExampleNetwork.files.compactMap { file -> InputFile? in
             guard file.name.hasSuffix(suffix) else { return file }
             found = true
-            return edit(String(decoding: file.bytes, as: UTF8.self)).map { InputFile(name: file.name, bytes: Array($0.utf8)) }
+            return edit(String(decoding: file.bytes, as: UTF8.self)).map {
+                InputFile(name: file.name, bytes: Array($0.utf8))
+            }
         }
         precondition(found, "no example file ends in \(suffix)")
         return Importer.load(files: files, origin: "variant")
     }
 
     static func load(_ documents: [String: String]) -> LoadResult {
-        Importer.load(files: documents.sorted { $0.key < $1.key }.map { InputFile(name: $0.key, bytes: Array($0.value.utf8)) },
-                      origin: "test")
+        Importer.load(
+            files: documents.sorted { $0.key < $1.key }.map { InputFile(name: $0.key, bytes: Array($0.value.utf8)) },
+            origin: "test")
     }
 
     static func temporaryDirectory() throws -> URL {

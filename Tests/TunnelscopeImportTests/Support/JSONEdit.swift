@@ -3,9 +3,11 @@ import Foundation
 /// Edits a JSON document in tests: parse, change with plain Foundation containers, print.
 enum JSONEdit {
     static func edit(_ text: String, _ change: (inout Any) -> Void) -> String {
-        var value = try! JSONSerialization.jsonObject(with: Data(text.utf8), options: [.mutableContainers, .fragmentsAllowed])
+        var value = try! JSONSerialization.jsonObject(
+            with: Data(text.utf8), options: [.mutableContainers, .fragmentsAllowed])
         change(&value)
-        return String(decoding: try! JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
+        return String(
+            decoding: try! JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]), as: UTF8.self)
     }
 
     /// Removes the array elements (of a top-level array, or of `key`'s array) for which `drop` is true.
@@ -21,8 +23,10 @@ enum JSONEdit {
     }
 
     /// Changes the elements (of a top-level array, or of `key`'s array) for which `match` is true.
-    static func updating(_ text: String, key: String? = nil, where match: @escaping ([String: Any]) -> Bool,
-                         _ change: @escaping (inout [String: Any]) -> Void) -> String {
+    static func updating(
+        _ text: String, key: String? = nil, where match: @escaping ([String: Any]) -> Bool,
+        _ change: @escaping (inout [String: Any]) -> Void
+    ) -> String {
         func apply(_ items: [[String: Any]]) -> [[String: Any]] {
             items.map { item in
                 guard match(item) else { return item }

@@ -28,14 +28,20 @@ enum MapTourVariants {
     static func healthy() -> LoadResult { Importer.load(paths: [healthyPath]) }
 
     /// `files` with the files whose name ends in a key edited, plus `added` (name, JSON text).
-    static func load(_ files: [InputFile] = ExampleNetwork.files, editing edits: [String: Edit] = [:],
-                     adding added: [(String, String)] = [], origin: String = "variant") -> LoadResult {
+    static func load(
+        _ files: [InputFile] = ExampleNetwork.files, editing edits: [String: Edit] = [:],
+        adding added: [(String, String)] = [], origin: String = "variant"
+    ) -> LoadResult {
         var result: [InputFile] = []
         for file in files {
-            guard let edit = edits.first(where: { file.name.hasSuffix($0.key) })?.value else { result.append(file); continue }
+            guard let edit = edits.first(where: { file.name.hasSuffix($0.key) })?.value else {
+                result.append(file)
+                continue
+            }
             var object = try! JSONSerialization.jsonObject(with: Data(file.bytes)) as! [String: Any]
             edit(&object)
-            result.append(InputFile(name: file.name, bytes: [UInt8](try! JSONSerialization.data(withJSONObject: object))))
+            result.append(
+                InputFile(name: file.name, bytes: [UInt8](try! JSONSerialization.data(withJSONObject: object))))
         }
         for (name, text) in added { result.append(InputFile(name: name, bytes: Array(text.utf8))) }
         return Importer.load(files: result, origin: origin)
@@ -68,10 +74,13 @@ enum MapTourVariants {
         }
     }
 
-    static func vpnGateway(attachedTo vpcs: [String], name: String = "legacy-vgw", asn: Int = 64520) -> (String, String) {
+    static func vpnGateway(attachedTo vpcs: [String], name: String = "legacy-vgw", asn: Int = 64520) -> (String, String)
+    {
         let attachments = vpcs.map { #"{"State": "attached", "VpcId": "\#($0)"}"# }.joined(separator: ", ")
-        return ("variant/\(account)/describe-vpn-gateways.json",
-                #"{"VpnGateways": [{"State": "available", "Type": "ipsec.1", "VpnGatewayId": "\#(vgw)", "AmazonSideAsn": \#(asn), "VpcAttachments": [\#(attachments)], "Tags": [{"Key": "Name", "Value": "\#(name)"}]}]}"#)
+        return (
+            "variant/\(account)/describe-vpn-gateways.json",
+            #"{"VpnGateways": [{"State": "available", "Type": "ipsec.1", "VpnGatewayId": "\#(vgw)", "AmazonSideAsn": \#(asn), "VpcAttachments": [\#(attachments)], "Tags": [{"Key": "Name", "Value": "\#(name)"}]}]}"#
+        )
     }
 
     /// Two hubs: the TGW, and a VGW that data-vpc is attached to (instead of the TGW) and that
@@ -94,14 +103,19 @@ enum MapTourVariants {
         var edits = detach([sharedServicesVpc])
         edits["describe-transit-gateways.json"] = { root in
             var gateways = root["TransitGateways"] as! [[String: Any]]
-            gateways.append(["TransitGatewayId": secondTGW, "State": "available", "OwnerId": "111122223333",
-                             "Options": ["AmazonSideAsn": 64514, "VpnEcmpSupport": "enable"],
-                             "Tags": [["Key": "Name", "Value": "spoke-tgw"]]])
+            gateways.append([
+                "TransitGatewayId": secondTGW, "State": "available", "OwnerId": "111122223333",
+                "Options": ["AmazonSideAsn": 64514, "VpnEcmpSupport": "enable"],
+                "Tags": [["Key": "Name", "Value": "spoke-tgw"]],
+            ])
             root["TransitGateways"] = gateways
         }
-        let attachment = #"{"TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-0bb0bb0bb0bb0bb01", "TransitGatewayId": "\#(secondTGW)", "ResourceOwnerId": "111122223333", "ResourceType": "vpc", "ResourceId": "\#(sharedServicesVpc)", "State": "available"}]}"#
-        return load(editing: edits, adding: [("variant/\(account)/describe-transit-gateway-attachments-spoke.json", attachment)],
-                    origin: "two TGWs")
+        let attachment =
+            #"{"TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "tgw-attach-0bb0bb0bb0bb0bb01", "TransitGatewayId": "\#(secondTGW)", "ResourceOwnerId": "111122223333", "ResourceType": "vpc", "ResourceId": "\#(sharedServicesVpc)", "State": "available"}]}"#
+        return load(
+            editing: edits,
+            adding: [("variant/\(account)/describe-transit-gateway-attachments-spoke.json", attachment)],
+            origin: "two TGWs")
     }
 
     /// The tunnel that is down in the example (52.1.20.22) up at IPsec level on both sides; its
@@ -120,14 +134,15 @@ enum MapTourVariants {
                     }
                     return c
                 }
-            },
+            }
         ]
         if bgpUp {
             edits["routers-get-status-cr-aws.json"] = { root in
                 var result = root["result"] as! [String: Any]
                 result["bgpPeerStatus"] = (result["bgpPeerStatus"] as! [[String: Any]]).map { p in
                     var p = p
-                    p["status"] = "UP"; p["state"] = "Established"
+                    p["status"] = "UP"
+                    p["state"] = "Established"
                     return p
                 }
                 root["result"] = result
@@ -139,13 +154,19 @@ enum MapTourVariants {
     /// A synthetic network where `onVGW` of the generated VPCs hang off a VGW instead of the TGW.
     static func syntheticTwoHubs(vpcs: Int, onVGW: Int) -> (result: LoadResult, vgwVpcs: Set<String>) {
         let synthetic = SyntheticNetwork(vpcs: vpcs, accounts: 2, routesPerTable: 1, gcpSubnets: 2)
-        let moved = (0..<onVGW).map { "vpc-1" + String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16) }
+        let moved = (0..<onVGW).map {
+            "vpc-1" + String(repeating: "0", count: 16 - String($0, radix: 16).count) + String($0, radix: 16)
+        }
         let edits: [String: Edit] = [
             "synthetic/\(account)/describe-transit-gateway-attachments.json": { root in
                 root["TransitGatewayAttachments"] = (root["TransitGatewayAttachments"] as! [[String: Any]])
                     .filter { !moved.contains($0["ResourceId"] as? String ?? "") }
-            },
+            }
         ]
-        return (load(synthetic.files(), editing: edits, adding: [vpnGateway(attachedTo: moved)], origin: "synthetic, two hubs"), Set(moved))
+        return (
+            load(
+                synthetic.files(), editing: edits, adding: [vpnGateway(attachedTo: moved)],
+                origin: "synthetic, two hubs"), Set(moved)
+        )
     }
 }

@@ -7,7 +7,9 @@ import TunnelscopeRender
 enum Screens {
     static let example = ExampleNetwork.load()
 
-    static func state(_ result: LoadResult = example, width: Int = 80, height: Int = 24, screen: Screen = .topology) -> AppState {
+    static func state(_ result: LoadResult = example, width: Int = 80, height: Int = 24, screen: Screen = .topology)
+        -> AppState
+    {
         AppState(result: result, width: width, height: height, screen: screen)
     }
 

@@ -22,7 +22,8 @@ enum Snapshot {
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("No snapshot \(name).txt; record it with SNAPSHOT_RECORD=1 swift test", sourceLocation: sourceLocation)
+            Issue.record(
+                "No snapshot \(name).txt; record it with SNAPSHOT_RECORD=1 swift test", sourceLocation: sourceLocation)
             return
         }
         guard expected != actual else { return }
@@ -31,7 +32,8 @@ enum Snapshot {
         let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
         let failed = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).actual.txt")
         try? actual.write(to: failed, atomically: true, encoding: .utf8)
-        Issue.record("""
+        Issue.record(
+            """
             Snapshot \(name) differs at line \(line + 1):
               expected: \(line < e.count ? String(e[line]) : "(end)")
               actual:   \(line < a.count ? String(a[line]) : "(end)")
