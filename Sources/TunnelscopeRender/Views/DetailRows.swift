@@ -11,6 +11,11 @@ struct DetailRows {
     let elementId: String
     let report: LoadReport
 
+    /// The colour of a field stating one layer as the analysis reads it.
+    static func role(_ view: TunnelState.View?) -> Role {
+        switch view { case .up?: .ok; case .down?: .error; default: .dim }
+    }
+
     func rows() -> [Row] {
         var rows: [Row] = []
         func field(_ name: String, _ value: String?, _ role: Role = .normal, link: String? = nil) {
@@ -35,6 +40,8 @@ struct DetailRows {
         }
 
         if let tunnel = model.tunnel(elementId) {
+            // Colours of each side's raw fields come from the analysis' reading of that layer.
+            let state = insights.verdicts.tunnel(tunnel.id)?.state
             rows.append(.heading("Physical tunnel \(tunnel.id)", .title))
             field(
                 "kind",
@@ -77,7 +84,7 @@ struct DetailRows {
                 field(
                     "status",
                     a.tunnel.status.rawValue + (a.tunnel.statusMessage.map { $0.isEmpty ? "" : "  \"\($0)\"" } ?? ""),
-                    a.tunnel.status == .down ? .error : .ok)
+                    Self.role(state?.awsTunnel == .down ? .down : state?.awsBGP ?? state?.awsTunnel))
                 field("accepted routes", a.tunnel.acceptedRouteCount.map(String.init))
                 field("last change", a.tunnel.lastStatusChange, .dim)
                 field(
@@ -92,7 +99,7 @@ struct DetailRows {
                 field("VPN tunnel", g.tunnel.ref.id)
                 field(
                     "status", (g.tunnel.status ?? "?") + (g.tunnel.detailedStatus.map { "  \"\($0)\"" } ?? ""),
-                    g.tunnel.isEstablished ? .ok : .error)
+                    Self.role(state?.gcpTunnel))
                 field(
                     "HA gateway",
                     g.haGateway.map {
@@ -117,7 +124,7 @@ struct DetailRows {
                         peer.status.map {
                             "\($0.status ?? "?") (\($0.state ?? "?"))  \($0.numLearnedRoutes.map { "\($0) routes learned" } ?? "")  \($0.uptime.map { "up \($0)" } ?? "")"
                         } ?? "unknown (no routers get-status export)",
-                        peer.status?.isUp == true ? .ok : peer.status == nil ? .dim : .error)
+                        Self.role(state?.gcpBGP))
                 }
                 field("shared secret", "(never shown)", .dim)
             }
