@@ -13,7 +13,11 @@ struct DetailRows {
 
     /// The colour of a field stating one layer as the analysis reads it.
     static func role(_ view: TunnelState.View?) -> Role {
-        switch view { case .up?: .ok; case .down?: .error; default: .dim }
+        switch view {
+        case .up?: .ok
+        case .down?: .error
+        default: .dim
+        }
     }
 
     func rows() -> [Row] {
