@@ -112,6 +112,9 @@ import TunnelscopeTestSupport
         let bgp = state.analysis.bgpSessionsDown
         #expect(header.contains("\(down) tunnel\(down == 1 ? "" : "s") down") == (down > 0), "\(name): \(header)")
         #expect(header.contains("\(bgp) BGP down") == (bgp > 0), "\(name): \(header)")
+        let noRoutes = verdicts.carryNoRoutes
+        #expect(header.contains("\(noRoutes) carr") == (noRoutes > 0), "\(name): \(header)")
+        #expect(header.contains("all") == (verdicts.carrying == verdicts.tunnels.count), "\(name): \(header)")
         #expect(
             header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0),
             "\(name): \(header)")

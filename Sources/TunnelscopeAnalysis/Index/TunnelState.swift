@@ -71,20 +71,23 @@ public struct TunnelState: Sendable, Hashable {
     /// AWS has the session up but accepts no route over it.
     public var awsLearnsNothing: Bool { awsBGP == .up && awsAcceptedRoutes == 0 }
 
-    /// The BGP session as the analysis judges it: Cloud Router's view wins when it was exported;
-    /// without it, AWS DOWN (or UP with no accepted route) is down.
+    /// The BGP session as the analysis judges it: down when either side reports it down (the side
+    /// that reports DOWN is trusted: a session is not up on one end only), or, without Cloud
+    /// Router's status, when AWS accepts no route over it; up when a side reports it up.
     public var bgp: View {
         guard bgpConfigured, !staticRouting else { return .unknown }
-        if gcpBGP != .unknown { return gcpBGP }
-        if awsBGP == .down || awsLearnsNothing { return .down }
-        return awsBGP
+        if gcpBGP == .down || awsBGP == .down { return .down }
+        if gcpBGP == .unknown, awsLearnsNothing { return .down }
+        if gcpBGP == .up || awsBGP == .up { return .up }
+        return .unknown
     }
 
-    /// The tunnel carries routes now: IPsec up and, with BGP, the session up.
+    /// The tunnel carries routes now: IPsec up and, with BGP, the session up with AWS accepting
+    /// routes over it (with none accepted, AWS sends nothing through it).
     public var carries: Bool {
         guard ipsecUp else { return false }
         if staticRouting || !bgpConfigured { return true }
-        return bgp != .down
+        return bgp != .down && !awsLearnsNothing
     }
 
     public var bgpDown: Bool { bgp == .down }

@@ -115,11 +115,12 @@ enum BGPDownRule: AnalysisRule {
                         message:
                             "BGP session \(peer.name) on \(routerName) (\(addresses)) is \(peer.status?.status ?? "DOWN")\(fsm): no routes over \(c.index.tunnelName(t))",
                         resources: c.index.tunnelResources(t) + (gcp.router.map { [$0.id] } ?? []), hint: hint))
-            } else if state.gcpBGP == .unknown, state.bgpDown, let aws = tunnel.aws {
+            } else if state.bgpDown, let aws = tunnel.aws {
                 let how =
-                    state.awsTunnel == .down
-                    ? "the tunnel is DOWN"
-                    : state.awsBGP == .down ? "IPsec is up, BGP is DOWN" : "the tunnel is UP"
+                    (state.awsTunnel == .down
+                        ? "the tunnel is DOWN"
+                        : state.awsBGP == .down ? "IPsec is up, BGP is DOWN" : "the tunnel is UP")
+                    + (state.gcpBGP == .up ? "; Cloud Router still reports the session UP" : "")
                 let message =
                     state.awsLearnsNothing
                     ? "AWS reports \(c.index.tunnelName(t)) UP but accepts no BGP route over it: AWS sends nothing to its peer through it (Cloud Router's status was not exported)"

@@ -87,6 +87,7 @@ public struct TunnelVerdict: Sendable, Hashable {
     public var word: String {
         if !state.ipsecUp { return "DOWN" }
         if state.bgpDown { return state.awsLearnsNothing && state.gcpBGP == .unknown ? "NO ROUTES" : "BGP DOWN" }
+        if !state.carries { return "NO ROUTES" }
         if state.awsTunnel == .unknown, state.gcpTunnel == .unknown { return "?" }
         return "UP"
     }

@@ -148,5 +148,7 @@ public struct Verdicts: Sendable {
     /// BGP sessions judged down (tunnels with IPsec up or down alike).
     public var bgpDown: Int { tunnels.filter { $0.state.bgpDown }.count }
     public var carrying: Int { tunnels.filter(\.carries).count }
+    /// Tunnels up at IPsec and BGP that still carry nothing (AWS accepts no route over them).
+    public var carryNoRoutes: Int { tunnels.filter { $0.state.ipsecUp && !$0.state.bgpDown && !$0.carries }.count }
     public var disagreeing: Int { tunnels.filter(\.hasDisagreement).count }
 }

@@ -456,11 +456,23 @@ public enum Reducer {
         state.searchPosition = index
         state.lastSearch = q
         let match = matches[index]
-        if match.screen != state.screen, !(state.screen == .split && state.model.tunnel(match.elementId) != nil) {
-            if case .detail = match.screen {
-                push(&state, match.screen)
+        // Stay where the element is already shown; else go to its screen, and when that screen has
+        // no row for it (a BGP session, a route table …), to its detail, so the selection (and `f`)
+        // is always the element found.
+        func shows(_ screen: Screen) -> Bool {
+            switch screen {
+            case .topology: state.topology.node(match.elementId) != nil
+            case .tour: false
+            case .detail(let id): id == match.elementId
+            default: state.rows(for: screen).contains { $0.elementId == match.elementId }
+            }
+        }
+        if !shows(state.screen) {
+            let target = shows(match.screen) ? match.screen : .detail(match.elementId)
+            if case .detail = target {
+                push(&state, target)
             } else {
-                state.stack = [.topology, match.screen]
+                state.stack = [.topology, target]
                 state.refreshScreenRows()
             }
         }

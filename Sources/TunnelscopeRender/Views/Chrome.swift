@@ -5,8 +5,6 @@ import TunnelscopeText
 enum Chrome {
     static func header(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         buffer.fill(rect, style: Style(.header))
-        let model = state.model
-        let cross = model.tunnels.filter(\.isCrossCloud)
         let down = state.insights.tunnelsDown
         let bgpDown = state.insights.bgpSessionsDown
         let errors = state.insights.errorCount
@@ -24,11 +22,19 @@ enum Chrome {
                 status.append(
                     Span(short ? "✖ \(bgpDown) BGP down" : " ✖ \(bgpDown) BGP down ", Style(.failed, bold: true)))
             }
-            if down == 0 && bgpDown == 0 && !cross.isEmpty {
+            let noRoutes = state.insights.verdicts.carryNoRoutes
+            if noRoutes > 0 {
                 status.append(
                     Span(
-                        short ? "● \(cross.count) up" : " ● all \(cross.count) tunnels up ", Style(.header, bold: true))
-                )
+                        short
+                            ? "✖ \(noRoutes) no routes"
+                            : " ✖ \(noRoutes) carr\(noRoutes == 1 ? "ies" : "y") no routes ",
+                        Style(.failed, bold: true)))
+            }
+            let total = state.insights.verdicts.tunnels.count
+            if down == 0 && bgpDown == 0 && noRoutes == 0 && total > 0 {
+                status.append(
+                    Span(short ? "● \(total) up" : " ● all \(total) tunnels up ", Style(.header, bold: true)))
             }
             if errors > 0 {
                 status.append(

@@ -139,6 +139,9 @@ import TunnelscopeTestSupport
         #expect(analysis.findings("bgp-down").isEmpty, "Cloud Router's view of BGP wins")
         let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
         #expect(verdict.disagreements.map(\.layer) == ["routes"])
+        #expect(
+            !verdict.carries && verdict.word == "NO ROUTES",
+            "AWS sends nothing through a tunnel it learned no route over")
         #expect(verdict.summary == "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP UP, 5 learned")
     }
 
@@ -159,6 +162,11 @@ import TunnelscopeTestSupport
         #expect(mismatch.message.contains("AWS says BGP DOWN") && mismatch.message.contains("Cloud Router says UP"))
         let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
         #expect(verdict.state.ipsecUp && verdict.disagreements.map(\.layer) == ["BGP"])
+        // The side that reports DOWN is trusted: the session carries nothing, everywhere.
+        #expect(!verdict.carries && verdict.word == "BGP DOWN" && verdict.health == .down)
+        let bgp = try #require(analysis.findings("bgp-down").only)
+        #expect(bgp.message.contains("Cloud Router still reports the session UP"), "\(bgp.message)")
+        #expect(analysis.bgpSessionsDown == 1)
         #expect(verdict.summary.hasPrefix("IPsec UP both sides · BGP: AWS DOWN, GCP UP"))
     }
 
