@@ -11,7 +11,8 @@ struct PathCommand: ParsableCommand {
         abstract: "Trace the path between two addresses or resources, both ways.",
         discussion: """
             Exit status: 0 the destination is reachable both ways; 1 it is not, or the path reaches another owner \
-            of an overlapping range instead of the destination; 2 unusable input or an endpoint that matches nothing.
+            of an overlapping range instead of the destination; 2 unusable input or an endpoint that matches nothing; \
+            3 unknown: a way ends where the exports do not say (a resource tunnelscope does not follow or cannot see).
             """
     )
 
@@ -43,6 +44,7 @@ struct PathCommand: ParsableCommand {
         }
         for span in PathLines.spans(query) { print(span.text) }
         // Reaching another copy of an overlapping range is not reaching the destination.
+        if query.isUnknown { throw ExitCode(ExitStatus.unknown) }
         if !query.reachable { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -37,4 +37,6 @@ enum ExitStatus {
     static let ok: Int32 = 0
     static let findings: Int32 = 1
     static let unusable: Int32 = 2
+    /// `path`: the exports do not say whether it gets through.
+    static let unknown: Int32 = 3
 }

@@ -98,6 +98,9 @@ import TunnelscopeTestSupport
             for row in rows {
                 guard let id = row.tunnelId, row.elementId == id, let verdict = verdicts.tunnel(id) else { continue }
                 checked += 1
+                if result.model.tunnel(id)?.isCrossCloud == true {
+                    #expect(row.text.contains("≠") == verdict.hasDisagreement, "\(name), \(view) view: \(row.text)")
+                }
                 let mark = row.spans.first { ["●", "▲", "✖", "○", "✕"].contains($0.text) }?.text
                 #expect(
                     mark == marks[verdict.health],
@@ -134,6 +137,6 @@ import TunnelscopeTestSupport
         #expect(
             text.components(separatedBy: "Cloud Router learned 6: 10.40.0.0/16").count - 1 == 4,
             "every tunnel's best routes")
-        #expect(text.components(separatedBy: "the TGW learned 4 (telemetry: 4 accepted)").count - 1 == 4)
+        #expect(text.components(separatedBy: "TGW routes over it 4 (AWS telemetry: 4 accepted)").count - 1 == 4)
     }
 }

@@ -31,7 +31,9 @@ final class AnalysisContext: Sendable {
     }
 
     func forwarder(_ live: Liveness? = nil) -> Forwarder {
-        Forwarder(index: index, tables: tables, space: space, live: live ?? baseline)
+        var forwarder = Forwarder(index: index, tables: tables, space: space, live: live ?? baseline)
+        forwarder.gcpAdvertised = exchange.gcpAdvertisedByTunnel
+        return forwarder
     }
 }
 

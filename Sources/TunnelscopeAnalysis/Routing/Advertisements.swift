@@ -40,6 +40,8 @@ public struct TunnelRoutes: Sendable, Hashable {
     public let gcpLearns: [CIDR]?
     /// What the TGW route tables hold over this tunnel's VPN attachment while the tunnel carries.
     public let awsLearns: [CIDR]
+    /// Why `gcpLearns` is unknown: the GCP end or its router's status is not in the exports.
+    public let gcpLearnsUnknown: String?
 }
 
 /// What each side advertises and learns over the VPN.
@@ -47,6 +49,8 @@ public struct RouteExchange: Sendable {
     public let awsToGCP: [VPNRoute]
     public let gcpToAWS: [VPNRoute]
     public let perTunnel: [TunnelRoutes]
+    /// Per tunnel index: what Cloud Router advertises on its BGP session (for standby failover).
+    var gcpAdvertisedByTunnel: [Int: [CIDR]] = [:]
     /// Disagreements between the two views (advertised but not learned, learned but not advertised).
     public let notes: [String]
 
@@ -219,9 +223,14 @@ extension RouteExchange {
                 awsAcceptedRoutes: model.tunnels[t].aws?.tunnel.acceptedRouteCount,
                 gcpLearnedRoutes: model.tunnels[t].gcp?.bgpPeer?.status?.numLearnedRoutes,
                 gcpLearns: router.map { routerStatus.contains($0) } == true ? (gcpBestByTunnel[t] ?? []).sorted() : nil,
-                awsLearns: (awsLearnedByTunnel[t] ?? []).sorted())
+                awsLearns: (awsLearnedByTunnel[t] ?? []).sorted(),
+                gcpLearnsUnknown: model.tunnels[t].gcp == nil
+                    ? "the GCP end is not in the exports"
+                    : router.map { routerStatus.contains($0) } == true
+                        ? nil : "no routers get-status export for its router")
         }
         self.init(awsToGCP: awsToGCP, gcpToAWS: gcpToAWS, perTunnel: perTunnel, notes: notes)
+        gcpAdvertisedByTunnel = gcpAdvertisesByTunnel.mapValues(\.0)
     }
 
     /// The resource behind a TGW route: the VPC of a VPC attachment, the site of a VPN or Direct Connect one.

@@ -27,6 +27,10 @@ struct Forwarder {
     let tables: RouteTables
     let space: AddressSpace
     let live: Liveness
+    /// Per tunnel index: what Cloud Router advertises on it. A TGW route whose every attachment is
+    /// down fails over to another propagated VPN attachment whose live tunnels are advertised the
+    /// prefix (VPN ECMP off shows only the active attachment's route).
+    var gcpAdvertised: [Int: [CIDR]] = [:]
     /// False: only the end of a walk matters (rules checking many paths); hop texts are not built.
     var recordsHops = true
 

@@ -95,7 +95,7 @@ extension Forwarder {
             return .end(
                 .stopped(resource: igw, reason: "leaves through \(igw) to the internet, not the hybrid network"))
         case .other(let kind, let id):
-            return .end(.stopped(resource: id, reason: "goes to \(kind) \(id), which tunnelscope does not follow"))
+            return .end(.unknown(resource: id, reason: "goes to \(kind) \(id), which tunnelscope does not follow yet"))
         case .none:
             return .end(.stopped(resource: table.id, reason: "route \(prefix) has no target"))
         }
@@ -165,6 +165,14 @@ extension Forwarder {
                 }
             }
             guard let route = propagated.first else { return nil }
+            if targets.isEmpty, propagated.contains(where: { r in r.targets.contains { $0.resourceType == "vpn" } }) {
+                let standby = standbyTargets(table, dst)
+                if !standby.isEmpty {
+                    withdrawn.append(
+                        "\(prefix) via \(route.targets.compactMap(\.resourceId).joined(separator: " + ")) (down)")
+                    return (prefix, route, standby)
+                }
+            }
             if targets.isEmpty {
                 if propagated.contains(where: { !$0.targets.isEmpty }) {
                     withdrawn.append("\(prefix) (every target down)")
@@ -196,6 +204,9 @@ extension Forwarder {
                 kind: .tgwRouteTable, resources: [tableId],
                 text:
                     "TGW route table \(index.tgwRouteTableName(tableId)): \(prefix) → \(route.isBlackhole ? "blackhole" : targetText) (\(route.type ?? "route")\(ecmp))"
+                    + (withdrawn.isEmpty
+                        ? ""
+                        : "; failover: \(withdrawn.joined(separator: ", ")) withdrawn, learned again over \(targetText)")
             )
         }
         if route.isBlackhole {
@@ -233,9 +244,25 @@ extension Forwarder {
             return .end(siteArrival(s, dst, &hops))
         default:
             return .end(
-                .stopped(
+                .unknown(
                     resource: first.attachmentId,
-                    reason: "goes to a \(first.resourceType ?? "?") attachment, which tunnelscope does not follow"))
+                    reason: "goes to a \(first.resourceType ?? "?") attachment, which tunnelscope does not follow yet"))
+        }
+    }
+
+    /// VPN attachments propagating into the table whose live tunnels Cloud Router advertises a
+    /// prefix containing `dst` on: where the TGW learns the route again when the active one goes.
+    func standbyTargets(_ table: TGWRouteTable, _ dst: CIDR) -> [TGWRouteTarget] {
+        table.propagations.compactMap { p in
+            guard p.resourceType == "vpn", p.state != "disabled", let c = p.resourceId,
+                let a = index.attachment(p.attachmentId), live.attachmentAlive(a)
+            else { return nil }
+            let carrying = (index.tunnelsByConnection[c] ?? []).filter { t in
+                model.tunnels[t].isCrossCloud && live.carries[t]
+                    && (gcpAdvertised[t] ?? []).contains { $0.contains(dst) }
+            }
+            return carrying.isEmpty
+                ? nil : TGWRouteTarget(attachmentId: p.attachmentId, resourceId: c, resourceType: "vpn")
         }
     }
 

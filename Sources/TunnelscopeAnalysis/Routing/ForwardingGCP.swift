@@ -138,7 +138,8 @@ extension Forwarder {
                 ))
         case .other(let what):
             return .end(
-                .stopped(resource: network.id, reason: "\(prefix) goes to \(what), which tunnelscope does not follow"))
+                .unknown(
+                    resource: network.id, reason: "\(prefix) goes to \(what), which tunnelscope does not follow yet"))
         }
     }
 

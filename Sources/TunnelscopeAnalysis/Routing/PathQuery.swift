@@ -46,6 +46,13 @@ public struct PathQuery: Sendable, Hashable {
 
     /// Both ways work: the forward path reaches the destination itself, and the way back reaches the source.
     public var reachable: Bool { reachesDestination && (reverse?.end.reached ?? false) }
+
+    /// The exports do not say: a way ends where tunnelscope cannot follow or see (and no way is known to fail).
+    public var isUnknown: Bool {
+        guard !reachable, reachedInstead == nil else { return false }
+        if forward.end.isUnknown { return true }
+        return forward.end.reached && (reverse?.end.isUnknown ?? true)
+    }
 }
 
 public struct PathError: Error, Sendable, Hashable, CustomStringConvertible {

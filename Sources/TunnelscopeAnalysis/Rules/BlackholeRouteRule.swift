@@ -2,7 +2,8 @@ import TunnelscopeModel
 
 /// blackhole-route: a VPC or TGW route in state `blackhole` (its target is gone, or a static TGW
 /// blackhole). Error when it swallows traffic to a range someone owns; warning when the prefix is
-/// unknown; info for a deliberate static TGW blackhole (no attachment).
+/// unknown; for a deliberate static TGW blackhole (no attachment) info, or a warning when it wins
+/// for a range someone owns. The owners it drops are named among the finding's resources.
 enum BlackholeRouteRule: AnalysisRule {
     static let id = "blackhole-route"
     static let summary = "A VPC or TGW route to nowhere (state blackhole): traffic to its prefix is dropped."
@@ -30,7 +31,8 @@ enum BlackholeRouteRule: AnalysisRule {
                         rule: Self.id, severity: victims.isEmpty ? .warning : .error,
                         message:
                             "Route \(route.destinationText) → \(target) in route table \(c.index.routeTableName(table)) of VPC \(c.index.vpcShortName(table.vpcId)) is a blackhole: its target no longer exists\(known)\(drops)",
-                        resources: [table.id, table.vpcId] + (targetId(route.target).map { [$0] } ?? []),
+                        resources: [table.id, table.vpcId] + (targetId(route.target).map { [$0] } ?? [])
+                            + victims.map(\.resource),
                         hint:
                             "Delete it (aws ec2 delete-route --route-table-id \(table.id) --destination-cidr-block \(route.destinationText)) or point it at a live target."
                     ))
@@ -51,14 +53,18 @@ enum BlackholeRouteRule: AnalysisRule {
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
                 result.append(
                     Finding(
-                        rule: Self.id, severity: deliberate ? .info : victims.isEmpty ? .warning : .error,
+                        // A deliberate blackhole that swallows a range someone owns is still worth a look.
+                        rule: Self.id,
+                        severity: victims.isEmpty ? (deliberate ? .info : .warning) : deliberate ? .warning : .error,
                         message: deliberate
                             ? "TGW route table \(c.index.tgwRouteTableName(table.id)) blackholes \(route.destinationText) on purpose (static blackhole route)\(drops)"
                             : "TGW route \(route.destinationText) in \(c.index.tgwRouteTableName(table.id)) is a blackhole: its attachment is gone\(drops)",
                         resources: [table.id] + (table.transitGatewayId.map { [$0] } ?? [])
-                            + route.targets.compactMap(\.attachmentId),
+                            + route.targets.compactMap(\.attachmentId) + victims.map(\.resource),
                         hint: deliberate
-                            ? "Nothing to do if intended."
+                            ? (victims.isEmpty
+                                ? "Nothing to do if intended."
+                                : "If the owners of these ranges must be reached through this table, delete the route or narrow it.")
                             : "Delete the route or re-create the attachment it pointed to."))
             }
         }

@@ -75,7 +75,9 @@ struct FailureSimulator: Sendable {
                 carriers: carriers)
         }
         for route in context.exchange.gcpToAWS {
-            let carriers = route.learnedOnIndices.isEmpty ? route.advertisedOnIndices : route.learnedOnIndices
+            // Every tunnel whose live session advertises the prefix carries it once the others fail:
+            // with VPN ECMP off the TGW shows one attachment's route, and learns the standby's when it goes.
+            let carriers = Array(Set(route.learnedOnIndices).union(route.advertisedOnIndices))
             add(route.prefix, resource: route.origin, label: route.originLabel, origin: .gcp, carriers: carriers)
         }
         // Hybrid VPCs and sites that are not advertised across still lose the hub when cut off.

@@ -154,9 +154,11 @@ struct AWSPerspective {
                 Mark.style(verdict.map { $0.carries ? health : .down } ?? .unknown)),
         ]
         if let gcp = tunnel.gcp {
-            spans.append(Span("⇄ \(gcp.tunnel.name)", .gcp))
+            // `≠` exactly where a mismatch finding names the tunnel (the analysis' verdict).
+            let disagrees = verdict?.hasDisagreement == true
+            spans.append(Span("\(disagrees ? "≠" : "⇄") \(gcp.tunnel.name)", disagrees ? .mismatch : .gcp))
         } else if tunnel.kind == .awsToGCP {
-            spans.append(Span("⇄ no GCP tunnel in the exports", .warning))
+            spans.append(Span("\(verdict?.hasDisagreement == true ? "≠" : "⇄") no GCP tunnel in the exports", .warning))
         } else if let site = tunnel.siteName {
             spans.append(Span("⇄ \(site)", .onPrem))
         }

@@ -167,7 +167,11 @@ struct GCPPerspective {
             spans.append(Span("  no BGP peer on this tunnel", .warning))
         }
         if let aws = physical?.aws {
-            spans.append(Span("  ⇄ \(Naming(model: model).awsTunnelShort(aws))", .aws))
+            let disagrees = physical.flatMap { insights.verdicts.tunnel($0.id) }?.hasDisagreement == true
+            spans.append(
+                Span(
+                    "  \(disagrees ? "≠" : "⇄") \(Naming(model: model).awsTunnelShort(aws))",
+                    disagrees ? .mismatch : .aws))
         }
         spans.append(Span("  peer IP \(end?.peerIp?.description ?? tunnel.peerIp?.description ?? "?")", .dim))
         if let peer = end?.bgpPeer {
@@ -209,10 +213,19 @@ struct GCPPerspective {
             model.tunnels.compactMap { t in t.aws.map { ($0.tunnel.outsideIp, t) } }, uniquingKeysWith: { a, _ in a })
         for (i, interface) in external.interfaces.enumerated() {
             let physical = interface.ipAddress.flatMap { byIp[$0] }
+            let interfaceId = external.ref.interfaceID(interface.id)
+            // `≠` when the analysis reports the interface unmatched (unmatched-tunnel names it).
+            let unmatched = insights.verdicts.findings(naming: interfaceId).contains {
+                insights.findings[$0].rule == "unmatched-tunnel"
+            }
             let counterpart =
-                physical?.aws.map { Span("  = AWS \(Naming(model: model).awsTunnel($0))", .aws) }
+                physical?.aws.map {
+                    Span(
+                        "  \(unmatched ? "≠" : "=") AWS \(Naming(model: model).awsTunnel($0))",
+                        unmatched ? .mismatch : .aws)
+                }
                 ?? Span("  (no AWS tunnel with this outside IP in the exports)", .dim)
-            let failed = insights.failed.contains(external.ref.interfaceID(interface.id))
+            let failed = insights.failed.contains(interfaceId)
             rows.append(
                 Row(
                     spans: [

@@ -133,24 +133,29 @@ struct RoutesRows {
                 : prefixes.prefix(6).map(\.description).joined(separator: ", ")
                     + (prefixes.count > 6 ? " … +\(prefixes.count - 6)" : "")
         }
+        let lost = Set(whatIf?.tunnelsLost.map(\.id) ?? [])
         for t in routes.perTunnel {
             let verdict = verdicts.tunnel(t.tunnel)
+            let failed = lost.contains(t.tunnel)
+            let carries = (verdict?.carries ?? false) && !failed
             rows.append(
                 Row(
                     spans: [
-                        Span("  "), verdict.map { Mark.health($0.health) } ?? Mark.unknown,
+                        Span("  "), failed ? Mark.failed : verdict.map { Mark.health($0.health) } ?? Mark.unknown,
                         Span(" \(t.tunnel)", Style(.normal, bold: true)),
                         Span("  " + (verdict?.summary ?? ""), .dim),
-                    ],
+                    ] + (failed ? [Span("  ✕ carries nothing in the what-if", .failed)] : []),
                     elementId: t.tunnel, tunnelId: t.tunnel, searchText: t.tunnel))
             let gcpLearned =
                 t.gcpLearns.map { "Cloud Router learned \($0.count): \(list($0))" }
-                ?? "Cloud Router learned: unknown (no routers get-status export)"
+                ?? "Cloud Router learned: unknown (\(t.gcpLearnsUnknown ?? "not in the exports"))"
+            // "Advertises" only over a session that carries; otherwise what it would send.
+            let sends = carries ? "AWS advertises" : "AWS would advertise (nothing is sent: the tunnel carries nothing)"
             rows.append(
                 Row(
                     spans: [
                         Span("      AWS → GCP  ", .aws),
-                        Span("AWS advertises \(t.awsAdvertises.count): \(list(t.awsAdvertises))", .normal),
+                        Span("\(sends) \(t.awsAdvertises.count): \(list(t.awsAdvertises))", carries ? .normal : .dim),
                     ],
                     tunnelId: t.tunnel))
             rows.append(
@@ -163,12 +168,14 @@ struct RoutesRows {
                                 ?? Style(.dim)),
                     ],
                     tunnelId: t.tunnel))
-            let accepted = t.awsAcceptedRoutes.map { " (telemetry: \($0) accepted)" } ?? ""
+            let accepted = t.awsAcceptedRoutes.map { " (AWS telemetry: \($0) accepted)" } ?? ""
             rows.append(
                 Row(
                     spans: [
                         Span("      GCP → AWS  ", .gcp),
-                        Span("Cloud Router advertises \(t.gcpAdvertises.count): \(list(t.gcpAdvertises))", .normal),
+                        Span(
+                            "Cloud Router \(carries ? "advertises" : "would advertise (nothing is sent)") \(t.gcpAdvertises.count): "
+                                + list(t.gcpAdvertises), carries ? .normal : .dim),
                     ],
                     tunnelId: t.tunnel))
             rows.append(
@@ -176,7 +183,7 @@ struct RoutesRows {
                     spans: [
                         Span("                 ", .gcp),
                         Span(
-                            "the TGW learned \(t.awsLearns.count)\(accepted): \(list(t.awsLearns))",
+                            "TGW routes over it \(t.awsLearns.count)\(accepted): \(list(t.awsLearns))",
                             t.awsLearns.count < t.gcpAdvertises.count ? Style(.warning) : Style(.normal)),
                     ],
                     tunnelId: t.tunnel))

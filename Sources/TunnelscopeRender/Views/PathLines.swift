@@ -36,6 +36,11 @@ public enum PathLines {
                 Style(.warning, bold: true))
         }
         if query.reachable { return Span("● reachable both ways", Style(.ok, bold: true)) }
+        if query.isUnknown {
+            return Span(
+                "? unknown: the exports do not say whether it gets through (see where it ends)", Style(.dim, bold: true)
+            )
+        }
         if query.reachesDestination {
             return Span("✖ reachable one way only: the way back fails", Style(.error, bold: true))
         }
