@@ -194,7 +194,10 @@ enum InsideAddressMismatchRule: AnalysisRule {
                         + problems.joined(separator: "; "),
                     resources: c.index.tunnelResources(t) + (gcp.router.map { [$0.id] } ?? []),
                     hint:
-                        "Set the router interface to \(gcpIp)/\(inside.prefixLength) and the BGP peer to \(gcpIp) ⇄ \(awsIp) (AWS addresses from \(source)); BGP cannot come up until they match."
+                        "Set the router interface to \(gcpIp)/\(inside.prefixLength) and the BGP peer to \(gcpIp) ⇄ \(awsIp) (AWS addresses from \(source)); "
+                        + (c.states[t].bgp == .up
+                            ? "both sides still report BGP up, so one of the exports is older than the change that broke it: re-export both sides, then fix it before the session resets."
+                            : "BGP cannot come up until they match.")
                 ))
         }
         return result

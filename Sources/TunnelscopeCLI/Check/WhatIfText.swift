@@ -32,9 +32,9 @@ struct WhatIfText {
         }
         if !outcome.sites.isEmpty {
             lines.append(
-                "  On-prem: "
+                "  On-prem, link to the AWS hub: "
                     + outcome.sites.map { s in
-                        "\(s.name) \(s.reachableAfter ? "reachable" : s.reachableBefore ? "CUT OFF" : "unreachable (already)")"
+                        "\(s.name) \(s.reachableAfter ? "still linked" : s.reachableBefore ? "CUT OFF" : "not linked (already)")"
                     }.joined(separator: "; "))
         }
         if outcome.lostPrefixes.isEmpty {

@@ -43,7 +43,7 @@ struct GCPPerspective {
             let routers = Set(tunnels.compactMap(\.router)).sorted()
             for routerRef in routers {
                 let router = model.cloudRouter(routerRef)
-                let advertises: String
+                var advertises: String
                 if let router {
                     if router.advertiseMode == "CUSTOM" {
                         let ranges =
@@ -52,6 +52,19 @@ struct GCPPerspective {
                         advertises = "advertises " + (ranges.isEmpty ? "nothing" : ranges.joined(separator: ", "))
                     } else {
                         advertises = "advertises all subnets (DEFAULT)"
+                    }
+                    // BGP peers in CUSTOM mode advertise their own ranges instead of the router's.
+                    let custom = router.bgpPeers.filter { $0.advertiseMode == "CUSTOM" }
+                    if !custom.isEmpty {
+                        let ranges = Set(
+                            custom.flatMap {
+                                $0.advertisedIpRanges.map(\.description)
+                                    + $0.advertisedGroups.map { $0 == "ALL_SUBNETS" ? "all subnets" : $0 }
+                            })
+                        advertises =
+                            (custom.count == router.bgpPeers.count ? "" : advertises + "; ")
+                            + "\(custom.count == router.bgpPeers.count ? "every" : "\(custom.count)") BGP peer\(custom.count == 1 ? "" : "s") CUSTOM: "
+                            + (ranges.isEmpty ? "nothing" : ranges.sorted().joined(separator: ", "))
                     }
                 } else {
                     advertises = "router not in the exports"
