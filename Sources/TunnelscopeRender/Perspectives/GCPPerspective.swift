@@ -63,7 +63,9 @@ struct GCPPerspective {
                             })
                         advertises =
                             (custom.count == router.bgpPeers.count ? "" : advertises + "; ")
-                            + "\(custom.count == router.bgpPeers.count ? "every" : "\(custom.count)") BGP peer\(custom.count == 1 ? "" : "s") CUSTOM: "
+                            + (custom.count == router.bgpPeers.count
+                                ? "every BGP peer CUSTOM: "
+                                : "\(custom.count) BGP peer\(custom.count == 1 ? "" : "s") CUSTOM: ")
                             + (ranges.isEmpty ? "nothing" : ranges.sorted().joined(separator: ", "))
                     }
                 } else {
