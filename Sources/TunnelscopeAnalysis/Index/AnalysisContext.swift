@@ -27,7 +27,7 @@ final class AnalysisContext: Sendable {
         tables = RouteTables(index: index)
         exchange = RouteExchange(index: index, space: space, states: states)
         links = index.crossCloudLinks()
-        baseline = Liveness(carries: states.map(\.carries))
+        baseline = Liveness(states: states)
     }
 
     func forwarder(_ live: Liveness? = nil) -> Forwarder {

@@ -82,13 +82,27 @@ public struct TunnelState: Sendable, Hashable {
         return .unknown
     }
 
-    /// The tunnel carries routes now: IPsec up and, with BGP, the session up with AWS accepting
-    /// routes over it (with none accepted, AWS sends nothing through it).
-    public var carries: Bool {
+    /// Traffic from AWS to the far end can use the tunnel: IPsec up and, with BGP, the session up
+    /// with AWS accepting routes over it (with none accepted, AWS sends nothing through it).
+    public var carriesToGCP: Bool {
         guard ipsecUp else { return false }
         if staticRouting || !bgpConfigured { return true }
         return bgp != .down && !awsLearnsNothing
     }
+
+    /// Traffic from GCP (the far end) to AWS can use the tunnel: IPsec and the session up, and
+    /// Cloud Router (when it says) learning routes over it.
+    public var carriesToAWS: Bool {
+        guard ipsecUp else { return false }
+        if staticRouting || !bgpConfigured { return true }
+        return bgp != .down && !(gcpBGP == .up && gcpLearnedRoutes == 0)
+    }
+
+    /// The tunnel carries traffic both ways.
+    public var carries: Bool { carriesToGCP && carriesToAWS }
+
+    /// Up, but carrying one way only (one side learns no route over it).
+    public var oneWay: Bool { carriesToGCP != carriesToAWS }
 
     public var bgpDown: Bool { bgp == .down }
 }

@@ -94,7 +94,7 @@ extension RouteExchange {
                 }
             }
             awsAdvertisesByTunnel[t] = prefixes.map(\.0).sorted()
-            guard states[t].carries else { continue }
+            guard states[t].carriesToAWS else { continue }
             for (prefix, origin, evidence) in prefixes {
                 awsOut[prefix, default: ([], nil, [])].tunnels.insert(t)
                 if awsOut[prefix]?.origin == nil { awsOut[prefix]?.origin = origin }
@@ -132,7 +132,7 @@ extension RouteExchange {
             else { continue }
             let (prefixes, source) = advertisement.advertised(by: router, peer: peer)
             gcpAdvertisesByTunnel[t] = (prefixes, source)
-            guard states[t].carries else { continue }
+            guard states[t].carriesToGCP else { continue }
             for p in prefixes {
                 gcpOut[p, default: ([], [])].tunnels.insert(t)
                 gcpOut[p]?.evidence.insert(source)
@@ -145,7 +145,7 @@ extension RouteExchange {
                 guard let d = route.destination?.normalized else { continue }
                 for target in route.targets {
                     guard let c = target.resourceId, crossConnections.contains(c) else { continue }
-                    for t in index.tunnelsByConnection[c] ?? [] where states[t].carries {
+                    for t in index.tunnelsByConnection[c] ?? [] where states[t].carriesToGCP {
                         // A tunnel whose GCP peer is known not to advertise the prefix does not carry it.
                         if let (sent, _) = gcpAdvertisesByTunnel[t], !sent.isEmpty,
                             !sent.contains(where: { $0.contains(d) })
@@ -161,10 +161,23 @@ extension RouteExchange {
         for connection in model.vpnConnections
         where crossConnections.contains(connection.id) && connection.staticRoutesOnly {
             for d in connection.staticRoutes {
-                for t in index.tunnelsByConnection[connection.id] ?? [] where states[t].carries {
+                for t in index.tunnelsByConnection[connection.id] ?? [] where states[t].carriesToGCP {
                     awsIn[d.normalized, default: ([], [])].tunnels.insert(t)
                 }
                 awsIn[d.normalized, default: ([], [])].evidence.insert("static route on \(connection.id)")
+            }
+        }
+
+        // With VPN ECMP off the TGW route tables show one attachment's route; the other connections'
+        // tunnels learned it too when AWS telemetry says they accepted routes and Cloud Router advertises
+        // the prefix on them (standby learners, used when the active one goes).
+        for (d, entry) in awsIn where !entry.tunnels.isEmpty {
+            for t in cross where !entry.tunnels.contains(t) && states[t].carriesToGCP {
+                guard (states[t].awsAcceptedRoutes ?? 0) > 0,
+                    (gcpAdvertisesByTunnel[t]?.0 ?? []).contains(where: { $0.contains(d) })
+                else { continue }
+                awsIn[d]?.tunnels.insert(t)
+                awsIn[d]?.evidence.insert("AWS telemetry: routes accepted on \(model.tunnels[t].id) (standby route)")
             }
         }
 

@@ -250,16 +250,23 @@ extension Forwarder {
         }
     }
 
-    /// VPN attachments propagating into the table whose live tunnels Cloud Router advertises a
-    /// prefix containing `dst` on: where the TGW learns the route again when the active one goes.
+    /// VPN attachments propagating into the table whose live tunnels are advertised a prefix
+    /// containing `dst` (by Cloud Router, or by the site that owns it): where the TGW learns the
+    /// route again when the active one goes.
     func standbyTargets(_ table: TGWRouteTable, _ dst: CIDR) -> [TGWRouteTarget] {
         table.propagations.compactMap { p in
             guard p.resourceType == "vpn", p.state != "disabled", let c = p.resourceId,
                 let a = index.attachment(p.attachmentId), live.attachmentAlive(a)
             else { return nil }
+            // A site's other connection: its site owns the destination.
+            let siteOwns =
+                model.vpnConnection(c)?.customerGatewayId.flatMap { index.siteByCustomerGateway[$0] }
+                .map { model.onPremSites[$0].addressRanges.contains { $0.normalized.contains(dst) } } ?? false
             let carrying = (index.tunnelsByConnection[c] ?? []).filter { t in
-                model.tunnels[t].isCrossCloud && live.carries[t]
-                    && (gcpAdvertised[t] ?? []).contains { $0.contains(dst) }
+                live.toGCP[t]
+                    && (model.tunnels[t].isCrossCloud
+                        ? (gcpAdvertised[t] ?? []).contains { $0.contains(dst) }
+                        : siteOwns && (model.tunnels[t].aws?.tunnel.acceptedRouteCount ?? 1) > 0)
             }
             return carrying.isEmpty
                 ? nil : TGWRouteTarget(attachmentId: p.attachmentId, resourceId: c, resourceType: "vpn")
@@ -271,7 +278,7 @@ extension Forwarder {
         switch target.resourceType {
         case "vpn":
             guard let c = target.resourceId, let tunnels = index.tunnelsByConnection[c] else { return true }
-            return tunnels.contains { live.carries[$0] }
+            return tunnels.contains { live.toGCP[$0] }
         case "direct-connect-gateway":
             return target.resourceId.map(directConnectAlive) ?? true
         default:
@@ -294,7 +301,7 @@ extension Forwarder {
         let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }.filter {
             model.tunnels[$0].isCrossCloud
         }
-        let alive = tunnels.filter { live.carries[$0] }
+        let alive = tunnels.filter { live.toGCP[$0] }
         record(&hops) {
             PathHop(
                 kind: .vpnConnection, resources: connections,
@@ -334,7 +341,7 @@ extension Forwarder {
 
     func toSite(viaConnections connections: [String], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }
-        let alive = tunnels.filter { live.carries[$0] }
+        let alive = tunnels.filter { live.toGCP[$0] }
         record(&hops) {
             PathHop(
                 kind: .vpnConnection, resources: connections,
@@ -379,7 +386,7 @@ extension Forwarder {
         }
         // The site reaches AWS through its VPN connections or Direct Connect gateways.
         for cgw in site.customerGatewayIds {
-            for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.carries[t] {
+            for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.toAWS[t] {
                 guard let aws = model.tunnels[t].aws, let tgw = aws.transitGatewayId,
                     let a = index.attachments(of: aws.vpnConnectionId, on: tgw).first(where: live.attachmentAlive)
                 else { continue }
@@ -393,7 +400,7 @@ extension Forwarder {
         }
         // A VPN on a virtual private gateway reaches the VPCs attached to it (a VGW does not transit).
         for cgw in site.customerGatewayIds {
-            for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.carries[t] {
+            for t in index.tunnelsByCustomerGateway[cgw] ?? [] where live.toAWS[t] {
                 guard let aws = model.tunnels[t].aws, aws.transitGatewayId == nil, let vgw = aws.vpnGatewayId else {
                     continue
                 }

@@ -27,7 +27,7 @@ extension Forwarder {
                 }
                 switch c.hop {
                 case .bgp(_, _, let t):
-                    if let t, !live.carries[t] {
+                    if let t, !live.toAWS[t] {
                         skipped.append("\(prefix) via a down tunnel")
                         return false
                     }
@@ -36,7 +36,7 @@ extension Forwarder {
                         return false
                     }
                 case .staticTunnel(_, let t):
-                    if let t, !live.carries[t] {
+                    if let t, !live.toAWS[t] {
                         skipped.append("\(prefix) via a down tunnel")
                         return false
                     }
@@ -144,7 +144,7 @@ extension Forwarder {
     }
 
     func crossFromGCP(tunnels: [Int], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
-        let alive = tunnels.filter { live.carries[$0] }
+        let alive = tunnels.filter { live.toAWS[$0] }
         record(&hops) {
             PathHop(
                 kind: .tunnels, resources: alive.map { model.tunnels[$0].id },

@@ -58,7 +58,24 @@ public struct PathTrace: Sendable, Hashable {
 /// What is alive: the tunnels that carry routes, and the failed attachments and interfaces
 /// (from the what-if). The baseline is the exported state.
 struct Liveness: Sendable {
+    /// Per tunnel: carries traffic both ways (what failures and sites are judged by).
     var carries: [Bool]
+    /// Per tunnel, per direction of traffic: AWS → the far end, and the far end (GCP) → AWS.
+    var toGCP: [Bool]
+    var toAWS: [Bool]
+
+    init(states: [TunnelState]) {
+        carries = states.map(\.carries)
+        toGCP = states.map(\.carriesToGCP)
+        toAWS = states.map(\.carriesToAWS)
+    }
+
+    /// A tunnel stops carrying anything (a failure in the what-if).
+    mutating func cut(_ t: Int) {
+        carries[t] = false
+        toGCP[t] = false
+        toAWS[t] = false
+    }
     var failedAttachments: Set<String> = []
     var failedVirtualInterfaces: Set<String> = []
     var failedTransitGateways: Set<String> = []

@@ -132,7 +132,10 @@ enum BGPDownRule: AnalysisRule {
                         resources: c.index.tunnelResources(t),
                         hint: state.awsTunnel == .down
                             ? "Fix the tunnel first (see tunnel-down)."
-                            : "Check the peer's BGP configuration: inside address \(aws.tunnel.customerInsideIp?.description ?? "?") peering with \(aws.tunnel.awsInsideIp?.description ?? "?"), ASN \(aws.amazonSideAsn.map(String.init) ?? "?") on the AWS side; export `routers get-status` to see Cloud Router's view."
+                            : "Check the peer's BGP configuration: inside address \(aws.tunnel.customerInsideIp?.description ?? "?") peering with \(aws.tunnel.awsInsideIp?.description ?? "?"), ASN \(aws.amazonSideAsn.map(String.init) ?? "?") on the AWS side"
+                                + (state.gcpBGP == .unknown
+                                    ? "; export `routers get-status` to see Cloud Router's view."
+                                    : "; Cloud Router's UP is stale or one-sided: clear the BGP session on either end.")
                     ))
             }
         }
@@ -176,7 +179,9 @@ enum StatusMismatchRule: AnalysisRule {
             parts.append(("IPsec", "AWS says IPsec \(awsText)\(since), GCP says \(gcp.tunnel.status ?? "?")"))
         }
         guard !s.staticRouting, s.ipsecUp else { return parts }
-        let accepted = aws.tunnel.acceptedRouteCount.map { "\($0) routes accepted" } ?? "routes accepted unknown"
+        let accepted =
+            aws.tunnel.acceptedRouteCount.map { "\($0) route\($0 == 1 ? "" : "s") accepted" }
+            ?? "routes accepted unknown"
         let fsm = gcp.bgpPeer?.status?.state.map { " (\($0))" } ?? ""
         if s.gcpBGP != .unknown, s.awsBGP != .unknown, s.gcpBGP != s.awsBGP {
             let awsText = s.awsBGP == .up ? "UP, \(accepted)" : "DOWN"
@@ -208,8 +213,9 @@ enum StatusMismatchRule: AnalysisRule {
                     message:
                         "The two ends of \(c.index.tunnelName(t)) disagree: \(parts.map(\.text).joined(separator: "; "))",
                     resources: c.index.tunnelResources(t),
-                    hint:
-                        "Exports taken at different times disagree: re-export both sides together. If they still disagree, one side holds a half-open IKE SA or a session the other has dropped; trust the side that reports DOWN."
+                    hint: parts.allSatisfy({ $0.layer == "routes" })
+                        ? "Both ends report the session up but one side accepts no route over it: check what Cloud Router advertises on this peer (custom advertisements, route priority) and the AWS quota on routes advertised to a VPN connection, then re-export both sides together."
+                        : "Exports taken at different times disagree: re-export both sides together. If they still disagree, one side holds a half-open IKE SA or a session the other has dropped; trust the side that reports DOWN."
                 ))
         }
         return result

@@ -66,7 +66,8 @@ public struct TunnelVerdict: Sendable, Hashable {
         guard state.bgpConfigured else { return "none" }
         var parts: [String] = []
         switch state.awsBGP {
-        case .up: parts.append("AWS " + (state.awsAcceptedRoutes.map { "\($0) routes accepted" } ?? "UP"))
+        case .up:
+            parts.append("AWS " + (state.awsAcceptedRoutes.map { "\($0) route\($0 == 1 ? "" : "s") accepted" } ?? "UP"))
         case .down: parts.append("AWS DOWN")
         case .unknown: break
         }
@@ -79,6 +80,8 @@ public struct TunnelVerdict: Sendable, Hashable {
     }
 
     var gcpFSM: String?
+    /// An AWS ⇄ GCP tunnel (a one-sided one says which side reported it).
+    var crossCloud = false
 
     /// `IPsec UP both sides · BGP: AWS 0 routes accepted, GCP Idle`.
     public var summary: String { "IPsec \(ipsecText) · BGP: \(bgpText)" }
@@ -87,8 +90,11 @@ public struct TunnelVerdict: Sendable, Hashable {
     public var word: String {
         if !state.ipsecUp { return "DOWN" }
         if state.bgpDown { return state.awsLearnsNothing && state.gcpBGP == .unknown ? "NO ROUTES" : "BGP DOWN" }
+        if state.oneWay { return state.carriesToAWS ? "ONE-WAY (GCP→AWS)" : "ONE-WAY (AWS→GCP)" }
         if !state.carries { return "NO ROUTES" }
         if state.awsTunnel == .unknown, state.gcpTunnel == .unknown { return "?" }
+        if crossCloud, state.gcpTunnel == .unknown, state.awsTunnel == .up { return "UP (AWS only)" }
+        if crossCloud, state.awsTunnel == .unknown, state.gcpTunnel == .up { return "UP (GCP only)" }
         return "UP"
     }
 

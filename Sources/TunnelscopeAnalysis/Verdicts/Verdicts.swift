@@ -53,7 +53,7 @@ public struct Verdicts: Sendable {
                     disagreements.append(Disagreement(layer: layer, text: f.message, rule: f.rule))
                 }
             }
-            var health: Health = state.carries ? .ok : .down
+            var health: Health = state.carries ? .ok : state.oneWay ? .degraded : .down
             if state.awsTunnel == .unknown, state.gcpTunnel == .unknown, state.bgp == .unknown {
                 health = max(health, .unknown)
             }
@@ -62,6 +62,7 @@ public struct Verdicts: Sendable {
                 id: tunnel.id, index: t, state: state, carries: state.carries, disagreements: disagreements,
                 health: health, findings: named)
             v.gcpFSM = tunnel.gcp?.bgpPeer.flatMap { $0.enabled ? $0.status?.state : "disabled" }
+            v.crossCloud = tunnel.isCrossCloud
             verdicts.append(v)
             byId[tunnel.id] = t
         }
@@ -148,7 +149,7 @@ public struct Verdicts: Sendable {
     /// BGP sessions judged down (tunnels with IPsec up or down alike).
     public var bgpDown: Int { tunnels.filter { $0.state.bgpDown }.count }
     public var carrying: Int { tunnels.filter(\.carries).count }
-    /// Tunnels up at IPsec and BGP that still carry nothing (AWS accepts no route over them).
+    /// Tunnels up at IPsec and BGP that do not carry both ways (a side learns no route over them).
     public var carryNoRoutes: Int { tunnels.filter { $0.state.ipsecUp && !$0.state.bgpDown && !$0.carries }.count }
     public var disagreeing: Int { tunnels.filter(\.hasDisagreement).count }
 }

@@ -215,8 +215,8 @@ struct FailureSimulator: Sendable {
             live.failedPeerings.formUnion(effect.peerings)
             live.failedVpcs.formUnion(effect.vpcs)
         }
-        for (t, _) in ipsecDown { live.carries[t] = false }
-        for (t, _) in sessionDown { live.carries[t] = false }
+        for (t, _) in ipsecDown { live.cut(t) }
+        for (t, _) in sessionDown { live.cut(t) }
         return (live, ipsecDown, sessionDown)
     }
 

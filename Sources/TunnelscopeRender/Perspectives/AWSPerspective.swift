@@ -162,7 +162,7 @@ struct AWSPerspective {
         } else if let site = tunnel.siteName {
             spans.append(Span("⇄ \(site)", .onPrem))
         }
-        spans.append(Span(end.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim))
+        spans.append(Span(end.tunnel.acceptedRouteCount.map { "  \($0) route\($0 == 1 ? "" : "s")" } ?? "", .dim))
         if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
         return Row(
             spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,

@@ -230,9 +230,13 @@ struct GCPPerspective {
             let physical = interface.ipAddress.flatMap { byIp[$0] }
             let interfaceId = external.ref.interfaceID(interface.id)
             // `≠` when the analysis reports the interface unmatched (unmatched-tunnel names it).
-            let unmatched = insights.verdicts.findings(naming: interfaceId).contains {
-                insights.findings[$0].rule == "unmatched-tunnel"
-            }
+            let unmatched =
+                insights.verdicts.findings(naming: interfaceId).contains {
+                    insights.findings[$0].rule == "unmatched-tunnel"
+                }
+                || physical.flatMap { insights.verdicts.tunnel($0.id) }?.disagreements.contains {
+                    $0.rule == "unmatched-tunnel"
+                } == true
             let counterpart =
                 physical?.aws.map {
                     Span(

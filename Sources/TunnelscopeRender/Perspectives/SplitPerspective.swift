@@ -143,7 +143,7 @@ public struct SplitPerspective {
                 Span(
                     a.tunnel.insideCidr?.description ?? "?", diff.contains(.insideAddress) ? mismatch : Style(.normal)),
                 Span("  ASN \(a.amazonSideAsn.map(String.init) ?? "?")", diff.contains(.asn) ? mismatch : Style(.dim)),
-                Span(a.tunnel.acceptedRouteCount.map { "  \($0) routes" } ?? "", .dim),
+                Span(a.tunnel.acceptedRouteCount.map { "  \($0) route\($0 == 1 ? "" : "s")" } ?? "", .dim),
             ]
         } else {
             left1 = [Span("  ✕ not in the AWS exports", mismatch)]

@@ -136,7 +136,7 @@ struct DetailRows {
             source(tunnel.aws?.tunnel.source ?? tunnel.gcp?.tunnel.source)
             return rows
         }
-        if let resource = ResourceFacts(model: model).facts(for: elementId) {
+        if let resource = ResourceFacts(model: model, verdicts: insights.verdicts).facts(for: elementId) {
             rows.append(.heading(resource.title, resource.role))
             for (name, value, link) in resource.fields { field(name, value, link: link) }
             if !resource.related.isEmpty {

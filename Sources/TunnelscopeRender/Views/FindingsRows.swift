@@ -35,7 +35,7 @@ struct FindingsRows {
                 spans: [
                     Span("Findings", Style(.title, bold: true)),
                     Span(
-                        "  \(insights.errorCount) errors, \(insights.warningCount) warnings, \(insights.findings.count - insights.errorCount - insights.warningCount) info · \(filter.label) · s filters",
+                        "  \(insights.errorCount) error\(insights.errorCount == 1 ? "" : "s"), \(insights.warningCount) warning\(insights.warningCount == 1 ? "" : "s"), \(insights.findings.count - insights.errorCount - insights.warningCount) info · \(filter.label) · s filters",
                         .dim),
                 ])
         ]
@@ -137,7 +137,10 @@ struct RoutesRows {
         for t in routes.perTunnel {
             let verdict = verdicts.tunnel(t.tunnel)
             let failed = lost.contains(t.tunnel)
-            let carries = (verdict?.carries ?? false) && !failed
+            // Routes AWS advertises reach GCP when the session carries towards AWS, and the reverse.
+            let toAWS = (verdict?.state.carriesToAWS ?? false) && !failed
+            let toGCP = (verdict?.state.carriesToGCP ?? false) && !failed
+            let sessionUp = !failed && verdict.map { $0.state.ipsecUp && !$0.state.bgpDown } == true
             rows.append(
                 Row(
                     spans: [
@@ -150,12 +153,12 @@ struct RoutesRows {
                 t.gcpLearns.map { "Cloud Router learned \($0.count): \(list($0))" }
                 ?? "Cloud Router learned: unknown (\(t.gcpLearnsUnknown ?? "not in the exports"))"
             // "Advertises" only over a session that carries; otherwise what it would send.
-            let sends = carries ? "AWS advertises" : "AWS would advertise (nothing is sent: the tunnel carries nothing)"
+            let sends = toAWS ? "AWS advertises" : "AWS would advertise (nothing is sent: the session is down)"
             rows.append(
                 Row(
                     spans: [
                         Span("      AWS → GCP  ", .aws),
-                        Span("\(sends) \(t.awsAdvertises.count): \(list(t.awsAdvertises))", carries ? .normal : .dim),
+                        Span("\(sends) \(t.awsAdvertises.count): \(list(t.awsAdvertises))", toAWS ? .normal : .dim),
                     ],
                     tunnelId: t.tunnel))
             rows.append(
@@ -174,8 +177,9 @@ struct RoutesRows {
                     spans: [
                         Span("      GCP → AWS  ", .gcp),
                         Span(
-                            "Cloud Router \(carries ? "advertises" : "would advertise (nothing is sent)") \(t.gcpAdvertises.count): "
-                                + list(t.gcpAdvertises), carries ? .normal : .dim),
+                            "Cloud Router \(toGCP || sessionUp ? "advertises" : "would advertise (nothing is sent: the session is down)") "
+                                + "\(t.gcpAdvertises.count): " + list(t.gcpAdvertises),
+                            toGCP || sessionUp ? .normal : .dim),
                     ],
                     tunnelId: t.tunnel))
             rows.append(

@@ -1,3 +1,4 @@
+import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeModel
 
@@ -12,6 +13,8 @@ struct ResourceFacts {
     }
 
     let model: NetworkModel
+    /// The analysis' verdicts, for elements whose state the analysis judges (BGP sessions).
+    var verdicts: Verdicts? = nil
 
     func facts(for id: String) -> Facts? {
         let naming = Naming(model: model)
@@ -296,6 +299,18 @@ struct ResourceFacts {
                 ("learned routes", p.status?.numLearnedRoutes.map(String.init), nil), ("uptime", p.status?.uptime, nil),
                 ("advertise mode", p.advertiseMode ?? "DEFAULT (the router's)", nil),
             ]
+            // The analysis' verdict on the session (both sides), before Cloud Router's own fields.
+            if let t = model.tunnels.first(where: { $0.gcp?.bgpPeer?.name == p.name && $0.gcp?.router == r.ref }),
+                let verdict = verdicts?.tunnel(t.id)
+            {
+                f.fields.insert(
+                    (
+                        "verdict",
+                        "BGP \(verdict.state.bgp == .up ? "UP" : verdict.state.bgp == .down ? "DOWN" : "unknown") · \(verdict.bgpText)",
+                        nil
+                    ), at: 0)
+                f.fields += verdict.disagreements.map { ("≠ \($0.layer)", $0.text, nil) }
+            }
             f.related = model.tunnels.filter { $0.gcp?.bgpPeer?.name == p.name && $0.gcp?.router == r.ref }.map {
                 ("tunnel \($0.outsideIp?.description ?? $0.id)", $0.id)
             }

@@ -26,8 +26,9 @@ public enum Tour {
     static let panelWidth = 76
     static let maxLines = 9
 
-    public static func steps(for model: NetworkModel, findings: [Finding]? = nil) -> [Step] {
-        let facts = Facts(model: model, findings: findings)
+    public static func steps(for model: NetworkModel, findings: [Finding]? = nil, verdicts: Verdicts? = nil) -> [Step] {
+        var facts = Facts(model: model, findings: findings)
+        facts.verdicts = verdicts
         return [
             welcome, hubs, attachment, sites, awsView, gcpView, mapping, down, sharedVPC, customMode, peered,
             creationOrder,
@@ -196,6 +197,8 @@ public enum Tour {
                 !(g.hubsBySite[site.id] ?? []).isEmpty && !(g.hubsBySite[site.id] ?? []).contains { $0.hub == linkHub }
             }
             var placement: [String] = []
+            // Transit Gateways peered with each other can pass traffic between hubs.
+            let peered = m.tgwAttachments.contains { $0.resourceType == "peering" }
             if !same.isEmpty {
                 placement.append(
                     "\(listed(same.map(\.name), limit: 3)) \(same.count == 1 ? "is" : "are") on \(f.hubName(linkHub)), where the VPN to GCP ends: "
@@ -206,7 +209,9 @@ public enum Tour {
                 placement.append(
                     "\(listed(elsewhere.map(\.name), limit: 3)) \(elsewhere.count == 1 ? "is" : "are") not"
                         + (same.isEmpty ? " on \(f.hubName(linkHub))" : "")
-                        + ": a VPC does not pass traffic between two gateways, so \(elsewhere.count == 1 ? "it does" : "they do") not reach GCP through AWS."
+                        + (peered
+                            ? ": \(elsewhere.count == 1 ? "it reaches" : "they reach") GCP only across a Transit Gateway peering, which tunnelscope does not follow yet (press 6 and use :path to see where a path ends)."
+                            : ": a VPC does not pass traffic between two gateways, so \(elsewhere.count == 1 ? "it does" : "they do") not reach GCP through AWS.")
                 )
             }
             if !placement.isEmpty { text.append(placement.joined(separator: " ")) }
@@ -338,6 +343,18 @@ public enum Tour {
                 ? "BGP: no bgp-down finding."
                 : "BGP: \(count(bgpCount, "session")) down (bgp-down): \(listed(sessions, limit: sessions.count > 2 ? 1 : 2, separator: "; ")).")
                 + " A tunnel can be up at IPsec level while its BGP session is down: it then carries no routes.")
+        if let verdicts = f.verdicts {
+            let partial = verdicts.tunnels.filter { $0.state.ipsecUp && !$0.state.bgpDown && !$0.carries }
+            if !partial.isEmpty {
+                text.append(
+                    "Routes: \(count(partial.count, "tunnel")) up at IPsec and BGP carr\(partial.count == 1 ? "ies" : "y") "
+                        + "traffic one way or not at all, because a side accepts no route over it: "
+                        + listed(
+                            partial.map { "\(tunnelName(m.tunnels[$0.index], naming: f.naming)) (\($0.word))" },
+                            limit: 2, separator: "; ")
+                        + ".")
+            }
+        }
         if !f.cross.isEmpty {
             let redundancy = findings.filter { $0.rule == "redundancy" }.count
             text.append(
@@ -466,6 +483,8 @@ public enum Tour {
     struct Facts {
         let model: NetworkModel
         let findings: [Finding]?
+        /// The analysis' verdicts, when the tour is shown in the explorer.
+        var verdicts: Verdicts?
         let naming: Naming
         let graph: MapGraph
         let cross: [PhysicalTunnel]

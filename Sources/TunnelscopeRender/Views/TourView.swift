@@ -5,7 +5,7 @@ import TunnelscopeText
 /// (below it on narrow screens).
 enum TourView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
-        let steps = Tour.steps(for: state.model, findings: state.insights.findings)
+        let steps = Tour.steps(for: state.model, findings: state.insights.findings, verdicts: state.insights.verdicts)
         let step = steps[min(state.tourStep, steps.count - 1)]
         let wide = rect.width >= 110
         let panelWidth = wide ? max(44, rect.width * 2 / 5) : rect.width

@@ -140,7 +140,8 @@ import TunnelscopeTestSupport
         let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
         #expect(verdict.disagreements.map(\.layer) == ["routes"])
         #expect(
-            !verdict.carries && verdict.word == "NO ROUTES",
+            !verdict.carries && verdict.word == "ONE-WAY (GCP→AWS)" && verdict.health == .degraded
+                && verdict.state.carriesToAWS && !verdict.state.carriesToGCP,
             "AWS sends nothing through a tunnel it learned no route over")
         #expect(verdict.summary == "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP UP, 5 learned")
     }
