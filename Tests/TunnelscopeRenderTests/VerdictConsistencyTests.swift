@@ -117,6 +117,7 @@ import TunnelscopeTestSupport
         #expect(header.contains("\(bgp) BGP down") == (bgp > 0), "\(name): \(header)")
         let noRoutes = verdicts.carryNoRoutes
         #expect(header.contains("\(noRoutes) carr") == (noRoutes > 0), "\(name): \(header)")
+        #expect(header.contains("\(verdicts.oneWay) one-way") == (verdicts.oneWay > 0), "\(name): \(header)")
         #expect(header.contains("all") == (verdicts.carrying == verdicts.tunnels.count), "\(name): \(header)")
         #expect(
             header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0),

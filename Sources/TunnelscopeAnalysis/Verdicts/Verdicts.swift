@@ -149,7 +149,11 @@ public struct Verdicts: Sendable {
     /// BGP sessions judged down (tunnels with IPsec up or down alike).
     public var bgpDown: Int { tunnels.filter { $0.state.bgpDown }.count }
     public var carrying: Int { tunnels.filter(\.carries).count }
-    /// Tunnels up at IPsec and BGP that do not carry both ways (a side learns no route over them).
-    public var carryNoRoutes: Int { tunnels.filter { $0.state.ipsecUp && !$0.state.bgpDown && !$0.carries }.count }
+    /// Tunnels up at IPsec and BGP that carry nothing either way (no side learns a route over them).
+    public var carryNoRoutes: Int {
+        tunnels.filter { $0.state.ipsecUp && !$0.state.bgpDown && !$0.carries && !$0.state.oneWay }.count
+    }
+    /// Tunnels up at IPsec and BGP that carry one way only (one side learns no route over them).
+    public var oneWay: Int { tunnels.filter { $0.state.ipsecUp && !$0.state.bgpDown && $0.state.oneWay }.count }
     public var disagreeing: Int { tunnels.filter(\.hasDisagreement).count }
 }

@@ -31,8 +31,13 @@ enum Chrome {
                             : " ✖ \(noRoutes) carr\(noRoutes == 1 ? "ies" : "y") no routes ",
                         Style(.failed, bold: true)))
             }
+            let oneWay = state.insights.verdicts.oneWay
+            if oneWay > 0 {
+                status.append(
+                    Span(short ? "▲ \(oneWay) one-way" : " ▲ \(oneWay) one-way ", Style(.mismatch, bold: true)))
+            }
             let total = state.insights.verdicts.tunnels.count
-            if down == 0 && bgpDown == 0 && noRoutes == 0 && total > 0 {
+            if down == 0 && bgpDown == 0 && noRoutes == 0 && oneWay == 0 && total > 0 {
                 status.append(
                     Span(short ? "● \(total) up" : " ● all \(total) tunnels up ", Style(.header, bold: true)))
             }
