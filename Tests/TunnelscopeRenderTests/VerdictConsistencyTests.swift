@@ -36,24 +36,7 @@ import TunnelscopeTestSupport
         ),
         (
             "BGP dead on both sides, AWS reporting UP with 0 routes",
-            Variants.load(
-                Variants.healthyEdits + [
-                    (
-                        Variants.vpnConnections,
-                        editTelemetry("3.220.30.33") {
-                            $0["AcceptedRouteCount"] = 0
-                            $0["StatusMessage"] = "0 BGP ROUTES"
-                        }
-                    ),
-                    (
-                        Variants.routerStatus,
-                        editPeerStatus("peer-aws-tunnel-2") {
-                            $0["status"] = "DOWN"
-                            $0["state"] = "Idle"
-                            $0["numLearnedRoutes"] = 0
-                        }
-                    ),
-                ])
+            Variants.load(Variants.healthyEdits + Variants.deadSessionOnTunnelB1)
         ),
         (
             "peer ASN differs",

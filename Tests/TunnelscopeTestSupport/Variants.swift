@@ -206,6 +206,28 @@ public enum Variants {
     }
 
     // File suffixes used by the tests.
+    /// Tunnel 3.220.30.33 with a dead BGP session: Cloud Router says Idle with nothing learned, AWS
+    /// reports the tunnel UP with 0 routes accepted.
+    public static var deadSessionOnTunnelB1: Edits {
+        [
+            (
+                vpnConnections,
+                editTelemetry("3.220.30.33") {
+                    $0["AcceptedRouteCount"] = 0
+                    $0["StatusMessage"] = "0 BGP ROUTES"
+                }
+            ),
+            (
+                routerStatus,
+                editPeerStatus("peer-aws-tunnel-2") {
+                    $0["status"] = "DOWN"
+                    $0["state"] = "Idle"
+                    $0["numLearnedRoutes"] = 0
+                }
+            ),
+        ]
+    }
+
     public static let vpnConnections = "aws-111122223333/describe-vpn-connections.json"
     public static let customerGateways = "aws-111122223333/describe-customer-gateways.json"
     public static let routeTables = "aws-111122223333/describe-route-tables.json"

@@ -301,21 +301,7 @@ extension Forwarder {
         let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }.filter {
             model.tunnels[$0].isCrossCloud
         }
-        let alive = tunnels.filter { live.toGCP[$0] }
-        record(&hops) {
-            PathHop(
-                kind: .vpnConnection, resources: connections,
-                text: "VPN " + connections.map(index.connectionName).joined(separator: " + "))
-        }
-        record(&hops) {
-            PathHop(
-                kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
-                text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying: "
-                    + (alive.isEmpty
-                        ? "none"
-                        : alive.map { model.tunnels[$0].outsideIp?.description ?? model.tunnels[$0].id }.joined(
-                            separator: ", ")))
-        }
+        let alive = recordCrossing(connections, tunnels, &hops, listing: true)
         guard let t = alive.first else {
             return .end(
                 .stopped(
@@ -339,8 +325,9 @@ extension Forwarder {
         return .next(.gcp(network, region: router?.region, producer: nil))
     }
 
-    func toSite(viaConnections connections: [String], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
-        let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }
+    /// Records the VPN connections and the tunnels of them that carry towards the far end (every one
+    /// of them: ECMP), and returns those tunnels.
+    func recordCrossing(_ connections: [String], _ tunnels: [Int], _ hops: inout [PathHop], listing: Bool) -> [Int] {
         let alive = tunnels.filter { live.toGCP[$0] }
         record(&hops) {
             PathHop(
@@ -348,10 +335,18 @@ extension Forwarder {
                 text: "VPN " + connections.map(index.connectionName).joined(separator: " + "))
         }
         record(&hops) {
-            PathHop(
+            let ips = alive.map { model.tunnels[$0].outsideIp?.description ?? model.tunnels[$0].id }
+            return PathHop(
                 kind: .tunnels, resources: alive.map { model.tunnels[$0].id },
-                text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying")
+                text: "\(alive.count) of \(plural(tunnels.count, "tunnel")) carrying"
+                    + (listing ? ": " + (alive.isEmpty ? "none" : ips.joined(separator: ", ")) : ""))
         }
+        return alive
+    }
+
+    func toSite(viaConnections connections: [String], _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
+        let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }
+        let alive = recordCrossing(connections, tunnels, &hops, listing: false)
         guard !alive.isEmpty else {
             return .end(.stopped(resource: connections.first, reason: "every tunnel to the site is down or failed"))
         }

@@ -14,15 +14,9 @@ enum BlackholeRouteRule: AnalysisRule {
             for (i, route) in table.routes.enumerated() where route.isBlackhole {
                 // Only ranges for which this route is the one that wins (no more specific route, such as
                 // `local`, covers them) lose their traffic.
-                let victims =
-                    route.destination.map { d in
-                        c.space.owners(overlapping: d.normalized).filter { owner in
-                            guard owner.kind != .awsSubnet else { return false }
-                            let overlap =
-                                owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
-                            return c.tables.vpc[table.id]?.first(containing: overlap, { _, v in v.first }) == i
-                        }
-                    } ?? []
+                let victims = Self.victims(of: route.destination, c) { overlap in
+                    c.tables.vpc[table.id]?.first(containing: overlap, { _, v in v.first }) == i
+                }
                 let target = route.target.description
                 let known = knownTarget(route.target, c) ? "" : " (\(target) is not in the exports: deleted?)"
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
@@ -41,15 +35,7 @@ enum BlackholeRouteRule: AnalysisRule {
         for table in c.model.tgwRouteTables {
             for (i, route) in table.routes.enumerated() where route.isBlackhole {
                 let deliberate = route.type == "static" && route.targets.isEmpty
-                let victims =
-                    route.destination.map { d in
-                        c.space.owners(overlapping: d.normalized).filter { owner in
-                            guard owner.kind != .awsSubnet else { return false }
-                            let overlap =
-                                owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d.normalized
-                            return winner(in: table, for: overlap, c) == i
-                        }
-                    } ?? []
+                let victims = Self.victims(of: route.destination, c) { winner(in: table, for: $0, c) == i }
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
                 result.append(
                     Finding(
@@ -69,6 +55,16 @@ enum BlackholeRouteRule: AnalysisRule {
             }
         }
         return result
+    }
+
+    /// The owners (not subnets) of ranges overlapping a blackhole's destination for which `wins`
+    /// says the blackhole is the route chosen (asked with the smaller of the two ranges).
+    static func victims(of destination: CIDR?, _ c: AnalysisContext, wins: (CIDR) -> Bool) -> [AddressOwner] {
+        guard let d = destination?.normalized else { return [] }
+        return c.space.owners(overlapping: d).filter { owner in
+            guard owner.kind != .awsSubnet else { return false }
+            return wins(owner.cidr.prefixLength >= d.prefixLength ? owner.cidr.normalized : d)
+        }
     }
 
     /// The route of a TGW route table that wins for a range: the longest prefix; for one prefix a

@@ -174,23 +174,7 @@ import TunnelscopeTestSupport
     @Test func gcpBGPDownWhileAWSAcceptsNothingIsBGPDownWithItsSummary() throws {
         // The tunnel is up, Cloud Router's session is Idle, AWS reports UP with 0 routes: a dead
         // session, not a green tunnel.
-        let analysis = Variants.healthy([
-            (
-                Variants.vpnConnections,
-                editTelemetry("3.220.30.33") {
-                    $0["AcceptedRouteCount"] = 0
-                    $0["StatusMessage"] = "0 BGP ROUTES"
-                }
-            ),
-            (
-                Variants.routerStatus,
-                editPeerStatus("peer-aws-tunnel-2") {
-                    $0["status"] = "DOWN"
-                    $0["state"] = "Idle"
-                    $0["numLearnedRoutes"] = 0
-                }
-            ),
-        ]).analysis
+        let analysis = Variants.healthy(Variants.deadSessionOnTunnelB1).analysis
         let verdict = try #require(analysis.verdicts.tunnel("tunnel/3.220.30.33"))
         #expect(!verdict.carries && verdict.health == .down && verdict.word == "BGP DOWN")
         #expect(verdict.summary == "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP Idle")
