@@ -15,7 +15,8 @@ let package = Package(
     targets: [
         // model: the typed cross-cloud graph, IP/CIDR values, the tunnel join. Depends on nothing.
         .target(name: "TunnelscopeModel"),
-        // text: terminal display widths (wide CJK characters) and plain tables. Depends on nothing.
+        // text: the output sanitiser, terminal display widths (East Asian Width, emoji), plain tables,
+        // shell quoting. Depends on nothing.
         .target(name: "TunnelscopeText"),
         // canvas: the drawing primitives (cell buffer, styles, rectangles, spans) and key presses.
         .target(name: "TunnelscopeCanvas", dependencies: ["TunnelscopeText"]),
@@ -58,6 +59,7 @@ let package = Package(
             path: "Tests/TunnelscopeTestSupport"
         ),
         .testTarget(name: "TunnelscopeModelTests", dependencies: ["TunnelscopeModel"]),
+        .testTarget(name: "TunnelscopeTextTests", dependencies: ["TunnelscopeText", "TunnelscopeCanvas"]),
         .testTarget(
             name: "TunnelscopeImportTests",
             dependencies: ["TunnelscopeImport", "TunnelscopeModel", "TunnelscopeExample"]

@@ -22,8 +22,11 @@ public struct CellBuffer: Sendable {
 
     /// Writes text at (x, y), clipped to `clip` (and the buffer). Wide characters that would be
     /// cut in half at the right edge are replaced by a space. Returns the column after the text.
+    /// The text passes the sanitiser first: no control, bidi or invisible format character from
+    /// the data ever reaches a cell (they show as `\u{1b}`, `\u{202e}`, …, and are measured so).
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        let text = Sanitizer.line(text)
         let area = clip ?? bounds
         guard y >= max(0, area.y), y < min(height, area.maxY) else { return x + DisplayWidth.of(text) }
         let right = min(width, area.maxX)
@@ -32,8 +35,8 @@ public struct CellBuffer: Sendable {
         for character in text {
             let w = DisplayWidth.of(character)
             if w == 0 {
-                // Attach combining marks to the previous cell.
-                if column - 1 >= left, column - 1 < right { self[column - 1, y].text.append(character) }
+                // Nothing sanitised is zero-width on its own; never draw onto text written before.
+                if column > x, column - 1 >= left, column - 1 < right { self[column - 1, y].text.append(character) }
                 continue
             }
             if column >= right { break }
