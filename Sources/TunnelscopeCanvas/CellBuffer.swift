@@ -42,13 +42,13 @@ public struct CellBuffer: Sendable {
             if column >= right { break }
             if column >= left {
                 if w == 2 && column + 1 >= right {
-                    self[column, y] = Cell(" ", style: style)
+                    self[column, y] = Cell(sanitized: " ", style: style)
                 } else {
                     clearWide(at: column, y: y)
-                    self[column, y] = Cell(String(character), style: style)
+                    self[column, y] = Cell(sanitized: String(character), style: style)
                     if w == 2 {
                         clearWide(at: column + 1, y: y)
-                        self[column + 1, y] = Cell("", style: style, isContinuation: true)
+                        self[column + 1, y] = Cell(sanitized: "", style: style, isContinuation: true)
                     }
                 }
             }
@@ -95,8 +95,9 @@ public struct CellBuffer: Sendable {
     }
 
     public mutating func fill(_ rect: Rect, style: Style = .plain, character: String = " ") {
+        let cell = Cell(character, style: style)
         for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = Cell(character, style: style) }
+            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
         }
     }
 
