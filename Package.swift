@@ -22,8 +22,9 @@ let package = Package(
         .target(name: "TunnelscopeCanvas", dependencies: ["TunnelscopeText"]),
         // import: recognise and decode AWS CLI / gcloud JSON, report what could not be used.
         .target(name: "TunnelscopeImport", dependencies: ["TunnelscopeModel"]),
-        // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
-        .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
+        // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only
+        // (and text's shell quoting for the command lines in the plan and in hints).
+        .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel", "TunnelscopeText"]),
         // render: pure views into a cell buffer, app state, actions, reducer, keymap.
         .target(
             name: "TunnelscopeRender",
