@@ -82,6 +82,9 @@ enum Explorer {
                 continue
             case .signal(let number):
                 return 128 + number
+            case .suspend:
+                terminal.suspend()
+                Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))
             case .resize(let width, let height):
                 Reducer.reduce(&state, .resize(width: width, height: height))
             case .key(let key):
@@ -90,6 +93,9 @@ enum Explorer {
                     switch effect {
                     case .quit: return 0
                     case .reload: Reducer.reduce(&state, .reloaded(input.load()))
+                    case .suspend:
+                        terminal.suspend()
+                        Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))
                     }
                 }
             }

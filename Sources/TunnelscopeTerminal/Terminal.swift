@@ -51,11 +51,40 @@ public final class Terminal {
     /// Leaves curses mode and restores the terminal. Safe to call twice.
     public func stop() {
         guard window != nil else { return }
+        leaveCursesMode()
+        window = nil
+        SignalGuard.uninstall()
+    }
+
+    /// Ctrl-Z or SIGTSTP: restores the terminal, stops (the shell's `fg` continues it), and
+    /// re-enters curses mode. The caller redraws.
+    public func suspend() {
+        guard window != nil else { return }
+        leaveCursesMode()
+        SignalGuard.stopProcessGroup()
+        _ = SignalGuard.takeContinued()
+        enterCursesModeAgain()
+    }
+
+    private func leaveCursesMode() {
         if options.mouse { mousemask(0, nil) }
         curs_set(1)
         endwin()
-        window = nil
         SignalGuard.restoreTerminal()
+    }
+
+    /// After a stop: the next refresh re-enters curses mode (alternate screen, keypad mode);
+    /// the tty modes, the cursor and mouse reporting are set again and everything is repainted.
+    private func enterCursesModeAgain() {
+        guard let window else { return }
+        reset_prog_mode()
+        keypad(window, true)
+        curs_set(0)
+        if options.mouse {
+            mousemask(mmask_t(ts_all_mouse_events()), nil)
+            mouseinterval(0)
+        }
+        invalidate()
     }
 
     private func setUpColors() {
@@ -123,14 +152,24 @@ public final class Terminal {
     public enum Event: Sendable {
         case key(Key)
         case resize(width: Int, height: Int)
+        /// A signal that ends the explorer: restore and exit with 128 + it.
         case signal(Int32)
+        /// SIGTSTP: call `suspend()`.
+        case suspend
         case idle
     }
 
     /// Waits up to 100 ms for input.
     public func next() -> Event {
         if let signal = SignalGuard.pending() { return .signal(signal) }
+        if SignalGuard.takeSuspendRequest() { return .suspend }
         guard let window else { return .idle }
+        if SignalGuard.takeContinued() {
+            // Continued after a stop that was not ours (SIGSTOP): the shell had the terminal.
+            endwin()
+            enterCursesModeAgain()
+            return .resize(width: size.width, height: size.height)
+        }
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
         if result == ts_err() { return sizeChanged() ?? .idle }
