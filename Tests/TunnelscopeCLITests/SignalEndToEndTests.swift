@@ -98,6 +98,47 @@ import TunnelscopeTestSupport
         try session.wait(for: "EXITED=0")
     }
 
+    /// The screen once it has changed from `before` and stopped changing.
+    func settled(_ session: TmuxSession, after before: String) throws -> String {
+        var last = try session.capture()
+        let deadline = Date().addingTimeInterval(5)
+        while last == before, Date() < deadline {
+            usleep(30_000)
+            last = try session.capture()
+        }
+        for _ in 0..<50 {
+            usleep(100_000)
+            let now = try session.capture()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
+    @Test func emojiNamesLeaveNoStrayCells() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("emoji-e2e-\(getpid())")
+        try? FileManager.default.removeItem(at: directory)
+        try EmojiNames.write(to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = try TmuxSession(width: 120, height: 40)
+        try session.type("\(binary) \(directory.path); echo EXITED=$?")
+        var screen = try session.wait(for: "Tunnelscope ·")
+        // Each screen drawn over the previous one (only changed cells are sent) must equal the
+        // same screen drawn from scratch (after a resize away and back).
+        for key in ["2", "j", "3", "4", "5", "6", "1", "7", "2", "G"] {
+            try session.send(key)
+            let incremental = try settled(session, after: screen)
+            try session.resize(width: 119, height: 40)
+            let narrower = try settled(session, after: incremental)
+            try session.resize(width: 120, height: 40)
+            screen = try settled(session, after: narrower)
+            #expect(incremental == screen, "after \(key): stray cells\n\(incremental)\n---\n\(screen)")
+            #expect(incremental.contains("? help"), "the whole frame is there")
+        }
+        try session.send("q")
+        try session.wait(for: "EXITED=0")
+    }
+
     @Test func hostileNamesDoNotReachTheTerminal() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-e2e-\(getpid())")
         try? FileManager.default.removeItem(at: directory)

@@ -28,7 +28,8 @@ public enum Hostile {
     /// A file whose name carries the payload (CR and LF included): a truncated export.
     public static let fileName = "aws-111122223333/evil" + payload + ".json"
 
-    static func tag(_ text: String, key: String, suffix: String) -> String? {
+    /// `text` (an AWS describe output) with every tag `key` given a prefix and a suffix.
+    static func tag(_ text: String, key: String, prefix: String = "", suffix: String) -> String? {
         JSONEdit.edit(text) { value in
             guard var root = value as? [String: Any] else { return }
             for (listKey, list) in root {
@@ -36,7 +37,7 @@ public enum Hostile {
                 for i in items.indices {
                     guard var tags = items[i]["Tags"] as? [[String: Any]] else { continue }
                     for j in tags.indices where tags[j]["Key"] as? String == key {
-                        tags[j]["Value"] = (tags[j]["Value"] as? String ?? "") + suffix
+                        tags[j]["Value"] = prefix + (tags[j]["Value"] as? String ?? "") + suffix
                     }
                     items[i]["Tags"] = tags
                 }
