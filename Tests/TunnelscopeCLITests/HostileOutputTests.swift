@@ -47,6 +47,8 @@ import TunnelscopeTestSupport
         ("path from the payload", ["path", Hostile.payload, "10.0.0.1", dir], true, false),
         ("check a missing file", ["check", dir + "/missing" + Hostile.payload + ".json"], true, false),
         ("check the hostile file alone", ["check", dir + "/" + Hostile.fileName], true, false),
+        // A glob can turn a file name into an option; the argument parser's message quotes it.
+        ("an option value from a file name", ["check", "--format=" + Hostile.payload], true, false),
     ]
 
     @Test(arguments: commands.indices)
