@@ -137,6 +137,23 @@ import TunnelscopeTestSupport
         #expect(Hostile.violations(in: text).isEmpty, "the control characters are escaped in the printed line")
     }
 
+    @Test func controlCharactersInANameStayExactAndOffTheScreen() throws {
+        let result = Hostile.load()
+        let text = PlanText.render(Analysis(model: result.model).plan, origin: "hostile")
+        let lines = Self.commands(in: text).filter { $0.contains("create-customer-gateway") }
+        #expect(lines.count == 2)
+        #expect(Hostile.violations(in: text).isEmpty)
+        for line in lines {
+            #expect(!line.contains("$'"), "the JSON argument is printable: plain single quotes")
+            let pasted = try Self.paste(line, shell: "/bin/sh")
+            let tags = try #require(pasted.calls.first?.last)
+            let value = try #require(
+                ((try JSONSerialization.jsonObject(with: Data(tags.utf8)) as? [[String: Any]])?.first?["Tags"]
+                    as? [[String: String]])?.first?["Value"])
+            #expect(value.hasSuffix(Hostile.payload), "\(value.debugDescription)")
+        }
+    }
+
     @Test func hintCommandsPasteExactly() throws {
         let findings = Analysis(model: Self.result.model, report: Self.result.report).findings
         // The command inside "(…)" of the auto-mode and blackhole hints.

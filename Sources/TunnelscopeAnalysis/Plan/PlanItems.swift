@@ -69,20 +69,25 @@ struct ItemBuilder {
         }
     }
 
-    /// A JSON string literal (quotes included) for a value inside a JSON argument.
+    /// A JSON string literal (quotes included) for a value inside a JSON argument. Controls,
+    /// bidi and invisible format characters are `\uXXXX` escapes, so the argument stays printable.
     static func jsonString(_ text: String) -> String {
         var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if scalar.value < 0x20 {
-                    out +=
-                        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        for character in text {
+            let escape = Sanitizer.needsEscape(character)
+            for scalar in character.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                default:
+                    if escape {
+                        for unit in String(scalar).utf16 {
+                            let hex = String(unit, radix: 16)
+                            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        }
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
                 }
             }
         }
