@@ -15,14 +15,16 @@ let package = Package(
     targets: [
         // model: the typed cross-cloud graph, IP/CIDR values, the tunnel join. Depends on nothing.
         .target(name: "TunnelscopeModel"),
-        // text: terminal display widths (wide CJK characters) and plain tables. Depends on nothing.
+        // text: the output sanitiser, terminal display widths (East Asian Width, emoji), plain tables,
+        // shell quoting. Depends on nothing.
         .target(name: "TunnelscopeText"),
         // canvas: the drawing primitives (cell buffer, styles, rectangles, spans) and key presses.
         .target(name: "TunnelscopeCanvas", dependencies: ["TunnelscopeText"]),
         // import: recognise and decode AWS CLI / gcloud JSON, report what could not be used.
         .target(name: "TunnelscopeImport", dependencies: ["TunnelscopeModel"]),
-        // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only.
-        .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel"]),
+        // analysis: findings, failure what-if, routes and reachability, creation order. Pure; model only
+        // (and text's shell quoting for the command lines in the plan and in hints).
+        .target(name: "TunnelscopeAnalysis", dependencies: ["TunnelscopeModel", "TunnelscopeText"]),
         // render: pure views into a cell buffer, app state, actions, reducer, keymap.
         .target(
             name: "TunnelscopeRender",
@@ -58,6 +60,7 @@ let package = Package(
             path: "Tests/TunnelscopeTestSupport"
         ),
         .testTarget(name: "TunnelscopeModelTests", dependencies: ["TunnelscopeModel"]),
+        .testTarget(name: "TunnelscopeTextTests", dependencies: ["TunnelscopeText", "TunnelscopeCanvas"]),
         .testTarget(
             name: "TunnelscopeImportTests",
             dependencies: ["TunnelscopeImport", "TunnelscopeModel", "TunnelscopeExample"]

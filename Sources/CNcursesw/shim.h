@@ -38,6 +38,10 @@ static inline int ts_put_cell(WINDOW *win, int y, int x, const wchar_t *chars, i
     return mvwadd_wch(win, y, x, &cell);
 }
 
+/// The C library's column width of a code point (what ncurses measures with): -1 unprintable.
+int wcwidth(wchar_t c);
+static inline int ts_wcwidth(int c) { return wcwidth((wchar_t)c); }
+
 /// The terminal's real size from the kernel (-1 when stdout is not a terminal).
 static inline int ts_winsize(int *rows, int *cols) {
     struct winsize ws;

@@ -120,6 +120,6 @@ struct GenerateCommand: ParsableCommand {
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
-        print("Wrote \(files.count) files to \(output)")
+        Output.print("Wrote \(files.count) files to \(output)")
     }
 }

@@ -50,19 +50,15 @@ enum Explorer {
             throw ValidationError("--view must be one of \(screens.keys.sorted().joined(separator: ", "))")
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            FileHandle.standardError.write(
-                Data(
-                    ("tunnelscope: the \(initial == "tour" ? "tour" : "explorer") needs a terminal; for text output use "
-                        + "`tunnelscope check`, `tunnelscope render --view VIEW`, or for the tour `tunnelscope render --view tour --step N`\n")
-                        .utf8))
+            Output.error(
+                "the \(initial == "tour" ? "tour" : "explorer") needs a terminal; for text output use "
+                    + "`tunnelscope check`, `tunnelscope render --view VIEW`, or for the tour `tunnelscope render --view tour --step N`"
+            )
             throw ExitCode(ExitStatus.unusable)
         }
         let result = input.load()
         if result.report.loadedFiles.isEmpty {
-            FileHandle.standardError.write(
-                Data(
-                    "tunnelscope: nothing loadable in \(input.paths.joined(separator: " ")); `tunnelscope check` explains why\n"
-                        .utf8))
+            Output.error("nothing loadable in \(input.paths.joined(separator: " ")); `tunnelscope check` explains why")
             throw ExitCode(ExitStatus.unusable)
         }
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
@@ -86,6 +82,9 @@ enum Explorer {
                 continue
             case .signal(let number):
                 return 128 + number
+            case .suspend:
+                terminal.suspend()
+                Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))
             case .resize(let width, let height):
                 Reducer.reduce(&state, .resize(width: width, height: height))
             case .key(let key):
@@ -94,6 +93,9 @@ enum Explorer {
                     switch effect {
                     case .quit: return 0
                     case .reload: Reducer.reduce(&state, .reloaded(input.load()))
+                    case .suspend:
+                        terminal.suspend()
+                        Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))
                     }
                 }
             }

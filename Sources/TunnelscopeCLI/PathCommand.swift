@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeRender
+import TunnelscopeText
 
 /// `tunnelscope path FROM TO [PATH...]`: the route between two addresses (or CIDRs, or resources
 /// such as a VPC, subnet, site or Memorystore instance), hop by hop, both ways.
@@ -24,25 +25,25 @@ struct PathCommand: ParsableCommand {
     func run() throws {
         let result = input.load()
         guard !result.report.loadedFiles.isEmpty else {
-            FileHandle.standardError.write(
-                Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            Output.error("nothing loadable in \(input.paths.joined(separator: " "))")
             throw ExitCode(ExitStatus.unusable)
         }
         let analysis = Analysis(model: result.model)
         var failing = Set<String>()
         for name in failed {
             guard let element = analysis.resolve(name).element else {
-                FileHandle.standardError.write(Data("tunnelscope: --fail \(name): \(analysis.resolve(name))\n".utf8))
+                Output.error("--fail \(name): \(analysis.resolve(name))")
                 throw ExitCode(ExitStatus.unusable)
             }
             failing.insert(element.id)
         }
         let query: PathQuery
         do { query = try analysis.path(from: from, to: to, failing: failing) } catch {
-            FileHandle.standardError.write(Data("tunnelscope: \(error.description)\n".utf8))
+            Output.error(error.description)
             throw ExitCode(ExitStatus.unusable)
         }
-        for span in PathLines.spans(query) { print(span.text) }
+        // Each line is one field: a line feed inside a name is escaped, not a new line.
+        Output.print(PathLines.spans(query).map { Sanitizer.line($0.text) }.joined(separator: "\n"))
         // Reaching another copy of an overlapping range is not reaching the destination.
         if query.isUnknown { throw ExitCode(ExitStatus.unknown) }
         if !query.reachable { throw ExitCode(ExitStatus.findings) }

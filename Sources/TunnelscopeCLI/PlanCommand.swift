@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeImport
+import TunnelscopeText
 
 /// `tunnelscope plan`: the order to build (or rebuild) the AWS ⇄ GCP link without the IP deadlock.
 struct PlanCommand: ParsableCommand {
@@ -22,10 +23,9 @@ struct PlanCommand: ParsableCommand {
         let output =
             format == .json
             ? PlanJSON.render(plan, origin: result.origin) : PlanText.render(plan, origin: result.origin)
-        print(output, terminator: output.hasSuffix("\n") ? "" : "\n")
+        format == .json ? Output.printJSON(output) : Output.print(output)
         if result.report.loadedFiles.isEmpty {
-            FileHandle.standardError.write(
-                Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            Output.error("nothing loadable in \(input.paths.joined(separator: " "))")
             throw ExitCode(ExitStatus.unusable)
         }
     }
@@ -56,7 +56,8 @@ enum PlanText {
             lines.append("Notes:")
             lines += plan.notes.map { "  - \($0)" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        // Every line is one field: a line feed inside a name is escaped, not a new line.
+        return lines.map(Sanitizer.line).joined(separator: "\n") + "\n"
     }
 
     static func value(_ v: PlanValue) -> String {
@@ -126,6 +127,6 @@ enum PlanJSON {
             }, notes: plan.notes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self)
+        return Sanitizer.json(String(decoding: (try? encoder.encode(document)) ?? Data("{}".utf8), as: UTF8.self))
     }
 }

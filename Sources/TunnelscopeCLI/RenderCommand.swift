@@ -53,7 +53,7 @@ struct RenderCommand: ParsableCommand {
 
     /// A usage error: the message on stderr, exit status 2 (as every command's bad arguments).
     private func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("tunnelscope: \(message)\n".utf8))
+        Output.error(message)
         return ExitCode(ExitStatus.unusable)
     }
 
@@ -69,8 +69,7 @@ struct RenderCommand: ParsableCommand {
         }
         let result = input.load()
         if result.report.loadedFiles.isEmpty {
-            FileHandle.standardError.write(
-                Data("tunnelscope: nothing loadable in \(input.paths.joined(separator: " "))\n".utf8))
+            Output.error("nothing loadable in \(input.paths.joined(separator: " "))")
             throw ExitCode(ExitStatus.unusable)
         }
         if let step {
@@ -88,13 +87,13 @@ struct RenderCommand: ParsableCommand {
                 "fail \(element.id)".forEach { Reducer.reduce(&state, .input($0)) }
                 Reducer.reduce(&state, .inputSubmit)
             case let other:
-                FileHandle.standardError.write(Data("tunnelscope: --fail \(id): \(other)\n".utf8))
+                Output.error("--fail \(id): \(other)")
                 throw ExitCode(ExitStatus.unusable)
             }
         }
         try navigate(&state)
         let buffer = ScreenRenderer.render(state)
-        print(color ? buffer.ansiText : buffer.plainText)
+        Output.print(buffer, color: color)
     }
 
     private func navigate(_ state: inout AppState) throws {
@@ -116,15 +115,14 @@ struct RenderCommand: ParsableCommand {
             case .found(let entry): resolved = entry.id
             case .ambiguous(_, let candidates) where candidates.count > 1:
                 let match = DirectoryMatch.ambiguous(query: select, candidates: candidates)
-                FileHandle.standardError.write(Data("tunnelscope: --select \(match.description)\n".utf8))
+                Output.error("--select \(match.description)")
                 throw ExitCode(ExitStatus.unusable)
             default:
                 let matches = state.content.search.search(select)
                 guard
                     let first = matches.first(where: { $0.elementId == select })?.elementId ?? matches.first?.elementId
                 else {
-                    FileHandle.standardError.write(
-                        Data("tunnelscope: --select \(select): nothing matches it (a name, ID, IP or CIDR)\n".utf8))
+                    Output.error("--select \(select): nothing matches it (a name, ID, IP or CIDR)")
                     throw ExitCode(ExitStatus.unusable)
                 }
                 resolved = first

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import TunnelscopeExample
 import TunnelscopeImport
 import TunnelscopeModel
+import TunnelscopeText
 
 public struct TunnelscopeCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -20,6 +22,27 @@ public struct TunnelscopeCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// ArgumentParser's `main`, with its messages sanitised: they quote arguments, and an
+    /// argument may be a file name from a glob (`tunnelscope check *` with a file called
+    /// `--format=<ESC>]0;…`).
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    Output.print(message)
+                } else {
+                    FileHandle.standardError.write(Data((Sanitizer.text(message) + "\n").utf8))
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Paths given on the command line → the loaded network (the built-in example when none).

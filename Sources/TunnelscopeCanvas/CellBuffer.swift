@@ -22,8 +22,11 @@ public struct CellBuffer: Sendable {
 
     /// Writes text at (x, y), clipped to `clip` (and the buffer). Wide characters that would be
     /// cut in half at the right edge are replaced by a space. Returns the column after the text.
+    /// The text passes the sanitiser first: no control, bidi or invisible format character from
+    /// the data ever reaches a cell (they show as `\u{1b}`, `\u{202e}`, …, and are measured so).
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        let text = Sanitizer.line(text)
         let area = clip ?? bounds
         guard y >= max(0, area.y), y < min(height, area.maxY) else { return x + DisplayWidth.of(text) }
         let right = min(width, area.maxX)
@@ -32,20 +35,20 @@ public struct CellBuffer: Sendable {
         for character in text {
             let w = DisplayWidth.of(character)
             if w == 0 {
-                // Attach combining marks to the previous cell.
-                if column - 1 >= left, column - 1 < right { self[column - 1, y].text.append(character) }
+                // Nothing sanitised is zero-width on its own; never draw onto text written before.
+                if column > x, column - 1 >= left, column - 1 < right { self[column - 1, y].text.append(character) }
                 continue
             }
             if column >= right { break }
             if column >= left {
                 if w == 2 && column + 1 >= right {
-                    self[column, y] = Cell(" ", style: style)
+                    self[column, y] = Cell(sanitized: " ", style: style)
                 } else {
                     clearWide(at: column, y: y)
-                    self[column, y] = Cell(String(character), style: style)
+                    self[column, y] = Cell(sanitized: String(character), style: style)
                     if w == 2 {
                         clearWide(at: column + 1, y: y)
-                        self[column + 1, y] = Cell("", style: style, isContinuation: true)
+                        self[column + 1, y] = Cell(sanitized: "", style: style, isContinuation: true)
                     }
                 }
             }
@@ -92,8 +95,9 @@ public struct CellBuffer: Sendable {
     }
 
     public mutating func fill(_ rect: Rect, style: Style = .plain, character: String = " ") {
+        let cell = Cell(character, style: style)
         for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = Cell(character, style: style) }
+            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = cell }
         }
     }
 

@@ -1,3 +1,5 @@
+import TunnelscopeText
+
 /// What a cell means, not how it looks: the terminal layer (and `--color`) maps roles to colours,
 /// and to bold/reverse/underline when there is no colour (`NO_COLOR`, monochrome terminals).
 public enum Role: Int, Sendable, CaseIterable {
@@ -50,13 +52,18 @@ public struct Style: Hashable, Sendable {
 }
 
 /// One terminal cell: a grapheme cluster and its style. A wide character occupies its cell and
-/// a `continuation` cell to its right.
+/// a `continuation` cell to its right. Its text has passed the sanitiser, however it was made.
 public struct Cell: Hashable, Sendable {
-    public var text: String
+    public internal(set) var text: String
     public var style: Style
     public var isContinuation: Bool
 
     public init(_ text: String = " ", style: Style = .plain, isContinuation: Bool = false) {
+        self.init(sanitized: Sanitizer.line(text), style: style, isContinuation: isContinuation)
+    }
+
+    /// For text the buffer has sanitised already.
+    init(sanitized text: String, style: Style, isContinuation: Bool = false) {
         self.text = text
         self.style = style
         self.isContinuation = isContinuation

@@ -19,6 +19,7 @@ public final class Terminal {
     private var colorPairs: [Role: Int32] = [:]
     private var useColor = false
     private var previous: CellBuffer?
+    private var glyphCache: [String: (width: Int, pieces: [(offset: Int, scalars: [wchar_t])])] = [:]
     private let options: Options
 
     public init(options: Options) { self.options = options }
@@ -51,11 +52,40 @@ public final class Terminal {
     /// Leaves curses mode and restores the terminal. Safe to call twice.
     public func stop() {
         guard window != nil else { return }
+        leaveCursesMode()
+        window = nil
+        SignalGuard.uninstall()
+    }
+
+    /// Ctrl-Z or SIGTSTP: restores the terminal, stops (the shell's `fg` continues it), and
+    /// re-enters curses mode. The caller redraws.
+    public func suspend() {
+        guard window != nil else { return }
+        leaveCursesMode()
+        SignalGuard.stopProcessGroup()
+        _ = SignalGuard.takeContinued()
+        enterCursesModeAgain()
+    }
+
+    private func leaveCursesMode() {
         if options.mouse { mousemask(0, nil) }
         curs_set(1)
         endwin()
-        window = nil
         SignalGuard.restoreTerminal()
+    }
+
+    /// After a stop: the next refresh re-enters curses mode (alternate screen, keypad mode);
+    /// the tty modes, the cursor and mouse reporting are set again and everything is repainted.
+    private func enterCursesModeAgain() {
+        guard let window else { return }
+        reset_prog_mode()
+        keypad(window, true)
+        curs_set(0)
+        if options.mouse {
+            mousemask(mmask_t(ts_all_mouse_events()), nil)
+            mouseinterval(0)
+        }
+        invalidate()
     }
 
     private func setUpColors() {
@@ -94,24 +124,71 @@ public final class Terminal {
         guard let window else { return }
         let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
         if full { werase(window) }
-        var scalars: [wchar_t] = []
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
                 if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
-                // The bottom-right cell cannot be written without scrolling on some terminals.
-                if y == buffer.height - 1 && x == buffer.width - 1 { continue }
-                scalars.removeAll(keepingCapacity: true)
-                for scalar in cell.text.unicodeScalars { scalars.append(wchar_t(bitPattern: scalar.value)) }
-                if scalars.isEmpty { scalars.append(32) }
+                let wide = x + 1 < buffer.width && buffer[x + 1, y].isContinuation
+                if !full, let previous, previous[x, y] == cell, !wide || previous[x + 1, y] == buffer[x + 1, y] {
+                    continue
+                }
                 let (attrs, pair) = attributes(cell.style)
-                _ = ts_put_cell(window, Int32(y), Int32(x), scalars, Int32(scalars.count), attrs, pair)
+                for piece in pieces(cell.text, width: wide ? 2 : 1) {
+                    // The bottom-right cell cannot be written without scrolling on some terminals.
+                    if y == buffer.height - 1 && x + piece.offset == buffer.width - 1 { continue }
+                    _ = ts_put_cell(
+                        window, Int32(y), Int32(x + piece.offset), piece.scalars, Int32(piece.scalars.count), attrs,
+                        pair)
+                }
             }
         }
         wnoutrefresh(window)
         doupdate()
         previous = buffer
+    }
+
+    /// What ncurses is given for one cell's grapheme, column by column, so that ncurses (which
+    /// measures with the C library's `wcwidth`) and the buffer (Unicode 17 widths) agree on the
+    /// columns it takes: otherwise a ZWJ sequence, a VS16 emoji, a flag or a character the C
+    /// library does not know yet would shift the rest of the line or leave stray cells.
+    /// - the grapheme as it is, when `wcwidth` of its code points adds up to the buffer's width
+    ///   (each spacing code point in its own column, marks with it);
+    /// - else its first code point, when that alone fits (👩 for 👩‍💻, ❤ for ❤️, 👍 for 👍🏽), else
+    ///   U+FFFD; blanks fill the rest of the columns.
+    private func pieces(_ text: String, width: Int) -> [(offset: Int, scalars: [wchar_t])] {
+        if let ascii = text.utf8.first, text.utf8.count == 1 { return [(0, [wchar_t(ascii)])] }
+        if text.isEmpty { return [(0, [32])] }
+        if let cached = glyphCache[text], cached.width == width { return cached.pieces }
+        var units: [(offset: Int, scalars: [wchar_t])] = []
+        var columns = 0
+        var valid = true
+        for scalar in text.unicodeScalars {
+            let c = wchar_t(bitPattern: scalar.value)
+            let w = Int(ts_wcwidth(Int32(c)))
+            if w < 0 || (w == 0 && units.isEmpty) {
+                valid = false
+                break
+            }
+            if w == 0 {
+                if units[units.count - 1].scalars.count < 4 { units[units.count - 1].scalars.append(c) }
+            } else {
+                units.append((columns, [c]))
+                columns += w
+            }
+        }
+        var result: [(offset: Int, scalars: [wchar_t])]
+        if valid && columns == width {
+            result = units
+        } else {
+            let first = text.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
+            let w = Int(ts_wcwidth(Int32(first)))
+            result = [(0, (1...width).contains(w) ? [first] : [0xFFFD])]
+            let used = (1...width).contains(w) ? w : 1
+            for offset in used..<max(used, width) { result.append((offset, [32])) }
+        }
+        if glyphCache.count > 4096 { glyphCache.removeAll() }
+        glyphCache[text] = (width, result)
+        return result
     }
 
     /// Forces the next draw to repaint everything (after a resize).
@@ -123,14 +200,24 @@ public final class Terminal {
     public enum Event: Sendable {
         case key(Key)
         case resize(width: Int, height: Int)
+        /// A signal that ends the explorer: restore and exit with 128 + it.
         case signal(Int32)
+        /// SIGTSTP: call `suspend()`.
+        case suspend
         case idle
     }
 
     /// Waits up to 100 ms for input.
     public func next() -> Event {
         if let signal = SignalGuard.pending() { return .signal(signal) }
+        if SignalGuard.takeSuspendRequest() { return .suspend }
         guard let window else { return .idle }
+        if SignalGuard.takeContinued() {
+            // Continued after a stop that was not ours (SIGSTOP): the shell had the terminal.
+            endwin()
+            enterCursesModeAgain()
+            return .resize(width: size.width, height: size.height)
+        }
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
         if result == ts_err() { return sizeChanged() ?? .idle }

@@ -1,43 +1,84 @@
-/// Terminal column widths: East Asian wide and fullwidth characters take two cells, combining
-/// marks and zero-width characters none. Used by every text table and by the cell buffer.
+/// Terminal column widths, the one width function: the cell buffer, word wrapping, text tables
+/// and `render` all measure with it. East Asian Wide and Fullwidth characters (Unicode
+/// `unicodeVersion`, `UnicodeWidthTable.swift`) and emoji presentation sequences take two cells;
+/// combining marks and joiners none. A character the sanitiser escapes is as wide as its escape
+/// (`\u{1b}` is six cells), so what is measured is what is drawn.
 public enum DisplayWidth {
+    /// The width of one code point on its own (controls 0; see `of(_: Character)` for clusters).
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if v < 0x300 { return 1 }
+        if v < 0x300 { return v == 0xAD ? 0 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
-        if v == 0x200B { return 0 }
+        // Hangul medial vowels and final consonants join the syllable's initial consonant.
+        if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
         return isWide(v) ? 2 : 1
     }
 
+    /// The width of a grapheme cluster, as terminals with current Unicode tables draw it.
     public static func of(_ character: Character) -> Int {
-        var width = 0
-        for scalar in character.unicodeScalars { width = max(width, of(scalar)) }
-        // Emoji presentation sequences and flags are drawn two cells wide by modern terminals.
-        if character.unicodeScalars.count > 1,
-            character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation })
-        {
-            width = 2
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        if Sanitizer.needsEscape(character) { return of(Sanitizer.escaped(character)) }
+        let scalars = character.unicodeScalars
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        guard let second = iterator.next() else { return of(first) }
+        let v = first.value
+        // A flag: two regional indicators.
+        if (0x1F1E6...0x1F1FF).contains(v) { return 2 }
+        if v > 0x7F, first.properties.isEmoji {
+            var rest = [second]
+            while let next = iterator.next() { rest.append(next) }
+            // Text presentation asked for: the symbol's own width.
+            if rest.first?.value == 0xFE0E { return of(first) }
+            // VS16 makes a text-default symbol (❤, ☺, ⚠) an emoji, as does joining (ZWJ sequences),
+            // a skin-tone modifier or a tag sequence after an emoji base.
+            if of(first) == 2
+                || rest.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D || $0.properties.isEmojiModifier })
+            {
+                return 2
+            }
+        } else if second.value == 0xFE0F, first.properties.isEmoji {
+            return 2  // keycaps: 1️⃣ #️⃣ *️⃣
         }
+        // Anything else: what each code point takes (marks none, spacing marks one).
+        var width = 0
+        for scalar in scalars { width += of(scalar) }
         return width
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
         var width = 0
-        for character in text { width += of(character) }
+        for byte in text.utf8 {
+            guard byte >= 0x20 && byte < 0x7F else {
+                width = 0
+                for character in text { width += of(character) }
+                return width
+            }
+            width += 1
+        }
         return width
     }
 
     static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+        if v < 0x1100 { return false }
+        var low = 0
+        var high = wideRanges.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            let range = wideRanges[mid]
+            if v < range.lowerBound {
+                high = mid - 1
+            } else if v > range.upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
+        }
+        return false
     }
 
     /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
@@ -63,7 +104,8 @@ public enum DisplayWidth {
     }
 }
 
-/// A plain-text table whose columns line up whatever the characters' widths.
+/// A plain-text table whose columns line up whatever the characters' widths. Cells are
+/// single-line fields: each passes the sanitiser.
 public struct TextTable {
     public var headers: [String]
     public var rows: [[String]] = []
@@ -74,6 +116,8 @@ public struct TextTable {
     public mutating func add(_ row: [String]) { rows.append(row) }
 
     public func render(indent: String = "  ") -> String {
+        let headers = headers.map(Sanitizer.line)
+        let rows = rows.map { $0.map(Sanitizer.line) }
         var widths = headers.map { DisplayWidth.of($0) }
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count {

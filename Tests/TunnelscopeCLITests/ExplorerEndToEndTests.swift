@@ -33,8 +33,9 @@ import Testing
             TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true
         }
         try session.send("Tab")
+        // The AWS view's selected row names aws-tunnel-1 too: wait for the GCP view itself.
         screen = try session.wait(for: "the GCP view with aws-tunnel-1 selected") {
-            TmuxSession.selectedLine($0)?.contains("aws-tunnel-1") == true
+            $0.contains("GCP view") && TmuxSession.selectedLine($0)?.contains("aws-tunnel-1") == true
         }
         #expect(screen.contains("GCP view"))
         try session.send("4")

@@ -11,6 +11,11 @@ public enum Variants {
     public typealias Edits = [(suffix: String, edit: (String) -> String?)]
 
     public static func load(_ edits: Edits, extraFiles: [String: String] = [:]) -> LoadResult {
+        Importer.load(files: files(edits, extraFiles: extraFiles), origin: "variant")
+    }
+
+    /// The edited files, to load in memory or to write to disk for the binary.
+    public static func files(_ edits: Edits, extraFiles: [String: String] = [:]) -> [InputFile] {
         var files = ExampleNetwork.files
         for (suffix, edit) in edits {
             guard let i = files.firstIndex(where: { $0.name.hasSuffix(suffix) }) else {
@@ -25,7 +30,7 @@ public enum Variants {
         for (name, text) in extraFiles.sorted(by: { $0.key < $1.key }) {
             files.append(InputFile(name: name, bytes: Array(text.utf8)))
         }
-        return Importer.load(files: files, origin: "variant")
+        return files
     }
 
     public static func model(_ edits: Edits, extraFiles: [String: String] = [:]) -> NetworkModel {

@@ -1,4 +1,5 @@
 import TunnelscopeModel
+import TunnelscopeText
 
 extension String {
     fileprivate var trimmingUnderscores: String {
@@ -68,6 +69,31 @@ struct ItemBuilder {
         }
     }
 
+    /// A JSON string literal (quotes included) for a value inside a JSON argument. Controls,
+    /// bidi and invisible format characters are `\uXXXX` escapes, so the argument stays printable.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for character in text {
+            let escape = Sanitizer.needsEscape(character)
+            for scalar in character.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                default:
+                    if escape {
+                        for unit in String(scalar).utf16 {
+                            let hex = String(unit, radix: 16)
+                            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        }
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        return out + "\""
+    }
+
     private func from(_ kind: CreationOrder.Kind) -> PlanValue.Source { step[kind].map { .step($0) } ?? .chosen }
 
     // MARK: GCP, before AWS
@@ -86,8 +112,9 @@ struct ItemBuilder {
                     PlanValue("routing mode", mode),
                 ],
                 produces: [],
-                command:
-                    "gcloud compute networks create \(ref.name) --project \(ref.project) --subnet-mode custom --bgp-routing-mode \(mode.lowercased())"
+                command: Shell.command(
+                    "gcloud", "compute", "networks", "create", ref.name, "--project", ref.project, "--subnet-mode",
+                    "custom", "--bgp-routing-mode", mode.lowercased())
             )
         }
     }
@@ -99,23 +126,28 @@ struct ItemBuilder {
                 PlanValue("ASN", r.asn.map(String.init) ?? "?"),
                 PlanValue("advertise mode", r.advertiseMode ?? "DEFAULT"),
             ]
-            var command =
-                "gcloud compute routers create \(r.name) --project \(r.ref.project) --region \(r.ref.region ?? "?") --network \(r.network?.name ?? "?") --asn \(r.asn.map(String.init) ?? "?")"
+            var command = [
+                "gcloud", "compute", "routers", "create", r.name, "--project", r.ref.project, "--region",
+                r.ref.region ?? "?", "--network", r.network?.name ?? "?", "--asn", r.asn.map(String.init) ?? "?",
+            ]
             if r.advertiseMode == "CUSTOM" {
                 values.append(PlanValue("advertised groups", r.advertisedGroups.joined(separator: ", ")))
                 values.append(
                     PlanValue("advertised ranges", r.advertisedIpRanges.map(\.description).joined(separator: ", ")))
-                command += " --advertisement-mode custom"
+                command += ["--advertisement-mode", "custom"]
                 if !r.advertisedGroups.isEmpty {
-                    command +=
-                        " --set-advertisement-groups \(r.advertisedGroups.map { $0.lowercased() }.joined(separator: ","))"
+                    command += [
+                        "--set-advertisement-groups", r.advertisedGroups.map { $0.lowercased() }.joined(separator: ","),
+                    ]
                 }
                 if !r.advertisedIpRanges.isEmpty {
-                    command +=
-                        " --set-advertisement-ranges \(r.advertisedIpRanges.map(\.description).joined(separator: ","))"
+                    command += [
+                        "--set-advertisement-ranges", r.advertisedIpRanges.map(\.description).joined(separator: ","),
+                    ]
                 }
             }
-            return PlanItem(resource: r.ref.id, name: r.name, values: values, produces: [], command: command)
+            return PlanItem(
+                resource: r.ref.id, name: r.name, values: values, produces: [], command: Shell.command(command))
         }
     }
 
@@ -130,8 +162,9 @@ struct ItemBuilder {
                 produces: g.interfaces.map {
                     PlanValue("interface \($0.id) IP", $0.ipAddress?.description ?? "?", .assigned)
                 },
-                command:
-                    "gcloud compute vpn-gateways create \(g.name) --project \(g.ref.project) --region \(g.ref.region ?? "?") --network \(g.network?.name ?? "?")"
+                command: Shell.command(
+                    "gcloud", "compute", "vpn-gateways", "create", g.name, "--project", g.ref.project, "--region",
+                    g.ref.region ?? "?", "--network", g.network?.name ?? "?")
             )
         }
     }
@@ -151,8 +184,10 @@ struct ItemBuilder {
                         tgw?.vpnEcmpSupport == false ? "disable (enable it to use both connections)" : "enable"),
                 ],
                 produces: [PlanValue("Transit Gateway ID", id, .assigned)],
-                command:
-                    "aws ec2 create-transit-gateway --options AmazonSideAsn=\(asn),VpnEcmpSupport=enable,DefaultRouteTableAssociation=enable,DefaultRouteTablePropagation=enable"
+                command: Shell.command(
+                    "aws", "ec2", "create-transit-gateway", "--options",
+                    "AmazonSideAsn=\(asn),VpnEcmpSupport=enable,DefaultRouteTableAssociation=enable,DefaultRouteTablePropagation=enable"
+                )
             )
         }
         let vgws = gathered.vpnGateways.map { id -> PlanItem in
@@ -161,8 +196,9 @@ struct ItemBuilder {
                 resource: id, name: vgw?.name ?? id,
                 values: [PlanValue("Amazon-side ASN", vgw?.amazonSideAsn.map(String.init) ?? "?")],
                 produces: [PlanValue("VGW ID", id, .assigned)],
-                command:
-                    "aws ec2 create-vpn-gateway --type ipsec.1 --amazon-side-asn \(vgw?.amazonSideAsn.map(String.init) ?? "?")  # prefer a Transit Gateway"
+                command: Shell.command(
+                    "aws", "ec2", "create-vpn-gateway", "--type", "ipsec.1", "--amazon-side-asn",
+                    vgw?.amazonSideAsn.map(String.init) ?? "?") + "  # prefer a Transit Gateway"
             )
         }
         return tgws + vgws
@@ -184,11 +220,19 @@ struct ItemBuilder {
                     PlanValue("BGP ASN", cgw?.bgpAsn.map(String.init) ?? routerAsn, from(.router)),
                 ],
                 produces: [PlanValue("customer gateway ID", id, .assigned)],
-                command:
-                    "aws ec2 create-customer-gateway --type ipsec.1 --ip-address \(ip?.description ?? "?") --bgp-asn \(cgw?.bgpAsn.map(String.init) ?? routerAsn)"
-                    + (cgw?.name.map {
-                        " --tag-specifications 'ResourceType=customer-gateway,Tags=[{Key=Name,Value=\($0)}]'"
-                    } ?? ""))
+                command: Shell.command(
+                    [
+                        "aws", "ec2", "create-customer-gateway", "--type", "ipsec.1", "--ip-address",
+                        ip?.description ?? "?", "--bgp-asn", cgw?.bgpAsn.map(String.init) ?? routerAsn,
+                    ]
+                        // JSON, not the shorthand syntax: a name with `,` `]` `}` stays one value.
+                        + (cgw?.name.map {
+                            [
+                                "--tag-specifications",
+                                #"[{"ResourceType":"customer-gateway","Tags":[{"Key":"Name","Value":"#
+                                    + Self.jsonString($0) + "}]}]",
+                            ]
+                        } ?? [])))
         }
     }
 
@@ -216,14 +260,16 @@ struct ItemBuilder {
                 "{\"TunnelInsideCidr\":\"\($0.insideCidr?.description ?? "?")\",\"IKEVersions\":[{\"Value\":\"ikev2\"}]}"
             }.joined(separator: ",")
             let target =
-                c?.transitGatewayId.map { "--transit-gateway-id \($0)" } ?? c?.vpnGatewayId.map {
-                    "--vpn-gateway-id \($0)"
-                } ?? ""
+                c?.transitGatewayId.map { ["--transit-gateway-id", $0] } ?? c?.vpnGatewayId.map {
+                    ["--vpn-gateway-id", $0]
+                } ?? []
             return PlanItem(
                 resource: id, name: c?.name ?? id, values: values, produces: produces,
-                command:
-                    "aws ec2 create-vpn-connection --type ipsec.1 --customer-gateway-id \(c?.customerGatewayId ?? "<step \(step[.customerGateways] ?? 0)>") \(target) "
-                    + "--options '{\"StaticRoutesOnly\":false,\"TunnelOptions\":[\(options)]}'")
+                command: Shell.command(
+                    [
+                        "aws", "ec2", "create-vpn-connection", "--type", "ipsec.1", "--customer-gateway-id",
+                        c?.customerGatewayId ?? "<step \(step[.customerGateways] ?? 0)>",
+                    ] + target + ["--options", "{\"StaticRoutesOnly\":false,\"TunnelOptions\":[\(options)]}"]))
         }
     }
 
@@ -265,7 +311,9 @@ struct ItemBuilder {
                             ? "FOUR_IPS_REDUNDANCY" : "\(mapping.count == 2 ? "TWO_IPS" : "FOUR_IPS")_REDUNDANCY")
                 ] + interfaces,
                 produces: [],
-                command: "gcloud compute external-vpn-gateways create \(name) --project \(project) --interfaces \(list)"
+                command: Shell.command(
+                    "gcloud", "compute", "external-vpn-gateways", "create", name, "--project", project, "--interfaces",
+                    list)
             )
         ]
     }
@@ -316,9 +364,13 @@ struct ItemBuilder {
                     PlanValue("shared secret", psk, from(.vpnConnections)),
                 ],
                 produces: [],
-                command:
-                    "gcloud compute vpn-tunnels create \(n.tunnel) --project \(n.project) --region \(n.region) --vpn-gateway \(ha) --interface \(haInterface) "
-                    + "--peer-external-gateway \(peer) --peer-external-gateway-interface \(peerOf[t] ?? 0) --router \(n.router?.name ?? "?") --ike-version 2 --shared-secret \"$\(variable)\""
+                // The key is read into its variable in the step's setup; the variable name is [A-Z0-9_].
+                command: Shell.command(
+                    "gcloud", "compute", "vpn-tunnels", "create", n.tunnel, "--project", n.project, "--region",
+                    n.region,
+                    "--vpn-gateway", ha, "--interface", "\(haInterface)", "--peer-external-gateway", peer,
+                    "--peer-external-gateway-interface", "\(peerOf[t] ?? 0)", "--router", n.router?.name ?? "?",
+                    "--ike-version", "2") + " --shared-secret \"$\(variable)\""
             )
         }
     }
@@ -373,10 +425,13 @@ struct ItemBuilder {
                     "\(variable)=…  # the key of the tunnel to \(tunnel.outsideIp?.description ?? "?"): its AWS side is not in the exports"
             }
             let region =
-                (aws.transitGatewayId.flatMap { model.transitGateway($0)?.region }).map { " --region \($0)" } ?? ""
+                (aws.transitGatewayId.flatMap { model.transitGateway($0)?.region }).map { ["--region", $0] } ?? []
+            // The query holds only the typed outside IP (digits and dots), so it is written in double quotes.
             return
-                "\(variable)=$(aws ec2 describe-vpn-connections\(region) --vpn-connection-ids \(aws.vpnConnectionId) "
-                + "--query \"VpnConnections[0].Options.TunnelOptions[?OutsideIpAddress=='\(aws.tunnel.outsideIp)'].PreSharedKey\" --output text)"
+                "\(variable)=$("
+                + Shell.command(
+                    ["aws", "ec2", "describe-vpn-connections"] + region + ["--vpn-connection-ids", aws.vpnConnectionId])
+                + " --query \"VpnConnections[0].Options.TunnelOptions[?OutsideIpAddress=='\(aws.tunnel.outsideIp)'].PreSharedKey\" --output text)"
         }
     }
 
@@ -404,9 +459,10 @@ struct ItemBuilder {
                         from(.vpnConnections)),
                 ],
                 produces: [],
-                command:
-                    "gcloud compute routers add-interface \(n.router?.name ?? "?") --project \(n.project) --region \(n.region) --interface-name \(n.interface) "
-                    + "--vpn-tunnel \(n.tunnel) --ip-address \(inside.gcp?.description ?? "?") --mask-length \(length)")
+                command: Shell.command(
+                    "gcloud", "compute", "routers", "add-interface", n.router?.name ?? "?", "--project", n.project,
+                    "--region", n.region, "--interface-name", n.interface, "--vpn-tunnel", n.tunnel, "--ip-address",
+                    inside.gcp?.description ?? "?", "--mask-length", "\(length)"))
         }
     }
 
@@ -425,9 +481,10 @@ struct ItemBuilder {
                     PlanValue("peer ASN", asn, from(.awsGateway)),
                 ],
                 produces: [],
-                command:
-                    "gcloud compute routers add-bgp-peer \(n.router?.name ?? "?") --project \(n.project) --region \(n.region) --peer-name \(n.peer) "
-                    + "--interface \(n.interface) --peer-ip-address \(inside.aws?.description ?? "?") --peer-asn \(asn)"
+                command: Shell.command(
+                    "gcloud", "compute", "routers", "add-bgp-peer", n.router?.name ?? "?", "--project", n.project,
+                    "--region", n.region, "--peer-name", n.peer, "--interface", n.interface, "--peer-ip-address",
+                    inside.aws?.description ?? "?", "--peer-asn", asn)
             )
         }
     }
@@ -451,8 +508,10 @@ struct ItemBuilder {
                                 propagating.isEmpty ? "(none exported)" : propagating.joined(separator: ", ")),
                         ],
                         produces: [],
-                        command:
-                            "aws ec2 enable-transit-gateway-route-table-propagation --transit-gateway-route-table-id \(propagating.first ?? a.associatedRouteTableId ?? "?") --transit-gateway-attachment-id \(a.id)"
+                        command: Shell.command(
+                            "aws", "ec2", "enable-transit-gateway-route-table-propagation",
+                            "--transit-gateway-route-table-id", propagating.first ?? a.associatedRouteTableId ?? "?",
+                            "--transit-gateway-attachment-id", a.id)
                     ))
             }
         }
@@ -470,8 +529,9 @@ struct ItemBuilder {
                         PlanValue("GCP prefixes → TGW", gcpPrefixes.joined(separator: ", ")),
                     ],
                     produces: [],
-                    command:
-                        "aws ec2 create-route --route-table-id <table> --destination-cidr-block <GCP prefix> --transit-gateway-id \(gathered.transitGateways.first ?? "?")"
+                    command: Shell.command(
+                        "aws", "ec2", "create-route", "--route-table-id", "<table>", "--destination-cidr-block",
+                        "<GCP prefix>", "--transit-gateway-id", gathered.transitGateways.first ?? "?")
                 ))
         }
         return items
@@ -487,8 +547,8 @@ struct ItemBuilder {
                     PlanValue("AWS", "\(count) × UP (VgwTelemetry)", .expected),
                     PlanValue("GCP", "\(count) × ESTABLISHED", .expected),
                 ], produces: [],
-                command:
-                    "aws ec2 describe-vpn-connections --vpn-connection-ids \(gathered.connections.joined(separator: " "))"
+                command: Shell.command(
+                    ["aws", "ec2", "describe-vpn-connections", "--vpn-connection-ids"] + gathered.connections)
             ),
             PlanItem(
                 resource: router?.ref.id, name: "BGP",
@@ -500,7 +560,9 @@ struct ItemBuilder {
                         "AWS learns", context.exchange.gcpToAWS.map(\.prefix.description).listed(limit: 8), .expected),
                 ], produces: [],
                 command: router.map {
-                    "gcloud compute routers get-status \($0.name) --project \($0.ref.project) --region \($0.ref.region ?? "?")"
+                    Shell.command(
+                        "gcloud", "compute", "routers", "get-status", $0.name, "--project", $0.ref.project, "--region",
+                        $0.ref.region ?? "?")
                 }),
         ]
     }

@@ -1,4 +1,5 @@
 import TunnelscopeModel
+import TunnelscopeText
 
 /// auto-mode-network: a GCP network in auto subnet mode where a custom-mode network is required:
 /// error when it carries the VPN (HA VPN gateway or Cloud Router on it), warning when it sits in a
@@ -34,8 +35,8 @@ enum AutoModeNetworkRule: AnalysisRule {
                     resources: [network.ref.id]
                         + (c.index.gcpSubnetsByNetwork[network.ref] ?? []).map { c.model.gcpSubnets[$0].ref.id },
                     hint: vpn
-                        ? "Move the VPN to a custom-mode network (the auto-mode network cannot be switched back); at least switch it: gcloud compute networks update \(network.name) --project \(network.project) --switch-to-custom-subnet-mode."
-                        : "Delete it if unused (gcloud compute networks delete \(network.name) --project \(network.project)), or switch it to custom mode (--switch-to-custom-subnet-mode)."
+                        ? "Move the VPN to a custom-mode network (the auto-mode network cannot be switched back); at least switch it: \(Shell.command("gcloud", "compute", "networks", "update", network.name, "--project", network.project, "--switch-to-custom-subnet-mode"))."
+                        : "Delete it if unused (\(Shell.command("gcloud", "compute", "networks", "delete", network.name, "--project", network.project))), or switch it to custom mode (--switch-to-custom-subnet-mode)."
                 ))
         }
         return result

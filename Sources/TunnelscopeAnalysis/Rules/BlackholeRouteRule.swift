@@ -1,4 +1,5 @@
 import TunnelscopeModel
+import TunnelscopeText
 
 /// blackhole-route: a VPC or TGW route in state `blackhole` (its target is gone, or a static TGW
 /// blackhole). Error when it swallows traffic to a range someone owns; warning when the prefix is
@@ -28,7 +29,7 @@ enum BlackholeRouteRule: AnalysisRule {
                         resources: [table.id, table.vpcId] + (targetId(route.target).map { [$0] } ?? [])
                             + victims.map(\.resource),
                         hint:
-                            "Delete it (aws ec2 delete-route --route-table-id \(table.id) --destination-cidr-block \(route.destinationText)) or point it at a live target."
+                            "Delete it (\(Shell.command("aws", "ec2", "delete-route", "--route-table-id", table.id, "--destination-cidr-block", route.destinationText))) or point it at a live target."
                     ))
             }
         }

@@ -1,4 +1,5 @@
 import TunnelscopeModel
+import TunnelscopeText
 
 /// peered-range-not-advertised: a range reachable in a VPN-connected GCP network only through VPC
 /// peering (Memorystore, Private Service Access, another peered VPC) that Cloud Router does not
@@ -75,7 +76,9 @@ enum PeeredRangeRule: AnalysisRule {
                                 "\(owner.label.capitalizedFirst) is advertised to AWS by \(routerNames), but peering \(peering.name) does not export custom routes: the producer has no route back to AWS or on-prem\(clashNote)",
                             resources: [owner.resource, network.id] + routers.map(\.ref.id),
                             hint:
-                                "gcloud compute networks peerings update \(peering.name) --network \(network.name) --project \(network.project) --export-custom-routes"
+                                Shell.command(
+                                    "gcloud", "compute", "networks", "peerings", "update", peering.name, "--network",
+                                    network.name, "--project", network.project, "--export-custom-routes")
                         ))
                 }
             }

@@ -1,4 +1,5 @@
 import TunnelscopeModel
+import TunnelscopeText
 
 /// unmatched-tunnel: a tunnel, external (peer) gateway interface, HA VPN interface or customer
 /// gateway whose counterpart on the other cloud is missing from the exports or has another IP.
@@ -113,7 +114,7 @@ enum UnmatchedTunnelRule: AnalysisRule {
                                 "HA VPN interface \(index.interfaceName(interfaceId)) carries \(plural(towardsAWS.count, "tunnel")) to AWS, but no AWS customer gateway has its address \(ip)",
                             resources: [interfaceId] + towardsAWS.map { model.tunnels[$0].id },
                             hint:
-                                "Create the customer gateway (aws ec2 create-customer-gateway --ip-address \(ip) --bgp-asn <Cloud Router ASN>) and a VPN connection on it."
+                                "Create the customer gateway (\(Shell.command("aws", "ec2", "create-customer-gateway", "--ip-address", "\(ip)", "--bgp-asn", "<Cloud Router ASN>"))) and a VPN connection on it."
                         ))
                 }
             }
@@ -246,7 +247,7 @@ enum ASNMismatchRule: AnalysisRule {
                         "Cloud Router \(router) peers expect AWS ASN \(key.actual), but \(gateway) uses \(key.expected) (\(plural(tunnels.count, "tunnel")): \(names.joined(separator: ", ")))",
                     resources: tunnels.map { c.model.tunnels[$0].id } + [key.owner, gateway],
                     hint:
-                        "Set peerAsn \(key.expected) on the BGP peers (gcloud compute routers update-bgp-peer \(router) --peer-name … --peer-asn \(key.expected))."
+                        "Set peerAsn \(key.expected) on the BGP peers (\(Shell.command("gcloud", "compute", "routers", "update-bgp-peer", router)) --peer-name … --peer-asn \(key.expected))."
                 )
             }
             return Finding(

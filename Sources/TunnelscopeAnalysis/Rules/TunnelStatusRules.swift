@@ -1,4 +1,5 @@
 import TunnelscopeModel
+import TunnelscopeText
 
 /// tunnel-down: a tunnel is down on either side (AWS telemetry DOWN; GCP status other than
 /// ESTABLISHED; or its AWS VPN connection is being deleted).
@@ -100,7 +101,7 @@ enum BGPDownRule: AnalysisRule {
                                 "BGP peer \(peer.name) on \(routerName) is disabled: \(c.index.tunnelName(t)) carries no routes",
                             resources: c.index.tunnelResources(t) + (gcp.router.map { [$0.id] } ?? []),
                             hint:
-                                "Enable it (gcloud compute routers update-bgp-peer \(routerName) --peer-name \(peer.name) --enabled) unless the tunnel is being retired."
+                                "Enable it (\(Shell.command("gcloud", "compute", "routers", "update-bgp-peer", routerName, "--peer-name", peer.name, "--enabled"))) unless the tunnel is being retired."
                         ))
                     continue
                 }

@@ -3,6 +3,7 @@ import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeImport
 import TunnelscopeModel
+import TunnelscopeText
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,8 +39,8 @@ struct CheckCommand: ParsableCommand {
         let run = CheckRun(
             result: input.load(), format: format, fail: fail, verbose: verbose,
             inputDescription: input.paths.joined(separator: " "))
-        if !run.stdout.isEmpty { print(run.stdout, terminator: run.stdout.hasSuffix("\n") ? "" : "\n") }
-        if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
+        if !run.stdout.isEmpty { format == .json ? Output.printJSON(run.stdout) : Output.print(run.stdout) }
+        if !run.stderr.isEmpty { Output.errorText(run.stderr) }
         if run.status != ExitStatus.ok { throw ExitCode(run.status) }
     }
 }
@@ -58,7 +59,7 @@ struct CheckRun {
         for name in fail {
             switch analysis.resolve(name) {
             case .found(let e): elements.append(e)
-            case let other: errors.append("tunnelscope: --fail \(name): \(other)")
+            case let other: errors.append("tunnelscope: " + Sanitizer.line("--fail \(name): \(other)"))
             }
         }
         if !errors.isEmpty {
@@ -73,7 +74,7 @@ struct CheckRun {
         case .json: stdout = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).render()
         }
         if result.report.loadedFiles.isEmpty {
-            stderr = "tunnelscope: nothing loadable in \(inputDescription)\n"
+            stderr = "tunnelscope: " + Sanitizer.line("nothing loadable in \(inputDescription)") + "\n"
             status = ExitStatus.unusable
         } else {
             stderr = ""

@@ -2,6 +2,7 @@ import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeImport
 import TunnelscopeModel
+import TunnelscopeText
 
 /// `check --format json`: the contract scripts and tests rely on (schemaVersion 1).
 /// Fields may be added; none is renamed or removed without a new schemaVersion.
@@ -217,6 +218,7 @@ struct CheckJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(document())) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        // C1, bidi and invisible format characters as \uXXXX too (the encoder escapes C0 only).
+        return Sanitizer.json(String(decoding: data, as: UTF8.self))
     }
 }

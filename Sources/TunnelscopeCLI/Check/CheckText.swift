@@ -24,12 +24,15 @@ struct CheckText {
     let listLimit = 8
 
     func render() -> String {
-        [
+        let sections = [
             header(), inventory(), tunnels(), problems(), FindingsText(findings: findings, verbose: verbose).render(),
             whatIf.map { WhatIfText(outcome: $0, verbose: verbose).render() } ?? "",
         ]
-        .filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+        return Sanitizer.text(sections.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n")
     }
+
+    // Every section builds its lines with each single-line field sanitised (a line feed in a name
+    // or file name is escaped, it cannot forge a report line); `Output` passes over the whole text.
 
     private var model: NetworkModel { result.model }
     private var report: LoadReport { result.report }
@@ -63,14 +66,14 @@ struct CheckText {
             lines.append(
                 "Passed over: " + passed.joined(separator: "; ") + (verbose ? "." : " (--verbose lists them)."))
         }
-        return lines.joined(separator: "\n")
+        return lines.map(Sanitizer.line).joined(separator: "\n")
     }
 
     func inventory() -> String {
         var lines: [String] = []
         func section(_ title: String, _ entries: [String]) {
             for (i, entry) in entries.enumerated() {
-                lines.append(DisplayWidth.pad(i == 0 ? title : "", to: 8) + entry)
+                lines.append(DisplayWidth.pad(i == 0 ? title : "", to: 8) + Sanitizer.line(entry))
             }
         }
         var aws: [String] = []
@@ -238,10 +241,15 @@ struct CheckText {
                 "Cross-cloud tunnels: \(cross.count) (\(verdicts.filter(\.carries).count) carry routes, \(down) down, \(plural(bgp, "BGP session")) down)\n"
                     + table.render()
                     + disagree.map { v in
-                        "\n  ≠ \(v.id): " + v.disagreements.map { "\($0.layer): \($0.text)" }.joined(separator: "; ")
+                        "\n"
+                            + Sanitizer.line(
+                                "  ≠ \(v.id): "
+                                    + v.disagreements.map { "\($0.layer): \($0.text)" }.joined(separator: "; "))
                     }.joined())
             let ids = cross.enumerated().map { i, t in
-                "  \(i + 1)  \(t.id)  \(t.aws?.vpnConnectionId ?? "—") ⇄ \(t.gcp.map { "\($0.tunnel.ref)" } ?? "—")"
+                Sanitizer.line(
+                    "  \(i + 1)  \(t.id)  \(t.aws?.vpnConnectionId ?? "—") ⇄ \(t.gcp.map { "\($0.tunnel.ref)" } ?? "—")"
+                )
             }
             blocks.append("Tunnel IDs (for --select and --fail):\n" + ids.joined(separator: "\n"))
         }
@@ -262,7 +270,9 @@ struct CheckText {
         if !other.isEmpty {
             blocks.append(
                 "Other GCP tunnels: \(other.count)\n"
-                    + other.map { "  \($0.gcp?.tunnel.ref.description ?? $0.id)  \($0.gcp?.tunnel.status ?? "?")" }
+                    + other.map {
+                        Sanitizer.line("  \($0.gcp?.tunnel.ref.description ?? $0.id)  \($0.gcp?.tunnel.status ?? "?")")
+                    }
                     .joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")
@@ -273,7 +283,7 @@ struct CheckText {
         func block(_ title: String, _ messages: [String], counted: String? = nil) {
             guard !messages.isEmpty else { return }
             let shown = verbose ? messages : Array(messages.prefix(20))
-            var lines = ["\(title) (\(counted ?? "\(messages.count)")):"] + shown.map { "  \($0)" }
+            var lines = ["\(title) (\(counted ?? "\(messages.count)")):"] + shown.map { "  " + Sanitizer.line($0) }
             if shown.count < messages.count {
                 lines.append("  … and \(messages.count - shown.count) more (--verbose lists them)")
             }

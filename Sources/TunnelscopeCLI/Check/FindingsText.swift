@@ -1,4 +1,5 @@
 import TunnelscopeAnalysis
+import TunnelscopeText
 
 /// The Findings section of `check`: grouped by severity, each with its rule, resources and hint.
 struct FindingsText {
@@ -23,7 +24,8 @@ struct FindingsText {
                 lines.append("      resources: \(resources.joined(separator: ", "))")
             }
         }
-        return lines.joined(separator: "\n")
+        // Every line is one field: a line feed inside a message or name is escaped, not a new line.
+        return lines.map(Sanitizer.line).joined(separator: "\n")
     }
 
     private func title(_ s: Severity, _ n: Int) -> String {

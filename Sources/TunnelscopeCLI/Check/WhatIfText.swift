@@ -1,4 +1,5 @@
 import TunnelscopeAnalysis
+import TunnelscopeText
 
 /// The What-if section of `check --fail ID…`.
 struct WhatIfText {
@@ -56,7 +57,8 @@ struct WhatIfText {
                 "  Already without a path across before the failure: "
                     + outcome.unreachableBefore.map { "\($0.prefix)" }.joined(separator: ", "))
         }
-        return lines.joined(separator: "\n")
+        // Every line is one field: a line feed inside a label is escaped, not a new line.
+        return lines.map(Sanitizer.line).joined(separator: "\n")
     }
 
     private func cause(_ t: TunnelOutcome) -> String {

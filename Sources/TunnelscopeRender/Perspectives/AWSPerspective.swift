@@ -1,5 +1,6 @@
 import TunnelscopeCanvas
 import TunnelscopeModel
+import TunnelscopeText
 
 /// The AWS side as the AWS console shows it: Transit Gateway (or VGW) → VPN connections →
 /// their two tunnels each → customer gateways (which are the GCP HA VPN interface IPs).
@@ -21,7 +22,7 @@ struct AWSPerspective {
             grouping: model.tunnels.filter { $0.aws != nil }, by: { $0.aws!.vpnConnectionId })
         let widths = TunnelColumns(
             model.tunnels.compactMap(\.aws),
-            status: insights.verdicts.tunnels.map { $0.word.count }.max() ?? 4)
+            status: insights.verdicts.tunnels.map { DisplayWidth.of($0.word) }.max() ?? 4)
 
         func connectionRows(_ connections: [VPNConnection], indent: String) {
             for (ci, connection) in connections.enumerated() {
@@ -192,7 +193,7 @@ struct TunnelColumns {
 
     init(_ ends: [PhysicalTunnel.AWSEnd], status: Int) {
         self.status = status
-        ip = ends.map { $0.tunnel.outsideIp.description.count }.max() ?? 15
-        inside = ends.map { ($0.tunnel.insideCidr?.description ?? "?").count }.max() ?? 15
+        ip = ends.map { DisplayWidth.of($0.tunnel.outsideIp.description) }.max() ?? 15
+        inside = ends.map { DisplayWidth.of($0.tunnel.insideCidr?.description ?? "?") }.max() ?? 15
     }
 }

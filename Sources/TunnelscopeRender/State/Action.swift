@@ -29,11 +29,14 @@ public enum Action: Sendable {
     case resize(width: Int, height: Int)
     case click(x: Int, y: Int)
     case scroll(Int)
+    /// Ctrl-Z: the app restores the terminal and stops until `fg`.
+    case suspend
     case quit
 }
 
 /// Work the reducer asks the app to do; its result comes back as an action.
 public enum Effect: Sendable, Equatable {
     case reload
+    case suspend
     case quit
 }

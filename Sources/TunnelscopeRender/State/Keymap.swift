@@ -34,6 +34,7 @@ public enum Keymap {
     public static let bindings: [Binding] = [
         Binding([.character("?")], .toggleHelp, "Show or hide this help", .global, footer: 0, label: "help"),
         Binding([.character("q"), .control("c")], .quit, "Quit", .global, footer: 9, label: "quit"),
+        Binding([.control("z")], .suspend, "Suspend to the shell (fg comes back)", .global),
         Binding(
             [.escape], .back, "Back (close help, cancel input, previous screen)", .global, footer: 8, label: "back"),
         Binding(

@@ -14,6 +14,7 @@ public enum Reducer {
             case .escape: return .inputCancel
             case .backspace: return .inputBackspace
             case .control("c"): return .quit
+            case .control("z"): return .suspend
             case .character(let c): return .input(c)
             default: return nil
             }
@@ -22,6 +23,7 @@ public enum Reducer {
             switch key {
             case .character("?"), .escape: return .toggleHelp
             case .character("q"), .control("c"): return .quit
+            case .control("z"): return .suspend
             case .down, .character("j"), .scrollDown: return .moveDown
             case .up, .character("k"), .scrollUp: return .moveUp
             case .pageDown, .character(" "), .control("f"): return .pageDown
@@ -49,12 +51,14 @@ public enum Reducer {
                 let maxScroll = max(0, HelpOverlay.lines().count - max(1, bodyHeight(state) - 2))
                 state.helpScroll = max(0, min(maxScroll, state.helpScroll + delta))
             case .quit: return [.quit]
+            case .suspend: return [.suspend]
             default: break
             }
             return []
         }
         switch action {
         case .quit: return [.quit]
+        case .suspend: return [.suspend]
         case .toggleHelp:
             state.helpVisible = true
             state.helpScroll = 0

@@ -2,6 +2,7 @@ import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeModel
+import TunnelscopeText
 
 /// The findings list, worst first, filtered by severity; Enter jumps to the first resource.
 struct FindingsRows {
@@ -196,7 +197,7 @@ struct RoutesRows {
 
     /// `10.10.0.0/16       AWS VPC app-vpc (vpc-0a11aa11aa11aa110)  · advertised on 4 tunnels, learned on 4`
     static func line(_ route: VPNRoute) -> String {
-        "\(route.prefix.description.padding(toLength: 18, withPad: " ", startingAt: 0)) advertised on \(route.advertisedOn.count), "
+        "\(DisplayWidth.pad(route.prefix.description, to: 18)) advertised on \(route.advertisedOn.count), "
             + "learned on \(route.learnedOn.count)  \(route.originLabel)"
     }
 

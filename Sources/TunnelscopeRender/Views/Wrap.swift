@@ -16,7 +16,9 @@ enum Wrap {
             var rest = word
             while DisplayWidth.of(rest) > width {
                 let cut = DisplayWidth.truncate(rest, to: width)
-                let kept = String(cut.dropLast())
+                // A character wider than the line on its own (a wide character at width 2, an
+                // escape): it gets a line of its own rather than looping forever.
+                let kept = cut.count > 1 ? String(cut.dropLast()) : String(rest.prefix(1))
                 lines.append(kept)
                 rest = String(rest.dropFirst(kept.count))
             }
