@@ -80,7 +80,7 @@ enum AWSVPNDecoders {
     ) {
         let path = n.path + ".CustomerGatewayConfiguration"
         let root: XMLElement
-        do { root = try MiniXML.parse(xmlText) } catch {
+        do { root = try MiniXML.parse(xmlText, keepingTextOf: ["ip_address", "asn", "network_cidr"]) } catch {
             n.context.warn(
                 path, "configuration XML could not be read (\(error.message)); inside addresses use the N+1/N+2 rule")
             return
