@@ -16,8 +16,40 @@ struct Node {
         return Node(value: member, path: path + Self.keyPath(key), context: context)
     }
 
+    /// `.Options`, or `["a key"]` for any other key: escaped and cut, as in `shownKey`.
     static func keyPath(_ key: String) -> String {
-        key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? ".\(key)" : "[\"\(key)\"]"
+        let simple =
+            !key.isEmpty && key.utf8.count <= maxShownKey
+            && key.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F
+            }
+        return simple ? ".\(key)" : "[\"\(shownKey(key))\"]"
+    }
+
+    /// The longest key quoted in a path or message (longer ones are cut, with "…").
+    static let maxShownKey = 64
+
+    /// A key as quoted in paths and messages: at most `maxShownKey` characters; quotes,
+    /// backslashes, control, C1 and bidi characters written as JSON escapes (`\u202e`), so that
+    /// no key can forge or hide text.
+    static func shownKey(_ key: String) -> String {
+        var shown = ""
+        for (count, scalar) in key.unicodeScalars.enumerated() {
+            if count == maxShownKey {
+                shown += "…"
+                break
+            }
+            switch scalar.value {
+            case 0x22: shown += "\\\""
+            case 0x5C: shown += "\\\\"
+            case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
+                0xFEFF:
+                let hex = String(scalar.value, radix: 16)
+                shown += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     var isObject: Bool { if case .object = value { true } else { false } }

@@ -68,7 +68,7 @@ struct Recognizer {
                         ? "not an object"
                         : item.keys.isEmpty
                             ? "not a resource this tool reads (an empty object)"
-                            : "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).joined(separator: ", ")))"
+                            : "not a resource this tool reads (no kind, keys: \(item.keys.prefix(6).map(Node.shownKey).joined(separator: ", ")))"
                     state.skip("unknown", item, DecodeError(path: item.path, message: what))
                 }
             }
