@@ -53,6 +53,7 @@ struct Node {
     }
 
     var isObject: Bool { if case .object = value { true } else { false } }
+    var isArray: Bool { if case .array = value { true } else { false } }
     var keys: [String] { if case .object(let m) = value { m.keys.sorted() } else { [] } }
 
     private func wrongType(_ key: String, _ node: Node, expected: String) {
