@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import TunnelscopeImport
 import TunnelscopeModel
+
+@testable import TunnelscopeImport
 
 /// The crashes of issue 8, items 1 and 2: each gives one clear line and the other files load.
 @Suite struct HostileInputTests {
@@ -61,7 +62,7 @@ import TunnelscopeModel
         let xml = "<vpn_connection>" + String(repeating: "x", count: 2 << 20) + "</vpn_connection>"
         let result = Fixtures.load(["big.json": Self.vpn(xml: xml)])
         let warning = try #require(result.report.warnings.first)
-        #expect(warning.text.contains("more than the 1024 KiB read"))
+        #expect(warning.text.contains("2 MiB, more than the 1 MiB read"))
         #expect(result.model.vpnConnections.count == 1)
     }
 
@@ -107,5 +108,41 @@ import TunnelscopeModel
             #expect(warning.text.contains("line 1, column "))
             #expect(!warning.text.contains("secretname"))
         }
+    }
+}
+
+/// Issue 8, item 13: long strings are cut at load (with a warning naming the file and path), so
+/// nothing later costs more for a longer string.
+@Suite struct LongTextTests {
+    @Test func aFiftyMegabyteNameIsCutWithAWarning() throws {
+        let name = String(repeating: "N", count: 50 << 20)
+        let document =
+            #"{"Vpcs": [{"VpcId": "vpc-big", "CidrBlock": "10.0.0.0/16", "Tags": [{"Key": "Name", "Value": ""#
+            + name + #""}]}]}"#
+        let result = Fixtures.load(["big.json": document, "good.json": HostileInputTests.goodVpcs])
+        let vpc = try #require(result.model.vpcs.first { $0.id == "vpc-big" })
+        let kept = try #require(vpc.tags["Name"])
+        #expect(kept.utf8.count <= 4096 + 3 && kept.hasSuffix("…") && kept.hasPrefix("NNNN"))
+        #expect(
+            result.report.warnings.map(\.description) == [
+                "big.json $.Vpcs[0].Tags[0].Value: 52428800 bytes of text, cut to the first 4 KiB"
+            ])
+        #expect(result.model.vpcs.count == 2)
+    }
+
+    @Test func cuttingKeepsWholeCharacters() {
+        let text = String(repeating: "é", count: 3000)  // 2 bytes each
+        let cut = Node.cut(text)
+        #expect(cut == String(repeating: "é", count: 2048) + "…")
+        #expect(Node.cut("short") == "short")
+    }
+
+    @Test func keysAndQuotedValuesAreEscapedAndShort() {
+        #expect(Node.keyPath("Options") == ".Options")
+        #expect(Node.keyPath("a b") == #"["a b"]"#)
+        #expect(Node.keyPath("\u{1B}]0;x\u{07}\"") == #"["\u001b]0;x\u0007\""]"#)
+        #expect(Node.keyPath("\u{202E}") == #"["\u202e"]"#)
+        #expect(Node.shownKey(String(repeating: "k", count: 100)) == String(repeating: "k", count: 64) + "…")
+        #expect(Node.quoted("10.0.0.0/33\n") == #""10.0.0.0/33\u000a""#)
     }
 }

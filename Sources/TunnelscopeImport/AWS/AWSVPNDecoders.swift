@@ -51,7 +51,7 @@ enum AWSVPNDecoders {
             tunnel.lastStatusChange = telemetry.string("LastStatusChange")
             tunnels[ip] = tunnel
         }
-        if let xmlText = n.string("CustomerGatewayConfiguration"), !xmlText.isEmpty {
+        if let xmlText = n.longString("CustomerGatewayConfiguration"), !xmlText.isEmpty {
             mergeConfiguration(xmlText, into: &tunnels, node: n)
         }
         // Fall back to the N+1 / N+2 convention where the XML said nothing.

@@ -63,7 +63,8 @@ struct MiniXML {
     static func parse(_ text: String, keepingTextOf keep: Set<String>) throws(XMLParseError) -> XMLElement {
         let count = text.utf8.count
         guard count <= maxBytes else {
-            throw XMLParseError(message: "\(count) bytes, more than the \(maxBytes >> 10) KiB read")
+            throw XMLParseError(
+                message: "\(Importer.mebibytes(count)), more than the \(Importer.mebibytes(maxBytes)) read")
         }
         var parser = MiniXML(bytes: Array(text.utf8), keep: keep)
         return try parser.document()

@@ -26,6 +26,9 @@ struct Node {
         return simple ? ".\(key)" : "[\"\(shownKey(key))\"]"
     }
 
+    /// Input text quoted in a message: `"10.0.0.0/33"`, escaped and cut as keys are.
+    static func quoted(_ text: String) -> String { "\"\(shownKey(text))\"" }
+
     /// The longest key quoted in a path or message (longer ones are cut, with "…").
     static let maxShownKey = 64
 
@@ -62,10 +65,43 @@ struct Node {
 
     // MARK: optional fields
 
+    /// The longest text the model keeps from one field (names, descriptions, IDs): longer text
+    /// is cut, with a warning, so that no later cost (a view, a search, a keystroke) depends on
+    /// the length of a string in the input.
+    static let maxText = 4096
+
+    /// `text`, or its first `maxText` bytes (whole characters) and "…".
+    static func cut(_ text: String) -> String {
+        guard text.utf8.count > maxText else { return text }
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in text.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > maxText { break }
+            kept.append(scalar)
+        }
+        return String(kept) + "…"
+    }
+
+    /// `text` as the model keeps it; a warning at `path` when it is cut.
+    func kept(_ text: String, at path: String) -> String {
+        guard text.utf8.count > Self.maxText else { return text }
+        context.warn(path, "\(text.utf8.count) bytes of text, cut to the first \(Self.maxText >> 10) KiB")
+        return Self.cut(text)
+    }
+
+    /// A string field as it is, however long: only for text that is parsed with its own limits
+    /// (the configuration XML).
+    func longString(_ key: String) -> String? {
+        guard let node = child(key) else { return nil }
+        if case .string(let s) = node.value { return s }
+        return string(key)
+    }
+
     func string(_ key: String) -> String? {
         guard let node = child(key) else { return nil }
         switch node.value {
-        case .string(let s): return s
+        case .string(let s): return kept(s, at: node.path)
         case .int(let i): return String(i)
         default:
             wrongType(key, node, expected: "a string")
@@ -118,7 +154,7 @@ struct Node {
 
     func strings(_ key: String) -> [String] {
         array(key).compactMap { item in
-            if case .string(let s) = item.value { return s }
+            if case .string(let s) = item.value { return kept(s, at: item.path) }
             context.warn(item.path, "expected a string, found \(item.value.typeName); ignored")
             return nil
         }
@@ -129,7 +165,7 @@ struct Node {
         guard let text = string(key) else { return CIDRField(text: nil, cidr: nil) }
         let cidr = CIDR(text)
         if cidr == nil, !text.contains(":") {
-            context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 CIDR; ignored")
+            context.warn(path + Self.keyPath(key), "\(Self.quoted(text)) is not an IPv4 CIDR; ignored")
         }
         return CIDRField(text: text, cidr: cidr)
     }
@@ -138,7 +174,7 @@ struct Node {
         guard let text = string(key), !text.isEmpty else { return nil }
         let ip = IPv4Address(text)
         if ip == nil, !text.contains(":") {
-            context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 address; ignored")
+            context.warn(path + Self.keyPath(key), "\(Self.quoted(text)) is not an IPv4 address; ignored")
         }
         return ip
     }
@@ -152,7 +188,12 @@ struct Node {
             }
         }
         if let labels = object("labels"), case .object(let members) = labels.value {
-            for (k, v) in members { if case .string(let s) = v { result[k] = s } }
+            for (k, v) in members {
+                if case .string(let s) = v {
+                    let path = labels.path + Self.keyPath(k)
+                    result[kept(k, at: path)] = kept(s, at: path)
+                }
+            }
         }
         return result
     }
@@ -165,7 +206,7 @@ struct Node {
             throw DecodeError(
                 path: node.path, message: "\(key) should be a non-empty string, found \(node.value.typeName)")
         }
-        return s
+        return kept(s, at: node.path)
     }
 
     func requireObject() throws(DecodeError) {
@@ -192,7 +233,11 @@ final class DecodeContext {
 
     init(file: String) { self.file = file }
 
+    private var said = Set<LoadMessage>()
+
+    /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {
-        warnings.append(LoadMessage(file: file, path: path, text: message))
+        let warning = LoadMessage(file: file, path: path, text: message)
+        if said.insert(warning).inserted { warnings.append(warning) }
     }
 }

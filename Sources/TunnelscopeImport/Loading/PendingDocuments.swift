@@ -174,7 +174,7 @@ extension ImportState {
                     ? "router status lists no BGP peers (a router without BGP sessions, such as a NAT-only router?), "
                         + "and the file name names no exported router, so it is not matched to one; "
                         + "name the file after the router (routers-get-status-ROUTER.json) and export `routers list` too"
-                    : "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().joined(separator: ", "))); export `routers list` too"
+                    : "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().prefix(5).map(Node.shownKey).joined(separator: ", "))\(status.peers.count > 5 ? " … and \(status.peers.count - 5) more" : "")); export `routers list` too"
                 report.notes.append(LoadMessage(file: pending.file, path: status.source.path, text: text))
                 continue
             }

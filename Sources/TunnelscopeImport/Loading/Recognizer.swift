@@ -75,7 +75,7 @@ struct Recognizer {
                         LoadMessage(
                             file: file, path: item.path,
                             text:
-                                "Memorystore could not list \(item.string("name") ?? "a region") (\(item.string("state") ?? "no state")): that region's instances are missing"
+                                "Memorystore could not list \(item.string("name").map(Node.shownKey) ?? "a region") (\(item.string("state").map(Node.shownKey) ?? "no state")): that region's instances are missing"
                         ))
                     kinds.append("gcp:redis#unreachable-region")
                 } else if isRedis(item) {
@@ -139,7 +139,7 @@ struct Recognizer {
                 LoadMessage(
                     file: file, path: "$.unreachable",
                     text:
-                        "Memorystore could not list \(unreachable.prefix(5).joined(separator: ", "))\(unreachable.count > 5 ? " … and \(unreachable.count - 5) more" : ""): those locations' instances are missing"
+                        "Memorystore could not list \(unreachable.prefix(5).map(Node.shownKey).joined(separator: ", "))\(unreachable.count > 5 ? " … and \(unreachable.count - 5) more" : ""): those locations' instances are missing"
                 ))
         }
         return ["gcp:redis#instance"]
@@ -312,13 +312,13 @@ struct Recognizer {
                 LoadMessage(
                     file: file, path: n.path,
                     text:
-                        "Classic VPN gateway \(n.string("name").map { "\"\($0)\"" } ?? "(no name)") (compute#targetVpnGateway): "
+                        "Classic VPN gateway \(n.string("name").map(Node.quoted) ?? "(no name)") (compute#targetVpnGateway): "
                         + "Classic VPN is known but not modelled (tunnelscope models HA VPN); it is not shown"))
         default:
             if kind.hasPrefix("compute#"), kind.hasSuffix("List") || kind.hasSuffix("AggregatedList") {
                 return readWrapper(n, file: file, into: &state)
             }
-            state.skip(tag, n, DecodeError(path: n.path, message: "\(kind) is not used by tunnelscope"))
+            state.skip(tag, n, DecodeError(path: n.path, message: "\(Node.shownKey(kind)) is not used by tunnelscope"))
             state.report.count(tag) { $0.seen += 1 }
             return []
         }
