@@ -280,7 +280,7 @@ struct Recognizer {
 
     /// One GCP resource (or wrapper) with a `kind`.
     static func readGCP(kind: String, _ n: Node, file: String, into state: inout ImportState) -> [String] {
-        let tag = "gcp:\(kind)"
+        let tag = "gcp:\(Node.shownKey(kind))"
         switch kind {
         case "compute#vpnTunnel":
             state.add(tag, n, into: \.gcpTunnels, key: { "\($0.ref)" }, decode: GCPVPNDecoders.tunnel)
