@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TunnelscopeExample
 import TunnelscopeModel
 
 @testable import TunnelscopeImport
@@ -144,5 +145,17 @@ import TunnelscopeModel
         #expect(Node.keyPath("\u{202E}") == #"["\u202e"]"#)
         #expect(Node.shownKey(String(repeating: "k", count: 100)) == String(repeating: "k", count: 64) + "…")
         #expect(Node.quoted("10.0.0.0/33\n") == #""10.0.0.0/33\u000a""#)
+    }
+}
+
+/// The fuzz target's entry (scripts/fuzz.sh) holds its invariants on the seeds it starts from.
+@Suite struct FuzzEntryTests {
+    @Test func theSeedsPass() throws {
+        for file in ExampleNetwork.files { FuzzEntry.run(file.bytes) }
+        let xml =
+            #"<vpn_connection><ipsec_tunnel><ike><pre_shared_key>k</pre_shared_key></ike></ipsec_tunnel></vpn_connection>"#
+        FuzzEntry.run(Array(xml.utf8))
+        FuzzEntry.run(Array("<a>\u{0}\"\\\n</b>".utf8))
+        FuzzEntry.run([])
     }
 }
