@@ -173,7 +173,7 @@ struct MiniXML {
 
     private mutating func document() throws(XMLParseError) -> XMLElement {
         try skipProlog()
-        guard peek("<") else { throw error("no root element (the text does not start with an XML element)") }
+        guard peek("<") else { throw error("no root element: the text does not start with an XML element") }
         var stack: [Open] = []
         var elements = 0
         while i < bytes.count {
