@@ -53,6 +53,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tunnelscope", dependencies: ["TunnelscopeCLI"]),
+        // the libFuzzer target over the import (scripts/fuzz.sh builds it with -sanitize=fuzzer and
+        // -DFUZZING into .build-fuzz); in the normal build it replays the files it is given.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "TunnelscopeFuzz", dependencies: ["TunnelscopeImport", "CLibFuzzer"]),
         // test support: the example's variants and the fixture networks, shared by the test targets.
         .target(
             name: "TunnelscopeTestSupport",

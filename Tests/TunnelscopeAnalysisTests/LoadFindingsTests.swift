@@ -24,6 +24,18 @@ import TunnelscopeTestSupport
         #expect(analysis.hasErrors && analysis.count(.error) == bare.count(.error) + 1)
     }
 
+    @Test func anUnlistableFolderIsAnErrorNamedAsAFolder() throws {
+        var report = LoadReport()
+        report.files.append(
+            .init(
+                file: "net/gcp", outcome: .unreadable, documents: [], resources: 0,
+                reason: "a folder that cannot be listed (permission denied): what it holds is not read"))
+        let finding = try #require(LoadFindings.findings(for: report).first)
+        #expect(finding.severity == .error)
+        #expect(finding.message.hasPrefix("1 folder could not be read (net/gcp: a folder that cannot be listed"))
+        #expect(finding.hint?.hasPrefix("Make it readable (check the permissions)") == true)
+    }
+
     @Test func skippedResourcesAreAWarningAfterTheErrors() {
         let result = Variants.load([
             (

@@ -26,16 +26,26 @@ public enum LoadFindings {
             let details = broken.prefix(shown).map { "\($0.file): \($0.reason ?? $0.outcome.rawValue)" }
             let more = broken.count > shown ? "; … and \(broken.count - shown) more" : ""
             let one = broken.count == 1
+            // A folder that cannot be listed is named as one (its reason starts "a folder").
+            let folders = broken.filter { ($0.reason ?? "").hasPrefix("a folder") }.count
+            let noun =
+                folders == 0
+                ? plural(broken.count, "file")
+                : folders == broken.count ? plural(broken.count, "folder") : "\(broken.count) files and folders"
             findings.append(
                 Finding(
                     rule: rule, severity: .error,
                     message:
-                        "\(plural(broken.count, "file")) could not be read (\(details.joined(separator: "; "))\(more)): "
+                        "\(noun) could not be read (\(details.joined(separator: "; "))\(more)): "
                         + "what \(one ? "it" : "they") held is missing from this analysis",
                     resources: broken.map(\.file),
-                    hint:
-                        "Re-export \(one ? "it" : "them") (scripts/export-aws.sh and scripts/export-gcp.sh write one file per command) "
-                        + "and run check again; a file that is not an export can be moved out of the folder"))
+                    hint: folders == broken.count
+                        ? "Make \(one ? "it" : "them") readable (check the permissions) and run check again"
+                        : (folders > 0
+                            ? "Make the folders readable (check the permissions); re-export the files"
+                            : "Re-export \(one ? "it" : "them")")
+                            + " (scripts/export-aws.sh and scripts/export-gcp.sh write one file per command) "
+                            + "and run check again; a file that is not an export can be moved out of the folder"))
         }
         let loaded = Set(report.loadedFiles.map(\.file))
         let skipped = report.skipped.filter { loaded.contains($0.file) && !isDeliberatelyUnused($0) }

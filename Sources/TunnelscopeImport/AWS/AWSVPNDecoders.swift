@@ -51,7 +51,7 @@ enum AWSVPNDecoders {
             tunnel.lastStatusChange = telemetry.string("LastStatusChange")
             tunnels[ip] = tunnel
         }
-        if let xmlText = n.string("CustomerGatewayConfiguration"), !xmlText.isEmpty {
+        if let xmlText = n.longString("CustomerGatewayConfiguration"), !xmlText.isEmpty {
             mergeConfiguration(xmlText, into: &tunnels, node: n)
         }
         // Fall back to the N+1 / N+2 convention where the XML said nothing.
@@ -80,7 +80,7 @@ enum AWSVPNDecoders {
     ) {
         let path = n.path + ".CustomerGatewayConfiguration"
         let root: XMLElement
-        do { root = try MiniXML.parse(xmlText) } catch {
+        do { root = try MiniXML.parse(xmlText, keepingTextOf: ["ip_address", "asn", "network_cidr"]) } catch {
             n.context.warn(
                 path, "configuration XML could not be read (\(error.message)); inside addresses use the N+1/N+2 rule")
             return

@@ -81,7 +81,7 @@ enum GCPNetworkDecoders {
         let parts = fullName.split(separator: "/").map(String.init)
         guard parts.count >= 6, parts[0] == "projects", parts[2] == "locations", parts[4] == "instances" else {
             throw DecodeError(
-                path: n.path + ".name", message: "\"\(fullName)\" is not projects/P/locations/R/instances/N")
+                path: n.path + ".name", message: "\(Node.quoted(fullName)) is not projects/P/locations/R/instances/N")
         }
         // In PRIVATE_SERVICE_ACCESS mode this is the *name* of an allocated range, not a CIDR.
         let rangeText = n.string("reservedIpRange")

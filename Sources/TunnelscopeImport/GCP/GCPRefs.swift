@@ -5,7 +5,7 @@ extension Node {
     func ref(_ key: String) -> GCPRef? {
         guard let url = string(key), !url.isEmpty else { return nil }
         guard let ref = GCPRef(url: url) else {
-            context.warn(path + Node.keyPath(key), "\"\(url)\" is not a resource URL; ignored")
+            context.warn(path + Node.keyPath(key), "\(Node.quoted(url)) is not a resource URL; ignored")
             return nil
         }
         return ref
@@ -21,6 +21,6 @@ extension Node {
         if let network = string("network"), let scope = GCPRef(url: network) {
             return GCPRef(project: scope.project, region: nil, collection: collection, name: name)
         }
-        throw DecodeError(path: path, message: "no selfLink, so the project of \"\(name)\" is unknown")
+        throw DecodeError(path: path, message: "no selfLink, so the project of \(Node.quoted(name)) is unknown")
     }
 }

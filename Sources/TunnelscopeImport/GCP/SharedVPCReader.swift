@@ -30,7 +30,7 @@ enum SharedVPCReader {
             if let type = item.string("type"), type != "PROJECT" {
                 state.skip(
                     "gcp:shared-vpc#service-project", item,
-                    DecodeError(path: item.path, message: "resource type \(type) is not a project"))
+                    DecodeError(path: item.path, message: "resource type \(Node.shownKey(type)) is not a project"))
                 continue
             }
             projects.append(id)
@@ -71,7 +71,7 @@ enum SharedVPCReader {
                     LoadMessage(
                         file: list.file, path: nil,
                         text:
-                            "Shared VPC service projects \(list.projects.joined(separator: ", ")) listed, but the host project is unknown; "
+                            "Shared VPC service projects \(list.projects.prefix(10).map(Node.shownKey).joined(separator: ", "))\(list.projects.count > 10 ? " … and \(list.projects.count - 10) more" : "") listed, but the host project is unknown; "
                             + "add `get-host-project` output or name the file after the host project"))
                 continue
             }

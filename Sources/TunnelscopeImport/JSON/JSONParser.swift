@@ -101,10 +101,12 @@ public struct JSONParser {
             let key = try parseString()
             skipWhitespace()
             guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
-            guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
+            // The key is not quoted back: in a damaged file it may hold any text, a secret among it.
+            guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             position += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            let value = try parseValue()
+            object[key] = Secrets.jsonKeys.contains(key) ? .null : value
             skipWhitespace()
             guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
             switch bytes[position] {
@@ -173,16 +175,8 @@ public struct JSONParser {
                 case UInt8(ascii: "r"): buffer.append(0x0D)
                 case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800..<0xDC00).contains(scalar), position + 1 < bytes.count,
-                        bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
-                    {
-                        position += 2
-                        let low = try parseHex4()
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
-                    }
-                    let character = UnicodeScalar(scalar) ?? "\u{FFFD}"
-                    buffer.append(contentsOf: Array(String(character).utf8))
+                    let scalar = try parseUnicodeEscape()
+                    buffer.append(contentsOf: Array(String(scalar).utf8))
                 default:
                     throw error("invalid escape '\\\(Self.show(escape))'")
                 }
@@ -193,6 +187,27 @@ public struct JSONParser {
             position += 1
         }
         throw error("the file ends inside a string (truncated?)", at: start)
+    }
+
+    /// The scalar of a `\\uXXXX` escape (the `\\u` already read). A UTF-16 surrogate pair
+    /// (`\\ud83d\\ude00`) gives one scalar; a lone surrogate (a high one not followed by a low
+    /// one, or a low one alone) is not a character and reads as U+FFFD; the escape that follows a
+    /// lone high surrogate is read on its own.
+    private mutating func parseUnicodeEscape() throws(JSONSyntaxError) -> Unicode.Scalar {
+        let first = try parseHex4()
+        if (0xDC00..<0xE000).contains(first) { return "\u{FFFD}" }
+        guard (0xD800..<0xDC00).contains(first) else { return Unicode.Scalar(first) ?? "\u{FFFD}" }
+        guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
+            bytes[position + 1] == UInt8(ascii: "u")
+        else { return "\u{FFFD}" }
+        let mark = position
+        position += 2
+        let second = try parseHex4()
+        guard (0xDC00..<0xE000).contains(second) else {
+            position = mark
+            return "\u{FFFD}"
+        }
+        return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) ?? "\u{FFFD}"
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {

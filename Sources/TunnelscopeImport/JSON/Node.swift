@@ -16,11 +16,47 @@ struct Node {
         return Node(value: member, path: path + Self.keyPath(key), context: context)
     }
 
+    /// `.Options`, or `["a key"]` for any other key: escaped and cut, as in `shownKey`.
     static func keyPath(_ key: String) -> String {
-        key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } ? ".\(key)" : "[\"\(key)\"]"
+        let simple =
+            !key.isEmpty && key.utf8.count <= maxShownKey
+            && key.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x5F
+            }
+        return simple ? ".\(key)" : "[\"\(shownKey(key))\"]"
+    }
+
+    /// Input text quoted in a message: `"10.0.0.0/33"`, escaped and cut as keys are.
+    static func quoted(_ text: String) -> String { "\"\(shownKey(text))\"" }
+
+    /// The longest key quoted in a path or message (longer ones are cut, with "…").
+    static let maxShownKey = 64
+
+    /// A key as quoted in paths and messages: at most `maxShownKey` characters; quotes,
+    /// backslashes, control, C1 and bidi characters written as JSON escapes (`\u202e`), so that
+    /// no key can forge or hide text.
+    static func shownKey(_ key: String) -> String {
+        var shown = ""
+        for (count, scalar) in key.unicodeScalars.enumerated() {
+            if count == maxShownKey {
+                shown += "…"
+                break
+            }
+            switch scalar.value {
+            case 0x22: shown += "\\\""
+            case 0x5C: shown += "\\\\"
+            case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069,
+                0xFEFF:
+                let hex = String(scalar.value, radix: 16)
+                shown += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     var isObject: Bool { if case .object = value { true } else { false } }
+    var isArray: Bool { if case .array = value { true } else { false } }
     var keys: [String] { if case .object(let m) = value { m.keys.sorted() } else { [] } }
 
     private func wrongType(_ key: String, _ node: Node, expected: String) {
@@ -29,10 +65,43 @@ struct Node {
 
     // MARK: optional fields
 
+    /// The longest text the model keeps from one field (names, descriptions, IDs): longer text
+    /// is cut, with a warning, so that no later cost (a view, a search, a keystroke) depends on
+    /// the length of a string in the input.
+    static let maxText = 4096
+
+    /// `text`, or its first `maxText` bytes (whole characters) and "…".
+    static func cut(_ text: String) -> String {
+        guard text.utf8.count > maxText else { return text }
+        var kept = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in text.unicodeScalars {
+            bytes += UTF8.width(scalar)
+            if bytes > maxText { break }
+            kept.append(scalar)
+        }
+        return String(kept) + "…"
+    }
+
+    /// `text` as the model keeps it; a warning at `path` when it is cut.
+    func kept(_ text: String, at path: String) -> String {
+        guard text.utf8.count > Self.maxText else { return text }
+        context.warn(path, "\(text.utf8.count) bytes of text, cut to the first \(Self.maxText >> 10) KiB")
+        return Self.cut(text)
+    }
+
+    /// A string field as it is, however long: only for text that is parsed with its own limits
+    /// (the configuration XML).
+    func longString(_ key: String) -> String? {
+        guard let node = child(key) else { return nil }
+        if case .string(let s) = node.value { return s }
+        return string(key)
+    }
+
     func string(_ key: String) -> String? {
         guard let node = child(key) else { return nil }
         switch node.value {
-        case .string(let s): return s
+        case .string(let s): return kept(s, at: node.path)
         case .int(let i): return String(i)
         default:
             wrongType(key, node, expected: "a string")
@@ -85,7 +154,7 @@ struct Node {
 
     func strings(_ key: String) -> [String] {
         array(key).compactMap { item in
-            if case .string(let s) = item.value { return s }
+            if case .string(let s) = item.value { return kept(s, at: item.path) }
             context.warn(item.path, "expected a string, found \(item.value.typeName); ignored")
             return nil
         }
@@ -96,7 +165,7 @@ struct Node {
         guard let text = string(key) else { return CIDRField(text: nil, cidr: nil) }
         let cidr = CIDR(text)
         if cidr == nil, !text.contains(":") {
-            context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 CIDR; ignored")
+            context.warn(path + Self.keyPath(key), "\(Self.quoted(text)) is not an IPv4 CIDR; ignored")
         }
         return CIDRField(text: text, cidr: cidr)
     }
@@ -105,7 +174,7 @@ struct Node {
         guard let text = string(key), !text.isEmpty else { return nil }
         let ip = IPv4Address(text)
         if ip == nil, !text.contains(":") {
-            context.warn(path + Self.keyPath(key), "\"\(text)\" is not an IPv4 address; ignored")
+            context.warn(path + Self.keyPath(key), "\(Self.quoted(text)) is not an IPv4 address; ignored")
         }
         return ip
     }
@@ -119,7 +188,12 @@ struct Node {
             }
         }
         if let labels = object("labels"), case .object(let members) = labels.value {
-            for (k, v) in members { if case .string(let s) = v { result[k] = s } }
+            for (k, v) in members {
+                if case .string(let s) = v {
+                    let path = labels.path + Self.keyPath(k)
+                    result[kept(k, at: path)] = kept(s, at: path)
+                }
+            }
         }
         return result
     }
@@ -132,7 +206,7 @@ struct Node {
             throw DecodeError(
                 path: node.path, message: "\(key) should be a non-empty string, found \(node.value.typeName)")
         }
-        return s
+        return kept(s, at: node.path)
     }
 
     func requireObject() throws(DecodeError) {
@@ -159,7 +233,11 @@ final class DecodeContext {
 
     init(file: String) { self.file = file }
 
+    private var said = Set<LoadMessage>()
+
+    /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {
-        warnings.append(LoadMessage(file: file, path: path, text: message))
+        let warning = LoadMessage(file: file, path: path, text: message)
+        if said.insert(warning).inserted { warnings.append(warning) }
     }
 }

@@ -23,7 +23,7 @@ enum AnnotationsReader {
                 let cidrs = site.strings("cidrs").compactMap { text -> CIDR? in
                     let cidr = CIDR(text)
                     if cidr == nil {
-                        site.context.warn(site.path + ".cidrs", "\"\(text)\" is not an IPv4 CIDR; ignored")
+                        site.context.warn(site.path + ".cidrs", "\(Node.quoted(text)) is not an IPv4 CIDR; ignored")
                     }
                     return cidr
                 }
@@ -31,7 +31,7 @@ enum AnnotationsReader {
                     let ip = IPv4Address(text)
                     if ip == nil {
                         site.context.warn(
-                            site.path + ".customerGatewayIps", "\"\(text)\" is not an IPv4 address; ignored")
+                            site.path + ".customerGatewayIps", "\(Node.quoted(text)) is not an IPv4 address; ignored")
                     }
                     return ip
                 }
@@ -49,7 +49,8 @@ enum AnnotationsReader {
         if let labels = root.object("labels"), case .object(let members) = labels.value {
             for (key, value) in members {
                 if case .string(let text) = value {
-                    state.parts.labels[key] = text
+                    let path = labels.path + Node.keyPath(key)
+                    state.parts.labels[labels.kept(key, at: path)] = labels.kept(text, at: path)
                 } else {
                     root.context.warn(labels.path + Node.keyPath(key), "label should be a string; ignored")
                 }

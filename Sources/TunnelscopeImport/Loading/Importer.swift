@@ -13,78 +13,139 @@ public struct InputFile: Sendable {
 }
 
 public enum Importer {
-    /// Largest file read (a bigger one is listed as skipped).
-    public static let maxFileSize = 1 << 30
+    /// Largest file read (a bigger one is listed as unreadable, with its size).
+    public static let maxFileSize = 512 << 20
+    /// Most bytes read from all files together (the files past it are listed as unreadable).
+    public static let maxTotalSize = 2 << 30
 
     /// Loads files and directories (recursively; hidden entries are passed over).
     public static func load(paths: [String]) -> LoadResult {
+        load(paths: paths, fileSystem: LocalFileSystem())
+    }
+
+    /// The size limits (tests make them small).
+    struct Limits: Sendable {
+        var file = maxFileSize
+        var total = maxTotalSize
+    }
+
+    static func load(paths given: [String], fileSystem: any InputFileSystem, limits: Limits = Limits()) -> LoadResult {
+        var walker = InputWalker(fileSystem: fileSystem)
+        walker.walk(given)
+        let found = walker.files().map(\.path)
         var report = LoadReport()
-        var inputs: [InputFile] = []
-        for path in paths {
-            for file in expand(path, report: &report) {
-                do {
-                    let attributes = try FileManager.default.attributesOfItem(atPath: file)
-                    if let size = attributes[.size] as? Int, size > maxFileSize {
-                        report.files.append(
-                            .init(
-                                file: file, outcome: .unreadable, documents: [], resources: 0,
-                                reason: "larger than \(maxFileSize >> 20) MiB"))
-                        continue
-                    }
-                    let data = try Data(contentsOf: URL(fileURLWithPath: file))
-                    inputs.append(InputFile(name: file, bytes: [UInt8](data)))
-                } catch {
-                    report.files.append(
-                        .init(
-                            file: file, outcome: .unreadable, documents: [], resources: 0,
-                            reason: "cannot be read (\(error.localizedDescription))"))
+        report.files += walker.entries
+        report.notes += walker.notes
+        // Each file is judged by its first bytes before anything is read whole (on every core).
+        let looks = concurrentMap(found) { fileSystem.look($0) }
+        // The size limits, in path order, over the files that look like JSON.
+        var accepted: [Int: Bool] = [:]
+        var total = 0
+        var outcomes: [Int: ParseOutcome] = [:]
+        for (i, look) in looks.enumerated() {
+            switch look {
+            case .notJSON(let reason): outcomes[i] = .notJSON(reason)
+            case .unreadable(let reason): outcomes[i] = .unreadable(reason)
+            case .json(let size):
+                if size > limits.file {
+                    outcomes[i] = .unreadable(tooLarge(size, limit: limits.file))
+                } else if total + size > limits.total {
+                    outcomes[i] = .unreadable(
+                        "not read: with the files before it, more than the \(mebibytes(limits.total)) tunnelscope reads in all"
+                    )
+                } else {
+                    total += size
+                    accepted[i] = true
                 }
             }
         }
-        return load(files: inputs, origin: paths.joined(separator: " "), report: report)
+        // Reading and parsing are independent per file: on every core, one file's bytes at a time per core.
+        let toRead = found.indices.filter { accepted[$0] == true }
+        let parsed = concurrentMap(toRead) { i -> ParseOutcome in
+            switch fileSystem.read(found[i], limit: limits.file) {
+            case .bytes(let bytes): parse(bytes)
+            case .unreadable(let reason): .unreadable(reason)
+            }
+        }
+        for (i, outcome) in zip(toRead, parsed) { outcomes[i] = outcome }
+        return decode(
+            found.indices.map { (found[$0], outcomes[$0]!) }, origin: given.joined(separator: " "), report: report)
     }
 
-    /// Loads in-memory files (the built-in example, tests).
+    /// `transform` over `items` on every core, results in order.
+    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
+        return results.values
+    }
+
+    static func tooLarge(_ size: Int, limit: Int) -> String {
+        "\(mebibytes(size)), larger than the \(mebibytes(limit)) tunnelscope reads in one file"
+    }
+
+    /// `512 MiB`, `1.5 MiB`, `8.8 KiB`, `300 bytes`.
+    static func mebibytes(_ n: Int) -> String {
+        guard n >= 1024 else { return "\(n) bytes" }
+        let (unit, shift) = n >= 1 << 30 ? ("GiB", 30) : n >= 1 << 20 ? ("MiB", 20) : ("KiB", 10)
+        let tenths = (n * 10) >> shift
+        return tenths % 10 == 0 ? "\(tenths / 10) \(unit)" : "\(tenths / 10).\(tenths % 10) \(unit)"
+    }
+
+    /// Loads in-memory files (the built-in example, tests). A name given twice is read once.
     public static func load(files: [InputFile], origin: String, report initial: LoadReport = LoadReport()) -> LoadResult
     {
+        var report = initial
+        var names = Set<String>()
+        let unique = files.filter { file in
+            if names.insert(file.name).inserted { return true }
+            report.notes.append(LoadMessage(file: file.name, path: nil, text: "given twice; read once"))
+            return false
+        }
+        return decode(zip(unique.map(\.name), parseAll(unique)), origin: origin, report: report)
+    }
+
+    private static func decode(
+        _ outcomes: some Sequence<(String, ParseOutcome)>, origin: String, report initial: LoadReport
+    ) -> LoadResult {
         var state = ImportState()
         state.report = initial
-        // Parsing is the expensive part and is independent per file: do it on every core.
-        let parsed = parseAll(files)
-        for (file, outcome) in zip(files, parsed) {
+        for (name, outcome) in outcomes {
             switch outcome {
+            case .unreadable(let reason):
+                state.report.files.append(
+                    .init(file: name, outcome: .unreadable, documents: [], resources: 0, reason: reason))
             case .notJSON(let reason):
                 state.report.files.append(
-                    .init(file: file.name, outcome: .notJSON, documents: [], resources: 0, reason: reason))
+                    .init(file: name, outcome: .notJSON, documents: [], resources: 0, reason: reason))
             case .invalid(let error):
                 state.report.files.append(
                     .init(
-                        file: file.name, outcome: .notJSON, documents: [], resources: 0,
+                        file: name, outcome: .notJSON, documents: [], resources: 0,
                         reason: "invalid JSON at \(error)"))
                 state.report.skipped.append(
-                    LoadMessage(file: file.name, path: nil, text: "invalid JSON at \(error); file skipped"))
+                    LoadMessage(file: name, path: nil, text: "invalid JSON at \(error); file skipped"))
             case .parsed(let value):
-                let context = DecodeContext(file: file.name)
+                let context = DecodeContext(file: name)
                 let before = state.report.resourcesSeen
                 let skippedBefore = state.report.skipped.count
                 let root = Node(value: value, path: "$", context: context)
-                let documents = Recognizer.read(root, file: file.name, into: &state)
+                let documents = Recognizer.read(root, file: name, into: &state)
                 state.report.warnings += context.warnings
                 if documents.isEmpty {
-                    let keys = root.keys.prefix(5).joined(separator: ", ")
+                    let keys = root.keys.prefix(5).map(Node.shownKey).joined(separator: ", ")
                     var reason =
                         "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
                     if state.report.skipped.count > skippedBefore {
                         reason = "nothing in it is used (each resource is listed as skipped)"
                     } else {
-                        state.report.skipped.append(LoadMessage(file: file.name, path: "$", text: reason))
+                        state.report.skipped.append(LoadMessage(file: name, path: "$", text: reason))
                     }
                     state.report.files.append(
-                        .init(file: file.name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
+                        .init(file: name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
                 } else {
                     state.report.files.append(
                         .init(
-                            file: file.name, outcome: .loaded, documents: documents,
+                            file: name, outcome: .loaded, documents: documents,
                             resources: state.report.resourcesSeen - before, reason: nil))
                 }
             }
@@ -97,57 +158,52 @@ public enum Importer {
         case parsed(JSONValue)
         case invalid(JSONSyntaxError)
         case notJSON(String)
+        case unreadable(String)
     }
 
     static func parseAll(_ files: [InputFile]) -> [ParseOutcome] {
-        let results = ResultSlots<ParseOutcome>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results.set(i, parse(files[i].bytes))
-        }
-        return results.values
+        concurrentMap(files) { parse($0.bytes) }
     }
 
+    /// Judges a file by its first bytes, then parses it.
     static func parse(_ bytes: [UInt8]) -> ParseOutcome {
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-        guard start < bytes.count else { return .notJSON(bytes.isEmpty ? "empty file" : "only white space") }
-        guard bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "[") else {
-            return .notJSON(
-                String(validating: bytes.prefix(512), as: UTF8.self) == nil && !looksLikeText(bytes)
-                    ? "not JSON (binary or not UTF-8)" : "not JSON")
+        switch sniff(bytes[...]) {
+        case .blank: .notJSON(bytes.isEmpty ? "empty file" : "only white space")
+        case .notJSON(let reason): .notJSON(reason)
+        case .json: parseJSON(bytes)
         }
+    }
+
+    private static func parseJSON(_ bytes: [UInt8]) -> ParseOutcome {
         do { return .parsed(try JSONParser.parse(bytes)) } catch { return .invalid(error) }
     }
 
-    private static func looksLikeText(_ bytes: [UInt8]) -> Bool {
-        !bytes.prefix(512).contains(0)
+    enum Sniff: Equatable {
+        /// The first non-blank byte is `{` or `[`.
+        case json
+        /// Nothing but blanks (and a byte order mark) so far.
+        case blank
+        case notJSON(String)
     }
 
-    /// A path → the regular files under it, sorted; hidden files and folders are passed over.
-    static func expand(_ path: String, report: inout LoadReport) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            report.files.append(
-                .init(
-                    file: path, outcome: .unreadable, documents: [], resources: 0, reason: "no such file or directory"))
-            return []
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+    /// What the first bytes of a file say (`head` starts at the file's first byte).
+    static func sniff(_ head: ArraySlice<UInt8>) -> Sniff {
+        var start = head.startIndex
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        guard let first = head[start...].firstIndex(where: { !isBlank($0) }) else { return .blank }
+        if head[first] == UInt8(ascii: "{") || head[first] == UInt8(ascii: "[") { return .json }
+        return .notJSON(looksBinary(head.prefix(512)) ? "not JSON (binary or not UTF-8)" : "not JSON")
+    }
+
+    /// NUL bytes, or bytes that are not UTF-8 (a character cut by the end of the slice is fine).
+    private static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.contains(0) { return true }
+        for cut in 0...min(3, bytes.count) where String(validating: bytes.dropLast(cut), as: UTF8.self) != nil {
+            return false
         }
-        guard isDirectory.boolValue else { return [path] }
-        let url = URL(fileURLWithPath: path)
-        guard
-            let walker = FileManager.default.enumerator(
-                at: url, includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles])
-        else { return [] }
-        var files: [String] = []
-        let prefix = path.hasSuffix("/") ? path : path + "/"
-        let base = url.standardizedFileURL.path
-        for case let file as URL in walker {
-            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = file.standardizedFileURL.path
-            files.append(full.hasPrefix(base + "/") ? prefix + full.dropFirst(base.count + 1) : full)
-        }
-        return files.sorted()
+        return true
     }
 }
 

@@ -114,13 +114,38 @@ extension ImportState {
                         + "put the route table ID in the file name (…-tgw-rtb-0abc….json)"))
             return "tgw-rtb-unknown"
         }
+        // A table's routes and propagations are read once each: two exports of the same table
+        // (a copy of the file) do not double them.
+        var routeKeys: [String: Set<String>] = [:]
         for search in pending.routeSearches {
             let id = table(for: search.tableHint, file: search.file, what: "route search")
-            parts.tgwRoutesByTable[id, default: []] += search.routes
+            for route in search.routes {
+                let key =
+                    "\(route.destinationText)|\(route.type ?? "")|\(route.state ?? "")|"
+                    + route.targets.map { "\($0.attachmentId ?? "")/\($0.resourceId ?? "")" }.joined(separator: ",")
+                if routeKeys[id, default: []].insert(key).inserted {
+                    parts.tgwRoutesByTable[id, default: []].append(route)
+                } else {
+                    report.count("aws:TransitGatewayRoute") {
+                        $0.loaded -= 1
+                        $0.duplicates += 1
+                    }
+                }
+            }
         }
+        var propagationKeys: [String: Set<String>] = [:]
         for list in pending.propagations {
             let id = table(for: list.tableHint, file: list.file, what: "propagation list")
-            parts.tgwPropagationsByTable[id, default: []] += list.items
+            for item in list.items {
+                if propagationKeys[id, default: []].insert(item.attachmentId).inserted {
+                    parts.tgwPropagationsByTable[id, default: []].append(item)
+                } else {
+                    report.count("aws:TransitGatewayPropagation") {
+                        $0.loaded -= 1
+                        $0.duplicates += 1
+                    }
+                }
+            }
         }
     }
 
@@ -130,6 +155,7 @@ extension ImportState {
         for (i, router) in parts.cloudRouters.enumerated() {
             for peer in router.bgpPeers { byPeer[peer.name, default: []].append(i) }
         }
+        var statusFiles: [Int: String] = [:]
         for pending in pending.routerStatuses {
             let status = pending.status
             var votes: [Int: Int] = [:]
@@ -143,14 +169,26 @@ extension ImportState {
                 let best = candidates.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
                     ?? (byName.count == 1 ? byName[0] : nil)
             else {
+                let text =
+                    status.peers.isEmpty
+                    ? "router status lists no BGP peers (a router without BGP sessions, such as a NAT-only router?), "
+                        + "and the file name names no exported router, so it is not matched to one; "
+                        + "name the file after the router (routers-get-status-ROUTER.json) and export `routers list` too"
+                    : "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().prefix(5).map(Node.shownKey).joined(separator: ", "))\(status.peers.count > 5 ? " … and \(status.peers.count - 5) more" : "")); export `routers list` too"
+                report.notes.append(LoadMessage(file: pending.file, path: status.source.path, text: text))
+                continue
+            }
+            // One status per router: a second one (an older copy?) would double its routes.
+            if let first = statusFiles[best] {
                 report.notes.append(
                     LoadMessage(
                         file: pending.file, path: status.source.path,
                         text:
-                            "router status matches no exported router (its BGP peers: \(status.peers.keys.sorted().joined(separator: ", "))); export `routers list` too"
+                            "a second status for router \(parts.cloudRouters[best].name) (the first is in \(first)); not used"
                     ))
                 continue
             }
+            statusFiles[best] = pending.file
             parts.cloudRouters[best].hasStatus = true
             parts.cloudRouters[best].bestRoutes += status.bestRoutes
             for p in parts.cloudRouters[best].bgpPeers.indices {

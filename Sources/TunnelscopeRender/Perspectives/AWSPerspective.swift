@@ -58,7 +58,7 @@ struct AWSPerspective {
                     rows.append(
                         Row(spans: [
                             Span(child + "└─ ", .border),
-                            Span("no tunnel details in the export (moto leaves them out)", .dim),
+                            Span("no tunnel details in the export (no TunnelOptions or VgwTelemetry)", .dim),
                         ]))
                 }
             }
