@@ -20,15 +20,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "AWS accounts they are spread over.") var accounts = 30
     @Option(help: "Routes per VPC route table.") var routes = 20
     @Option(help: "GCP subnets to generate.") var gcpSubnets = 500
-    @Option(help: "Repetitions of each measurement (the median is shown).") var runs = 5
-    @Option(help: "Keystrokes per keystroke measurement.") var keys = 200
+    @Option(help: "Repetitions of each measurement (the median is shown).") var runs = 7
+
+    @Option(help: "Generate a clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
 
     func run() throws {
-        let generator = SyntheticNetwork(vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets)
+        let generator = SyntheticNetwork(
+            vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean)
         let files = generator.files()
         let bytes = files.reduce(0) { $0 + $1.bytes.count }
         print(
-            "Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets"
+            "Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets\(clean ? "" : ", \(max(1, vpcs / 20)) VPN connections to sites")"
         )
 
         var result: LoadResult!
@@ -37,46 +39,86 @@ struct BenchCommand: ParsableCommand {
 
         var analysis: Analysis!
         let analysisTime = measure { analysis = Analysis(model: result.model, report: result.report) }
-        print(row("analysis (all rules, route exchange)", analysisTime, "\(analysis.findings.count) findings"))
+        print(
+            row(
+                "analysis (all rules, route exchange)", analysisTime,
+                "\(analysis.findings.count) findings, \(result.model.tunnels.count) tunnels"))
 
         var state: AppState!
         let open = measure { state = AppState(result: result, width: 160, height: 48) }
         print(row("explorer state (rows, map, search index)", open, ""))
 
         let frame = measure { _ = ScreenRenderer.render(state) }
-        print(row("one frame 160×48 (topology)", frame, ""))
+        print(row("first frame 160×48 (topology)", frame, ""))
 
-        for (name, screen, key) in [
-            ("AWS view", Screen.aws, Key.down), ("GCP view", .gcp, .down), ("side by side", .split, .down),
-            ("topology", .topology, .right), ("findings", .findings, .down),
-        ] {
-            var s = state!
-            Reducer.reduce(&s, .show(screen))
-            let perKey = measure {
-                for _ in 0..<keys {
-                    if let action = Reducer.action(for: key, in: s) { Reducer.reduce(&s, action) }
-                    _ = ScreenRenderer.render(s)
-                }
+        /// One keystroke on a copy of `from`, with the frame it draws.
+        func key(_ name: String, _ keys: [Key], from: AppState, note: String = "") {
+            let ms = measure {
+                var s = from
+                press(keys, &s)
+                _ = ScreenRenderer.render(s)
             }
-            print(row("keystroke + frame, \(name)", perKey / Double(keys), "median of \(runs)×\(keys) keys"))
+            print(row(name, ms, note))
         }
-        var s = state!
-        Reducer.reduce(&s, .show(.aws))
-        Reducer.reduce(&s, .moveDown)
-        Reducer.reduce(&s, .moveDown)
-        let whatIf = measure {
-            var copy = s
-            Reducer.reduce(&copy, .failSelected)
-            _ = ScreenRenderer.render(copy)
+        func press(_ keys: [Key], _ s: inout AppState) {
+            for k in keys { if let action = Reducer.action(for: k, in: s) { Reducer.reduce(&s, action) } }
         }
-        print(row("what-if keystroke (f) + frame", whatIf, "recomputes analysis and rows"))
-        let search = measure {
-            var copy = s
-            Reducer.reduce(&copy, .startSearch)
-            "10.100.0.5".forEach { Reducer.reduce(&copy, .input($0)) }
-            Reducer.reduce(&copy, .inputSubmit)
+        func after(_ keys: [Key], _ from: AppState) -> AppState {
+            var s = from
+            press(keys, &s)
+            return s
         }
-        print(row("search by IP", search, ""))
+
+        let map = state!
+        key("j (map)", [.character("j")], from: map)
+        key("PgDn (map)", [.pageDown], from: map)
+        key("2 (AWS view)", [.character("2")], from: map)
+        let aws = after([.character("2")], map)
+        key("j (AWS view)", [.character("j")], from: aws)
+        key("PgDn (AWS view)", [.pageDown], from: aws)
+        key("Tab (AWS → GCP view)", [.tab], from: aws)
+        key("4 (side by side)", [.character("4")], from: aws)
+        key("5 (findings)", [.character("5")], from: aws, note: "\(analysis.findings.count) findings")
+        let findings = after([.character("5")], aws)
+        key("j (findings)", [.character("j")], from: findings)
+        key("PgDn (findings)", [.pageDown], from: findings)
+        key("d (detail of a finding's element)", [.character("d")], from: findings)
+
+        var grouped = map
+        if let group = map.topology.nodes.first(where: { $0.group != nil && $0.group != "sites" })
+            ?? map.topology.nodes.first(where: { $0.group != nil })
+        {
+            grouped.select(elementId: group.id)
+            key("e (expand VPCs)", [.character("e")], from: grouped, note: group.id)
+            let expanded = after([.character("e")], grouped)
+            key("j (expanded map)", [.character("j")], from: expanded, note: "\(expanded.topology.nodes.count) boxes")
+            key("PgDn (expanded map)", [.pageDown], from: expanded)
+        } else {
+            print(row("e (expand VPCs)", .nan, "no group on the map"))
+        }
+
+        let name =
+            "svc-\(vpcs * 2 / 3)-" + ["orders", "billing", "search", "media", "auth", "ledger"][vpcs * 2 / 3 % 6]
+        let typing = after([.character("/")] + "svc-".map { .character($0) }, aws)
+        key("typing a search (one character)", [.character("1")], from: typing)
+        key("/ + \(name) + Enter", [.character("/")] + name.map { .character($0) } + [.enter], from: aws)
+        let searched = after([.character("/")] + "svc".map { .character($0) } + [.enter], aws)
+        key("n (next match of \"svc\")", [.character("n")], from: searched)
+        key(
+            "/ + 10.100.0.5 + Enter (by IP)", [.character("/")] + "10.100.0.5".map { .character($0) } + [.enter],
+            from: aws)
+
+        var onConnection = aws
+        onConnection.select(elementId: "vpn-0aa11bb22cc33dd44")
+        key("f (what-if: fail a VPN connection)", [.character("f")], from: onConnection, note: "vpn-0aa11bb22cc33dd44")
+        let failed = after([.character("f")], onConnection)
+        key("F (clear the what-if)", [.character("F")], from: failed)
+        let ms = measure {
+            var s = aws
+            Reducer.reduce(&s, .reloaded(result))
+            _ = ScreenRenderer.render(s)
+        }
+        print(row("reload: state rebuild (r, after the load)", ms, "analysis, rows, map, search index"))
     }
 
     private func measure(_ body: () -> Void) -> Double {
@@ -90,7 +132,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func row(_ name: String, _ ms: Double, _ note: String) -> String {
-        let value = ms >= 100 ? String(format: "%8.0f ms", ms) : String(format: "%8.2f ms", ms)
+        let value =
+            ms.isNaN ? "       —   " : ms >= 100 ? String(format: "%8.0f ms", ms) : String(format: "%8.2f ms", ms)
         return "  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + value
             + (note.isEmpty ? "" : "   \(note)")
     }

@@ -11,15 +11,30 @@ public struct SyntheticNetwork: Sendable {
     public var gcpSubnets: Int
     /// A Name tag in Japanese on the first VPC (wide characters must not break alignment).
     public var japaneseNames: Bool
+    /// A network with the faults of a real one (for `bench`): VPCs that reuse another VPC's range
+    /// or a GCP subnet's, blackhole routes, and site-to-site VPN connections to on-prem (one per
+    /// 20 VPCs, two tunnels each) with tunnels down.
+    public var realistic: Bool
 
     public init(
-        vpcs: Int, accounts: Int = 12, routesPerTable: Int = 10, gcpSubnets: Int = 50, japaneseNames: Bool = false
+        vpcs: Int, accounts: Int = 12, routesPerTable: Int = 10, gcpSubnets: Int = 50, japaneseNames: Bool = false,
+        realistic: Bool = false
     ) {
         self.vpcs = vpcs
         self.accounts = max(1, accounts)
         self.routesPerTable = routesPerTable
         self.gcpSubnets = gcpSubnets
         self.japaneseNames = japaneseNames
+        self.realistic = realistic
+    }
+
+    /// The range a VPC uses: its own, or in a realistic network every fifth VPC reuses the previous
+    /// one's and every seventh a GCP subnet's.
+    func effectiveVpcCidr(_ i: Int) -> String {
+        guard realistic else { return vpcCidr(i) }
+        if i % 5 == 1 { return vpcCidr(i - 1) }
+        if i % 7 == 3, gcpSubnets > 0 { return "10.\(112 + (i % gcpSubnets) / 256).\((i % gcpSubnets) % 256).0/24" }
+        return vpcCidr(i)
     }
 
     static let tgw = "tgw-0a1b2c3d4e5f60718"
@@ -49,8 +64,9 @@ public struct SyntheticNetwork: Sendable {
                 ? "本番ネットワーク東京リージョン決済基盤"
                 : "svc-\(i)-\(["orders", "billing", "search", "media", "auth", "ledger"][i % 6])"
             var entry = byAccount[acct] ?? ([], [], [])
+            let cidr = effectiveVpcCidr(i)
             entry.vpcs.append(
-                #"{"VpcId": "\#(id)", "OwnerId": "\#(acct)", "State": "available", "CidrBlock": "\#(vpcCidr(i))", "CidrBlockAssociationSet": [{"AssociationId": "vpc-cidr-assoc-\#(hex(i, 8))", "CidrBlock": "\#(vpcCidr(i))", "CidrBlockState": {"State": "associated"}}], "IsDefault": false, "Tags": [{"Key": "Name", "Value": "\#(name)"}]}"#
+                #"{"VpcId": "\#(id)", "OwnerId": "\#(acct)", "State": "available", "CidrBlock": "\#(cidr)", "CidrBlockAssociationSet": [{"AssociationId": "vpc-cidr-assoc-\#(hex(i, 8))", "CidrBlock": "\#(cidr)", "CidrBlockState": {"State": "associated"}}], "IsDefault": false, "Tags": [{"Key": "Name", "Value": "\#(name)"}]}"#
             )
             for k in 0..<2 {
                 entry.subnets.append(
@@ -58,11 +74,12 @@ public struct SyntheticNetwork: Sendable {
                 )
             }
             var routes = [
-                #"{"DestinationCidrBlock": "\#(vpcCidr(i))", "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"}"#
+                #"{"DestinationCidrBlock": "\#(cidr)", "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"}"#
             ]
             for r in 0..<routesPerTable {
+                let state = realistic && i % 3 == 0 && r == 0 ? "blackhole" : "active"
                 routes.append(
-                    #"{"DestinationCidrBlock": "10.\#(100 + r % 20).\#(r / 20 % 256).0/24", "TransitGatewayId": "\#(Self.tgw)", "Origin": "CreateRoute", "State": "active"}"#
+                    #"{"DestinationCidrBlock": "10.\#(100 + r % 20).\#(r / 20 % 256).0/24", "TransitGatewayId": "\#(Self.tgw)", "Origin": "CreateRoute", "State": "\#(state)"}"#
                 )
             }
             entry.tables.append(
@@ -73,7 +90,7 @@ public struct SyntheticNetwork: Sendable {
                 #"{"TransitGatewayAttachmentId": "tgw-attach-1\#(hex(i, 16))", "TransitGatewayId": "\#(Self.tgw)", "TransitGatewayOwnerId": "111122223333", "ResourceOwnerId": "\#(acct)", "ResourceType": "vpc", "ResourceId": "\#(id)", "State": "available", "Association": {"TransitGatewayRouteTableId": "tgw-rtb-0f1e2d3c4b5a69788", "State": "associated"}}"#
             )
             tgwRoutes.append(
-                #"{"DestinationCidrBlock": "\#(vpcCidr(i))", "Type": "propagated", "State": "active", "TransitGatewayAttachments": [{"ResourceId": "\#(id)", "TransitGatewayAttachmentId": "tgw-attach-1\#(hex(i, 16))", "ResourceType": "vpc"}]}"#
+                #"{"DestinationCidrBlock": "\#(cidr)", "Type": "propagated", "State": "active", "TransitGatewayAttachments": [{"ResourceId": "\#(id)", "TransitGatewayAttachmentId": "tgw-attach-1\#(hex(i, 16))", "ResourceType": "vpc"}]}"#
             )
         }
         for (acct, entry) in byAccount.sorted(by: { $0.key < $1.key }) {
@@ -98,6 +115,7 @@ public struct SyntheticNetwork: Sendable {
             file(
                 "synthetic/aws-111122223333/search-transit-gateway-routes-tgw-rtb-0f1e2d3c4b5a69788.json",
                 #"{"Routes": [\#(tgwRoutes.joined(separator: ",\n"))], "AdditionalRoutesAvailable": false}"#))
+        if realistic { files += vpnFiles() }
         var subnets: [String] = []
         for s in 0..<gcpSubnets {
             let region = ["us-east4", "us-central1", "europe-west3", "asia-northeast1"][s % 4]
@@ -107,6 +125,44 @@ public struct SyntheticNetwork: Sendable {
         }
         files.append(file("synthetic/gcp-net-host-prj/subnets-list.json", "[\(subnets.joined(separator: ",\n"))]"))
         return files
+    }
+
+    /// Site-to-site VPN connections from the TGW to on-prem customer gateways (one per 20 VPCs),
+    /// two tunnels each: every third connection has one tunnel down, every seventh both.
+    func vpnFiles() -> [InputFile] {
+        var gateways: [String] = []
+        var connections: [String] = []
+        for c in 0..<max(1, vpcs / 20) {
+            let cgw = "cgw-1\(hex(c, 16))"
+            let ip = "198.18.\(c / 250 % 256).\(c % 250 + 1)"
+            gateways.append(
+                #"{"CustomerGatewayId": "\#(cgw)", "State": "available", "Type": "ipsec.1", "IpAddress": "\#(ip)", "BgpAsn": "\#(64_600 + c % 300)", "Tags": [{"Key": "Name", "Value": "branch-\#(c)"}]}"#
+            )
+            var tunnels: [String] = []
+            var telemetry: [String] = []
+            for k in 0..<2 {
+                let t = c * 2 + k
+                let outside = "52.\(200 + t / 65_536 % 50).\(t / 256 % 256).\(t % 256)"
+                let base = t * 4
+                let inside = "169.254.\(100 + base / 256 % 150).\(base % 256)/30"
+                let down = (c % 7 == 0) || (c % 3 == 0 && k == 1)
+                tunnels.append(#"{"OutsideIpAddress": "\#(outside)", "TunnelInsideCidr": "\#(inside)"}"#)
+                telemetry.append(
+                    #"{"AcceptedRouteCount": \#(down ? 0 : 1), "LastStatusChange": "2025-03-09T22:47:13.000Z", "OutsideIpAddress": "\#(outside)", "Status": "\#(down ? "DOWN" : "UP")", "StatusMessage": "\#(down ? "" : "1 BGP ROUTES")"}"#
+                )
+            }
+            connections.append(
+                #"{"Category": "VPN", "TransitGatewayId": "\#(Self.tgw)", "Options": {"StaticRoutesOnly": false, "TunnelOptions": [\#(tunnels.joined(separator: ", "))]}, "Routes": [], "Tags": [{"Key": "Name", "Value": "to-branch-\#(c)"}], "VgwTelemetry": [\#(telemetry.joined(separator: ", "))], "VpnConnectionId": "vpn-1\#(hex(c, 16))", "State": "available", "Type": "ipsec.1", "CustomerGatewayId": "\#(cgw)"}"#
+            )
+        }
+        return [
+            file(
+                "synthetic/aws-111122223333/describe-customer-gateways.json",
+                #"{"CustomerGateways": [\#(gateways.joined(separator: ",\n"))]}"#),
+            file(
+                "synthetic/aws-111122223333/describe-vpn-connections.json",
+                #"{"VpnConnections": [\#(connections.joined(separator: ",\n"))]}"#),
+        ]
     }
 
     private func file(_ name: String, _ text: String) -> InputFile { InputFile(name: name, bytes: Array(text.utf8)) }

@@ -189,3 +189,8 @@ extension AppState {
     /// For one-shot renders: drop the status message a navigation step left.
     public mutating func clearMessage() { message = nil }
 }
+
+extension AppState {
+    /// Selects an element on the current screen as a search would (for `bench` and embedding).
+    public mutating func select(elementId: String) { Reducer.select(&self, elementId: elementId) }
+}
