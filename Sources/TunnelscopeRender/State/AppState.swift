@@ -33,6 +33,8 @@ public struct AppState: Sendable {
     public internal(set) var analysis: Analysis
     /// The analysis under the current what-if, as the views look it up.
     internal(set) var insights: Insights
+    /// What the views look up that the what-if does not change (sorts, counts, the search index).
+    private(set) var index: AnalysisIndex
     public internal(set) var stack: [Screen]
     public internal(set) var width: Int
     public internal(set) var height: Int
@@ -65,7 +67,8 @@ public struct AppState: Sendable {
         self.height = height
         stack = screen == .topology ? [.topology] : [.topology, screen]
         analysis = Analysis(model: result.model, report: result.report)
-        insights = Insights(analysis: analysis, failed: [])
+        index = AnalysisIndex(model: result.model, analysis: analysis)
+        insights = Insights(analysis: analysis, failed: [], index: index)
         content = Content(model: result.model, insights: insights)
         topology = TopologyLayout(
             model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
@@ -79,6 +82,7 @@ public struct AppState: Sendable {
     mutating func replace(_ result: LoadResult) {
         self.result = result
         analysis = Analysis(model: result.model, report: result.report)
+        index = AnalysisIndex(model: result.model, analysis: analysis)
         let known = Set(analysis.directory.entries.map(\.id))
         failed = failed.filter { known.contains($0) }
         applyWhatIf()
@@ -86,7 +90,7 @@ public struct AppState: Sendable {
 
     /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
     mutating func applyWhatIf() {
-        insights = Insights(analysis: analysis, failed: failed)
+        insights = Insights(analysis: analysis, failed: failed, index: index)
         rebuild()
     }
 
@@ -181,7 +185,7 @@ public struct Content: Sendable {
                 kind: line.isHeading ? .heading : .item, spans: line.left + [Span(" ")] + line.right,
                 elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
         }
-        search = SearchIndex(model: model, directory: insights.directory)
+        search = insights.index.search
     }
 }
 

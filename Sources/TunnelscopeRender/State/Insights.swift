@@ -26,8 +26,11 @@ public struct Insights: Sendable {
     let verdicts: Verdicts
     /// Every element by typed ID, name and alias: what search finds.
     let directory: ElementDirectory
+    /// What does not depend on the what-if, built once per analysis.
+    let index: AnalysisIndex
 
-    init(analysis: Analysis, failed: Set<String>) {
+    init(analysis: Analysis, failed: Set<String>, index: AnalysisIndex) {
+        self.index = index
         findings = analysis.findings
         self.failed = failed
         tunnelsDown = analysis.tunnelsDown
@@ -44,8 +47,8 @@ public struct Insights: Sendable {
     /// A sentence on what survives the what-if, e.g. "Failing …: 2 of 4 cross-cloud tunnels carry routes; …".
     var whatIfSummary: String? { whatIf?.summary }
 
-    var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    var errorCount: Int { index.errorCount }
+    var warningCount: Int { index.warningCount }
 
     /// The mark of an element: the what-if first (failed or cut off), then the analysis' verdict.
     func mark(_ id: String, alsoFailed: Bool = false) -> Span {
@@ -55,6 +58,6 @@ public struct Insights: Sendable {
 
     /// Findings that name `id`, worst first.
     func findings(involving id: String) -> [Finding] {
-        findings.filter { $0.resources.contains(id) }.sorted { $0.severity < $1.severity }
+        (index.findingsByResource[id] ?? []).map { findings[$0] }.sorted { $0.severity < $1.severity }
     }
 }

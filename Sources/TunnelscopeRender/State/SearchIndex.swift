@@ -8,7 +8,8 @@ public struct SearchIndex: Sendable {
     public struct Entry: Sendable {
         public let elementId: String
         public let label: String
-        let text: String
+        /// ID, name and aliases, lowercased once, as UTF-8: a query is a byte substring search.
+        let text: [UInt8]
         let ips: [IPv4Address]
         let ranges: [CIDR]
         public let screen: Screen
@@ -28,7 +29,7 @@ public struct SearchIndex: Sendable {
             case .haGateway, .haInterface, .peerGateway, .peerInterface, .cloudRouter, .bgpSession: screen = .gcp
             default: screen = .detail(e.id)
             }
-            let text = ([e.id, e.name] + e.aliases).joined(separator: " ").lowercased()
+            let text = Array(([e.id, e.name] + e.aliases).joined(separator: " ").lowercased().utf8)
             let label = e.kind == .tunnel ? e.name : "\(e.kind.title) \(e.name)"
             entries.append(
                 Entry(elementId: e.id, label: label, text: text, ips: e.ips, ranges: e.ranges, screen: screen))
@@ -50,6 +51,29 @@ public struct SearchIndex: Sendable {
             return entries.filter { e in e.ranges.contains { $0.overlaps(cidr) } || e.ips.contains { cidr.contains($0) }
             }
         }
-        return entries.filter { $0.text.contains(q) }
+        let needle = Array(q.utf8)
+        return entries.filter { Self.contains($0.text, needle) }
+    }
+
+    /// Whether `haystack` has `needle` as a contiguous byte run (UTF-8 of lowercased text: a match
+    /// of whole characters, since a UTF-8 sequence cannot start inside another).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count, h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

@@ -161,9 +161,7 @@ public struct TopologyLayout: Sendable {
         }
 
         // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
-        let vpcOrder = model.vpcs.map { (vpc: $0, name: naming.vpc($0.id)) }.sorted { a, b in
-            a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
-        }
+        let vpcOrder = insights.index.vpcOrder
         var clusters: [(hub: String?, nodes: [Node])] = graph.hubs.map { ($0.id, []) } + [(nil, [])]
         for (vpc, name) in vpcOrder {
             let hubs = graph.hubsByVpc[vpc.id] ?? []

@@ -6,10 +6,21 @@ enum Wrap {
         guard width > 1 else { return [text] }
         var lines: [String] = []
         var current = ""
+        // The width of `current`, and whether it ends in plain ASCII: then a space and an ASCII word
+        // add their own widths (no cluster spans the joins), and the line is not measured again.
+        var currentWidth = 0
+        var currentEndsASCII = true
         for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width {
-                current = candidate
+            let wordIsASCII = word.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            let candidateWidth =
+                current.isEmpty
+                ? DisplayWidth.of(word)
+                : currentEndsASCII && wordIsASCII
+                    ? currentWidth + 1 + word.utf8.count : DisplayWidth.of(current + " " + word)
+            if candidateWidth <= width {
+                current = current.isEmpty ? word : current + " " + word
+                currentWidth = candidateWidth
+                currentEndsASCII = current.utf8.last.map { $0 >= 0x20 && $0 < 0x7F } ?? true
                 continue
             }
             if !current.isEmpty { lines.append(current) }
@@ -23,6 +34,8 @@ enum Wrap {
                 rest = String(rest.dropFirst(kept.count))
             }
             current = rest
+            currentWidth = DisplayWidth.of(rest)
+            currentEndsASCII = rest.utf8.last.map { $0 >= 0x20 && $0 < 0x7F } ?? true
         }
         if !current.isEmpty { lines.append(current) }
         return lines
