@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "GCP subnets to generate.") var gcpSubnets = 500
     @Option(help: "Repetitions of each measurement (the median is shown).") var runs = 7
 
-    @Option(help: "Generate a clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
+    @Flag(help: "Generate a clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
 
     func run() throws {
         let generator = SyntheticNetwork(
@@ -52,9 +52,14 @@ struct BenchCommand: ParsableCommand {
         print(row("first frame 160×48 (topology)", frame, ""))
 
         /// One keystroke on a copy of `from`, with the frame it draws.
-        func key(_ name: String, _ keys: [Key], from: AppState, note: String = "") {
+        /// `cached`: what the state's last frame built (the detail pane) is still there, as it is
+        /// after a key that keeps the selection; `map`: the map is laid out on first use.
+        func key(
+            _ name: String, _ keys: [Key], from: AppState, note: String = "", cached: Bool = false, map: Bool = false
+        ) {
             let ms = measure {
                 var s = from
+                if !cached { s.forgetViewCaches(map: map) }
                 press(keys, &s)
                 _ = ScreenRenderer.render(s)
             }
@@ -100,7 +105,8 @@ struct BenchCommand: ParsableCommand {
         let name =
             "svc-\(vpcs * 2 / 3)-" + ["orders", "billing", "search", "media", "auth", "ledger"][vpcs * 2 / 3 % 6]
         let typing = after([.character("/")] + "svc-".map { .character($0) }, aws)
-        key("typing a search (one character)", [.character("1")], from: typing)
+        _ = ScreenRenderer.render(typing)
+        key("typing a search (one character)", [.character("1")], from: typing, cached: true)
         key("/ + \(name) + Enter", [.character("/")] + name.map { .character($0) } + [.enter], from: aws)
         let searched = after([.character("/")] + "svc".map { .character($0) } + [.enter], aws)
         key("n (next match of \"svc\")", [.character("n")], from: searched)
@@ -113,6 +119,9 @@ struct BenchCommand: ParsableCommand {
         key("f (what-if: fail a VPN connection)", [.character("f")], from: onConnection, note: "vpn-0aa11bb22cc33dd44")
         let failed = after([.character("f")], onConnection)
         key("F (clear the what-if)", [.character("F")], from: failed)
+        key(
+            "1 (the map, after f)", [.character("1")], from: failed, note: "lays the map out for the what-if", map: true
+        )
         let ms = measure {
             var s = aws
             Reducer.reduce(&s, .reloaded(result))
@@ -152,10 +161,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "AWS accounts.") var accounts = 30
     @Option(help: "Routes per VPC route table.") var routes = 20
     @Option(help: "GCP subnets.") var gcpSubnets = 500
+    @Flag(help: "A clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
 
     func run() throws {
-        let files = SyntheticNetwork(vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets)
-            .files()
+        let files = SyntheticNetwork(
+            vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean
+        ).files()
         let root = URL(fileURLWithPath: output)
         for file in files {
             let url = root.appendingPathComponent(file.name)

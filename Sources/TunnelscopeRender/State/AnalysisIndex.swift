@@ -14,6 +14,8 @@ final class AnalysisIndex: Sendable {
     let vpcOrder: [(vpc: AWSVpc, name: String)]
     /// Everything `/` can find.
     let search: SearchIndex
+    /// Who is connected to whom on the map (the model's references).
+    let graph: MapGraph
 
     init(model: NetworkModel, analysis: Analysis) {
         var errors = 0
@@ -32,5 +34,6 @@ final class AnalysisIndex: Sendable {
             a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
         }
         search = SearchIndex(model: model, directory: analysis.directory)
+        graph = MapGraph(model: model)
     }
 }

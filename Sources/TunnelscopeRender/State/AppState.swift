@@ -1,3 +1,4 @@
+import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeModel
@@ -57,7 +58,16 @@ public struct AppState: Sendable {
     public internal(set) var failed: Set<String> = []
     public internal(set) var pathQuery: (from: String, to: String, lines: [Span])?
     public internal(set) var content: Content
-    public internal(set) var topology: TopologyLayout
+    /// The map, laid out when it is first read after the model, the what-if, the size or the
+    /// expanded groups change (a what-if on a list screen does not lay out a map nobody sees).
+    public internal(set) var topology: TopologyLayout {
+        get { topologyCache.layout }
+        set { topologyCache = LazyTopology(newValue) }
+    }
+    private var topologyCache: LazyTopology
+    /// The detail pane's rows by element, for the current model and what-if (a TGW's lists its
+    /// attachments: not rebuilt every frame).
+    private var detailPane = DetailPaneCache()
     /// Rows of the screens built on demand (findings, routes, details), by memory key.
     var screenRows: [String: [Row]] = [:]
 
@@ -70,7 +80,7 @@ public struct AppState: Sendable {
         index = AnalysisIndex(model: result.model, analysis: analysis)
         insights = Insights(analysis: analysis, failed: [], index: index)
         content = Content(model: result.model, insights: insights)
-        topology = TopologyLayout(
+        topologyCache = LazyTopology(
             model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
         topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
         if case .tour = screen { stack = [.topology, .tour] }
@@ -94,8 +104,22 @@ public struct AppState: Sendable {
         rebuild()
     }
 
+    /// After a what-if on the same analysis: the findings list does not change with it (findings
+    /// are the analysis', the what-if shows elsewhere), so its rows are kept.
+    mutating func applyWhatIfKeepingFindings() {
+        let findings = screenRows[Screen.findings.memoryKey]
+        insights = Insights(analysis: analysis, failed: failed, index: index)
+        detailPane = DetailPaneCache()
+        content = Content(model: result.model, insights: insights)
+        relayout()
+        screenRows = [:]
+        screenRows[Screen.findings.memoryKey] = findings
+        refreshScreenRows()
+    }
+
     /// Rebuilds what depends on the model, the what-if and the width.
     mutating func rebuild() {
+        detailPane = DetailPaneCache()
         content = Content(model: result.model, insights: insights)
         relayout()
         screenRows = [:]
@@ -103,7 +127,7 @@ public struct AppState: Sendable {
     }
 
     mutating func relayout() {
-        topology = TopologyLayout(
+        topologyCache = LazyTopology(
             model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)
     }
 
@@ -197,4 +221,62 @@ extension AppState {
 extension AppState {
     /// Selects an element on the current screen as a search would (for `bench` and embedding).
     public mutating func select(elementId: String) { Reducer.select(&self, elementId: elementId) }
+}
+
+/// A topology layout computed on first use. Its inputs are fixed when it is made, so copies of
+/// the state that share it see the same map; a change of input makes a new one.
+final class LazyTopology: @unchecked Sendable {
+    private let lock = NSLock()
+    private var make: (@Sendable () -> TopologyLayout)?
+    private var value: TopologyLayout?
+
+    init(model: NetworkModel, insights: Insights, width: Int, height: Int, expanded: Set<String>) {
+        make = { TopologyLayout(model: model, insights: insights, width: width, height: height, expanded: expanded) }
+    }
+
+    init(_ layout: TopologyLayout) { value = layout }
+
+    var layout: TopologyLayout {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let made = make!()
+        value = made
+        make = nil
+        return made
+    }
+}
+
+extension AppState {
+    /// Forgets what the views built lazily so far (the detail pane's rows, and with `map` the
+    /// map's layout), so that the next frame builds its own: for `bench`, whose copies of one
+    /// state would otherwise share them and time only the first run's work.
+    public mutating func forgetViewCaches(map: Bool = false) {
+        detailPane = DetailPaneCache()
+        if map { relayout() }
+    }
+
+    /// The rows of the detail pane beside a list, built once per element, model and what-if.
+    func detailPaneRows(_ id: String) -> [Row] {
+        detailPane.rows(id) {
+            DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
+        }
+    }
+}
+
+/// Rows computed on first use, by element ID. A change of model or what-if makes a new cache, so
+/// copies of the state that share one agree on its contents.
+final class DetailPaneCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [String: [Row]] = [:]
+
+    func rows(_ id: String, make: () -> [Row]) -> [Row] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = rows[id] { return cached }
+        if rows.count > 64 { rows = [:] }
+        let made = make()
+        rows[id] = made
+        return made
+    }
 }

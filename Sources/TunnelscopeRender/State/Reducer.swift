@@ -137,7 +137,7 @@ public enum Reducer {
             fail(&state, id == "link" ? nil : id)
         case .clearFailures:
             state.failed = []
-            state.applyWhatIf()
+            state.applyWhatIfKeepingFindings()
             state.message = Span("What-if cleared: everything is back as exported.", .ok)
         case .cycleSeverity:
             state.severityFilter = state.severityFilter.next
@@ -435,7 +435,7 @@ public enum Reducer {
 
     static func applyFailures(_ state: inout AppState, named: String?) {
         let selected = state.selectedElement
-        state.applyWhatIf()
+        state.applyWhatIfKeepingFindings()
         if let selected { select(&state, elementId: selected) }
         if let named {
             state.message = Span(

@@ -11,7 +11,7 @@ import TunnelscopeModel
 ///   link box per TGW/VGW), and each group leads to the HA VPN gateways its GCP ends use;
 /// - an HA VPN gateway sits in its project; a Shared VPC host leads to its service projects; a
 ///   Memorystore instance hangs off the project of the network it is peered with.
-struct MapGraph {
+struct MapGraph: Sendable {
     enum HubKind: Sendable { case tgw, vgw }
 
     struct Hub: Sendable {

@@ -24,9 +24,7 @@ public enum ScreenRenderer {
             if let pane = layout.detail {
                 buffer.vline(x: pane.x - 1, y: pane.y, length: pane.height)
                 if let id = state.selectedElement {
-                    let rows = DetailRows(
-                        model: state.model, insights: state.insights, elementId: id, report: state.result.report
-                    ).rows()
+                    let rows = state.detailPaneRows(id)
                     ListView.draw(
                         &buffer, pane.inset(dx: 1, dy: 0), rows: rows,
                         memory: AppState.ListMemory(selected: -1, scroll: 0), focused: false)

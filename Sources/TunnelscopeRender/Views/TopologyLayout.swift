@@ -66,7 +66,7 @@ public struct TopologyLayout: Sendable {
         compact = bodyHeight < 34
         let boxHeight = compact ? 3 : 4
         let naming = Naming(model: model)
-        let graph = MapGraph(model: model)
+        let graph = insights.index.graph
         let lookup = health ?? Self.healthFromVerdicts(insights)
         let verdicts = TunnelFindings(findings: insights.findings)
         let margin = 10
