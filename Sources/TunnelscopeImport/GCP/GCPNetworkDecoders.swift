@@ -74,7 +74,7 @@ enum GCPNetworkDecoders {
             source: n.source)
     }
 
-    private static func int(_ n: Node) -> Int? { if case .int(let i) = n.value { Int(exactly: i) } else { nil } }
+    private static func int(_ n: Node) -> Int? { n.intValue }
 
     static func redis(_ n: Node) throws(DecodeError) -> RedisInstance {
         let fullName = try n.required("name")

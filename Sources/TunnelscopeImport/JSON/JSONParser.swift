@@ -7,62 +7,82 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 
-public struct JSONParser {
-    private let bytes: [UInt8]
+/// Parses into a `JSONDocument` tape in one pass over the bytes: no value tree, no dictionaries;
+/// strings are validated as UTF-8 (only those with non-ASCII bytes need it) and left in place.
+struct JSONParser {
+    private let input: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
+    private var tape: [TapeEntry] = []
+    private var unescaped: [UInt8] = []
     private static let maxDepth = 512
 
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
-        // A UTF-8 byte order mark is tolerated (some Windows tools write one).
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.position < bytes.count { throw parser.error("unexpected text after the JSON value") }
-        return value
+    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
+        let result: Result<([TapeEntry], [UInt8]), JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+            var parser = JSONParser(input: buffer)
+            // A tape entry per ~12 bytes is typical of pretty-printed exports; grows if needed.
+            parser.tape.reserveCapacity(buffer.count / 12 + 16)
+            do throws(JSONSyntaxError) {
+                try parser.parseDocument()
+                return .success((parser.tape, parser.unescaped))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let (tape, unescaped)): return JSONDocument(bytes: bytes, unescaped: unescaped, tape: tape)
+        case .failure(let error): throw error
+        }
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(input: UnsafeBufferPointer<UInt8>) { self.input = input }
+
+    private mutating func parseDocument() throws(JSONSyntaxError) {
+        // A UTF-8 byte order mark is tolerated (some Windows tools write one).
+        if input.count >= 3, input[0] == 0xEF, input[1] == 0xBB, input[2] == 0xBF { position = 3 }
+        skipWhitespace()
+        try parseValue()
+        skipWhitespace()
+        if position < input.count { throw error("unexpected text after the JSON value") }
+    }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
-        let end = min(offset ?? position, bytes.count)
+        let end = min(offset ?? position, input.count)
         var line = 1
         var lineStart = 0
-        for i in 0..<end where bytes[i] == 0x0A {
+        for i in 0..<end where input[i] == 0x0A {
             line += 1
             lineStart = i + 1
         }
         return JSONSyntaxError(message: message, line: line, column: end - lineStart + 1)
     }
 
-    private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
+    @inline(__always) private mutating func skipWhitespace() {
+        while position < input.count {
+            switch input[position] {
             case 0x20, 0x09, 0x0A, 0x0D: position += 1
             default: return
             }
         }
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
-        guard position < bytes.count else { throw error("the file ends where a value was expected (truncated?)") }
-        switch bytes[position] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
+    private mutating func parseValue() throws(JSONSyntaxError) {
+        guard position < input.count else { throw error("the file ends where a value was expected (truncated?)") }
+        switch input[position] {
+        case UInt8(ascii: "{"): try parseObject()
+        case UInt8(ascii: "["): try parseArray()
+        case UInt8(ascii: "\""): try parseString()
         case UInt8(ascii: "t"):
             try expectWord("true")
-            return .bool(true)
+            tape.append(TapeEntry(kind: .bool, count: 0, payload: 1))
         case UInt8(ascii: "f"):
             try expectWord("false")
-            return .bool(false)
+            tape.append(TapeEntry(kind: .bool, count: 0, payload: 0))
         case UInt8(ascii: "n"):
             try expectWord("null")
-            return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw error("unexpected character '\(Self.show(bytes[position]))'")
+            tape.append(TapeEntry(kind: .null, count: 0, payload: 0))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try parseNumber()
+        default: throw error("unexpected character '\(Self.show(input[position]))'")
         }
     }
 
@@ -71,12 +91,13 @@ public struct JSONParser {
             ? String(UnicodeScalar(byte)) : "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
     }
 
-    private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
-        let w = Array(word.utf8)
-        guard position + w.count <= bytes.count, bytes[position..<(position + w.count)].elementsEqual(w) else {
-            throw error("invalid literal (expected \(word))")
-        }
-        position += w.count
+    private mutating func expectWord(_ word: StaticString) throws(JSONSyntaxError) {
+        let count = word.utf8CodeUnitCount
+        let matches =
+            position + count <= input.count
+            && word.withUTF8Buffer { w in (0..<count).allSatisfy { input[position + $0] == w[$0] } }
+        guard matches else { throw error("invalid literal (expected \(word))") }
+        position += count
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
@@ -84,99 +105,150 @@ public struct JSONParser {
         if depth > Self.maxDepth { throw error("nesting deeper than \(Self.maxDepth) levels") }
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    private mutating func parseObject() throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
         position += 1
-        var object: [String: JSONValue] = [:]
+        let header = tape.count
+        tape.append(TapeEntry(kind: .object, count: 0, payload: 0))
+        var members: UInt32 = 0
+        defer { tape[header] = TapeEntry(kind: .object, count: members, payload: UInt64(tape.count)) }
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+        if position < input.count, input[position] == UInt8(ascii: "}") {
             position += 1
-            return .object(object)
+            return
         }
         while true {
             skipWhitespace()
-            guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
-            guard bytes[position] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-            let key = try parseString()
+            guard position < input.count else { throw error("the file ends inside an object (truncated?)") }
+            guard input[position] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
+            let key = tape.count
+            try parseString()
             skipWhitespace()
-            guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
+            guard position < input.count else { throw error("the file ends inside an object (truncated?)") }
             // The key is not quoted back: in a damaged file it may hold any text, a secret among it.
-            guard bytes[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
+            guard input[position] == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             position += 1
             skipWhitespace()
-            let value = try parseValue()
-            object[key] = Secrets.jsonKeys.contains(key) ? .null : value
+            let unescapedMark = unescaped.count
+            try parseValue()
+            if isSecret(key) {
+                tape.removeSubrange((key + 1)...)
+                unescaped.removeSubrange(unescapedMark...)
+                tape.append(TapeEntry(kind: .null, count: 0, payload: 0))
+            }
+            members += 1
             skipWhitespace()
-            guard position < bytes.count else { throw error("the file ends inside an object (truncated?)") }
-            switch bytes[position] {
+            guard position < input.count else { throw error("the file ends inside an object (truncated?)") }
+            switch input[position] {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
-                return .object(object)
+                return
             default: throw error("expected ',' or '}' in an object")
             }
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    /// Whether the key at tape index `key` names a secret (`Secrets.jsonKeys`).
+    private func isSecret(_ key: Int) -> Bool {
+        let entry = tape[key]
+        let length = Int(entry.payload & 0xFFFF_FFFF)
+        guard Secrets.keyLengths.contains(length) else { return false }
+        let start = Int(entry.payload >> 32)
+        let text =
+            entry.kind == .escapedString
+            ? String(decoding: unescaped[start..<(start + length)], as: UTF8.self)
+            : String(decoding: UnsafeBufferPointer(rebasing: input[start..<(start + length)]), as: UTF8.self)
+        return Secrets.jsonKeys.contains(text)
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) {
         try enter()
         defer { depth -= 1 }
         position += 1
-        var array: [JSONValue] = []
+        let header = tape.count
+        tape.append(TapeEntry(kind: .array, count: 0, payload: 0))
+        var items: UInt32 = 0
+        defer { tape[header] = TapeEntry(kind: .array, count: items, payload: UInt64(tape.count)) }
         skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+        if position < input.count, input[position] == UInt8(ascii: "]") {
             position += 1
-            return .array(array)
+            return
         }
         while true {
             skipWhitespace()
-            array.append(try parseValue())
+            try parseValue()
+            items += 1
             skipWhitespace()
-            guard position < bytes.count else { throw error("the file ends inside an array (truncated?)") }
-            switch bytes[position] {
+            guard position < input.count else { throw error("the file ends inside an array (truncated?)") }
+            switch input[position] {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "]"):
                 position += 1
-                return .array(array)
+                return
             default: throw error("expected ',' or ']' in an array")
             }
         }
     }
 
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    /// A string: left in place when it has no escapes; else unescaped into `unescaped`.
+    private mutating func parseString() throws(JSONSyntaxError) {
         let start = position
         position += 1
-        var buffer: [UInt8] = []
-        var segmentStart = position
-        while position < bytes.count {
-            let byte = bytes[position]
+        let contentStart = position
+        var nonASCII = false
+        // The fast path: no escapes.
+        while position < input.count {
+            let byte = input[position]
             if byte == UInt8(ascii: "\"") {
-                buffer.append(contentsOf: bytes[segmentStart..<position])
+                if nonASCII { try validate(contentStart..<position, quote: start) }
+                tape.append(
+                    TapeEntry(
+                        kind: .string, count: 0,
+                        payload: UInt64(contentStart) << 32 | UInt64(position - contentStart)))
                 position += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
-                    throw error("string is not valid UTF-8", at: start)
-                }
-                return text
+                return
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("control character inside a string") }
+            if byte >= 0x80 { nonASCII = true }
+            position += 1
+        }
+        guard position < input.count else { throw error("the file ends inside a string (truncated?)", at: start) }
+        // Escapes: the text so far, then segments and escapes, into `unescaped`.
+        let outStart = unescaped.count
+        var segmentStart = contentStart
+        while position < input.count {
+            let byte = input[position]
+            if byte == UInt8(ascii: "\"") {
+                if nonASCII { try validate(contentStart..<position, quote: start) }
+                unescaped.append(contentsOf: input[segmentStart..<position])
+                tape.append(
+                    TapeEntry(
+                        kind: .escapedString, count: 0,
+                        payload: UInt64(outStart) << 32 | UInt64(unescaped.count - outStart)))
+                position += 1
+                return
             }
             if byte == UInt8(ascii: "\\") {
-                buffer.append(contentsOf: bytes[segmentStart..<position])
+                unescaped.append(contentsOf: input[segmentStart..<position])
                 position += 1
-                guard position < bytes.count else { break }
-                let escape = bytes[position]
+                guard position < input.count else { break }
+                let escape = input[position]
                 position += 1
                 switch escape {
-                case UInt8(ascii: "\""): buffer.append(0x22)
-                case UInt8(ascii: "\\"): buffer.append(0x5C)
-                case UInt8(ascii: "/"): buffer.append(0x2F)
-                case UInt8(ascii: "b"): buffer.append(0x08)
-                case UInt8(ascii: "f"): buffer.append(0x0C)
-                case UInt8(ascii: "n"): buffer.append(0x0A)
-                case UInt8(ascii: "r"): buffer.append(0x0D)
-                case UInt8(ascii: "t"): buffer.append(0x09)
+                case UInt8(ascii: "\""): unescaped.append(0x22)
+                case UInt8(ascii: "\\"): unescaped.append(0x5C)
+                case UInt8(ascii: "/"): unescaped.append(0x2F)
+                case UInt8(ascii: "b"): unescaped.append(0x08)
+                case UInt8(ascii: "f"): unescaped.append(0x0C)
+                case UInt8(ascii: "n"): unescaped.append(0x0A)
+                case UInt8(ascii: "r"): unescaped.append(0x0D)
+                case UInt8(ascii: "t"): unescaped.append(0x09)
                 case UInt8(ascii: "u"):
                     let scalar = try parseUnicodeEscape()
-                    buffer.append(contentsOf: Array(String(scalar).utf8))
+                    unescaped.append(contentsOf: String(scalar).utf8)
                 default:
                     throw error("invalid escape '\\\(Self.show(escape))'")
                 }
@@ -184,9 +256,23 @@ public struct JSONParser {
                 continue
             }
             if byte < 0x20 { throw error("control character inside a string") }
+            if byte >= 0x80 { nonASCII = true }
             position += 1
         }
         throw error("the file ends inside a string (truncated?)", at: start)
+    }
+
+    /// Non-ASCII bytes of a string must be UTF-8 (escapes are ASCII, so the raw text is checked).
+    private func validate(_ range: Range<Int>, quote: Int) throws(JSONSyntaxError) {
+        var iterator = UnsafeBufferPointer(rebasing: input[range]).makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return
+            case .error: throw error("string is not valid UTF-8", at: quote)
+            }
+        }
     }
 
     /// The scalar of a `\\uXXXX` escape (the `\\u` already read). A UTF-16 surrogate pair
@@ -197,8 +283,8 @@ public struct JSONParser {
         let first = try parseHex4()
         if (0xDC00..<0xE000).contains(first) { return "\u{FFFD}" }
         guard (0xD800..<0xDC00).contains(first) else { return Unicode.Scalar(first) ?? "\u{FFFD}" }
-        guard position + 6 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
-            bytes[position + 1] == UInt8(ascii: "u")
+        guard position + 6 <= input.count, input[position] == UInt8(ascii: "\\"),
+            input[position + 1] == UInt8(ascii: "u")
         else { return "\u{FFFD}" }
         let mark = position
         position += 2
@@ -211,10 +297,10 @@ public struct JSONParser {
     }
 
     private mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error("truncated \\u escape") }
+        guard position + 4 <= input.count else { throw error("truncated \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let b = bytes[position]
+            let b = input[position]
             let digit: UInt32
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(b - UInt8(ascii: "0"))
@@ -228,32 +314,55 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
+    /// Integers are read from the bytes (no `String`); a fraction, an exponent or an integer
+    /// beyond 64 bits is read as a `Double`.
+    private mutating func parseNumber() throws(JSONSyntaxError) {
         let start = position
-        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let negative = input[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
         var isInteger = true
+        var magnitude: UInt64 = 0
+        var overflow = false
+        let digitsStart = position
+        while position < input.count, input[position] &- UInt8(ascii: "0") < 10 {
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(input[position] &- UInt8(ascii: "0")))
+            overflow = overflow || o1 || o2
+            magnitude = sum
+            position += 1
+        }
+        guard position > digitsStart else { throw error("invalid number") }
         func digits(_ p: inout Int) -> Int {
             let s = p
-            while p < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[p]) { p += 1 }
+            while p < input.count, input[p] &- UInt8(ascii: "0") < 10 { p += 1 }
             return p - s
         }
-        guard digits(&position) > 0 else { throw error("invalid number") }
-        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+        if position < input.count, input[position] == UInt8(ascii: ".") {
             isInteger = false
             position += 1
             guard digits(&position) > 0 else { throw error("invalid number") }
         }
-        if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
+        if position < input.count, input[position] == UInt8(ascii: "e") || input[position] == UInt8(ascii: "E") {
             isInteger = false
             position += 1
-            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+            if position < input.count, input[position] == UInt8(ascii: "+") || input[position] == UInt8(ascii: "-") {
                 position += 1
             }
             guard digits(&position) > 0 else { throw error("invalid number") }
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
-        if isInteger, let int = Int64(text) { return .int(int) }
+        if isInteger, !overflow {
+            if !negative, magnitude <= UInt64(Int64.max) {
+                tape.append(TapeEntry(kind: .int, count: 0, payload: magnitude))
+                return
+            }
+            if negative, magnitude <= UInt64(Int64.max) + 1 {
+                let value = magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+                tape.append(TapeEntry(kind: .int, count: 0, payload: UInt64(bitPattern: value)))
+                return
+            }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: input[start..<position]), as: UTF8.self)
         guard let double = Double(text) else { throw error("invalid number", at: start) }
-        return .double(double)
+        tape.append(TapeEntry(kind: .double, count: 0, payload: double.bitPattern))
     }
 }

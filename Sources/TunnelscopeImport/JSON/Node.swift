@@ -1,19 +1,100 @@
 import TunnelscopeModel
 
-/// A JSON value with the path that leads to it (`$.VpnConnections[2].Options`), and typed
-/// accessors that tell the decoder what was wrong and where.
+/// A JSON value in its document, with the path that leads to it (`$.VpnConnections[2].Options`),
+/// and typed accessors that tell the decoder what was wrong and where.
+///
+/// The path is built only when it is asked for (a message, a resource's source): a node keeps its
+/// container's path and its own last step. Reading a field does not build a node or a path.
 ///
 /// Optional fields of the wrong type are reported as warnings and read as missing; a required
 /// field that is missing or of the wrong type throws, and the resource is skipped with that reason.
 struct Node {
-    let value: JSONValue
-    let path: String
+    let document: JSONDocument
+    let index: Int
+    /// The path of the container this value is in (or the whole path, for `.whole`).
+    private let base: String
+    private let step: Step
     let context: DecodeContext
 
+    private enum Step {
+        case whole
+        /// A member: the tape index of its key.
+        case key(Int)
+        /// An item of an array.
+        case item(Int)
+    }
+
+    /// The document's root value (`$`).
+    init(root document: JSONDocument, context: DecodeContext) {
+        self.init(document, 0, base: "$", .whole, context)
+    }
+
+    private init(_ document: JSONDocument, _ index: Int, base: String, _ step: Step, _ context: DecodeContext) {
+        self.document = document
+        self.index = index
+        self.base = base
+        self.step = step
+        self.context = context
+    }
+
+    var path: String {
+        switch step {
+        case .whole: base
+        case .key(let key): base + Self.keyPath(document.string(key))
+        case .item(let i): base + "[\(i)]"
+        }
+    }
+
+    var kind: TapeKind { document.kind(index) }
+    var typeName: String { kind.typeName }
+
+    /// The member `key` as a node; nil when it is missing or null.
     func child(_ key: String) -> Node? {
-        guard case .object(let members) = value, let member = members[key] else { return nil }
-        if case .null = member { return nil }
-        return Node(value: member, path: path + Self.keyPath(key), context: context)
+        guard let member = document.member(index, key), document.kind(member.value) != .null else { return nil }
+        return Node(document, member.value, base: path, .key(member.key), context)
+    }
+
+    /// The path of member `key` (for messages), without making its node.
+    private func path(of key: String) -> String { path + Self.keyPath(key) }
+
+    /// The value entry of member `key`, nil when missing or null.
+    private func value(_ key: String) -> Int? {
+        guard let member = document.member(index, key), document.kind(member.value) != .null else { return nil }
+        return member.value
+    }
+
+    /// The items of this array as nodes (none when it is not an array).
+    var items: [Node] {
+        guard kind == .array else { return [] }
+        let base = path
+        var nodes: [Node] = []
+        nodes.reserveCapacity(document.count(index))
+        var i = index + 1
+        let end = document.next(index)
+        while i < end {
+            nodes.append(Node(document, i, base: base, .item(nodes.count), context))
+            i = document.next(i)
+        }
+        return nodes
+    }
+
+    /// The members of this object, each key once (the last value of a key written twice), in
+    /// document order.
+    var members: [(key: String, node: Node)] {
+        var result: [(key: String, node: Node)] = []
+        var position: [String: Int] = [:]
+        let base = path
+        document.forEachMember(index) { key, value in
+            let name = document.string(key)
+            let node = Node(document, value, base: base, .key(key), context)
+            if let at = position[name] {
+                result[at].node = node
+            } else {
+                position[name] = result.count
+                result.append((name, node))
+            }
+        }
+        return result
     }
 
     /// `.Options`, or `["a key"]` for any other key: escaped and cut, as in `shownKey`.
@@ -55,12 +136,21 @@ struct Node {
         return shown
     }
 
-    var isObject: Bool { if case .object = value { true } else { false } }
-    var isArray: Bool { if case .array = value { true } else { false } }
-    var keys: [String] { if case .object(let m) = value { m.keys.sorted() } else { [] } }
+    var isObject: Bool { kind == .object }
+    var isArray: Bool { kind == .array }
+    var keys: [String] {
+        var names = Set<String>()
+        document.forEachMember(index) { key, _ in names.insert(document.string(key)) }
+        return names.sorted()
+    }
 
-    private func wrongType(_ key: String, _ node: Node, expected: String) {
-        context.warn(node.path, "expected \(expected), found \(node.value.typeName); ignored")
+    /// The string value of this node, when it is a string.
+    var stringValue: String? { kind.isString ? document.string(index) : nil }
+    /// The integer value of this node, when it is a number written as an integer.
+    var intValue: Int? { kind == .int ? Int(exactly: document.int(index)) : nil }
+
+    private func wrongType(_ key: String, _ value: Int, expected: String) {
+        context.warn(path(of: key), "expected \(expected), found \(document.kind(value).typeName); ignored")
     }
 
     // MARK: optional fields
@@ -84,69 +174,72 @@ struct Node {
     }
 
     /// `text` as the model keeps it; a warning at `path` when it is cut.
-    func kept(_ text: String, at path: String) -> String {
+    func kept(_ text: String, at path: @autoclosure () -> String) -> String {
         guard text.utf8.count > Self.maxText else { return text }
-        context.warn(path, "\(text.utf8.count) bytes of text, cut to the first \(Self.maxText >> 10) KiB")
+        context.warn(path(), "\(text.utf8.count) bytes of text, cut to the first \(Self.maxText >> 10) KiB")
         return Self.cut(text)
     }
 
     /// A string field as it is, however long: only for text that is parsed with its own limits
     /// (the configuration XML).
     func longString(_ key: String) -> String? {
-        guard let node = child(key) else { return nil }
-        if case .string(let s) = node.value { return s }
+        guard let value = value(key) else { return nil }
+        if document.kind(value).isString { return document.string(value) }
         return string(key)
     }
 
     func string(_ key: String) -> String? {
-        guard let node = child(key) else { return nil }
-        switch node.value {
-        case .string(let s): return kept(s, at: node.path)
-        case .int(let i): return String(i)
+        guard let value = value(key) else { return nil }
+        switch document.kind(value) {
+        case .string, .escapedString: return kept(document.string(value), at: path(of: key))
+        case .int: return String(document.int(value))
         default:
-            wrongType(key, node, expected: "a string")
+            wrongType(key, value, expected: "a string")
             return nil
         }
     }
 
     /// Integers, also when written as strings (`CustomerGateway.BgpAsn` is `"65000"`).
     func int(_ key: String) -> Int? {
-        guard let node = child(key) else { return nil }
-        switch node.value {
-        case .int(let i): return Int(exactly: i)
-        case .double(let d) where d.rounded() == d && abs(d) < 1e15: return Int(d)
-        case .string(let s) where Int(s) != nil: return Int(s)
+        guard let value = value(key) else { return nil }
+        switch document.kind(value) {
+        case .int: return Int(exactly: document.int(value))
+        case .double where document.double(value).rounded() == document.double(value)
+            && abs(document.double(value)) < 1e15:
+            return Int(document.double(value))
+        case let kind where kind.isString && Int(document.string(value)) != nil: return Int(document.string(value))
         default:
-            wrongType(key, node, expected: "a whole number")
+            wrongType(key, value, expected: "a whole number")
             return nil
         }
     }
 
     /// Booleans, also `"TRUE"`/`"FALSE"` (Cloud Router `bgpPeers[].enable`).
     func bool(_ key: String) -> Bool? {
-        guard let node = child(key) else { return nil }
-        switch node.value {
-        case .bool(let b): return b
-        case .string(let s) where ["true", "false"].contains(s.lowercased()): return s.lowercased() == "true"
+        guard let value = value(key) else { return nil }
+        switch document.kind(value) {
+        case .bool: return document.bool(value)
+        case let kind where kind.isString && ["true", "false"].contains(document.string(value).lowercased()):
+            return document.string(value).lowercased() == "true"
         default:
-            wrongType(key, node, expected: "true or false")
+            wrongType(key, value, expected: "true or false")
             return nil
         }
     }
 
     func array(_ key: String) -> [Node] {
         guard let node = child(key) else { return [] }
-        guard case .array(let items) = node.value else {
-            wrongType(key, node, expected: "an array")
+        guard node.kind == .array else {
+            wrongType(key, node.index, expected: "an array")
             return []
         }
-        return items.enumerated().map { Node(value: $1, path: node.path + "[\($0)]", context: context) }
+        return node.items
     }
 
     func object(_ key: String) -> Node? {
         guard let node = child(key) else { return nil }
         guard node.isObject else {
-            wrongType(key, node, expected: "an object")
+            wrongType(key, node.index, expected: "an object")
             return nil
         }
         return node
@@ -154,8 +247,8 @@ struct Node {
 
     func strings(_ key: String) -> [String] {
         array(key).compactMap { item in
-            if case .string(let s) = item.value { return kept(s, at: item.path) }
-            context.warn(item.path, "expected a string, found \(item.value.typeName); ignored")
+            if let s = item.stringValue { return kept(s, at: item.path) }
+            context.warn(item.path, "expected a string, found \(item.typeName); ignored")
             return nil
         }
     }
@@ -165,7 +258,7 @@ struct Node {
         guard let text = string(key) else { return CIDRField(text: nil, cidr: nil) }
         let cidr = CIDR(text)
         if cidr == nil, !text.contains(":") {
-            context.warn(path + Self.keyPath(key), "\(Self.quoted(text)) is not an IPv4 CIDR; ignored")
+            context.warn(path(of: key), "\(Self.quoted(text)) is not an IPv4 CIDR; ignored")
         }
         return CIDRField(text: text, cidr: cidr)
     }
@@ -174,7 +267,7 @@ struct Node {
         guard let text = string(key), !text.isEmpty else { return nil }
         let ip = IPv4Address(text)
         if ip == nil, !text.contains(":") {
-            context.warn(path + Self.keyPath(key), "\(Self.quoted(text)) is not an IPv4 address; ignored")
+            context.warn(path(of: key), "\(Self.quoted(text)) is not an IPv4 address; ignored")
         }
         return ip
     }
@@ -187,11 +280,10 @@ struct Node {
                 result[key] = item.string("Value") ?? item.string("value") ?? ""
             }
         }
-        if let labels = object("labels"), case .object(let members) = labels.value {
-            for (k, v) in members {
-                if case .string(let s) = v {
-                    let path = labels.path + Self.keyPath(k)
-                    result[kept(k, at: path)] = kept(s, at: path)
+        if let labels = object("labels") {
+            for (k, v) in labels.members {
+                if let s = v.stringValue {
+                    result[kept(k, at: v.path)] = kept(s, at: v.path)
                 }
             }
         }
@@ -201,16 +293,17 @@ struct Node {
     // MARK: required fields
 
     func required(_ key: String) throws(DecodeError) -> String {
-        guard let node = child(key) else { throw DecodeError(path: path, message: "missing \(key)") }
-        guard case .string(let s) = node.value, !s.isEmpty else {
+        guard let value = value(key) else { throw DecodeError(path: path, message: "missing \(key)") }
+        guard document.kind(value).isString, case let s = document.string(value), !s.isEmpty else {
             throw DecodeError(
-                path: node.path, message: "\(key) should be a non-empty string, found \(node.value.typeName)")
+                path: path(of: key),
+                message: "\(key) should be a non-empty string, found \(document.kind(value).typeName)")
         }
-        return kept(s, at: node.path)
+        return kept(s, at: path(of: key))
     }
 
     func requireObject() throws(DecodeError) {
-        guard isObject else { throw DecodeError(path: path, message: "expected an object, found \(value.typeName)") }
+        guard isObject else { throw DecodeError(path: path, message: "expected an object, found \(typeName)") }
     }
 
     var source: SourceRef { SourceRef(file: context.file, path: path) }

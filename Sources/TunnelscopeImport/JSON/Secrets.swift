@@ -13,3 +13,8 @@ enum Secrets {
     /// Connect router configurations).
     static let xmlElements: Set<String> = ["pre_shared_key", "bgp_auth_key", "auth_key", "authKey", "authkey"]
 }
+
+extension Secrets {
+    /// The byte lengths of `jsonKeys` (most keys are rejected on their length alone).
+    static let keyLengths = Set(jsonKeys.map(\.utf8.count))
+}

@@ -46,13 +46,12 @@ enum AnnotationsReader {
                 state.skip("tunnelscope:site", site, error)
             }
         }
-        if let labels = root.object("labels"), case .object(let members) = labels.value {
-            for (key, value) in members {
-                if case .string(let text) = value {
-                    let path = labels.path + Node.keyPath(key)
-                    state.parts.labels[labels.kept(key, at: path)] = labels.kept(text, at: path)
+        if let labels = root.object("labels") {
+            for (key, value) in labels.members {
+                if let text = value.stringValue {
+                    state.parts.labels[labels.kept(key, at: value.path)] = labels.kept(text, at: value.path)
                 } else {
-                    root.context.warn(labels.path + Node.keyPath(key), "label should be a string; ignored")
+                    root.context.warn(value.path, "label should be a string; ignored")
                 }
             }
         }

@@ -1,13 +1,25 @@
 import TunnelscopeModel
 
-/// The importer's working state across all files: what was decoded so far, what was skipped,
-/// and the keys already seen (a resource exported twice, by `list` and by `describe`, loads once).
+/// The importer's working state: what was decoded so far, what was skipped, and the keys already
+/// seen (a resource exported twice, by `list` and by `describe`, loads once).
+///
+/// Each file is decoded into a state of its own (on any core); the states are then merged in the
+/// order of the files, which keeps the first of two copies exactly as reading the files one by one
+/// would (`merge(_:)`).
 struct ImportState {
     var parts = ModelParts()
     var report = LoadReport()
     private var seenKeys: [String: Set<String>] = [:]
     /// Documents whose owner is not in the document itself (Shared VPC lists, route searches).
     var pending = PendingDocuments()
+    /// What `add` stored, by kind: each item's key and position, to merge into another state.
+    private var stored: [String: Stored] = [:]
+
+    private struct Stored {
+        var items: [(key: String, index: Int)] = []
+        /// Appends the items at the given positions of `from`'s array to `into`'s.
+        let move: (_ into: inout ModelParts, _ from: ModelParts, _ positions: [Int]) -> Void
+    }
 
     /// Decodes one resource and stores it, or records why it was skipped. Returns true when stored.
     @discardableResult
@@ -21,6 +33,13 @@ struct ImportState {
             let item = try decode(node)
             let k = key(item)
             if seenKeys[kind, default: []].insert(k).inserted {
+                if stored[kind] == nil {
+                    stored[kind] = Stored { into, from, positions in
+                        into[keyPath: keyPath].reserveCapacity(into[keyPath: keyPath].count + positions.count)
+                        for i in positions { into[keyPath: keyPath].append(from[keyPath: keyPath][i]) }
+                    }
+                }
+                stored[kind]!.items.append((k, parts[keyPath: keyPath].count))
                 parts[keyPath: keyPath].append(item)
                 report.count(kind) { $0.loaded += 1 }
             } else {
@@ -39,6 +58,46 @@ struct ImportState {
             LoadMessage(
                 file: node.context.file, path: error.path,
                 text: "\(Self.readable(kind)) skipped: \(error.message)"))
+    }
+
+    /// Adds what `later` (the state of a later file) decoded. A file's decoders write only the
+    /// arrays `add` fills, `siteAnnotations`, `labels`, the pending documents and the report;
+    /// what needs every file (`resolvePending`) runs on the merged state.
+    ///
+    /// Adds what `later` decoded: its resources not already here (a
+    /// copy is counted as a duplicate, as it would have been read after these), its pending
+    /// documents, annotations and report lines, in order.
+    mutating func merge(_ later: ImportState) {
+        for (kind, count) in later.report.kinds {
+            report.count(kind) {
+                $0.seen += count.seen
+                $0.loaded += count.loaded
+                $0.duplicates += count.duplicates
+                $0.skipped += count.skipped
+            }
+        }
+        for (kind, items) in later.stored {
+            var keep: [Int] = []
+            keep.reserveCapacity(items.items.count)
+            for (key, index) in items.items {
+                if seenKeys[kind, default: []].insert(key).inserted {
+                    keep.append(index)
+                } else {
+                    report.count(kind) {
+                        $0.loaded -= 1
+                        $0.duplicates += 1
+                    }
+                }
+            }
+            items.move(&parts, later.parts, keep)
+        }
+        parts.siteAnnotations += later.parts.siteAnnotations
+        parts.labels.merge(later.parts.labels) { _, new in new }
+        pending.merge(later.pending)
+        report.files += later.report.files
+        report.skipped += later.report.skipped
+        report.warnings += later.report.warnings
+        report.notes += later.report.notes
     }
 
     /// `aws:VpnConnection` → `VPN connection`.

@@ -29,7 +29,9 @@ public enum Importer {
         var total = maxTotalSize
     }
 
-    static func load(paths given: [String], fileSystem: any InputFileSystem, limits: Limits = Limits()) -> LoadResult {
+    static func load(
+        paths given: [String], fileSystem: any InputFileSystem, limits: Limits = Limits(), parallel: Bool = true
+    ) -> LoadResult {
         var walker = InputWalker(fileSystem: fileSystem)
         walker.walk(given)
         let found = walker.files().map(\.path)
@@ -59,17 +61,37 @@ public enum Importer {
                 }
             }
         }
-        // Reading and parsing are independent per file: on every core, one file's bytes at a time per core.
+        // Each file is read, parsed and decoded on its own, on every core, the largest first; its
+        // bytes and parsed document are freed as soon as it is decoded. The results are merged
+        // in path order, so the model and the report do not depend on which core finished first.
         let toRead = found.indices.filter { accepted[$0] == true }
-        let parsed = concurrentMap(toRead) { i -> ParseOutcome in
+        let sizes = looks.map { if case .json(let size) = $0 { size } else { 0 } }
+        let decoded = map(toRead, largestFirst: { sizes[$0] }, parallel: parallel) { i -> ImportState in
             switch fileSystem.read(found[i], limit: limits.file) {
-            case .bytes(let bytes): parse(bytes)
-            case .unreadable(let reason): .unreadable(reason)
+            case .bytes(let bytes): decodeFile(found[i], parse(bytes))
+            case .unreadable(let reason): decodeFile(found[i], .unreadable(reason))
             }
         }
-        for (i, outcome) in zip(toRead, parsed) { outcomes[i] = outcome }
-        return decode(
-            found.indices.map { (found[$0], outcomes[$0]!) }, origin: given.joined(separator: " "), report: report)
+        var states: [Int: ImportState] = [:]
+        for (i, state) in zip(toRead, decoded) { states[i] = state }
+        return finish(
+            found.indices.lazy.map { states[$0] ?? decodeFile(found[$0], outcomes[$0]!) },
+            origin: given.joined(separator: " "), report: report)
+    }
+
+    /// `transform` over `items`, results in order: on every core when `parallel`, starting with
+    /// the largest items (by `size`) so that one big file does not run alone at the end.
+    static func map<T: Sendable, R>(
+        _ items: [T], largestFirst size: (T) -> Int, parallel: Bool, _ transform: @Sendable (T) -> R
+    ) -> [R] {
+        guard parallel, items.count > 1 else { return items.map(transform) }
+        let order = items.indices.sorted { (size(items[$0]), $1) > (size(items[$1]), $0) }
+        let results = ResultSlots<Unchecked<R>>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { n in
+            let i = order[n]
+            results.set(i, Unchecked(transform(items[i])))
+        }
+        return results.values.map(\.value)
     }
 
     /// `transform` over `items` on every core, results in order.
@@ -94,6 +116,10 @@ public enum Importer {
     /// Loads in-memory files (the built-in example, tests). A name given twice is read once.
     public static func load(files: [InputFile], origin: String, report initial: LoadReport = LoadReport()) -> LoadResult
     {
+        load(files: files, origin: origin, report: initial, parallel: true)
+    }
+
+    static func load(files: [InputFile], origin: String, report initial: LoadReport, parallel: Bool) -> LoadResult {
         var report = initial
         var names = Set<String>()
         let unique = files.filter { file in
@@ -101,68 +127,67 @@ public enum Importer {
             report.notes.append(LoadMessage(file: file.name, path: nil, text: "given twice; read once"))
             return false
         }
-        return decode(zip(unique.map(\.name), parseAll(unique)), origin: origin, report: report)
+        let states = map(unique, largestFirst: { $0.bytes.count }, parallel: parallel) { file in
+            decodeFile(file.name, parse(file.bytes))
+        }
+        return finish(states, origin: origin, report: report)
     }
 
-    private static func decode(
-        _ outcomes: some Sequence<(String, ParseOutcome)>, origin: String, report initial: LoadReport
+    /// Merges the files' states in order and resolves what needs them all.
+    private static func finish(
+        _ states: some Sequence<ImportState>, origin: String, report initial: LoadReport
     ) -> LoadResult {
         var state = ImportState()
         state.report = initial
-        for (name, outcome) in outcomes {
-            switch outcome {
-            case .unreadable(let reason):
-                state.report.files.append(
-                    .init(file: name, outcome: .unreadable, documents: [], resources: 0, reason: reason))
-            case .notJSON(let reason):
-                state.report.files.append(
-                    .init(file: name, outcome: .notJSON, documents: [], resources: 0, reason: reason))
-            case .invalid(let error):
-                state.report.files.append(
-                    .init(
-                        file: name, outcome: .notJSON, documents: [], resources: 0,
-                        reason: "invalid JSON at \(error)"))
-                state.report.skipped.append(
-                    LoadMessage(file: name, path: nil, text: "invalid JSON at \(error); file skipped"))
-            case .parsed(let value):
-                let context = DecodeContext(file: name)
-                let before = state.report.resourcesSeen
-                let skippedBefore = state.report.skipped.count
-                let root = Node(value: value, path: "$", context: context)
-                let documents = Recognizer.read(root, file: name, into: &state)
-                state.report.warnings += context.warnings
-                if documents.isEmpty {
-                    let keys = root.keys.prefix(5).map(Node.shownKey).joined(separator: ", ")
-                    var reason =
-                        "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
-                    if state.report.skipped.count > skippedBefore {
-                        reason = "nothing in it is used (each resource is listed as skipped)"
-                    } else {
-                        state.report.skipped.append(LoadMessage(file: name, path: "$", text: reason))
-                    }
-                    state.report.files.append(
-                        .init(file: name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
-                } else {
-                    state.report.files.append(
-                        .init(
-                            file: name, outcome: .loaded, documents: documents,
-                            resources: state.report.resourcesSeen - before, reason: nil))
-                }
-            }
-        }
+        for file in states { state.merge(file) }
         state.resolvePending()
         return LoadResult(model: NetworkModel(parts: state.parts), report: state.report, origin: origin)
     }
 
+    /// One file's outcome as a state of its own: its report line, and what it holds if it parsed.
+    static func decodeFile(_ name: String, _ outcome: ParseOutcome) -> ImportState {
+        var state = ImportState()
+        switch outcome {
+        case .unreadable(let reason):
+            state.report.files.append(
+                .init(file: name, outcome: .unreadable, documents: [], resources: 0, reason: reason))
+        case .notJSON(let reason):
+            state.report.files.append(.init(file: name, outcome: .notJSON, documents: [], resources: 0, reason: reason))
+        case .invalid(let error):
+            state.report.files.append(
+                .init(file: name, outcome: .notJSON, documents: [], resources: 0, reason: "invalid JSON at \(error)"))
+            state.report.skipped.append(LoadMessage(file: name, path: nil, text: "invalid JSON at \(error); file skipped"))
+        case .parsed(let document):
+            let context = DecodeContext(file: name)
+            let root = Node(root: document, context: context)
+            let documents = Recognizer.read(root, file: name, into: &state)
+            state.report.warnings += context.warnings
+            if documents.isEmpty {
+                let keys = root.keys.prefix(5).map(Node.shownKey).joined(separator: ", ")
+                var reason =
+                    "JSON, but not an export tunnelscope reads" + (keys.isEmpty ? "" : " (top-level keys: \(keys))")
+                if !state.report.skipped.isEmpty {
+                    reason = "nothing in it is used (each resource is listed as skipped)"
+                } else {
+                    state.report.skipped.append(LoadMessage(file: name, path: "$", text: reason))
+                }
+                state.report.files.append(
+                    .init(file: name, outcome: .unrecognized, documents: [], resources: 0, reason: reason))
+            } else {
+                state.report.files.append(
+                    .init(
+                        file: name, outcome: .loaded, documents: documents, resources: state.report.resourcesSeen,
+                        reason: nil))
+            }
+        }
+        return state
+    }
+
     enum ParseOutcome: Sendable {
-        case parsed(JSONValue)
+        case parsed(JSONDocument)
         case invalid(JSONSyntaxError)
         case notJSON(String)
         case unreadable(String)
-    }
-
-    static func parseAll(_ files: [InputFile]) -> [ParseOutcome] {
-        concurrentMap(files) { parse($0.bytes) }
     }
 
     /// Judges a file by its first bytes, then parses it.
@@ -205,6 +230,12 @@ public enum Importer {
         }
         return true
     }
+}
+
+/// A value handed from the core that made it to the one that merges it, after the work is joined.
+struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Fixed slots written from concurrent iterations, each slot by one iteration only.

@@ -25,6 +25,16 @@ struct PendingDocuments {
     var vpcAttachments: [TGWAttachment] = []
     var hostProjects: [(host: String, file: String, source: SourceRef)] = []
     var associatedLists: [(projects: [String], file: String, source: SourceRef)] = []
+
+    /// Adds a later file's documents after these.
+    mutating func merge(_ later: PendingDocuments) {
+        routeSearches += later.routeSearches
+        propagations += later.propagations
+        routerStatuses += later.routerStatuses
+        vpcAttachments += later.vpcAttachments
+        hostProjects += later.hostProjects
+        associatedLists += later.associatedLists
+    }
 }
 
 /// A route table ID written in a file name (`search-transit-gateway-routes-tgw-rtb-0abc.json`).

@@ -19,7 +19,7 @@ struct Recognizer {
     /// Reads one parsed document into the state. Returns what was recognised (empty: nothing).
     static func read(_ root: Node, file: String, into state: inout ImportState) -> [String] {
         var recognized: [String] = []
-        switch root.value {
+        switch root.kind {
         case .object:
             if root.child("tunnelscopeAnnotations") != nil {
                 AnnotationsReader.read(root, into: &state)
@@ -62,12 +62,12 @@ struct Recognizer {
                 return readWrapper(root, file: file, into: &state)
             }
             return []
-        case .array(let items):
+        case .array:
+            let items = root.items
             if items.isEmpty { return ["empty list"] }
             var kinds: [String] = []
             var xpn: [Node] = []
-            for (index, _) in items.enumerated() {
-                let item = Node(value: items[index], path: "$[\(index)]", context: root.context)
+            for item in items {
                 if let kind = item.string("kind") {
                     kinds.append(contentsOf: readGCP(kind: kind, item, file: file, into: &state))
                 } else if isRedisPlaceholder(item) {
@@ -119,11 +119,11 @@ struct Recognizer {
     /// The Memorystore REST list `{"instances": [...], "unreachable": [...]}` (gcloud prints a bare
     /// array). Nil when the document is not one.
     private static func readRedisList(_ root: Node, file: String, into state: inout ImportState) -> [String]? {
-        guard let instances = root.child("instances"), case .array(let values) = instances.value,
+        guard let instances = root.child("instances"), instances.isArray,
             Set(root.keys).isSubset(of: ["instances", "unreachable", "nextPageToken"])
         else { return nil }
         let items = root.array("instances")
-        guard !values.isEmpty, items.contains(where: isRedis) else { return nil }
+        guard !items.isEmpty, items.contains(where: isRedis) else { return nil }
         for item in items {
             if isRedis(item) {
                 _ = addRedis(item, into: &state)
@@ -186,7 +186,7 @@ struct Recognizer {
     static func awsItems(_ key: String, _ root: Node, into state: inout ImportState) -> [Node] {
         guard let node = root.child(key), let list = awsLists[key] else { return [] }
         let what = ImportState.readable(list.kind)
-        switch node.value {
+        switch node.kind {
         case .array: return root.array(key)
         case .object where node.child(list.idKey) != nil:
             node.context.warn(node.path, "\(key) is an object, not a list; read as the one \(what)")
@@ -198,7 +198,7 @@ struct Recognizer {
                 DecodeError(
                     path: node.path,
                     message:
-                        "\(key) should be a list, found \(node.isObject ? "an object without \(list.idKey)" : node.value.typeName); nothing in it was read"
+                        "\(key) should be a list, found \(node.isObject ? "an object without \(list.idKey)" : node.typeName); nothing in it was read"
                 ))
             return []
         }
@@ -330,10 +330,10 @@ struct Recognizer {
     static func wrapperItems(_ n: Node) -> [Node] {
         guard let items = n.child("items") else { return [] }
         var nodes: [Node] = []
-        switch items.value {
+        switch items.kind {
         case .array: nodes = n.array("items")
-        case .object(let scopes):
-            for scope in scopes.keys.sorted() {
+        case .object:
+            for scope in items.keys {
                 guard let scoped = items.object(scope) else { continue }
                 for key in scoped.keys where key != "warning" { nodes += scoped.array(key) }
             }

@@ -12,13 +12,36 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `a.b.c.d/n`. A bare address is not a CIDR (use `IPv4Address`).
     public init?(_ text: some StringProtocol) {
-        guard let slash = text.firstIndex(of: "/") else { return nil }
-        guard let address = IPv4Address(text[text.startIndex..<slash]) else { return nil }
-        let lengthText = text[text.index(after: slash)...]
-        guard !lengthText.isEmpty, lengthText.count <= 2, lengthText.allSatisfy(\.isASCII),
-            let length = Int(lengthText), (0...32).contains(length)
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Self.parse($0) } ?? Self.parse(Array(text.utf8)[...])
+        guard let parsed else { return nil }
+        self.init(address: IPv4Address(parsed.address), prefixLength: parsed.length)
+    }
+
+    /// `a.b.c.d/n` from UTF-8 bytes; the length is one or two characters that `Int` reads
+    /// (digits, or a sign and a digit), from 0 to 32.
+    static func parse<C: Collection<UInt8>>(_ bytes: C) -> (address: UInt32, length: Int)? {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+            let address = IPv4Address.parse(bytes[bytes.startIndex..<slash])
         else { return nil }
-        self.init(address: address, prefixLength: length)
+        let lengthBytes = bytes[bytes.index(after: slash)...]
+        guard (1...2).contains(lengthBytes.count) else { return nil }
+        var sign = 1
+        var length = 0
+        var digits = 0
+        for (offset, byte) in lengthBytes.enumerated() {
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                length = length * 10 + Int(digit)
+                digits += 1
+            } else if offset == 0, lengthBytes.count == 2, byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") {
+                sign = byte == UInt8(ascii: "-") ? -1 : 1
+            } else {
+                return nil
+            }
+        }
+        length *= sign
+        guard digits > 0, (0...32).contains(length) else { return nil }
+        return (address, length)
     }
 
     public var mask: UInt32 { prefixLength == 0 ? 0 : UInt32.max << (32 - UInt32(prefixLength)) }

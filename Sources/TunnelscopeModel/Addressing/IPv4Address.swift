@@ -5,28 +5,34 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     public init(_ value: UInt32) { self.value = value }
 
     public init?(_ text: some StringProtocol) {
-        var parts: [UInt32] = []
-        parts.reserveCapacity(4)
+        let parsed = text.utf8.withContiguousStorageIfAvailable { Self.parse($0) } ?? Self.parse(Array(text.utf8)[...])
+        guard let parsed else { return nil }
+        value = parsed
+    }
+
+    /// A dotted quad from UTF-8 bytes: four parts of one to three digits, each at most 255.
+    static func parse<C: Collection<UInt8>>(_ bytes: C) -> UInt32? {
+        var value: UInt32 = 0
         var current: UInt32 = 0
         var digits = 0
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                current = current * 10 + UInt32(byte - UInt8(ascii: "0"))
+        var parts = 0
+        for byte in bytes {
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                current = current * 10 + UInt32(digit)
                 digits += 1
                 if digits > 3 || current > 255 { return nil }
-            case UInt8(ascii: "."):
-                if digits == 0 || parts.count == 3 { return nil }
-                parts.append(current)
+            } else if byte == UInt8(ascii: "."), digits > 0, parts < 3 {
+                value = value << 8 | current
+                parts += 1
                 current = 0
                 digits = 0
-            default:
+            } else {
                 return nil
             }
         }
-        if digits == 0 || parts.count != 3 { return nil }
-        parts.append(current)
-        value = parts[0] << 24 | parts[1] << 16 | parts[2] << 8 | parts[3]
+        guard digits > 0, parts == 3 else { return nil }
+        return value << 8 | current
     }
 
     public var description: String {
