@@ -23,6 +23,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Repetitions of each measurement (the median is shown).") var runs = 7
 
     @Flag(help: "Generate a clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
+    @Option(help: "Keep the generated files in this folder (default: a temporary folder, removed after).")
+    var keep: String?
 
     func run() throws {
         let generator = SyntheticNetwork(
@@ -33,16 +35,64 @@ struct BenchCommand: ParsableCommand {
             "Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets\(clean ? "" : ", \(max(1, vpcs / 20)) VPN connections to sites")"
         )
 
-        var result: LoadResult!
-        let load = measure { result = Importer.load(files: files, origin: "bench") }
-        print(row("load (parse + model + join)", load, "\(result.report.resourcesLoaded) resources"))
+        // The files are written to disk and read back, as `check DIR` reads them.
+        let folder = try keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.url(
+            for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: URL(fileURLWithPath: "/tmp"),
+            create: true)
+        try GenerateCommand.write(files, to: folder)
+        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
+        let paths = files.map { folder.appendingPathComponent($0.name).path }
 
-        var analysis: Analysis!
-        let analysisTime = measure { analysis = Analysis(model: result.model, report: result.report) }
+        var result: LoadResult!
+        let load = seconds { result = Importer.load(paths: [folder.path]) }
         print(
             row(
-                "analysis (all rules, route exchange)", analysisTime,
+                "load from disk (read, parse, decode, join)", load * 1000,
+                "\(result.report.resourcesLoaded) resources, \(megabytesPerSecond(bytes, load))"))
+
+        var analysis: Analysis!
+        let analysisTime = seconds { analysis = Analysis(model: result.model, report: result.report) }
+        print(
+            row(
+                "analysis (all rules, route exchange)", analysisTime * 1000,
                 "\(analysis.findings.count) findings, \(result.model.tunnels.count) tunnels"))
+        let output = seconds { _ = CheckJSON(result: result, analysis: analysis, whatIf: nil).render() }
+        print(row("check --format json: the output", output * 1000, ""))
+
+        print("  end to end, each a process (median of \(runs); peak memory of the largest):")
+        let input = "\(bytes / 1_000_000) MB"
+        if let check = BenchProcess.measure(
+            BenchProcess.selfExecutable, ["check", "--format", "json", folder.path], runs: runs,
+            selfReportedPeak: true)
+        {
+            print(
+                row(
+                    "tunnelscope check --format json", check.seconds * 1000,
+                    "\(megabytesPerSecond(bytes, check.seconds)), peak \(check.peakBytes >> 20) MiB = "
+                        + String(format: "%.2f", Double(check.peakBytes) / Double(bytes)) + "× the \(input) input"))
+            let others: [(String, String, [String])] = [
+                ("jq . (all files)", "jq", ["."] + paths),
+                (
+                    "python3 json.load (all files)", "python3",
+                    ["-c", "import json,sys\nfor f in sys.argv[1:]: json.load(open(f,'rb'))"] + paths
+                ),
+            ]
+            for (name, program, arguments) in others {
+                guard let executable = BenchProcess.which(program),
+                    let other = BenchProcess.measure(executable, arguments, runs: runs)
+                else {
+                    print(row(name, .nan, "not installed"))
+                    continue
+                }
+                print(
+                    row(
+                        name, other.seconds * 1000,
+                        "\(megabytesPerSecond(bytes, other.seconds)); tunnelscope takes "
+                            + String(format: "%.2f×", check.seconds / other.seconds)))
+            }
+        } else {
+            print(row("tunnelscope check --format json", .nan, "could not run \(BenchProcess.selfExecutable)"))
+        }
 
         var state: AppState!
         let open = measure { state = AppState(result: result, width: 160, height: 48) }
@@ -130,6 +180,14 @@ struct BenchCommand: ParsableCommand {
         print(row("reload: state rebuild (r, after the load)", ms, "analysis, rows, map, search index"))
     }
 
+    private func megabytesPerSecond(_ bytes: Int, _ seconds: Double) -> String {
+        String(format: "%.0f MB/s", Double(bytes) / 1e6 / seconds)
+    }
+
+    /// Seconds (the median of `runs`).
+    private func seconds(_ body: () -> Void) -> Double { measure(body) / 1000 }
+
+    /// Milliseconds (the median of `runs`).
     private func measure(_ body: () -> Void) -> Double {
         var times: [Double] = []
         for _ in 0..<max(1, runs) {
@@ -167,13 +225,16 @@ struct GenerateCommand: ParsableCommand {
         let files = SyntheticNetwork(
             vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean
         ).files()
-        let root = URL(fileURLWithPath: output)
+        try Self.write(files, to: URL(fileURLWithPath: output))
+        Output.print("Wrote \(files.count) files to \(output)")
+    }
+
+    static func write(_ files: [InputFile], to root: URL) throws {
         for file in files {
             let url = root.appendingPathComponent(file.name)
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.bytes).write(to: url)
         }
-        Output.print("Wrote \(files.count) files to \(output)")
     }
 }

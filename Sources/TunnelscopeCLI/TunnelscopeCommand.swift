@@ -27,6 +27,7 @@ public struct TunnelscopeCommand: ParsableCommand {
     /// argument may be a file name from a glob (`tunnelscope check *` with a file called
     /// `--format=<ESC>]0;…`).
     public static func main() {
+        BenchProcess.reportPeakAtExitIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()
