@@ -5,15 +5,27 @@
 /// field that is read, and a JSON path only for a message.
 ///
 /// Immutable once parsed. Secrets (`Secrets.jsonKeys`) are replaced by `null` as they are parsed.
-final class JSONDocument: Sendable {
-    let bytes: [UInt8]
-    let unescaped: [UInt8]
-    let tape: [TapeEntry]
+///
+/// The bytes and the tape are held in buffers of its own (not arrays), so reading a field costs no
+/// reference counting.
+final class JSONDocument: @unchecked Sendable {
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let unescaped: UnsafeMutableBufferPointer<UInt8>
+    private let tape: UnsafeMutableBufferPointer<TapeEntry>
 
-    init(bytes: [UInt8], unescaped: [UInt8], tape: [TapeEntry]) {
-        self.bytes = bytes
-        self.unescaped = unescaped
-        self.tape = tape
+    init(bytes: UnsafeBufferPointer<UInt8>, unescaped: [UInt8], tape: [TapeEntry]) {
+        self.bytes = .allocate(capacity: bytes.count)
+        _ = self.bytes.initialize(from: bytes)
+        self.unescaped = .allocate(capacity: unescaped.count)
+        _ = self.unescaped.initialize(from: unescaped)
+        self.tape = .allocate(capacity: tape.count)
+        _ = self.tape.initialize(from: tape)
+    }
+
+    deinit {
+        bytes.deallocate()
+        unescaped.deallocate()
+        tape.deallocate()
     }
 
     /// The index of the value after the one at `index` (skipping a container's contents).
@@ -61,9 +73,7 @@ final class JSONDocument: Sendable {
         guard length == wanted.count else { return false }
         let start = Int(entry.payload >> 32)
         let source = entry.kind == .escapedString ? unescaped : bytes
-        return source.withUnsafeBufferPointer { buffer in
-            length == 0 || memcmp(buffer.baseAddress! + start, wanted.baseAddress!, length) == 0
-        }
+        return length == 0 || memcmp(source.baseAddress! + start, wanted.baseAddress!, length) == 0
     }
 
     /// The string at `index` (a string entry).
@@ -72,9 +82,7 @@ final class JSONDocument: Sendable {
         let start = Int(entry.payload >> 32)
         let length = Int(entry.payload & 0xFFFF_FFFF)
         let source = entry.kind == .escapedString ? unescaped : bytes
-        return source.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<(start + length)]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeBufferPointer(rebasing: source[start..<(start + length)]), as: UTF8.self)
     }
 
     /// The number of items of the array (or members of the object) at `index`.

@@ -18,21 +18,18 @@ struct JSONParser {
     private static let maxDepth = 512
 
     static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
-        let result: Result<([TapeEntry], [UInt8]), JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(input: buffer)
             // A tape entry per ~12 bytes is typical of pretty-printed exports; grows if needed.
             parser.tape.reserveCapacity(buffer.count / 12 + 16)
             do throws(JSONSyntaxError) {
                 try parser.parseDocument()
-                return .success((parser.tape, parser.unescaped))
+                return .success(JSONDocument(bytes: buffer, unescaped: parser.unescaped, tape: parser.tape))
             } catch {
                 return .failure(error)
             }
         }
-        switch result {
-        case .success(let (tape, unescaped)): return JSONDocument(bytes: bytes, unescaped: unescaped, tape: tape)
-        case .failure(let error): throw error
-        }
+        return try result.get()
     }
 
     private init(input: UnsafeBufferPointer<UInt8>) { self.input = input }

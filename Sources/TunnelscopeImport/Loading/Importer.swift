@@ -68,8 +68,12 @@ public enum Importer {
         let sizes = looks.map { if case .json(let size) = $0 { size } else { 0 } }
         let decoded = map(toRead, largestFirst: { sizes[$0] }, parallel: parallel) { i -> ImportState in
             switch fileSystem.read(found[i], limit: limits.file) {
-            case .bytes(let bytes): decodeFile(found[i], parse(bytes))
-            case .unreadable(let reason): decodeFile(found[i], .unreadable(reason))
+            case .bytes(var bytes):
+                // The document keeps a copy of its own; the read bytes go now.
+                let outcome = parse(bytes)
+                bytes = []
+                return decodeFile(found[i], outcome)
+            case .unreadable(let reason): return decodeFile(found[i], .unreadable(reason))
             }
         }
         var states: [Int: ImportState] = [:]
