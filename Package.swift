@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "TunnelscopeTextTests", dependencies: ["TunnelscopeText", "TunnelscopeCanvas"]),
         .testTarget(
             name: "TunnelscopeImportTests",
-            dependencies: ["TunnelscopeImport", "TunnelscopeModel", "TunnelscopeExample"]
+            dependencies: ["TunnelscopeImport", "TunnelscopeModel", "TunnelscopeExample", "TunnelscopeSynthetic"]
         ),
         .testTarget(
             name: "TunnelscopeAnalysisTests",

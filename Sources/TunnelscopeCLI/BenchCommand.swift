@@ -36,9 +36,11 @@ struct BenchCommand: ParsableCommand {
         )
 
         // The files are written to disk and read back, as `check DIR` reads them.
-        let folder = try keep.map { URL(fileURLWithPath: $0) } ?? FileManager.default.url(
-            for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: URL(fileURLWithPath: "/tmp"),
-            create: true)
+        let folder =
+            try keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.url(
+                for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: URL(fileURLWithPath: "/tmp"),
+                create: true)
         try GenerateCommand.write(files, to: folder)
         defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
         let paths = files.map { folder.appendingPathComponent($0.name).path }

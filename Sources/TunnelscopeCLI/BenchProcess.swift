@@ -28,7 +28,8 @@ enum BenchProcess {
             }
             guard let sample = once(executable, arguments) else { return nil }
             times.append(sample.seconds)
-            let reported = selfReportedPeak ? (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0) } : nil
+            let reported =
+                selfReportedPeak ? (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0) } : nil
             peak = max(peak, reported ?? sample.peakBytes)
         }
         return Sample(seconds: times.sorted()[times.count / 2], peakBytes: peak)

@@ -204,7 +204,8 @@ struct Node {
         guard let value = value(key) else { return nil }
         switch document.kind(value) {
         case .int: return Int(exactly: document.int(value))
-        case .double where document.double(value).rounded() == document.double(value)
+        case .double
+        where document.double(value).rounded() == document.double(value)
             && abs(document.double(value)) < 1e15:
             return Int(document.double(value))
         case let kind where kind.isString && Int(document.string(value)) != nil: return Int(document.string(value))

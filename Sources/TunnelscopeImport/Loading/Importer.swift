@@ -160,7 +160,8 @@ public enum Importer {
         case .invalid(let error):
             state.report.files.append(
                 .init(file: name, outcome: .notJSON, documents: [], resources: 0, reason: "invalid JSON at \(error)"))
-            state.report.skipped.append(LoadMessage(file: name, path: nil, text: "invalid JSON at \(error); file skipped"))
+            state.report.skipped.append(
+                LoadMessage(file: name, path: nil, text: "invalid JSON at \(error); file skipped"))
         case .parsed(let document):
             let context = DecodeContext(file: name)
             let root = Node(root: document, context: context)
