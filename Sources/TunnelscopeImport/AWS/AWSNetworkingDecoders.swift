@@ -18,7 +18,7 @@ enum AWSNetworkingDecoders {
 
     static func subnet(_ n: Node) throws(DecodeError) -> AWSSubnet {
         AWSSubnet(
-            id: try n.required("SubnetId"), vpcId: try n.required("VpcId"),
+            id: try n.required("SubnetId"), vpcId: n.context.intern(try n.required("VpcId")),
             accountId: n.string("OwnerId") ?? ARN(n.string("SubnetArn"))?.account,
             cidr: n.cidr("CidrBlock").cidr, availabilityZone: n.string("AvailabilityZone"),
             state: n.string("State"), tags: n.tags(), source: n.source)
@@ -40,7 +40,8 @@ enum AWSNetworkingDecoders {
                 state: r.string("State"), origin: r.string("Origin"))
         }
         return AWSRouteTable(
-            id: try n.required("RouteTableId"), vpcId: try n.required("VpcId"), accountId: n.string("OwnerId"),
+            id: try n.required("RouteTableId"), vpcId: n.context.intern(try n.required("VpcId")),
+            accountId: n.string("OwnerId"),
             isMain: associations.contains { $0.bool("Main") == true },
             subnetIds: associations.compactMap { $0.string("SubnetId") },
             propagatingVgwIds: n.array("PropagatingVgws").compactMap { $0.string("GatewayId") },
@@ -48,15 +49,15 @@ enum AWSNetworkingDecoders {
     }
 
     static func target(_ r: Node) -> AWSRouteTarget {
-        if let gateway = r.string("GatewayId") {
+        if let gateway = r.string("GatewayId").map(r.context.intern) {
             if gateway == "local" { return .local }
             if gateway.hasPrefix("vgw-") { return .vpnGateway(gateway) }
             if gateway.hasPrefix("igw-") { return .internetGateway(gateway) }
             return .other(kind: "gateway", id: gateway)
         }
-        if let id = r.string("TransitGatewayId") { return .transitGateway(id) }
-        if let id = r.string("VpcPeeringConnectionId") { return .peering(id) }
-        if let id = r.string("NatGatewayId") { return .natGateway(id) }
+        if let id = r.string("TransitGatewayId").map(r.context.intern) { return .transitGateway(id) }
+        if let id = r.string("VpcPeeringConnectionId").map(r.context.intern) { return .peering(id) }
+        if let id = r.string("NatGatewayId").map(r.context.intern) { return .natGateway(id) }
         for key in [
             "InstanceId", "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId",
             "CarrierGatewayId", "CoreNetworkArn", "OdbNetworkArn",

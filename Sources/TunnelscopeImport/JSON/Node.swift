@@ -328,6 +328,16 @@ final class DecodeContext {
     init(file: String) { self.file = file }
 
     private var said = Set<LoadMessage>()
+    private var interned = Set<String>()
+
+    /// One shared copy of a text that many resources repeat (a route's target, a VPC ID): a long
+    /// string is stored once per file instead of once per route (short ones are stored inline).
+    func intern(_ text: String) -> String {
+        guard text.utf8.count > 15 else { return text }
+        if let existing = interned.firstIndex(of: text) { return interned[existing] }
+        interned.insert(text)
+        return text
+    }
 
     /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {

@@ -2,12 +2,14 @@
 /// (a Cloud Router `ipRange` is `169.254.10.2/30`); `network` is the masked base.
 public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let address: IPv4Address
-    public let prefixLength: Int
+    /// The length in one byte: a CIDR is 5 bytes, not 16 (there are hundreds of thousands).
+    private let length: UInt8
+    public var prefixLength: Int { Int(length) }
 
     public init(address: IPv4Address, prefixLength: Int) {
         precondition((0...32).contains(prefixLength))
         self.address = address
-        self.prefixLength = prefixLength
+        self.length = UInt8(prefixLength)
     }
 
     /// Parses `a.b.c.d/n`. A bare address is not a CIDR (use `IPv4Address`).
