@@ -6,24 +6,25 @@
 ///
 /// Immutable once parsed. Secrets (`Secrets.jsonKeys`) are replaced by `null` as they are parsed.
 ///
-/// The bytes and the tape are held in buffers of its own (not arrays), so reading a field costs no
-/// reference counting.
-final class JSONDocument: @unchecked Sendable {
-    private let bytes: UnsafeMutableBufferPointer<UInt8>
+/// The tape and the unescaped text are buffers of its own and the file's bytes are borrowed (not
+/// arrays), so reading a field costs no reference counting: a document lives only inside
+/// `JSONParser.withDocument`, while the bytes it reads are there.
+final class JSONDocument {
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let unescaped: UnsafeMutableBufferPointer<UInt8>
     private let tape: UnsafeMutableBufferPointer<TapeEntry>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, unescaped: [UInt8], tape: [TapeEntry]) {
-        self.bytes = .allocate(capacity: bytes.count)
-        _ = self.bytes.initialize(from: bytes)
-        self.unescaped = .allocate(capacity: unescaped.count)
-        _ = self.unescaped.initialize(from: unescaped)
-        self.tape = .allocate(capacity: tape.count)
-        _ = self.tape.initialize(from: tape)
+    /// Takes ownership of `unescaped` and `tape` (allocated by the parser).
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, unescaped: UnsafeMutableBufferPointer<UInt8>,
+        tape: UnsafeMutableBufferPointer<TapeEntry>
+    ) {
+        self.bytes = bytes
+        self.unescaped = unescaped
+        self.tape = tape
     }
 
     deinit {
-        bytes.deallocate()
         unescaped.deallocate()
         tape.deallocate()
     }
@@ -72,7 +73,7 @@ final class JSONDocument: @unchecked Sendable {
         let length = Int(entry.payload & 0xFFFF_FFFF)
         guard length == wanted.count else { return false }
         let start = Int(entry.payload >> 32)
-        let source = entry.kind == .escapedString ? unescaped : bytes
+        let source = entry.kind == .escapedString ? UnsafeBufferPointer(unescaped) : bytes
         return length == 0 || memcmp(source.baseAddress! + start, wanted.baseAddress!, length) == 0
     }
 
@@ -81,7 +82,7 @@ final class JSONDocument: @unchecked Sendable {
         let entry = tape[index]
         let start = Int(entry.payload >> 32)
         let length = Int(entry.payload & 0xFFFF_FFFF)
-        let source = entry.kind == .escapedString ? unescaped : bytes
+        let source = entry.kind == .escapedString ? UnsafeBufferPointer(unescaped) : bytes
         return String(decoding: UnsafeBufferPointer(rebasing: source[start..<(start + length)]), as: UTF8.self)
     }
 
@@ -119,6 +120,52 @@ struct TapeEntry: Sendable {
     var kind: TapeKind
     var count: UInt32
     var payload: UInt64
+}
+
+/// A growable buffer of plain values (tape entries, bytes) handed over to the document without a
+/// copy. Values are trivial, so nothing needs deinitialising.
+struct GrowableBuffer<Element: BitwiseCopyable> {
+    private(set) var storage: UnsafeMutableBufferPointer<Element>
+    private(set) var count = 0
+
+    init(capacity: Int) { storage = .allocate(capacity: max(16, capacity)) }
+
+    @inline(__always) mutating func append(_ value: Element) {
+        if count == storage.count { grow(count + 1) }
+        storage[count] = value
+        count += 1
+    }
+
+    mutating func append(contentsOf values: UnsafeBufferPointer<Element>) {
+        if count + values.count > storage.count { grow(count + values.count) }
+        if !values.isEmpty {
+            (storage.baseAddress! + count).update(from: values.baseAddress!, count: values.count)
+        }
+        count += values.count
+    }
+
+    subscript(index: Int) -> Element {
+        get { storage[index] }
+        set { storage[index] = newValue }
+    }
+
+    /// Forgets the values from `index` on.
+    mutating func truncate(to index: Int) { count = min(count, index) }
+
+    private mutating func grow(_ needed: Int) {
+        let bigger = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(needed, storage.count * 2))
+        if count > 0 { bigger.baseAddress!.update(from: storage.baseAddress!, count: count) }
+        storage.deallocate()
+        storage = bigger
+    }
+
+    /// The buffer, cut to its count, for its new owner (this one must not be used after).
+    mutating func take() -> UnsafeMutableBufferPointer<Element> {
+        UnsafeMutableBufferPointer(rebasing: storage[0..<count])
+    }
+
+    /// Frees the buffer (when it is not taken).
+    func free() { storage.deallocate() }
 }
 
 #if canImport(Glibc)

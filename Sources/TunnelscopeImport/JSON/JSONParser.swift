@@ -13,26 +13,28 @@ struct JSONParser {
     private let input: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
-    private var tape: [TapeEntry] = []
-    private var unescaped: [UInt8] = []
+    private var tape: GrowableBuffer<TapeEntry>
+    private var unescaped = GrowableBuffer<UInt8>(capacity: 256)
     private static let maxDepth = 512
 
-    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONDocument {
-        let result: Result<JSONDocument, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(input: buffer)
-            // A tape entry per ~12 bytes is typical of pretty-printed exports; grows if needed.
-            parser.tape.reserveCapacity(buffer.count / 12 + 16)
-            do throws(JSONSyntaxError) {
-                try parser.parseDocument()
-                return .success(JSONDocument(bytes: buffer, unescaped: parser.unescaped, tape: parser.tape))
-            } catch {
-                return .failure(error)
-            }
+    /// Parses `bytes`. The document reads them in place: it must not be used after they are gone.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONDocument {
+        var parser = JSONParser(input: bytes)
+        do {
+            try parser.parseDocument()
+        } catch {
+            parser.tape.free()
+            parser.unescaped.free()
+            throw error
         }
-        return try result.get()
+        return JSONDocument(bytes: bytes, unescaped: parser.unescaped.take(), tape: parser.tape.take())
     }
 
-    private init(input: UnsafeBufferPointer<UInt8>) { self.input = input }
+    private init(input: UnsafeBufferPointer<UInt8>) {
+        self.input = input
+        // A tape entry per ~12 bytes is typical of pretty-printed exports; grows if needed.
+        tape = GrowableBuffer(capacity: input.count / 12 + 16)
+    }
 
     private mutating func parseDocument() throws(JSONSyntaxError) {
         // A UTF-8 byte order mark is tolerated (some Windows tools write one).
@@ -130,8 +132,8 @@ struct JSONParser {
             let unescapedMark = unescaped.count
             try parseValue()
             if isSecret(key) {
-                tape.removeSubrange((key + 1)...)
-                unescaped.removeSubrange(unescapedMark...)
+                tape.truncate(to: key + 1)
+                unescaped.truncate(to: unescapedMark)
                 tape.append(TapeEntry(kind: .null, count: 0, payload: 0))
             }
             members += 1
@@ -147,17 +149,15 @@ struct JSONParser {
         }
     }
 
-    /// Whether the key at tape index `key` names a secret (`Secrets.jsonKeys`).
+    /// Whether the key at tape index `key` names a secret (`Secrets.jsonKeys`), compared as bytes.
     private func isSecret(_ key: Int) -> Bool {
         let entry = tape[key]
         let length = Int(entry.payload & 0xFFFF_FFFF)
-        guard Secrets.keyLengths.contains(length) else { return false }
+        guard length <= Secrets.longestKey else { return false }
         let start = Int(entry.payload >> 32)
-        let text =
-            entry.kind == .escapedString
-            ? String(decoding: unescaped[start..<(start + length)], as: UTF8.self)
-            : String(decoding: UnsafeBufferPointer(rebasing: input[start..<(start + length)]), as: UTF8.self)
-        return Secrets.jsonKeys.contains(text)
+        let base = entry.kind == .escapedString ? UnsafePointer(unescaped.storage.baseAddress!) : input.baseAddress!
+        let text = UnsafeBufferPointer(start: base + start, count: length)
+        return Secrets.jsonKeyBytes.contains { $0.count == length && $0.elementsEqual(text) }
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) {
@@ -220,7 +220,7 @@ struct JSONParser {
             let byte = input[position]
             if byte == UInt8(ascii: "\"") {
                 if nonASCII { try validate(contentStart..<position, quote: start) }
-                unescaped.append(contentsOf: input[segmentStart..<position])
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: input[segmentStart..<position]))
                 tape.append(
                     TapeEntry(
                         kind: .escapedString, count: 0,
@@ -229,7 +229,7 @@ struct JSONParser {
                 return
             }
             if byte == UInt8(ascii: "\\") {
-                unescaped.append(contentsOf: input[segmentStart..<position])
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: input[segmentStart..<position]))
                 position += 1
                 guard position < input.count else { break }
                 let escape = input[position]
@@ -245,7 +245,7 @@ struct JSONParser {
                 case UInt8(ascii: "t"): unescaped.append(0x09)
                 case UInt8(ascii: "u"):
                     let scalar = try parseUnicodeEscape()
-                    unescaped.append(contentsOf: String(scalar).utf8)
+                    for byte in String(scalar).utf8 { unescaped.append(byte) }
                 default:
                     throw error("invalid escape '\\\(Self.show(escape))'")
                 }

@@ -15,6 +15,8 @@ enum Secrets {
 }
 
 extension Secrets {
-    /// The byte lengths of `jsonKeys` (most keys are rejected on their length alone).
-    static let keyLengths = Set(jsonKeys.map(\.utf8.count))
+    /// `jsonKeys` as bytes, for the parser to compare keys without making strings.
+    static let jsonKeyBytes = jsonKeys.map { Array($0.utf8) }
+    /// The longest of them (most keys are rejected on their length alone).
+    static let longestKey = jsonKeyBytes.map(\.count).max() ?? 0
 }

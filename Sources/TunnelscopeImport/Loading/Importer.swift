@@ -68,12 +68,8 @@ public enum Importer {
         let sizes = looks.map { if case .json(let size) = $0 { size } else { 0 } }
         let decoded = map(toRead, largestFirst: { sizes[$0] }, parallel: parallel) { i -> ImportState in
             switch fileSystem.read(found[i], limit: limits.file) {
-            case .bytes(var bytes):
-                // The document keeps a copy of its own; the read bytes go now.
-                let outcome = parse(bytes)
-                bytes = []
-                return decodeFile(found[i], outcome)
-            case .unreadable(let reason): return decodeFile(found[i], .unreadable(reason))
+            case .bytes(let bytes): decode(found[i], bytes)
+            case .unreadable(let reason): decodeFile(found[i], .unreadable(reason))
             }
         }
         var states: [Int: ImportState] = [:]
@@ -132,7 +128,7 @@ public enum Importer {
             return false
         }
         let states = map(unique, largestFirst: { $0.bytes.count }, parallel: parallel) { file in
-            decodeFile(file.name, parse(file.bytes))
+            decode(file.name, file.bytes)
         }
         return finish(states, origin: origin, report: report)
     }
@@ -188,24 +184,28 @@ public enum Importer {
         return state
     }
 
-    enum ParseOutcome: Sendable {
+    enum ParseOutcome {
         case parsed(JSONDocument)
         case invalid(JSONSyntaxError)
         case notJSON(String)
         case unreadable(String)
     }
 
-    /// Judges a file by its first bytes, then parses it.
-    static func parse(_ bytes: [UInt8]) -> ParseOutcome {
+    /// Judges a file by its first bytes, then parses and decodes it (the document reads the
+    /// bytes in place and is gone when this returns).
+    static func decode(_ name: String, _ bytes: [UInt8]) -> ImportState {
         switch sniff(bytes[...]) {
-        case .blank: .notJSON(bytes.isEmpty ? "empty file" : "only white space")
-        case .notJSON(let reason): .notJSON(reason)
-        case .json: parseJSON(bytes)
+        case .blank: return decodeFile(name, .notJSON(bytes.isEmpty ? "empty file" : "only white space"))
+        case .notJSON(let reason): return decodeFile(name, .notJSON(reason))
+        case .json:
+            return bytes.withUnsafeBufferPointer { buffer in
+                do throws(JSONSyntaxError) {
+                    return decodeFile(name, .parsed(try JSONParser.parse(buffer)))
+                } catch {
+                    return decodeFile(name, .invalid(error))
+                }
+            }
         }
-    }
-
-    private static func parseJSON(_ bytes: [UInt8]) -> ParseOutcome {
-        do { return .parsed(try JSONParser.parse(bytes)) } catch { return .invalid(error) }
     }
 
     enum Sniff: Equatable {
