@@ -118,17 +118,17 @@ public struct NetworkModel: Sendable {
         redisInstances = parts.redisInstances.sorted { ($0.project, $0.name) < ($1.project, $1.name) }
         labels = parts.labels
 
-        vpcIndex = Self.index(vpcs, \.id)
-        subnetIndex = Self.index(subnets, \.id)
-        customerGatewayIndex = Self.index(customerGateways, \.id)
-        vpnConnectionIndex = Self.index(vpnConnections, \.id)
-        transitGatewayIndex = Self.index(transitGateways, \.id)
-        vpnGatewayIndex = Self.index(vpnGateways, \.id)
-        gcpNetworkIndex = Self.index(gcpNetworks, \.ref)
-        gcpTunnelIndex = Self.index(gcpTunnels, \.ref)
-        cloudRouterIndex = Self.index(cloudRouters, \.ref)
-        haGatewayIndex = Self.index(haVpnGateways, \.ref)
-        externalGatewayIndex = Self.index(externalVpnGateways, \.ref)
+        vpcIndex = Self.index(vpcs) { $0.id }
+        subnetIndex = Self.index(subnets) { $0.id }
+        customerGatewayIndex = Self.index(customerGateways) { $0.id }
+        vpnConnectionIndex = Self.index(vpnConnections) { $0.id }
+        transitGatewayIndex = Self.index(transitGateways) { $0.id }
+        vpnGatewayIndex = Self.index(vpnGateways) { $0.id }
+        gcpNetworkIndex = Self.index(gcpNetworks) { $0.ref }
+        gcpTunnelIndex = Self.index(gcpTunnels) { $0.ref }
+        cloudRouterIndex = Self.index(cloudRouters) { $0.ref }
+        haGatewayIndex = Self.index(haVpnGateways) { $0.ref }
+        externalGatewayIndex = Self.index(externalVpnGateways) { $0.ref }
 
         awsAccounts = Self.collectAccounts(parts)
         gcpProjects = Self.collectProjects(parts)
@@ -138,13 +138,19 @@ public struct NetworkModel: Sendable {
         onPremSites = sites.sites
         tunnels = join.run(siteNameForCustomerGateway: sites.siteNameByCustomerGateway)
         joinNotes = join.notes
-        tunnelIndex = Self.index(tunnels, \.id)
+        tunnelIndex = Self.index(tunnels) { $0.id }
     }
 
-    static func index<T, K: Hashable>(_ items: [T], _ key: KeyPath<T, K>) -> [K: Int] {
+    /// Key → the position of its first item (the items are not copied).
+    static func index<T, K: Hashable>(_ items: [T], _ key: (borrowing T) -> K) -> [K: Int] {
         var result: [K: Int] = [:]
         result.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() where result[item[keyPath: key]] == nil { result[item[keyPath: key]] = i }
+        items.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices {
+                let k = key(buffer[i])
+                if result[k] == nil { result[k] = i }
+            }
+        }
         return result
     }
 

@@ -100,6 +100,13 @@ struct ImportState {
         report.notes += later.report.notes
     }
 
+    /// Makes room for the keys of every file's resources at once (not set by set, file by file).
+    mutating func reserve(for files: [ImportState]) {
+        var counts: [String: Int] = [:]
+        for file in files { for (kind, stored) in file.stored { counts[kind, default: 0] += stored.items.count } }
+        for (kind, count) in counts { seenKeys[kind, default: []].reserveCapacity(count) }
+    }
+
     /// `aws:VpnConnection` → `VPN connection`.
     static func readable(_ kind: String) -> String {
         kind.split(separator: ":").last.map(String.init) ?? kind

@@ -75,7 +75,7 @@ public enum Importer {
         var states: [Int: ImportState] = [:]
         for (i, state) in zip(toRead, decoded) { states[i] = state }
         return finish(
-            found.indices.lazy.map { states[$0] ?? decodeFile(found[$0], outcomes[$0]!) },
+            found.indices.map { states[$0] ?? decodeFile(found[$0], outcomes[$0]!) },
             origin: given.joined(separator: " "), report: report)
     }
 
@@ -135,11 +135,17 @@ public enum Importer {
 
     /// Merges the files' states in order and resolves what needs them all.
     private static func finish(
-        _ states: some Sequence<ImportState>, origin: String, report initial: LoadReport
+        _ files: [ImportState], origin: String, report initial: LoadReport
     ) -> LoadResult {
+        var files = files
         var state = ImportState()
         state.report = initial
-        for file in states { state.merge(file) }
+        state.reserve(for: files)
+        // Each file's state is dropped once merged, so the merged copy does not double the model.
+        for i in files.indices {
+            state.merge(files[i])
+            files[i] = ImportState()
+        }
         state.resolvePending()
         return LoadResult(model: NetworkModel(parts: state.parts), report: state.report, origin: origin)
     }
