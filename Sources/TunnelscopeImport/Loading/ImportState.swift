@@ -35,8 +35,17 @@ struct ImportState {
             if seenKeys[kind, default: []].insert(k).inserted {
                 if stored[kind] == nil {
                     stored[kind] = Stored { into, from, positions in
-                        into[keyPath: keyPath].reserveCapacity(into[keyPath: keyPath].count + positions.count)
-                        for i in positions { into[keyPath: keyPath].append(from[keyPath: keyPath][i]) }
+                        // The arrays are taken out once (not projected through the key path per item).
+                        var target = into[keyPath: keyPath]
+                        into[keyPath: keyPath] = []
+                        let source = from[keyPath: keyPath]
+                        if positions.count == source.count {
+                            target.append(contentsOf: source)
+                        } else {
+                            target.reserveCapacity(target.count + positions.count)
+                            for i in positions { target.append(source[i]) }
+                        }
+                        into[keyPath: keyPath] = target
                     }
                 }
                 stored[kind]!.items.append((k, parts[keyPath: keyPath].count))
