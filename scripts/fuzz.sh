@@ -9,7 +9,7 @@ usage() {
     cat <<USAGE
 Usage: $prog [SECONDS] [libFuzzer options...]
 
-Builds the TunnelscopeFuzz target with -sanitize=fuzzer into .build-fuzz/ (apart from the normal
+Builds the TunnelscopeFuzz target with -sanitize=fuzzer,address into .build-fuzz/ (apart from the normal
 .build/), then runs it for SECONDS (default 60) on a seed corpus copied at run time into a
 temporary folder: Tests/Fixtures, the built-in example, ../shared/samples/wild (when present)
 and the configuration XML documents inside their VPN connections.
@@ -34,10 +34,11 @@ cd "$(dirname "$0")/.."
 readonly config="${FUZZ_CONFIGURATION:-release}"
 readonly scratch=.build-fuzz
 
-echo "$prog: building TunnelscopeFuzz ($config, -sanitize=fuzzer) into $scratch/"
+# AddressSanitizer too: the JSON parser reads the file's bytes and its tape through pointers.
+echo "$prog: building TunnelscopeFuzz ($config, -sanitize=fuzzer,address) into $scratch/"
 build_start=$SECONDS
 swift build --product TunnelscopeFuzz -c "$config" --scratch-path "$scratch" \
-    -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 echo "$prog: built in $((SECONDS - build_start)) s"
 readonly binary="$scratch/$config/TunnelscopeFuzz"
 

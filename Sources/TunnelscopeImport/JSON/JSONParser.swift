@@ -30,6 +30,12 @@ struct JSONParser {
         return JSONDocument(bytes: bytes, unescaped: parser.unescaped.take(), tape: parser.tape.take())
     }
 
+    /// Real exports have a value per 12 bytes or more; `[1,1,1,…]` has one per 2, and its tape
+    /// (16 bytes a value) would be 8 times the file. Past one value per `bytesPerValue` bytes
+    /// (and a floor for small files), the file is refused.
+    static let bytesPerValue = 4
+    private var maxEntries: Int { input.count / Self.bytesPerValue + 4096 }
+
     private init(input: UnsafeBufferPointer<UInt8>) {
         self.input = input
         // A tape entry per ~12 bytes is typical of pretty-printed exports; grows if needed.
@@ -67,6 +73,12 @@ struct JSONParser {
 
     private mutating func parseValue() throws(JSONSyntaxError) {
         guard position < input.count else { throw error("the file ends where a value was expected (truncated?)") }
+        if tape.count >= maxEntries {
+            throw error(
+                "more than \(maxEntries) values in \(input.count) bytes: a list of tiny values, not an export "
+                    + "(tunnelscope keeps at most one value per \(Self.bytesPerValue) bytes, so its memory stays "
+                    + "proportional to the file)")
+        }
         switch input[position] {
         case UInt8(ascii: "{"): try parseObject()
         case UInt8(ascii: "["): try parseArray()

@@ -341,7 +341,26 @@ final class DecodeContext {
 
     /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {
+        guard warnings.count < Self.maxWarnings else {
+            unlisted += 1
+            return
+        }
         let warning = LoadMessage(file: file, path: path, text: message)
         if said.insert(warning).inserted { warnings.append(warning) }
+    }
+
+    /// Warnings listed per file; past them, a count (a file of a million odd fields stays readable).
+    static let maxWarnings = 500
+    private var unlisted = 0
+
+    /// The warnings, and a line for those past `maxWarnings`.
+    var allWarnings: [LoadMessage] {
+        unlisted == 0
+            ? warnings
+            : warnings + [
+                LoadMessage(
+                    file: file, path: nil,
+                    text: "… and \(unlisted) more warnings in this file (the first \(Self.maxWarnings) are listed)")
+            ]
     }
 }

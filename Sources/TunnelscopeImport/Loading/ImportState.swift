@@ -63,10 +63,34 @@ struct ImportState {
 
     mutating func skip(_ kind: String, _ node: Node, _ error: DecodeError) {
         report.count(kind) { $0.skipped += 1 }
+        // A file of a million broken items gets a hundred lines and a count, not a million lines.
+        guard listedSkips[kind, default: 0] < Self.maxListedSkips else {
+            unlistedSkips[kind, default: 0] += 1
+            return
+        }
+        listedSkips[kind, default: 0] += 1
         report.skipped.append(
             LoadMessage(
                 file: node.context.file, path: error.path,
                 text: "\(Self.readable(kind)) skipped: \(error.message)"))
+    }
+
+    /// Skipped resources listed one by one, per kind and file; the rest are counted in one line.
+    static let maxListedSkips = 100
+    private var listedSkips: [String: Int] = [:]
+    private var unlistedSkips: [String: Int] = [:]
+
+    /// One line per kind for the skipped resources of this file that were not listed.
+    mutating func summarizeUnlistedSkips(file: String) {
+        for (kind, count) in unlistedSkips.sorted(by: { $0.key < $1.key }) {
+            report.skipped.append(
+                LoadMessage(
+                    file: file, path: nil,
+                    text:
+                        "… and \(count) more \(Self.readable(kind)) skipped in this file (the first \(Self.maxListedSkips) are listed)"
+                ))
+        }
+        unlistedSkips = [:]
     }
 
     /// Adds what `later` (the state of a later file) decoded. A file's decoders write only the

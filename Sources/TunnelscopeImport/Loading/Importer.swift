@@ -168,7 +168,8 @@ public enum Importer {
             let context = DecodeContext(file: name)
             let root = Node(root: document, context: context)
             let documents = Recognizer.read(root, file: name, into: &state)
-            state.report.warnings += context.warnings
+            state.summarizeUnlistedSkips(file: name)
+            state.report.warnings += context.allWarnings
             if documents.isEmpty {
                 let keys = root.keys.prefix(5).map(Node.shownKey).joined(separator: ", ")
                 var reason =
