@@ -139,7 +139,7 @@ struct LocalFileSystem: InputFileSystem {
         var head = Self.buffer(min(status.size, Self.headSize))
         guard let headCount = Self.read(fd, into: &head, at: 0) else { return .unreadable(Self.cannotRead(errno)) }
         switch Importer.sniff(head[0..<headCount]) {
-        case .json: return .json(size: status.size)
+        case .json, .jsonUTF16: return .json(size: status.size)
         case .notJSON(let reason): return .notJSON(reason)
         case .blank:
             // A file of blanks is read through in chunks, never kept.
