@@ -24,11 +24,16 @@ public struct Analysis: Sendable {
     /// view, the header and `check` show. Nothing else judges health.
     public let verdicts: Verdicts
     let context: AnalysisContext
-    let catalog: ElementCatalog
+    /// The directory, the catalog and the simulator are made when first used: `check` without
+    /// `--fail` reads none of them.
+    private let deferredDirectory: Deferred<ElementDirectory>
+    private let deferredCatalog: Deferred<ElementCatalog>
+    private let deferredSimulator: Deferred<FailureSimulator>
+    var catalog: ElementCatalog { deferredCatalog.value }
     /// Every element by typed ID, display name and alias: what search, `--select`, `--fail` and
     /// `path` resolve names against.
-    public let directory: ElementDirectory
-    let simulator: FailureSimulator
+    public var directory: ElementDirectory { deferredDirectory.value }
+    var simulator: FailureSimulator { deferredSimulator.value }
 
     /// Every rule `findings` applies, with what it checks.
     public static var rules: [RuleDescription] { RuleCatalog.descriptions }
@@ -38,19 +43,20 @@ public struct Analysis: Sendable {
         self.model = model
         let context = AnalysisContext(model: model)
         self.context = context
-        let directory = ElementDirectory(index: context.index)
-        self.directory = directory
-        let catalog = ElementCatalog(index: context.index, directory: directory)
-        let simulator = FailureSimulator(context: context)
-        self.catalog = catalog
-        self.simulator = simulator
+        let directory = Deferred { ElementDirectory(index: context.index) }
+        deferredDirectory = directory
+        let catalog = Deferred { ElementCatalog(index: context.index, directory: directory.value) }
+        deferredCatalog = catalog
+        let simulator = Deferred { FailureSimulator(context: context) }
+        deferredSimulator = simulator
         let ruleFindings = RuleCatalog.run(context)
         // What could not be loaded is a finding too: the rules cannot see what it held.
         let loadFindings = report.map(LoadFindings.findings(for:)) ?? []
         let findings = loadFindings.isEmpty ? ruleFindings : Finding.ordered(loadFindings + ruleFindings)
         self.findings = findings
         verdicts = Verdicts(context: context, findings: findings)
-        whatIf = failed.isEmpty ? nil : simulator.outcome(failing: failed.sorted().map { catalog.resolve($0) })
+        whatIf =
+            failed.isEmpty ? nil : simulator.value.outcome(failing: failed.sorted().map { catalog.value.resolve($0) })
     }
 
     /// Resolves an exact resource ID or an unambiguous short name (`aws-tunnel-1`, `to-gcp-if0`,

@@ -18,18 +18,11 @@ public enum Sanitizer {
     /// One line (a single-line field, a cell's text): every unsafe character escaped, LF included.
     public static func line(_ text: String) -> String {
         if isPlainASCII(text) { return text }
-        var needed = false
-        for character in text where needsEscape(character) {
-            needed = true
-            break
+        return sanitized(text, keepingNewlines: false) { part, out in
+            for character in part {
+                if needsEscape(character) { out += escaped(character) } else { out.append(character) }
+            }
         }
-        guard needed else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for character in text {
-            if needsEscape(character) { out += escaped(character) } else { out.append(character) }
-        }
-        return out
     }
 
     /// Text of several lines: each line sanitised, the line feeds between them kept (a CR is
@@ -37,8 +30,18 @@ public enum Sanitizer {
     /// through `line` first, so a line feed inside a name cannot forge a line.
     public static func text(_ text: String) -> String {
         if isPlainASCII(text, allowingNewlines: true) { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(
-            separator: "\n")
+        // Each line as `line` would write it, the line feeds between them kept.
+        return sanitized(text, keepingNewlines: true) { part, out in
+            for character in part {
+                if character == "\n" {
+                    out.append(character)
+                } else if needsEscape(character) {
+                    out += escaped(character)
+                } else {
+                    out.append(character)
+                }
+            }
+        }
     }
 
     /// Encoded JSON text with every character the text sanitiser would escape written as a JSON
@@ -46,25 +49,65 @@ public enum Sanitizer {
     /// the values a JSON reader gets back are unchanged.
     public static func json(_ encoded: String) -> String {
         if isPlainASCII(encoded, allowingNewlines: true) { return encoded }
-        var out = ""
-        out.reserveCapacity(encoded.utf8.count + 16)
-        for character in encoded {
-            guard needsEscape(character) else {
-                out.append(character)
-                continue
-            }
-            var first = true
-            for scalar in character.unicodeScalars {
-                // The encoder's own line breaks (pretty printing) and a safe base (a quote, a letter) stay.
-                if scalar == "\n" || (first && allowedFirst(scalar)) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    for unit in String(scalar).utf16 { out += "\\u" + hex(UInt32(unit), digits: 4) }
+        return sanitized(encoded, keepingNewlines: true) { part, out in
+            for character in part {
+                guard needsEscape(character) else {
+                    out.append(character)
+                    continue
                 }
-                first = false
+                var first = true
+                for scalar in character.unicodeScalars {
+                    // The encoder's own line breaks (pretty printing) and a safe base (a quote, a letter) stay.
+                    if scalar == "\n" || (first && allowedFirst(scalar)) {
+                        out.unicodeScalars.append(scalar)
+                    } else {
+                        for unit in String(scalar).utf16 { out += "\\u" + hex(UInt32(unit), digits: 4) }
+                    }
+                    first = false
+                }
             }
         }
-        return out
+    }
+
+    /// `text` with its runs of printable ASCII (and line feeds, when kept) copied as they are and
+    /// everything else written by `slow`, one character (grapheme cluster) at a time. Each part
+    /// given to `slow` starts and ends where a grapheme cluster must end — between two ASCII bytes
+    /// other than CR LF, or at an end of `text` — so it takes the ASCII byte on each side of what
+    /// is not plain (a combining mark or joiner after it, a prepended mark before it, the LF after
+    /// a CR) and sees exactly the characters iterating the whole text would.
+    private static func sanitized(
+        _ text: String, keepingNewlines: Bool, _ slow: (String, inout String) -> Void
+    ) -> String {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            func plain(_ byte: UInt8) -> Bool { (byte >= 0x20 && byte < 0x7F) || (keepingNewlines && byte == 0x0A) }
+            var out = ""
+            out.reserveCapacity(bytes.count + 64)
+            var part = ""
+            let n = bytes.count
+            var copied = 0  // bytes before this are written
+            var i = 0
+            while i < n {
+                if plain(bytes[i]) {
+                    i += 1
+                    continue
+                }
+                let start = i > copied ? i - 1 : i
+                if start > copied {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<start]), as: UTF8.self)
+                }
+                var end = i + 1
+                while end < n, !(plain(bytes[end - 1]) && plain(bytes[end])) { end += 1 }
+                part.removeAll(keepingCapacity: true)
+                slow(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), &part)
+                out += part
+                copied = end
+                i = end
+            }
+            if copied < n { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<n]), as: UTF8.self) }
+            return out
+        }!
     }
 
     /// True when `character` must not reach a terminal as it is.

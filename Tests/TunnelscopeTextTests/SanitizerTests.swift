@@ -87,4 +87,74 @@ import TunnelscopeText
             #expect(DisplayWidth.of(text) == DisplayWidth.of(clean), "measured as drawn: \(text.debugDescription)")
         }
     }
+
+    /// The sanitiser as it was before the ASCII fast path: every character (grapheme cluster) of
+    /// the whole text judged on its own.
+    enum Reference {
+        static func line(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                if Sanitizer.needsEscape(character) {
+                    out += Sanitizer.escaped(character)
+                } else {
+                    out.append(character)
+                }
+            }
+            return out
+        }
+
+        static func text(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(
+                separator: "\n")
+        }
+
+        static func json(_ encoded: String) -> String {
+            var out = ""
+            for character in encoded {
+                guard Sanitizer.needsEscape(character) else {
+                    out.append(character)
+                    continue
+                }
+                var first = true
+                for scalar in character.unicodeScalars {
+                    if scalar == "\n" || (first && !Sanitizer.needsEscape(Character(scalar))) {
+                        out.unicodeScalars.append(scalar)
+                    } else {
+                        for unit in String(scalar).utf16 {
+                            let hex = String(unit, radix: 16)
+                            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        }
+                    }
+                    first = false
+                }
+            }
+            return out
+        }
+    }
+
+    /// Plain ASCII runs are copied whole; what is around them must come out exactly as if every
+    /// character had been judged: marks and joiners after an ASCII letter, prepended marks before
+    /// one, CR LF, regional indicators, emoji sequences, controls at either end.
+    @Test func fastPathEqualsJudgingEveryCharacter() {
+        let pieces: [String] = [
+            "a", "bc", "vpc-0a1", " ", "\"", "\\", "\n", "\r", "\r\n", "\t", "\u{1B}", "\u{7F}", "\u{9B}", "\u{301}",
+            "\u{200D}", "\u{200C}", "\u{FE0F}", "\u{20E3}", "\u{0600}", "\u{0903}", "\u{094D}", "\u{202E}", "\u{2028}",
+            "\u{AD}", "\u{3164}", "\u{1160}", "ᄀ", "é", "—", "⇄", "✗", "決", "👩", "💻", "🇯", "🇵", "🏴", "\u{E0067}",
+            "\u{E007F}", "क", "1", "#",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement()! }.joined()
+            #expect(Sanitizer.line(text) == Reference.line(text), "\(text.debugDescription)")
+            #expect(Sanitizer.text(text) == Reference.text(text), "\(text.debugDescription)")
+            #expect(Sanitizer.json(text) == Reference.json(text), "\(text.debugDescription)")
+        }
+        let long = String(repeating: "plain ascii run, ", count: 200)
+        for middle in ["", "\u{301}x", "—", "\u{0600}", "\r\n", "👩\u{200D}💻"] {
+            let text = middle + long + middle + long + middle
+            #expect(Sanitizer.line(text) == Reference.line(text))
+            #expect(Sanitizer.text(text) == Reference.text(text))
+            #expect(Sanitizer.json(text) == Reference.json(text))
+        }
+    }
 }

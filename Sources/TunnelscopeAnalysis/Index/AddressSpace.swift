@@ -59,8 +59,10 @@ struct AddressSpace: Sendable {
     init(index: ModelIndex) {
         let model = index.model
         var owners: [AddressOwner] = []
+        var hybridVPCs: [String: Bool] = [:]
         for vpc in model.vpcs {
             let hybrid = index.isHybridVPC(vpc.id)
+            hybridVPCs[vpc.id] = hybrid
             for cidr in vpc.cidrs {
                 owners.append(
                     AddressOwner(
@@ -76,7 +78,8 @@ struct AddressSpace: Sendable {
                     kind: .awsSubnet, cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId,
                     label:
                         "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))",
-                    hybrid: index.isHybridVPC(subnet.vpcId), gcpNetwork: nil, vpcId: subnet.vpcId, siteIndex: nil))
+                    hybrid: hybridVPCs[subnet.vpcId] ?? index.isHybridVPC(subnet.vpcId), gcpNetwork: nil,
+                    vpcId: subnet.vpcId, siteIndex: nil))
         }
         for subnet in model.gcpSubnets {
             let network = subnet.network

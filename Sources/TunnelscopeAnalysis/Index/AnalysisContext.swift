@@ -11,12 +11,17 @@ final class AnalysisContext: Sendable {
     /// The exported state: which tunnels carry routes now.
     let baseline: Liveness
 
+    /// Whether independent parts are built on several cores: only for a large network (for a
+    /// small one, starting threads costs more than the work).
+    let concurrent: Bool
+
     var model: NetworkModel { index.model }
 
     init(model: NetworkModel) {
+        let concurrent = model.vpcs.count + model.subnets.count + model.gcpSubnets.count >= 1000
+        self.concurrent = concurrent
         let index = ModelIndex(model: model)
         self.index = index
-        space = AddressSpace(index: index)
         let states = model.tunnels.map { tunnel in
             TunnelState(
                 tunnel: tunnel,
@@ -24,8 +29,16 @@ final class AnalysisContext: Sendable {
             )
         }
         self.states = states
-        tables = RouteTables(index: index)
-        exchange = RouteExchange(index: index, space: space, states: states)
+        // The route tables do not depend on the address space or the route exchange: built beside them.
+        let ((space, exchange), tables) = Parallel.run(
+            {
+                let space = AddressSpace(index: index)
+                return (space, RouteExchange(index: index, space: space, states: states))
+            },
+            { RouteTables(index: index) }, concurrently: concurrent)
+        self.space = space
+        self.tables = tables
+        self.exchange = exchange
         links = index.crossCloudLinks()
         baseline = Liveness(states: states)
     }

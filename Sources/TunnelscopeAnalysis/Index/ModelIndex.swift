@@ -189,8 +189,12 @@ final class ModelIndex: Sendable {
 
     /// The TGW attachments of a resource (VPC, VPN connection, DX gateway) on one TGW.
     func attachments(of resource: String, on tgw: String? = nil) -> [TGWAttachment] {
-        (attachmentsByResource[resource] ?? []).map { model.tgwAttachments[$0] }
-            .filter { tgw == nil || $0.transitGatewayId == tgw }
+        guard let indices = attachmentsByResource[resource] else { return [] }
+        var result: [TGWAttachment] = []
+        for i in indices where tgw == nil || model.tgwAttachments[i].transitGatewayId == tgw {
+            result.append(model.tgwAttachments[i])
+        }
+        return result
     }
 
     /// The route table that applies to a subnet: its explicit association, else the VPC's main table.
@@ -200,7 +204,10 @@ final class ModelIndex: Sendable {
 
     /// The route tables in use in a VPC: the main table and every table with a subnet association.
     func routeTablesInUse(vpc: String) -> [AWSRouteTable] {
-        (routeTablesByVpc[vpc] ?? []).map { model.routeTables[$0] }.filter { $0.isMain || !$0.subnetIds.isEmpty }
+        (routeTablesByVpc[vpc] ?? []).filter {
+            model.routeTables[$0].isMain || !model.routeTables[$0].subnetIds.isEmpty
+        }
+        .map { model.routeTables[$0] }
     }
 
     func isSharedVPCHost(_ project: String) -> Bool { sharedVPCByHost[project] != nil }
@@ -221,7 +228,8 @@ final class ModelIndex: Sendable {
 
     /// An AWS VPC is part of the hybrid network: attached to a TGW, or with a VGW attached.
     func isHybridVPC(_ vpc: String) -> Bool {
-        attachments(of: vpc).contains { $0.resourceType == "vpc" } || !(vgwsByVpc[vpc] ?? []).isEmpty
+        (attachmentsByResource[vpc] ?? []).contains { model.tgwAttachments[$0].resourceType == "vpc" }
+            || !(vgwsByVpc[vpc] ?? []).isEmpty
     }
 
     /// The physical tunnel a Cloud Router route goes over: `nextHopVpnTunnel` when present, else

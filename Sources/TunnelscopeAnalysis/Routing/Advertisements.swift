@@ -68,23 +68,32 @@ extension RouteExchange {
         // AWS → GCP, sender: the TGW route table associated with each VPN attachment.
         var awsOut: [CIDR: (tunnels: Set<Int>, origin: String?, evidence: Set<String>)] = [:]
         var awsAdvertisesByTunnel: [Int: [CIDR]] = [:]
+        // What each VPN attachment's associated table sends: the same for every tunnel of the connection.
+        var sentByAttachment: [String: [(CIDR, String?, String)]] = [:]
         for t in cross {
             guard let aws = model.tunnels[t].aws else { continue }
             var prefixes: [(CIDR, String?, String)] = []
             if let tgw = aws.transitGatewayId {
                 for attachment in index.attachments(of: aws.vpnConnectionId, on: tgw)
                 where attachment.resourceType == "vpn" {
+                    if let sent = sentByAttachment[attachment.id] {
+                        prefixes += sent
+                        continue
+                    }
                     guard let tableId = attachment.associatedRouteTableId, let table = index.tgwRouteTable(tableId)
                     else { continue }
+                    var sent: [(CIDR, String?, String)] = []
+                    let evidence = "\(tableId) (associated with \(attachment.id))"
                     for route in table.routes where route.state == "active" {
                         guard let d = route.destination?.normalized else { continue }
                         let fromGCP =
                             !route.targets.isEmpty
                             && route.targets.allSatisfy { $0.resourceId.map(crossConnections.contains) ?? false }
                         if fromGCP { continue }
-                        prefixes.append(
-                            (d, Self.origin(of: route, index: index), "\(tableId) (associated with \(attachment.id))"))
+                        sent.append((d, Self.origin(of: route, index: index), evidence))
                     }
+                    sentByAttachment[attachment.id] = sent
+                    prefixes += sent
                 }
             } else if let vgw = aws.vpnGatewayId, let gateway = index.vpnGateway(vgw) {
                 for vpc in gateway.attachedVpcIds {
@@ -105,12 +114,13 @@ extension RouteExchange {
         var gcpIn: [CIDR: (tunnels: Set<Int>, evidence: Set<String>)] = [:]
         var gcpBestByTunnel: [Int: Set<CIDR>] = [:]
         for router in model.cloudRouters {
+            let evidence = "\(router.name) best routes (get-status)"
             for route in router.bestRoutes {
                 guard let d = route.destination?.normalized, let t = index.tunnel(of: route, router: router),
                     model.tunnels[t].isCrossCloud
                 else { continue }
                 gcpIn[d, default: ([], [])].tunnels.insert(t)
-                gcpIn[d]?.evidence.insert("\(router.name) best routes (get-status)")
+                gcpIn[d]?.evidence.insert(evidence)
                 gcpBestByTunnel[t, default: []].insert(d)
             }
         }
@@ -196,6 +206,7 @@ extension RouteExchange {
             )
         }
         var awsToGCP: [VPNRoute] = []
+        let hasStatus = model.cloudRouters.contains(where: \.hasStatus)
         for prefix in Set(awsOut.keys).union(gcpIn.keys).sorted() {
             let out = awsOut[prefix]
             let inn = gcpIn[prefix]
@@ -203,7 +214,6 @@ extension RouteExchange {
                 route(
                     prefix, .awsToGCP, origin: out?.origin, sent: out?.tunnels ?? [], received: inn?.tunnels ?? [],
                     evidence: (out?.evidence ?? []).union(inn?.evidence ?? [])))
-            let hasStatus = model.cloudRouters.contains(where: \.hasStatus)
             if out != nil, inn == nil, hasStatus {
                 notes.append("AWS advertises \(prefix) but no Cloud Router has it among its best routes")
             }

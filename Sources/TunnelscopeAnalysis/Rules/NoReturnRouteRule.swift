@@ -223,10 +223,10 @@ enum NoReturnRouteRule: AnalysisRule {
         var result: [Source] = []
         var vpcs: [String] = []
         if gateway.hasPrefix("tgw-") {
-            vpcs = c.model.tgwAttachments.filter {
-                $0.transitGatewayId == gateway && $0.resourceType == "vpc" && c.baseline.attachmentAlive($0)
+            for a in c.model.tgwAttachments
+            where a.transitGatewayId == gateway && a.resourceType == "vpc" && c.baseline.attachmentAlive(a) {
+                if let vpc = a.resourceId { vpcs.append(vpc) }
             }
-            .compactMap(\.resourceId)
         } else {
             vpcs = c.index.vpnGateway(gateway)?.attachedVpcIds ?? []
         }

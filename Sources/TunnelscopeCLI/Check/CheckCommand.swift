@@ -41,19 +41,28 @@ struct CheckCommand: ParsableCommand {
             inputDescription: input.paths.joined(separator: " "))
         if !run.stdout.isEmpty { format == .json ? Output.printJSON(run.stdout) : Output.print(run.stdout) }
         if !run.stderr.isEmpty { Output.errorText(run.stderr) }
+        // Nothing of the run is freed before the process exits: tearing down the analysis of a
+        // large network (millions of objects) takes longer than the exit that frees it anyway.
+        keptUntilExit.append(run)
         if run.status != ExitStatus.ok { throw ExitCode(run.status) }
     }
 }
+
+/// What a command built, kept until the process exits (see `CheckCommand.run`).
+nonisolated(unsafe) private var keptUntilExit: [Any] = []
 
 /// One `check` run without the process around it, so tests can call it: output, errors, exit status.
 struct CheckRun {
     let stdout: String
     let stderr: String
     let status: Int32
+    /// The analysis the output was made from.
+    let analysis: Analysis
 
     init(result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "")
     {
         let analysis = Analysis(model: result.model, report: result.report)
+        self.analysis = analysis
         var elements: [FailableElement] = []
         var errors: [String] = []
         for name in fail {

@@ -21,7 +21,9 @@ struct CheckJSON {
     /// The analysis's findings, the load report's (`incomplete-input`) among them.
     var findings: [TunnelscopeAnalysis.Finding] { analysis.findings }
 
-    struct Document: Encodable {
+    /// The document; each part writes its members in sorted key order (`PrettyJSON`), as the
+    /// `JSONEncoder` with `.sortedKeys` that wrote it before did, so the text is the same.
+    struct Document: JSONWritable {
         let schemaVersion = 1
         let origin: String
         let load: Load
@@ -30,21 +32,27 @@ struct CheckJSON {
         let findings: [Finding]
         let whatIf: WhatIfJSON?
 
-        enum CodingKeys: String, CodingKey { case schemaVersion, origin, load, summary, tunnels, findings, whatIf }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(schemaVersion, forKey: .schemaVersion)
-            try c.encode(origin, forKey: .origin)
-            try c.encode(load, forKey: .load)
-            try c.encode(summary, forKey: .summary)
-            try c.encode(tunnels, forKey: .tunnels)
-            try c.encode(findings, forKey: .findings)
-            try c.encodeIfPresent(whatIf, forKey: .whatIf)  // absent without --fail
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.key("findings")
+                o.array(findings) { $1.write(to: &$0) }
+                o.key("load")
+                load.write(to: &o)
+                o.field("origin", origin)
+                o.field("schemaVersion", schemaVersion)
+                o.key("summary")
+                summary.write(to: &o)
+                o.key("tunnels")
+                o.array(tunnels) { $1.write(to: &$0) }
+                if let whatIf {  // absent without --fail
+                    o.key("whatIf")
+                    whatIf.write(to: &o)
+                }
+            }
         }
     }
 
-    struct Load: Encodable {
+    struct Load: JSONWritable {
         let files: Int
         let filesLoaded: Int
         let resources: Int
@@ -53,26 +61,74 @@ struct CheckJSON {
         let skipped: [Skipped]
         let warnings: [Skipped]
         let notes: [Skipped]
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("duplicates", duplicates)
+                o.field("files", files)
+                o.field("filesLoaded", filesLoaded)
+                o.key("notes")
+                o.array(notes) { $1.write(to: &$0) }
+                o.field("resources", resources)
+                o.field("resourcesLoaded", resourcesLoaded)
+                o.key("skipped")
+                o.array(skipped) { $1.write(to: &$0) }
+                o.key("warnings")
+                o.array(warnings) { $1.write(to: &$0) }
+            }
+        }
     }
 
-    struct Skipped: Encodable {
+    struct Skipped: JSONWritable {
         let file: String
         let path: String?
         let reason: String
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("file", file)
+                o.field(ifPresent: "path", path)
+                o.field("reason", reason)
+            }
+        }
     }
 
-    struct Summary: Encodable {
+    struct Summary: JSONWritable {
         let awsAccounts, gcpProjects, awsVpcs, gcpNetworks, onPremSites: Int
         let tunnels, crossCloudTunnels, tunnelsDown, bgpSessionsDown: Int
         /// Findings per severity.
         let findings: FindingCounts
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("awsAccounts", awsAccounts)
+                o.field("awsVpcs", awsVpcs)
+                o.field("bgpSessionsDown", bgpSessionsDown)
+                o.field("crossCloudTunnels", crossCloudTunnels)
+                o.key("findings")
+                findings.write(to: &o)
+                o.field("gcpNetworks", gcpNetworks)
+                o.field("gcpProjects", gcpProjects)
+                o.field("onPremSites", onPremSites)
+                o.field("tunnels", tunnels)
+                o.field("tunnelsDown", tunnelsDown)
+            }
+        }
     }
 
-    struct FindingCounts: Encodable {
+    struct FindingCounts: JSONWritable {
         let error, warning, info: Int
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("error", error)
+                o.field("info", info)
+                o.field("warning", warning)
+            }
+        }
     }
 
-    struct Tunnel: Encodable {
+    struct Tunnel: JSONWritable {
         let id: String
         let kind: String
         let sides: String
@@ -81,22 +137,26 @@ struct CheckJSON {
         let gcp: GCPEnd?
         let verdict: Verdict?
 
-        enum CodingKeys: String, CodingKey { case id, kind, sides, site, aws, gcp, verdict }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(sides, forKey: .sides)
-            try c.encodeIfPresent(site, forKey: .site)
-            try c.encode(aws, forKey: .aws)  // null when absent: part of the contract
-            try c.encode(gcp, forKey: .gcp)
-            try c.encodeIfPresent(verdict, forKey: .verdict)
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.key("aws")  // null when absent: part of the contract
+                if let aws { aws.write(to: &o) } else { o.null() }
+                o.key("gcp")
+                if let gcp { gcp.write(to: &o) } else { o.null() }
+                o.field("id", id)
+                o.field("kind", kind)
+                o.field("sides", sides)
+                o.field(ifPresent: "site", site)
+                if let verdict {
+                    o.key("verdict")
+                    verdict.write(to: &o)
+                }
+            }
         }
     }
 
     /// The analysis' verdict on the tunnel (what the explorer shows): added in schemaVersion 1.
-    struct Verdict: Encodable {
+    struct Verdict: JSONWritable {
         let health: String
         let carries: Bool
         let state: String
@@ -107,11 +167,48 @@ struct CheckJSON {
         let gcpLearnedRoutes: Int?
         let disagreements: [Disagreement]
 
-        struct Sides: Encodable { let aws, gcp: String }
-        struct Disagreement: Encodable { let layer, text, rule: String }
+        struct Sides: JSONWritable {
+            let aws, gcp: String
+
+            func write(to json: inout PrettyJSON) {
+                json.object { o in
+                    o.field("aws", aws)
+                    o.field("gcp", gcp)
+                }
+            }
+        }
+
+        struct Disagreement: JSONWritable {
+            let layer, text, rule: String
+
+            func write(to json: inout PrettyJSON) {
+                json.object { o in
+                    o.field("layer", layer)
+                    o.field("rule", rule)
+                    o.field("text", text)
+                }
+            }
+        }
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field(ifPresent: "awsAcceptedRoutes", awsAcceptedRoutes)
+                o.key("bgp")
+                bgp.write(to: &o)
+                o.field("carries", carries)
+                o.key("disagreements")
+                o.array(disagreements) { $1.write(to: &$0) }
+                o.field(ifPresent: "gcpLearnedRoutes", gcpLearnedRoutes)
+                o.field("health", health)
+                o.key("ipsec")
+                ipsec.write(to: &o)
+                o.field("state", state)
+                o.field("summary", summary)
+            }
+        }
     }
 
-    struct AWSEnd: Encodable {
+    struct AWSEnd: JSONWritable {
         let vpnConnectionId: String
         let tunnel: Int
         let outsideIp: String
@@ -125,9 +222,27 @@ struct CheckJSON {
         let customerGatewayIp: String?
         let amazonSideAsn: Int?
         let attachedTo: String?
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field(ifPresent: "acceptedRoutes", acceptedRoutes)
+                o.field(ifPresent: "amazonSideAsn", amazonSideAsn)
+                o.field(ifPresent: "attachedTo", attachedTo)
+                o.field(ifPresent: "awsInsideIp", awsInsideIp)
+                o.field(ifPresent: "customerGatewayId", customerGatewayId)
+                o.field(ifPresent: "customerGatewayIp", customerGatewayIp)
+                o.field(ifPresent: "customerInsideIp", customerInsideIp)
+                o.field(ifPresent: "insideAddressSource", insideAddressSource)
+                o.field(ifPresent: "insideCidr", insideCidr)
+                o.field("outsideIp", outsideIp)
+                o.field("status", status)
+                o.field("tunnel", tunnel)
+                o.field("vpnConnectionId", vpnConnectionId)
+            }
+        }
     }
 
-    struct GCPEnd: Encodable {
+    struct GCPEnd: JSONWritable {
         let project: String
         let region: String?
         let name: String
@@ -145,15 +260,47 @@ struct CheckJSON {
         let bgpPeerIp: String?
         let bgpPeerAsn: Int?
         let bgpStatus: String?
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field(ifPresent: "bgpPeer", bgpPeer)
+                o.field(ifPresent: "bgpPeerAsn", bgpPeerAsn)
+                o.field(ifPresent: "bgpPeerIp", bgpPeerIp)
+                o.field(ifPresent: "bgpStatus", bgpStatus)
+                o.field(ifPresent: "haGateway", haGateway)
+                o.field(ifPresent: "haGatewayInterface", haGatewayInterface)
+                o.field(ifPresent: "haInterfaceIp", haInterfaceIp)
+                o.field("name", name)
+                o.field(ifPresent: "peerGateway", peerGateway)
+                o.field(ifPresent: "peerGatewayInterface", peerGatewayInterface)
+                o.field(ifPresent: "peerIp", peerIp)
+                o.field("project", project)
+                o.field(ifPresent: "region", region)
+                o.field(ifPresent: "router", router)
+                o.field(ifPresent: "routerAsn", routerAsn)
+                o.field(ifPresent: "routerInterfaceIpRange", routerInterfaceIpRange)
+                o.field(ifPresent: "status", status)
+            }
+        }
     }
 
     /// One analysis finding. `hint` is omitted when the rule has none.
-    struct Finding: Encodable {
+    struct Finding: JSONWritable {
         let rule: String
         let severity: String
         let message: String
         let resources: [String]
         let hint: String?
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field(ifPresent: "hint", hint)
+                o.field("message", message)
+                o.field("resources", resources)
+                o.field("rule", rule)
+                o.field("severity", severity)
+            }
+        }
     }
 
     func document() -> Document {
@@ -215,10 +362,9 @@ struct CheckJSON {
     }
 
     func render() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document())) ?? Data("{}".utf8)
-        // C1, bidi and invisible format characters as \uXXXX too (the encoder escapes C0 only).
-        return Sanitizer.json(String(decoding: data, as: UTF8.self))
+        var json = PrettyJSON()
+        document().write(to: &json)
+        // C1, bidi and invisible format characters as \uXXXX too (PrettyJSON escapes C0 only).
+        return Sanitizer.json(json.text)
     }
 }

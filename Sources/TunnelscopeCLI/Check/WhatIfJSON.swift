@@ -1,29 +1,81 @@
 import TunnelscopeAnalysis
 
 /// The `whatIf` object of `check --format json --fail ID…`.
-struct WhatIfJSON: Encodable {
-    struct Element: Encodable { let id, kind, label: String }
-    struct Tunnel: Encodable {
+struct WhatIfJSON: JSONWritable {
+    struct Element: JSONWritable {
+        let id, kind, label: String
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("id", id)
+                o.field("kind", kind)
+                o.field("label", label)
+            }
+        }
+    }
+    struct Tunnel: JSONWritable {
         let id: String
         let crossCloud, carriedBefore, tunnelUpAfter, sessionUpAfter, survives: Bool
         let cause: String?
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("carriedBefore", carriedBefore)
+                o.field(ifPresent: "cause", cause)
+                o.field("crossCloud", crossCloud)
+                o.field("id", id)
+                o.field("sessionUpAfter", sessionUpAfter)
+                o.field("survives", survives)
+                o.field("tunnelUpAfter", tunnelUpAfter)
+            }
+        }
     }
-    struct Link: Encodable {
+    struct Link: JSONWritable {
         let id, label: String
         let upBefore, upAfter: Bool
         let carrying: [String]
         let singlePointsOfFailure: [String]
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("carrying", carrying)
+                o.field("id", id)
+                o.field("label", label)
+                o.field("singlePointsOfFailure", singlePointsOfFailure)
+                o.field("upAfter", upAfter)
+                o.field("upBefore", upBefore)
+            }
+        }
     }
-    struct Site: Encodable {
+    struct Site: JSONWritable {
         let id, name: String
         let reachableBefore, reachableAfter: Bool
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("id", id)
+                o.field("name", name)
+                o.field("reachableAfter", reachableAfter)
+                o.field("reachableBefore", reachableBefore)
+            }
+        }
     }
-    struct Prefix: Encodable {
+    struct Prefix: JSONWritable {
         let prefix: String
         let origin: String?
         let originLabel: String
         let originSide: String
         let lost: [String]
+
+        func write(to json: inout PrettyJSON) {
+            json.object { o in
+                o.field("lost", lost)
+                o.field(ifPresent: "origin", origin)
+                o.field("originLabel", originLabel)
+                o.field("originSide", originSide)
+                o.field("prefix", prefix)
+            }
+        }
     }
 
     let failed: [Element]
@@ -58,5 +110,23 @@ struct WhatIfJSON: Encodable {
         }
         lostPrefixes = o.lostPrefixes.map(prefix)
         unreachableBefore = o.unreachableBefore.map(prefix)
+    }
+
+    func write(to json: inout PrettyJSON) {
+        json.object { o in
+            o.key("failed")
+            o.array(failed) { $1.write(to: &$0) }
+            o.key("links")
+            o.array(links) { $1.write(to: &$0) }
+            o.key("lostPrefixes")
+            o.array(lostPrefixes) { $1.write(to: &$0) }
+            o.key("sites")
+            o.array(sites) { $1.write(to: &$0) }
+            o.field("summary", summary)
+            o.key("tunnels")
+            o.array(tunnels) { $1.write(to: &$0) }
+            o.key("unreachableBefore")
+            o.array(unreachableBefore) { $1.write(to: &$0) }
+        }
     }
 }
