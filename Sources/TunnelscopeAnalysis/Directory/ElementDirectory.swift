@@ -250,13 +250,7 @@ public struct ElementDirectory: Sendable {
                 byName[n, default: []].append(i)
                 keys.append((n, i))
                 // Each later word of a name starts a key too: "osaka" finds "Branch office Osaka".
-                var previous: Character?
-                for (offset, ch) in n.enumerated() {
-                    if let p = previous, Self.separators.contains(p), !Self.separators.contains(ch) {
-                        words.append((String(n.dropFirst(offset)), i))
-                    }
-                    previous = ch
-                }
+                for word in Self.laterWords(n) { words.append((word, i)) }
             }
             ids.append((e.id.lowercased(), i))
         }
@@ -264,6 +258,42 @@ public struct ElementDirectory: Sendable {
         sortedKeys = keys.sorted { $0.0 < $1.0 }.map { (key: $0.0, entry: $0.1) }
         sortedIds = ids.sorted { $0.0 < $1.0 }.map { (key: $0.0, entry: $0.1) }
         sortedWords = words.sorted { $0.0 < $1.0 }.map { (key: $0.0, entry: $0.1) }
+    }
+
+    /// The suffixes of `name` that start a later word (after a separator): "office osaka",
+    /// "osaka" for "branch office osaka". ASCII names are split by bytes (the separators are
+    /// ASCII and every ASCII byte is its own character, but for CR LF, which is no separator);
+    /// other names by characters, so that a separator with a combining mark is not one.
+    static func laterWords(_ name: String) -> [String] {
+        var words: [String] = []
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = name.utf8
+            var previousIsSeparator = false
+            var index = utf8.startIndex
+            while index < utf8.endIndex {
+                let isSeparator = isASCIISeparator(utf8[index])
+                if previousIsSeparator, !isSeparator { words.append(String(name[index...])) }
+                previousIsSeparator = isSeparator
+                index = utf8.index(after: index)
+            }
+            return words
+        }
+        var previous: Character?
+        for (offset, ch) in name.enumerated() {
+            if let p = previous, separators.contains(p), !separators.contains(ch) {
+                words.append(String(name.dropFirst(offset)))
+            }
+            previous = ch
+        }
+        return words
+    }
+
+    /// `separators`, as bytes.
+    private static func isASCIISeparator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x2D, 0x5F, 0x2F, 0x2E, 0x28, 0x29, 0x23, 0x3A: true
+        default: false
+        }
     }
 
     public func entry(_ id: String) -> DirectoryEntry? { byId[id].map { entries[$0] } }
