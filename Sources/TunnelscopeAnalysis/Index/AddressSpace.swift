@@ -27,8 +27,10 @@ struct AddressOwner: Sendable {
     let resource: String
     /// Ranges of one group may nest (a subnet in its VPC); ranges of different groups must not overlap.
     let group: String
-    /// `AWS VPC shared-services (vpc-0c33…) 10.30.0.0/16`.
-    let label: String
+    /// `AWS VPC shared-services (vpc-0c33…) 10.30.0.0/16`: made when a message needs it (most
+    /// owners never appear in one; formatting them all was a sixth of the analysis).
+    var label: String { describe() }
+    let describe: @Sendable () -> String
     /// Part of the connected hybrid network (attached to the TGW, behind the VPN, on-prem).
     let hybrid: Bool
     /// For GCP ranges: the network they are reached in.
@@ -67,7 +69,7 @@ struct AddressSpace: Sendable {
                 owners.append(
                     AddressOwner(
                         kind: .awsVpc, cidr: cidr.normalized, resource: vpc.id, group: vpc.id,
-                        label: "AWS VPC \(index.vpcName(vpc.id)) \(cidr.normalized)", hybrid: hybrid,
+                        describe: { "AWS VPC \(index.vpcName(vpc.id)) \(cidr.normalized)" }, hybrid: hybrid,
                         gcpNetwork: nil, vpcId: vpc.id, siteIndex: nil))
             }
         }
@@ -76,8 +78,7 @@ struct AddressSpace: Sendable {
             owners.append(
                 AddressOwner(
                     kind: .awsSubnet, cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId,
-                    label:
-                        "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))",
+                    describe: { "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))" },
                     hybrid: hybridVPCs[subnet.vpcId] ?? index.isHybridVPC(subnet.vpcId), gcpNetwork: nil,
                     vpcId: subnet.vpcId, siteIndex: nil))
         }
@@ -90,7 +91,7 @@ struct AddressSpace: Sendable {
                 owners.append(
                     AddressOwner(
                         kind: .gcpSubnet, cidr: cidr.normalized, resource: subnet.ref.id, group: group,
-                        label: "GCP subnet \(subnet.name) \(cidr.normalized)\(location)", hybrid: hybrid,
+                        describe: { "GCP subnet \(subnet.name) \(cidr.normalized)\(location)" }, hybrid: hybrid,
                         gcpNetwork: network, vpcId: nil, siteIndex: nil))
             }
             for range in subnet.secondaryRanges {
@@ -98,7 +99,7 @@ struct AddressSpace: Sendable {
                     AddressOwner(
                         kind: .gcpSecondaryRange, cidr: range.cidr.normalized, resource: subnet.ref.id,
                         group: group,
-                        label: "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)",
+                        describe: { "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)" },
                         hybrid: hybrid, gcpNetwork: network, vpcId: nil, siteIndex: nil))
             }
         }
@@ -111,7 +112,7 @@ struct AddressSpace: Sendable {
                     AddressOwner(
                         kind: .onPremSite, cidr: cidr.normalized, resource: site.id,
                         group: learned ? "learned:\(cidr.normalized)" : site.id,
-                        label: "on-prem \(site.name) \(cidr.normalized)", hybrid: true,
+                        describe: { "on-prem \(site.name) \(cidr.normalized)" }, hybrid: true,
                         gcpNetwork: nil, vpcId: nil, siteIndex: i))
             }
         }
@@ -125,7 +126,7 @@ struct AddressSpace: Sendable {
             owners.append(
                 AddressOwner(
                     kind: .redis, cidr: cidr, resource: redis.id, group: group,
-                    label: "Memorystore \(redis.displayName ?? redis.name) \(cidr) (\(redis.project))",
+                    describe: { "Memorystore \(redis.displayName ?? redis.name) \(cidr) (\(redis.project))" },
                     hybrid: network.map(index.isVPNAttached) ?? false, gcpNetwork: network, vpcId: nil, siteIndex: nil))
         }
         for route in model.gcpRoutes {
@@ -137,7 +138,7 @@ struct AddressSpace: Sendable {
             owners.append(
                 AddressOwner(
                     kind: .peeredRange, cidr: cidr, resource: network.id, group: group,
-                    label: "range \(cidr) imported into \(index.gcpName(network)) over peering \(peering)",
+                    describe: { "range \(cidr) imported into \(index.gcpName(network)) over peering \(peering)" },
                     hybrid: index.isVPNAttached(network), gcpNetwork: network, vpcId: nil, siteIndex: nil))
         }
         self.owners = owners
