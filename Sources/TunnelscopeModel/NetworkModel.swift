@@ -103,17 +103,17 @@ public struct NetworkModel: Sendable {
         vpnConnections = parts.vpnConnections.sorted { $0.id < $1.id }
         directConnectGateways = parts.directConnectGateways.sorted { $0.id < $1.id }
         virtualInterfaces = parts.virtualInterfaces.sorted { $0.id < $1.id }
-        gcpNetworks = parts.gcpNetworks.sorted { $0.ref < $1.ref }
-        gcpSubnets = parts.gcpSubnets.sorted { $0.ref < $1.ref }
+        gcpNetworks = Self.sortedByRef(parts.gcpNetworks) { $0.ref }
+        gcpSubnets = Self.sortedByRef(parts.gcpSubnets) { $0.ref }
         gcpRoutes = parts.gcpRoutes.sorted {
             ($0.project ?? "", $0.name ?? "", $0.destinationText) < (
                 $1.project ?? "", $1.name ?? "", $1.destinationText
             )
         }
-        haVpnGateways = parts.haVpnGateways.sorted { $0.ref < $1.ref }
-        externalVpnGateways = parts.externalVpnGateways.sorted { $0.ref < $1.ref }
-        gcpTunnels = parts.gcpTunnels.sorted { $0.ref < $1.ref }
-        cloudRouters = parts.cloudRouters.sorted { $0.ref < $1.ref }
+        haVpnGateways = Self.sortedByRef(parts.haVpnGateways) { $0.ref }
+        externalVpnGateways = Self.sortedByRef(parts.externalVpnGateways) { $0.ref }
+        gcpTunnels = Self.sortedByRef(parts.gcpTunnels) { $0.ref }
+        cloudRouters = Self.sortedByRef(parts.cloudRouters) { $0.ref }
         sharedVPCs = parts.sharedVPCs.sorted { $0.hostProject < $1.hostProject }
         redisInstances = parts.redisInstances.sorted { ($0.project, $0.name) < ($1.project, $1.name) }
         labels = parts.labels
@@ -139,6 +139,13 @@ public struct NetworkModel: Sendable {
         tunnels = join.run(siteNameForCustomerGateway: sites.siteNameByCustomerGateway)
         joinNotes = join.notes
         tunnelIndex = Self.index(tunnels) { $0.id }
+    }
+
+    /// Items in the order of their references (`GCPRef`'s order, the descriptions'): each
+    /// description made once, not twice per comparison.
+    static func sortedByRef<T>(_ items: [T], _ ref: (T) -> GCPRef) -> [T] {
+        let keys = items.map { ref($0).description }
+        return items.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { items[$0] }
     }
 
     /// Key → the position of its first item (the items are not copied).

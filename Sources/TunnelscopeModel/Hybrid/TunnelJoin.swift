@@ -123,7 +123,7 @@ struct TunnelJoin {
     private func gcpEndsByPeerIp() -> [IPv4Address: [PhysicalTunnel.GCPEnd]] {
         let externals = Dictionary(parts.externalVpnGateways.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         var result: [IPv4Address: [PhysicalTunnel.GCPEnd]] = [:]
-        for tunnel in parts.gcpTunnels.sorted(by: { $0.ref < $1.ref }) {
+        for tunnel in NetworkModel.sortedByRef(parts.gcpTunnels, { $0.ref }) {
             var peerIp = tunnel.peerIp
             if peerIp == nil, let ext = tunnel.peerExternalGateway.flatMap({ externals[$0] }),
                 let index = tunnel.peerExternalGatewayInterface
