@@ -69,7 +69,7 @@ public struct AppState: Sendable {
     /// attachments: not rebuilt every frame).
     private var detailPane = DetailPaneCache()
     /// Rows of the screens built on demand (findings, routes, details), by memory key.
-    var screenRows: [String: [Row]] = [:]
+    var screenRows: [String: RowList] = [:]
 
     public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
         self.result = result
@@ -137,17 +137,17 @@ public struct AppState: Sendable {
             switch screen {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                screenRows[screen.memoryKey] = FindingsRows(
-                    insights: insights, filter: severityFilter, model: model, width: width
-                ).rows()
+                screenRows[screen.memoryKey] = RowList(
+                    findings: FindingsRows(insights: insights, filter: severityFilter, model: model, width: width)
+                        .list())
             case .routes:
-                screenRows[screen.memoryKey] = RoutesRows(
-                    routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
-                ).rows()
+                screenRows[screen.memoryKey] = RowList(
+                    RoutesRows(
+                        routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
+                    ).rows())
             case .detail(let id):
-                screenRows[screen.memoryKey] = DetailRows(
-                    model: model, insights: insights, elementId: id, report: result.report
-                ).rows()
+                screenRows[screen.memoryKey] = RowList(
+                    DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows())
             default: break
             }
         }
@@ -157,13 +157,13 @@ public struct AppState: Sendable {
     public var model: NetworkModel { result.model }
 
     /// The rows of a list screen.
-    public func rows(for screen: Screen) -> [Row] {
+    public func rows(for screen: Screen) -> RowList {
         switch screen {
-        case .aws: content.aws
-        case .gcp: content.gcp
-        case .split: content.splitRows
-        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? []
-        case .topology, .tour: []
+        case .aws: RowList(content.aws)
+        case .gcp: RowList(content.gcp)
+        case .split: RowList(content.splitRows)
+        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? RowList([])
+        case .topology, .tour: RowList([])
         }
     }
 

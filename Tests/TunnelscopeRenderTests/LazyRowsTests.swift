@@ -1,0 +1,85 @@
+import Testing
+import TunnelscopeAnalysis
+import TunnelscopeCanvas
+import TunnelscopeTestSupport
+
+@testable import TunnelscopeRender
+
+/// The findings screen, laid out as it is read, gives exactly the rows and the navigation of the
+/// list wrapped up front.
+@Suite struct LazyRowsTests {
+    /// Findings of every severity, some without a resource (not selectable), short and long
+    /// messages, wide characters, an empty message and hint.
+    static let findings: [Finding] = (0..<60).map { i in
+        let words = String(repeating: "word\(i) ", count: i % 7 * 5)
+        let message =
+            i % 11 == 0 ? "" : i % 5 == 0 ? "本番ネットワーク 東京リージョン \(words)重なっています" : "Finding \(i): \(words)end"
+        return Finding(
+            rule: i % 13 == 0 ? "" : "rule-\(i % 4)", severity: [.error, .warning, .info][i % 3], message: message,
+            resources: i % 4 == 3 ? [] : ["res-\(i % 9)", "other-\(i)"],
+            hint: i % 2 == 0 ? "do something about \(words)" : nil)
+    }
+
+    static let state = Screens.state(screen: .findings)
+
+    static let head = FindingsRows(insights: state.insights, filter: .all, model: state.model).head()
+    static let shown = Array(findings.indices.filter { $0 % 17 != 5 })
+
+    static func lazy(width: Int) -> RowList {
+        RowList(findings: FindingsList(head: head, findings: findings, shown: shown, width: width))
+    }
+
+    static func lists(width: Int) -> (lazy: RowList, eager: [Row]) {
+        (lazy(width: width), head + shown.flatMap { FindingsRows.rows(findings[$0], width: width) })
+    }
+
+    @Test(arguments: [24, 60, 76, 156])
+    func lazyRowsAreTheEagerRows(width: Int) {
+        let (lazy, eager) = Self.lists(width: width)
+        // Asked out of order first (a jump far down, then the top), then in full.
+        #expect(lazy.contains(index: eager.count - 1))
+        #expect(!lazy.contains(index: eager.count))
+        #expect(lazy[3].text == eager[3].text)
+        #expect(lazy.count == eager.count)
+        for i in eager.indices {
+            #expect(lazy[i].text == eager[i].text)
+            #expect(lazy.elementId(at: i) == eager[i].elementId)
+            #expect(lazy[i].elementId == eager[i].elementId)
+        }
+    }
+
+    @Test(arguments: [24, 76])
+    func navigationIsTheEagerListsNavigation(width: Int) {
+        let (_, eager) = Self.lists(width: width)
+        let all = RowList(eager)
+        for delta in [1, -1, 22, -22, 5, Int.max / 2, -Int.max / 2] {
+            for i in eager.indices {
+                // A fresh lazy list each time: nothing laid out beyond what the step needs.
+                let lazy = Self.lazy(width: width)
+                #expect(
+                    lazy.nextSelectable(from: i, delta: delta) == all.nextSelectable(from: i, delta: delta),
+                    "from \(i) by \(delta)")
+            }
+        }
+        for id in ["res-0", "res-4", "res-8", "none"] {
+            let lazy = Self.lazy(width: width)
+            #expect(lazy.index(ofElement: id) == eager.firstIndex { $0.elementId == id })
+        }
+    }
+
+    @Test func theFindingsScreenStillScrollsAndSelects() {
+        var state = Screens.state(screen: .findings)
+        let rows = state.rows(for: .findings)
+        let eager = FindingsRows(
+            insights: state.insights, filter: .all, model: state.model,
+            width: Layout(width: 80, height: 24, screen: .findings).list.width - 2
+        ).rows()
+        #expect(rows.map(\.text) == eager.map(\.text))
+        Screens.apply(&state, keys: [.end])
+        #expect(state.listMemory(.findings).selected == eager.lastIndex(where: \.isSelectable))
+        Screens.apply(&state, keys: [.home, .pageDown])
+        let first = eager.firstIndex(where: \.isSelectable)!
+        #expect(state.listMemory(.findings).selected == RowList(eager).nextSelectable(from: first, delta: 24 - 4 - 1))
+        #expect(state.listMemory(.findings).selected > first)
+    }
+}
