@@ -41,7 +41,10 @@ public enum Reducer {
 
     @discardableResult
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-        if case .input = action {} else if case .resize = action {} else { state.message = nil }
+        switch action {
+        case .input, .resize, .reloadProgress: break
+        default: state.message = nil
+        }
         if state.helpVisible {
             switch action {
             case .toggleHelp: state.helpVisible = false
@@ -153,11 +156,19 @@ public enum Reducer {
             state.tourStep = max(0, state.tourStep - 1)
             state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
         case .reload:
-            state.message = Span("Reloading…", .info)
+            if state.reloading != nil {
+                state.message = Span("Already reloading: the exports are being read and analysed.", .info)
+                return []
+            }
+            state.reloading = ("reading the exports", 0)
             return [.reload]
-        case .reloaded(let result):
+        case .reloadProgress(let phase, let seconds):
+            state.reloading = (phase, seconds)
+        case .reloaded(let reload):
+            let result = reload.result
             let selected = state.selectedElement
-            state.replace(result)
+            state.reloading = nil
+            state.replace(reload)
             if let selected { select(&state, elementId: selected) }
             state.message = Span(
                 "Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.",
