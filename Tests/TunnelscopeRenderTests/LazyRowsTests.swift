@@ -1,6 +1,8 @@
 import Testing
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
+import TunnelscopeImport
+import TunnelscopeSynthetic
 import TunnelscopeTestSupport
 
 @testable import TunnelscopeRender
@@ -81,5 +83,52 @@ import TunnelscopeTestSupport
         let first = eager.firstIndex(where: \.isSelectable)!
         #expect(state.listMemory(.findings).selected == RowList(eager).nextSelectable(from: first, delta: 24 - 4 - 1))
         #expect(state.listMemory(.findings).selected > first)
+    }
+}
+
+/// The detail of an element with long lists: the lookups by ID give what scanning the model
+/// gave, and the pane beside a list shows what fits and says how many more there are.
+@Suite struct DetailListsTests {
+    static let result = Importer.load(
+        files: SyntheticNetwork(vpcs: 120, accounts: 2, routesPerTable: 1, gcpSubnets: 2).files(), origin: "test")
+
+    @Test func aTransitGatewaysAttachments() throws {
+        let state = AppState(result: Self.result, width: 160, height: 48)
+        let model = Self.result.model
+        let tgw = try #require(model.transitGateways.first).id
+        let attachments = model.tgwAttachments.filter { $0.transitGatewayId == tgw }
+        #expect(attachments.count > 60)
+        func rows(limit: Int) -> [String] {
+            DetailRows(model: model, insights: state.insights, elementId: tgw, report: Self.result.report, limit: limit)
+                .rows().map(\.text)
+        }
+        let full = rows(limit: .max)
+        #expect(full.filter { $0.hasPrefix("→ ") }.count == attachments.count)
+        #expect(!full.contains { $0.contains("more: d lists them all") })
+        let pane = rows(limit: 48)
+        #expect(pane.filter { $0.hasPrefix("→ ") } == Array(full.filter { $0.hasPrefix("→ ") }.prefix(48)))
+        #expect(pane.contains("… \(attachments.count - 48) more: d lists them all"))
+    }
+
+    @Test func aVPCsSubnetsAttachmentsAndRouteTables() throws {
+        let state = AppState(result: Self.result, width: 160, height: 48)
+        let model = Self.result.model
+        for vpc in model.vpcs.prefix(10) {
+            let text = DetailRows(model: model, insights: state.insights, elementId: vpc.id, report: Self.result.report)
+                .rows().map(\.text).joined(separator: "\n")
+            for subnet in model.subnets where subnet.vpcId == vpc.id {
+                #expect(text.contains("→ subnet \(subnet.name ?? subnet.id) "))
+            }
+            for a in model.tgwAttachments where a.resourceId == vpc.id {
+                #expect(text.contains("TGW attachment \(a.id)"))
+            }
+            for table in model.routeTables where table.vpcId == vpc.id { #expect(text.contains(table.id)) }
+        }
+        let attachment = try #require(model.tgwAttachments.first)
+        let text = DetailRows(
+            model: model, insights: state.insights, elementId: attachment.id, report: Self.result.report
+        )
+        .rows().map(\.text)
+        #expect(text.first == "TGW attachment \(attachment.id)")
     }
 }

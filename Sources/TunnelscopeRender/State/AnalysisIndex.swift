@@ -16,6 +16,8 @@ final class AnalysisIndex: Sendable {
     let search: SearchIndex
     /// Who is connected to whom on the map (the model's references).
     let graph: MapGraph
+    /// The model's many-to-one references by ID, for the detail of one element.
+    let lookups: ModelLookups
 
     init(model: NetworkModel, analysis: Analysis) {
         var errors = 0
@@ -35,5 +37,46 @@ final class AnalysisIndex: Sendable {
         }
         search = SearchIndex(model: model, directory: analysis.directory)
         graph = MapGraph(model: model)
+        lookups = ModelLookups(model: model)
+    }
+}
+
+/// Positions in the model's arrays by the IDs the detail screens look them up by, so the detail
+/// of a Transit Gateway or a VPC does not scan every attachment, subnet and route table.
+struct ModelLookups: Sendable {
+    let attachment: [String: Int]
+    let attachmentsByGateway: [String: [Int]]
+    let attachmentsByResource: [String: [Int]]
+    let attachmentsByRouteTable: [String: [Int]]
+    let subnetsByVpc: [String: [Int]]
+    let routeTable: [String: Int]
+    let routeTablesByVpc: [String: [Int]]
+
+    init(model: NetworkModel) {
+        var attachment: [String: Int] = [:]
+        var byGateway: [String: [Int]] = [:]
+        var byResource: [String: [Int]] = [:]
+        var byRouteTable: [String: [Int]] = [:]
+        for (i, a) in model.tgwAttachments.enumerated() {
+            if attachment[a.id] == nil { attachment[a.id] = i }
+            byGateway[a.transitGatewayId, default: []].append(i)
+            if let r = a.resourceId { byResource[r, default: []].append(i) }
+            if let t = a.associatedRouteTableId { byRouteTable[t, default: []].append(i) }
+        }
+        self.attachment = attachment
+        attachmentsByGateway = byGateway
+        attachmentsByResource = byResource
+        attachmentsByRouteTable = byRouteTable
+        var subnets: [String: [Int]] = [:]
+        for (i, s) in model.subnets.enumerated() { subnets[s.vpcId, default: []].append(i) }
+        subnetsByVpc = subnets
+        var table: [String: Int] = [:]
+        var tables: [String: [Int]] = [:]
+        for (i, t) in model.routeTables.enumerated() {
+            if table[t.id] == nil { table[t.id] = i }
+            tables[t.vpcId, default: []].append(i)
+        }
+        routeTable = table
+        routeTablesByVpc = tables
     }
 }

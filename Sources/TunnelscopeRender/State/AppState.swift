@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     public internal(set) var lastSearch: String?
     /// Position in the last search's matches (n/N move it).
     public internal(set) var searchPosition = 0
+    /// The last search's matches, so that n/N step through them without searching again (the
+    /// search index is the analysis', so they hold until a reload).
+    var searchMatches: (query: String, matches: [SearchIndex.Entry])?
     public internal(set) var helpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var message: Span?
@@ -101,6 +104,7 @@ public struct AppState: Sendable {
     /// size, the expanded groups) is used as it is, anything changed since is redone here.
     mutating func replace(_ reload: Reload) {
         result = reload.result
+        searchMatches = nil
         analysis = reload.analysis
         index = reload.index
         failed = failed.filter { reload.analysis.directory.entry($0) != nil }
@@ -327,7 +331,10 @@ extension AppState {
     /// The rows of the detail pane beside a list, built once per element, model and what-if.
     func detailPaneRows(_ id: String) -> [Row] {
         detailPane.rows(id) {
-            DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
+            // The pane shows what fits of long lists (a TGW's thousands of attachments).
+            DetailRows(
+                model: model, insights: insights, elementId: id, report: result.report, limit: max(8, height)
+            ).rows()
         }
     }
 }

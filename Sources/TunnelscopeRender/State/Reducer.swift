@@ -444,7 +444,13 @@ public enum Reducer {
     static func search(_ state: inout AppState, _ query: String, step: Int) {
         let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return }
-        let matches = state.content.search.search(q)
+        let matches: [SearchIndex.Entry]
+        if let last = state.searchMatches, last.query == q {
+            matches = last.matches
+        } else {
+            matches = state.content.search.search(q)
+            state.searchMatches = (q, matches)
+        }
         guard !matches.isEmpty else {
             state.message = Span("Nothing matches \"\(q)\".", .warning)
             state.lastSearch = q
