@@ -132,3 +132,47 @@ import TunnelscopeTestSupport
         #expect(text.first == "TGW attachment \(attachment.id)")
     }
 }
+
+/// The map's collapsed VPC groups count their members with problems from the analysis' verdicts
+/// and the what-if without going through every VPC: the same count as asking each member.
+@Suite struct MapGroupCountTests {
+    static let result = Importer.load(
+        files: SyntheticNetwork(vpcs: 200, accounts: 3, routesPerTable: 2, gcpSubnets: 4, realistic: true).files(),
+        origin: "test")
+
+    static func describe(_ map: TopologyLayout) -> [String] {
+        map.nodes.map { node in "\(node.id) \(node.health) \(node.lines.map { $0.map(\.text).joined() })" }
+            + map.edges.map(\.description)
+    }
+
+    @Test(arguments: [80, 160])
+    func groupsCountLikeAskingEachMember(width: Int) throws {
+        var state = AppState(result: Self.result, width: width, height: 48)
+        var states = [state]
+        // What-ifs: a VPN connection to a site, then the whole cross-cloud link.
+        let connection = try #require(Self.result.model.vpnConnections.first { $0.transitGatewayId != nil }).id
+        Reducer.reduce(&state, .startCommand)
+        for c in "fail \(connection)" { Reducer.reduce(&state, .input(c)) }
+        Reducer.reduce(&state, .inputSubmit)
+        #expect(state.failed == [connection])
+        states.append(state)
+        Reducer.reduce(&state, .show(.topology))
+        state.select(elementId: "link")
+        Reducer.reduce(&state, .failSelected)
+        states.append(state)
+        for s in states {
+            let fast = TopologyLayout(
+                model: s.model, insights: s.insights, width: width, height: 44, expanded: [])
+            let asked = TopologyLayout(
+                model: s.model, insights: s.insights, width: width, height: 44, expanded: [],
+                health: TopologyLayout.healthFromVerdicts(s.insights))
+            #expect(Self.describe(fast) == Self.describe(asked))
+            #expect(fast.nodes.contains { $0.id.hasPrefix("group:vpcs:") })
+        }
+        #expect(
+            states.contains { s in
+                TopologyLayout(model: s.model, insights: s.insights, width: width, height: 44, expanded: [])
+                    .nodes.contains { $0.lines.joined().contains { $0.text.contains("with problems") } }
+            })
+    }
+}

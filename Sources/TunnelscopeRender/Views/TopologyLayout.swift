@@ -163,14 +163,12 @@ public struct TopologyLayout: Sendable {
         // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
         let vpcOrder = insights.index.vpcOrder
         // Only the VPCs shown get a box: a collapsed group counts the others (and their health).
-        var clusters: [(hub: String?, vpcs: [Int])] = graph.hubs.map { ($0.id, []) } + [(nil, [])]
-        for (i, entry) in vpcOrder.enumerated() {
-            let hubs = graph.hubsByVpc[entry.vpc.id] ?? []
-            for hub in hubs { rawEdges.append((hub, entry.vpc.id)) }
-            let c = hubs.first.flatMap { graph.hubIndex[$0] } ?? graph.hubs.count
-            clusters[c].vpcs.append(i)
-        }
-        clusters = clusters.filter { !$0.vpcs.isEmpty }
+        let mapVPCs = insights.index.mapVPCs
+        let clusters = mapVPCs.clusters
+        // Where the hub → VPC edges go among the others (they are drawn in this order).
+        let vpcEdgesAt = rawEdges.count
+        /// Per cluster: how many of its VPCs have boxes (the others are in its group box).
+        var shownInCluster = clusters.map(\.vpcs.count)
         func vpcNode(_ i: Int) -> Node {
             let (vpc, name) = vpcOrder[i]
             let lost = insights.lostOrigins.contains(vpc.id)
@@ -357,15 +355,30 @@ public struct TopologyLayout: Sendable {
                 groupBox(group, hidden: nodes.count - keep, members: nodes.dropFirst(keep))
             ]
         }
-        /// `collapsed` for VPCs by position in `vpcOrder`: boxes are made only for those shown.
-        func collapsedVPCs(_ members: [Int], group: String, limit: Int) -> [Node] {
+        /// `collapsed` for cluster `c` of VPCs: boxes are made only for those shown; the group
+        /// box counts the others with problems from the analysis' verdicts and the what-if.
+        func collapsedVPCs(_ c: Int, group: String, limit: Int) -> [Node] {
+            let members = clusters[c].vpcs
             guard members.count > limit else { return members.map(vpcNode) }
             if expanded.contains(group) { return members.map(vpcNode) + [collapseBox(group)] }
             let keep = max(0, limit - 1)
-            let others = members.dropFirst(keep).map { vpcOrder[$0].vpc.id }
-            let bad = others.filter { boxHealth([$0]) >= .degraded }.count
+            shownInCluster[c] = keep
+            var bad: Int
+            if health == nil {
+                bad = mapVPCs.badFrom[c][keep]
+                // The what-if's failures and losses among the hidden VPCs the analysis judged fine.
+                for id in insights.failed.union(insights.lostOrigins).union(insights.lostTunnels) {
+                    if let i = mapVPCs.position[id], mapVPCs.cluster[i] == c, mapVPCs.rank[i] >= keep,
+                        !mapVPCs.judgedBad[i]
+                    {
+                        bad += 1
+                    }
+                }
+            } else {
+                bad = members.dropFirst(keep).filter { boxHealth([vpcOrder[$0].vpc.id]) >= .degraded }.count
+            }
             return members.prefix(keep).map(vpcNode) + [
-                groupBox(group, hidden: members.count - keep, ids: others, bad: bad)
+                groupBox(group, hidden: members.count - keep, ids: [], bad: bad)
             ]
         }
         /// x positions of boxes in one row, each as near its desired centre as the others allow.
@@ -478,7 +491,7 @@ public struct TopologyLayout: Sendable {
                 let total = blockWidths.reduce(0, +) + (clusters.count - 1) * gap
                 var blockX = margin + max(0, (usable - total) / 2)
                 for (c, cluster) in clusters.enumerated() {
-                    let shown = collapsedVPCs(cluster.vpcs, group: groupName(cluster.hub), limit: alloc[c] * 2)
+                    let shown = collapsedVPCs(c, group: groupName(cluster.hub), limit: alloc[c] * 2)
                     for (i, node) in shown.enumerated() {
                         let row = i / alloc[c]
                         let col = i % alloc[c]
@@ -500,7 +513,7 @@ public struct TopologyLayout: Sendable {
                 }).enumerated() {
                     let limit = min(clusters[i].vpcs.count, max(1, remaining / (clusters.count - k)))
                     remaining -= limit
-                    nodes[i] = collapsedVPCs(clusters[i].vpcs, group: groupName(clusters[i].hub), limit: limit)
+                    nodes[i] = collapsedVPCs(i, group: groupName(clusters[i].hub), limit: limit)
                 }
                 let shown = nodes.flatMap { $0 }
                 vpcRows = rows(shown, perRow: columns) { _ in nil }
@@ -579,14 +592,33 @@ public struct TopologyLayout: Sendable {
         }
         var seenEdges = Set<Edge>()
         var routed: [(from: Int, to: Int)] = []
-        for (from, to) in rawEdges {
-            let edge = Edge(from: hidden[from] ?? from, to: hidden[to] ?? to)
+        func add(_ edge: Edge) {
             guard let a = position[edge.from], let b = position[edge.to], boxes[a].row < boxes[b].row,
                 seenEdges.insert(edge).inserted
-            else { continue }
+            else { return }
             edges.append(edge)
             routed.append((a, b))
         }
+        /// Hub → VPC edges, a hidden VPC's to its group box (each hub's once).
+        func addVPCEdges() {
+            var toGroup = Set<Int>()
+            for i in vpcOrder.indices {
+                let c = mapVPCs.cluster[i]
+                let shown = mapVPCs.rank[i] < shownInCluster[c]
+                for hub in mapVPCs.hubs[i] {
+                    if shown {
+                        add(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
+                    } else if toGroup.insert(hub * clusters.count + c).inserted {
+                        add(Edge(from: graph.hubs[hub].id, to: "group:vpcs:\(clusters[c].hub ?? "unattached")"))
+                    }
+                }
+            }
+        }
+        for (k, (from, to)) in rawEdges.enumerated() {
+            if k == vpcEdgesAt { addVPCEdges() }
+            add(Edge(from: hidden[from] ?? from, to: hidden[to] ?? to))
+        }
+        if rawEdges.count == vpcEdgesAt { addVPCEdges() }
         let router = MapRouter(
             boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
             minX: margin - 1, maxX: max(margin, width - 1))
