@@ -152,6 +152,9 @@ public struct AppState: Sendable {
         refreshScreenRows()
     }
 
+    /// After a resize: the detail pane shows as much of long lists as the new height holds.
+    mutating func forgetDetailPane() { detailPane = DetailPaneCache() }
+
     mutating func relayout() {
         topologyCache = LazyTopology(
             model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)

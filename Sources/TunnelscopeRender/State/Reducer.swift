@@ -69,6 +69,7 @@ public enum Reducer {
             state.width = w
             state.height = h
             state.relayout()
+            state.forgetDetailPane()
             state.screenRows[Screen.findings.memoryKey] = nil
             state.refreshScreenRows()
             clampAll(&state)

@@ -115,7 +115,7 @@ enum Chrome {
                     [
                         Span(" Reloading… ", Style(.info, bold: true)),
                         Span(reloading.phase + (reloading.seconds > 0 ? " (\(reloading.seconds) s)" : "")),
-                        Span("  · the screen shows the model loaded before until it is done", .dim),
+                        Span("  · showing the model loaded before", .dim),
                     ], x: rect.x, y: rect.y, clip: rect)
             } else if let summary = state.insights.whatIfSummary, !state.failed.isEmpty {
                 buffer.write(" What-if: " + summary, x: rect.x, y: rect.y, style: Style(.failed), clip: rect)
