@@ -76,10 +76,14 @@ enum Explorer {
         let size = terminal.size
         var state = AppState(result: result, width: size.width, height: size.height, screen: screen)
         terminal.draw(ScreenRenderer.render(state))
+        /// The reload under way, if any: it runs on its own thread; this loop keeps answering keys
+        /// and draws its progress until it hands over the new state.
+        var reload: BackgroundReload?
         while true {
+            var redraw = true
             switch terminal.next() {
             case .idle:
-                continue
+                redraw = false
             case .signal(let number):
                 return 128 + number
             case .suspend:
@@ -92,14 +96,70 @@ enum Explorer {
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
                     case .quit: return 0
-                    case .reload: Reducer.reduce(&state, .reloaded(input.load()))
+                    case .reload:
+                        // The reducer asks for one reload at a time ("already reloading").
+                        if reload == nil { reload = BackgroundReload(input: input, context: state.reloadContext) }
                     case .suspend:
                         terminal.suspend()
                         Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))
                     }
                 }
             }
-            terminal.draw(ScreenRenderer.render(state))
+            if let job = reload {
+                switch job.poll() {
+                case .done(let prepared):
+                    reload = nil
+                    Reducer.reduce(&state, .reloaded(prepared))
+                    redraw = true
+                case .running(let phase, let seconds):
+                    if state.reloading?.phase != phase || state.reloading?.seconds != seconds {
+                        Reducer.reduce(&state, .reloadProgress(phase, seconds: seconds))
+                        redraw = true
+                    }
+                }
+            }
+            if redraw { terminal.draw(ScreenRenderer.render(state)) }
         }
+    }
+}
+
+/// A reload on a thread of its own: reads the exports, analyses them and builds what the views
+/// show (`Reload`), off the main thread. The explorer polls it between keys.
+final class BackgroundReload: @unchecked Sendable {
+    enum Status {
+        case running(phase: String, seconds: Int)
+        case done(Reload)
+    }
+
+    private let lock = NSLock()
+    private var phase = "reading the exports"
+    private var finished: Reload?
+    private let started = Date()
+
+    init(input: InputOptions, context: Reload.Context) {
+        let thread = Thread { [self] in
+            let result = input.load()
+            let prepared = Reload(result, for: context) { step in self.set(phase: step) }
+            lock.lock()
+            finished = prepared
+            lock.unlock()
+        }
+        thread.name = "reload"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    private func set(phase: String) {
+        lock.lock()
+        self.phase = phase
+        lock.unlock()
+    }
+
+    /// What it is doing, or the new state's parts once it is done (handed over once).
+    func poll() -> Status {
+        lock.lock()
+        defer { lock.unlock() }
+        if let finished { return .done(finished) }
+        return .running(phase: phase, seconds: Int(Date().timeIntervalSince(started)))
     }
 }

@@ -53,7 +53,10 @@ import TunnelscopeTestSupport
     @Test func crashPrintsTheBacktraceOnTheNormalScreen() throws {
         let session = try start("SWIFT_BACKTRACE=interactive=no \(binary); echo EXITED=$?")
         try send(SIGSEGV, to: session)
-        let screen = try session.wait(timeout: 20, for: "EXITED=139") { $0.contains("EXITED=139") }
+        try session.wait(timeout: 20, for: "EXITED=139") { $0.contains("EXITED=139") }
+        // The backtrace lists every thread (the loader's idle dispatch workers too, when they are
+        // still there): its first line may have scrolled off the screen, so read the scrollback.
+        let screen = try session.run(["capture-pane", "-p", "-S", "-500", "-t", "e2e"])
         #expect(screen.contains("Program crashed"), "Swift's backtracer ran, after the restore")
         try expectRestored(session)
     }

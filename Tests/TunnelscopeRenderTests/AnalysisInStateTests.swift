@@ -25,7 +25,7 @@ import TunnelscopeRender
         #expect(state.analysis.findings.first?.rule == "incomplete-input")
         #expect(Screens.frame(state).contains("✖ 1 file could not be read"))
         // Reload: a new analysis for the new result; the incomplete input is gone with it.
-        Reducer.reduce(&state, .reloaded(Screens.example))
+        Reducer.reduce(&state, .reloaded(Reload(Screens.example, for: state)))
         #expect(!state.analysis.findings.contains { $0.rule == "incomplete-input" })
         #expect(state.analysis.findings == Analysis(model: Screens.example.model).findings)
     }

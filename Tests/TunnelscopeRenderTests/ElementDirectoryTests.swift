@@ -19,7 +19,7 @@ import TunnelscopeTestSupport
         Screens.apply(&state, keys: [.character("e")])
         let directory = state.analysis.directory
         var visible = Set<String>()
-        for rows in [state.content.aws, state.content.gcp, state.content.splitRows, state.rows(for: .findings)] {
+        for rows in [state.content.aws, state.content.gcp, state.content.splitRows, Array(state.rows(for: .findings))] {
             visible.formUnion(rows.compactMap(\.elementId))
         }
         visible.formUnion(state.topology.bands.flatMap(\.nodes).compactMap(\.elementId))

@@ -1,7 +1,8 @@
 import Testing
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
-import TunnelscopeRender
+
+@testable import TunnelscopeRender
 
 /// The reducer and the keymap: navigation, the selection following the physical tunnel, search,
 /// what-if, the help generated from the keymap.
@@ -171,10 +172,37 @@ import TunnelscopeRender
         Screens.apply(&state, keys: [.character("f")])
         let effects = Reducer.reduce(&state, .reload)
         #expect(effects == [.reload])
-        Reducer.reduce(&state, .reloaded(Screens.example))
+        Reducer.reduce(&state, .reloaded(Reload(Screens.example, for: state)))
         #expect(state.selectedElement == selected)
         #expect(state.failed.contains(selected!))
         #expect(state.message?.text.hasPrefix("Reloaded") == true)
+    }
+
+    @Test func aReloadRunsOnceAndItsProgressIsDrawn() {
+        var state = Screens.state(screen: .aws)
+        Screens.apply(&state, keys: [.down, .down])
+        let selected = state.selectedElement
+        #expect(Reducer.reduce(&state, .reload) == [.reload])
+        #expect(Screens.frame(state).contains("Reloading… reading the exports"))
+        // A second r while the first runs starts nothing.
+        #expect(Reducer.reduce(&state, .reload) == [])
+        #expect(Screens.frame(state).contains("Already reloading"))
+        Reducer.reduce(&state, .reloadProgress("analysing 40 resources", seconds: 3))
+        Screens.apply(&state, keys: [.down])
+        // Keys still move on the model loaded before; the progress comes back after the key's message.
+        #expect(state.selectedElement != selected)
+        #expect(Screens.frame(state).contains("Reloading… analysing 40 resources (3 s)"))
+        // A what-if started while the reload ran is applied to the new model at the swap.
+        let prepared = Reload(Screens.example, for: state)
+        Screens.apply(&state, keys: [.up, .character("f")])
+        #expect(state.failed == [selected!])
+        Reducer.reduce(&state, .reloaded(prepared))
+        #expect(state.reloading == nil)
+        #expect(state.selectedElement == selected)
+        #expect(state.failed == [selected!])
+        #expect(state.insights.failed == [selected!] && state.insights.whatIf != nil)
+        #expect(!Screens.frame(state).contains("Reloading…"))
+        #expect(Reducer.reduce(&state, .reload) == [.reload], "a new reload can start once it is done")
     }
 
     @Test func clickSelectsARowAndABox() {

@@ -65,9 +65,7 @@ struct AWSPerspective {
         }
 
         for tgw in model.transitGateways {
-            let attachments = model.tgwAttachments.filter { $0.transitGatewayId == tgw.id }
-            let counts = Dictionary(grouping: attachments, by: \.resourceType).map { "\($0.value.count) \($0.key)" }
-                .sorted().joined(separator: ", ")
+            let counts = insights.index.lookups.attachmentCounts[tgw.id] ?? ""
             rows.append(
                 Row(
                     spans: [
@@ -129,13 +127,12 @@ struct AWSPerspective {
 
     private func counterpart(ofCustomerGateway cgw: CustomerGateway?) -> Span {
         guard let ip = cgw?.ipAddress else { return Span("", .dim) }
-        for gateway in model.haVpnGateways {
-            if let interface = gateway.interfaces.first(where: { $0.ipAddress == ip }) {
-                return Span(" = GCP \(gateway.name) if\(interface.id)", .gcp)
-            }
+        let lookups = insights.index.lookups
+        if let (gateway, interface) = lookups.haInterfaceByIp[ip] {
+            return Span(" = GCP \(model.haVpnGateways[gateway].name) if\(interface)", .gcp)
         }
-        if let site = model.onPremSites.first(where: { $0.customerGatewayIds.contains(cgw!.id) }) {
-            return Span(" = on-prem \(site.name)", .onPrem)
+        if let site = lookups.siteByCustomerGateway[cgw!.id] {
+            return Span(" = on-prem \(model.onPremSites[site].name)", .onPrem)
         }
         return Span("  (not a known GCP address)", .dim)
     }

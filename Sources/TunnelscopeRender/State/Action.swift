@@ -25,7 +25,10 @@ public enum Action: Sendable {
     case toggleGroup
     case tourNext, tourPrevious
     case reload
-    case reloaded(LoadResult)
+    /// What a reload under way is doing (shown until it is done), and for how long it has.
+    case reloadProgress(String, seconds: Int)
+    /// A reload built off the main thread (`Reload`), swapped in; the selection is kept.
+    case reloaded(Reload)
     case resize(width: Int, height: Int)
     case click(x: Int, y: Int)
     case scroll(Int)

@@ -16,6 +16,10 @@ final class AnalysisIndex: Sendable {
     let search: SearchIndex
     /// Who is connected to whom on the map (the model's references).
     let graph: MapGraph
+    /// The model's many-to-one references by ID, for the detail of one element.
+    let lookups: ModelLookups
+    /// The map's VPC clusters, so a collapsed map does not go through every VPC.
+    let mapVPCs: MapVPCs
 
     init(model: NetworkModel, analysis: Analysis) {
         var errors = 0
@@ -35,5 +39,124 @@ final class AnalysisIndex: Sendable {
         }
         search = SearchIndex(model: model, directory: analysis.directory)
         graph = MapGraph(model: model)
+        lookups = ModelLookups(model: model)
+        mapVPCs = MapVPCs(vpcOrder: vpcOrder, graph: graph, verdicts: analysis.verdicts)
+    }
+}
+
+/// Positions in the model's arrays by the IDs the detail screens look them up by, so the detail
+/// of a Transit Gateway or a VPC does not scan every attachment, subnet and route table.
+struct ModelLookups: Sendable {
+    let attachment: [String: Int]
+    let attachmentsByGateway: [String: [Int]]
+    let attachmentsByResource: [String: [Int]]
+    let attachmentsByRouteTable: [String: [Int]]
+    let subnetsByVpc: [String: [Int]]
+    let routeTable: [String: Int]
+    let routeTablesByVpc: [String: [Int]]
+    /// "3 vpc, 1 vpn" for each Transit Gateway's attachments.
+    let attachmentCounts: [String: String]
+    /// The first on-prem site that names each customer gateway.
+    let siteByCustomerGateway: [String: Int]
+    /// The first GCP HA VPN gateway interface (gateway position, interface ID) with each IP.
+    let haInterfaceByIp: [IPv4Address: (gateway: Int, interface: Int)]
+
+    init(model: NetworkModel) {
+        var attachment: [String: Int] = [:]
+        var byGateway: [String: [Int]] = [:]
+        var byResource: [String: [Int]] = [:]
+        var byRouteTable: [String: [Int]] = [:]
+        for (i, a) in model.tgwAttachments.enumerated() {
+            if attachment[a.id] == nil { attachment[a.id] = i }
+            byGateway[a.transitGatewayId, default: []].append(i)
+            if let r = a.resourceId { byResource[r, default: []].append(i) }
+            if let t = a.associatedRouteTableId { byRouteTable[t, default: []].append(i) }
+        }
+        self.attachment = attachment
+        attachmentsByGateway = byGateway
+        attachmentsByResource = byResource
+        attachmentsByRouteTable = byRouteTable
+        var subnets: [String: [Int]] = [:]
+        for (i, s) in model.subnets.enumerated() { subnets[s.vpcId, default: []].append(i) }
+        subnetsByVpc = subnets
+        var table: [String: Int] = [:]
+        var tables: [String: [Int]] = [:]
+        for (i, t) in model.routeTables.enumerated() {
+            if table[t.id] == nil { table[t.id] = i }
+            tables[t.vpcId, default: []].append(i)
+        }
+        routeTable = table
+        routeTablesByVpc = tables
+        attachmentCounts = byGateway.mapValues { positions in
+            Dictionary(grouping: positions, by: { model.tgwAttachments[$0].resourceType })
+                .map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", ")
+        }
+        var sites: [String: Int] = [:]
+        for (i, site) in model.onPremSites.enumerated() {
+            for gateway in site.customerGatewayIds where sites[gateway] == nil { sites[gateway] = i }
+        }
+        siteByCustomerGateway = sites
+        var interfaces: [IPv4Address: (gateway: Int, interface: Int)] = [:]
+        for (g, gateway) in model.haVpnGateways.enumerated() {
+            for interface in gateway.interfaces {
+                if let ip = interface.ipAddress, interfaces[ip] == nil { interfaces[ip] = (g, interface.id) }
+            }
+        }
+        haInterfaceByIp = interfaces
+    }
+}
+
+/// The VPCs of the map by the hub they hang off (the first, if several), in map order: what the
+/// layout of every what-if shares. A collapsed group shows the first VPCs of its cluster and
+/// counts the others from here rather than going through them.
+struct MapVPCs: Sendable {
+    /// Positions in `vpcOrder` of each cluster's VPCs; `hub` nil for the unattached ones.
+    let clusters: [(hub: String?, vpcs: [Int])]
+    /// Per VPC (position in `vpcOrder`): its cluster, its rank in it, and its hubs (positions in
+    /// `MapGraph.hubs`, for the map's edges).
+    let cluster: [Int]
+    let rank: [Int]
+    let hubs: [[Int]]
+    /// Per cluster, per rank: how many VPCs from that rank on the analysis judges down or degraded.
+    let badFrom: [[Int]]
+    let judgedBad: [Bool]
+    /// VPC ID → position in `vpcOrder`.
+    let position: [String: Int]
+
+    init(vpcOrder: [(vpc: AWSVpc, name: String)], graph: MapGraph, verdicts: Verdicts) {
+        var clusters: [(hub: String?, vpcs: [Int])] = graph.hubs.map { ($0.id, []) } + [(nil, [])]
+        var hubs: [[Int]] = []
+        var judgedBad: [Bool] = []
+        var position: [String: Int] = [:]
+        hubs.reserveCapacity(vpcOrder.count)
+        for (i, entry) in vpcOrder.enumerated() {
+            let ids = graph.hubsByVpc[entry.vpc.id] ?? []
+            hubs.append(ids.compactMap { graph.hubIndex[$0] })
+            let c = ids.first.flatMap { graph.hubIndex[$0] } ?? graph.hubs.count
+            clusters[c].vpcs.append(i)
+            let health = verdicts.health(of: entry.vpc.id)
+            judgedBad.append(health == .down || health == .degraded)
+            if position[entry.vpc.id] == nil { position[entry.vpc.id] = i }
+        }
+        clusters = clusters.filter { !$0.vpcs.isEmpty }
+        var cluster = [Int](repeating: 0, count: vpcOrder.count)
+        var rank = [Int](repeating: 0, count: vpcOrder.count)
+        var badFrom: [[Int]] = []
+        for (c, members) in clusters.enumerated() {
+            var suffix = [Int](repeating: 0, count: members.vpcs.count + 1)
+            for (r, i) in members.vpcs.enumerated().reversed() {
+                cluster[i] = c
+                rank[i] = r
+                suffix[r] = suffix[r + 1] + (judgedBad[i] ? 1 : 0)
+            }
+            badFrom.append(suffix)
+        }
+        self.clusters = clusters
+        self.cluster = cluster
+        self.rank = rank
+        self.hubs = hubs
+        self.badFrom = badFrom
+        self.judgedBad = judgedBad
+        self.position = position
     }
 }

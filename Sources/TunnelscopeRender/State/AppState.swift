@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     public internal(set) var lastSearch: String?
     /// Position in the last search's matches (n/N move it).
     public internal(set) var searchPosition = 0
+    /// The last search's matches, so that n/N step through them without searching again (the
+    /// search index is the analysis', so they hold until a reload).
+    var searchMatches: (query: String, matches: [SearchIndex.Entry])?
     public internal(set) var helpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var message: Span?
@@ -57,6 +60,9 @@ public struct AppState: Sendable {
     public internal(set) var topologyScroll = 0
     public internal(set) var failed: Set<String> = []
     public internal(set) var pathQuery: (from: String, to: String, lines: [Span])?
+    /// While a reload runs in the background: what it is doing, and for how many seconds (the
+    /// explorer keeps answering keys on the model it has until the new one is swapped in).
+    public internal(set) var reloading: (phase: String, seconds: Int)?
     public internal(set) var content: Content
     /// The map, laid out when it is first read after the model, the what-if, the size or the
     /// expanded groups change (a what-if on a list screen does not lay out a map nobody sees).
@@ -69,7 +75,7 @@ public struct AppState: Sendable {
     /// attachments: not rebuilt every frame).
     private var detailPane = DetailPaneCache()
     /// Rows of the screens built on demand (findings, routes, details), by memory key.
-    var screenRows: [String: [Row]] = [:]
+    var screenRows: [String: RowList] = [:]
 
     public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
         self.result = result
@@ -88,14 +94,34 @@ public struct AppState: Sendable {
         Reducer.follow(&self, tunnel: nil)
     }
 
-    /// Loads another result (a reload): a new analysis; failures of elements that are gone are dropped.
-    mutating func replace(_ result: LoadResult) {
-        self.result = result
-        analysis = Analysis(model: result.model, report: result.report)
-        index = AnalysisIndex(model: result.model, analysis: analysis)
-        let known = Set(analysis.directory.entries.map(\.id))
-        failed = failed.filter { known.contains($0) }
-        applyWhatIf()
+    /// What a reload needs to know of the state to build the new one off the main thread.
+    public var reloadContext: Reload.Context {
+        Reload.Context(failed: failed, width: width, height: height, expanded: expandedGroups)
+    }
+
+    /// Swaps in another result (a reload), analysed and prepared off the main thread: failures of
+    /// elements that are gone are dropped; what the reload was prepared for (the what-if, the
+    /// size, the expanded groups) is used as it is, anything changed since is redone here.
+    mutating func replace(_ reload: Reload) {
+        result = reload.result
+        searchMatches = nil
+        analysis = reload.analysis
+        index = reload.index
+        failed = failed.filter { reload.analysis.directory.entry($0) != nil }
+        insights =
+            failed == reload.insights.failed
+            ? reload.insights : Insights(analysis: analysis, failed: failed, index: index)
+        detailPane = DetailPaneCache()
+        content = failed == reload.insights.failed ? reload.content : Content(model: result.model, insights: insights)
+        if failed == reload.insights.failed, reload.context.width == width, reload.context.height == height,
+            reload.context.expanded == expandedGroups
+        {
+            topologyCache = reload.topology
+        } else {
+            relayout()
+        }
+        screenRows = [:]
+        refreshScreenRows()
     }
 
     /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
@@ -126,6 +152,9 @@ public struct AppState: Sendable {
         refreshScreenRows()
     }
 
+    /// After a resize: the detail pane shows as much of long lists as the new height holds.
+    mutating func forgetDetailPane() { detailPane = DetailPaneCache() }
+
     mutating func relayout() {
         topologyCache = LazyTopology(
             model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)
@@ -137,17 +166,17 @@ public struct AppState: Sendable {
             switch screen {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                screenRows[screen.memoryKey] = FindingsRows(
-                    insights: insights, filter: severityFilter, model: model, width: width
-                ).rows()
+                screenRows[screen.memoryKey] = RowList(
+                    findings: FindingsRows(insights: insights, filter: severityFilter, model: model, width: width)
+                        .list())
             case .routes:
-                screenRows[screen.memoryKey] = RoutesRows(
-                    routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
-                ).rows()
+                screenRows[screen.memoryKey] = RowList(
+                    RoutesRows(
+                        routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
+                    ).rows())
             case .detail(let id):
-                screenRows[screen.memoryKey] = DetailRows(
-                    model: model, insights: insights, elementId: id, report: result.report
-                ).rows()
+                screenRows[screen.memoryKey] = RowList(
+                    DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows())
             default: break
             }
         }
@@ -157,13 +186,13 @@ public struct AppState: Sendable {
     public var model: NetworkModel { result.model }
 
     /// The rows of a list screen.
-    public func rows(for screen: Screen) -> [Row] {
+    public func rows(for screen: Screen) -> RowList {
         switch screen {
-        case .aws: content.aws
-        case .gcp: content.gcp
-        case .split: content.splitRows
-        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? []
-        case .topology, .tour: []
+        case .aws: RowList(content.aws)
+        case .gcp: RowList(content.gcp)
+        case .split: RowList(content.splitRows)
+        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? RowList([])
+        case .topology, .tour: RowList([])
         }
     }
 
@@ -182,11 +211,57 @@ public struct AppState: Sendable {
         default:
             let rows = rows(for: screen)
             let m = listMemory(screen)
-            guard rows.indices.contains(m.selected) else { return nil }
-            if screen == .split, let tunnel = rows[m.selected].tunnelId { return tunnel }
-            return rows[m.selected].elementId
+            guard rows.contains(index: m.selected) else { return nil }
+            if screen == .split, let tunnel = rows.tunnelId(at: m.selected) { return tunnel }
+            return rows.elementId(at: m.selected)
         }
     }
+}
+
+/// A reload: the load, its analysis and what the views show of it, built off the main thread
+/// (`init` is the slow part: the analysis, the rows, the map), then swapped into the state with
+/// `.reloaded`, which keeps the selection.
+public struct Reload: Sendable {
+    /// What the state looked like when the reload started: its what-if, size, expanded groups.
+    public struct Context: Sendable {
+        public var failed: Set<String>
+        public var width: Int
+        public var height: Int
+        public var expanded: Set<String>
+    }
+
+    public let result: LoadResult
+    let context: Context
+    let analysis: Analysis
+    let index: AnalysisIndex
+    let insights: Insights
+    let content: Content
+    let topology: LazyTopology
+
+    /// Analyses `result` and builds the rows and the map for `context`; `progress` is told
+    /// each step as it starts.
+    public init(_ result: LoadResult, for context: Context, progress: (String) -> Void = { _ in }) {
+        self.result = result
+        self.context = context
+        progress("analysing \(result.report.resourcesLoaded) resources")
+        let analysis = Analysis(model: result.model, report: result.report)
+        progress("building the views")
+        let index = AnalysisIndex(model: result.model, analysis: analysis)
+        let insights = Insights(
+            analysis: analysis, failed: context.failed.filter { analysis.directory.entry($0) != nil }, index: index)
+        self.analysis = analysis
+        self.index = index
+        self.insights = insights
+        content = Content(model: result.model, insights: insights)
+        topology = LazyTopology(
+            model: result.model, insights: insights, width: context.width, height: context.height - 4,
+            expanded: context.expanded)
+        progress("laying out the map")
+        _ = topology.layout
+    }
+
+    /// A reload of `result` for the state as it is now (for tests and one-shot use).
+    public init(_ result: LoadResult, for state: AppState) { self.init(result, for: state.reloadContext) }
 }
 
 /// Rows built once per model and what-if, not per keystroke.
@@ -259,7 +334,10 @@ extension AppState {
     /// The rows of the detail pane beside a list, built once per element, model and what-if.
     func detailPaneRows(_ id: String) -> [Row] {
         detailPane.rows(id) {
-            DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows()
+            // The pane shows what fits of long lists (a TGW's thousands of attachments).
+            DetailRows(
+                model: model, insights: insights, elementId: id, report: result.report, limit: max(8, height)
+            ).rows()
         }
     }
 }

@@ -41,7 +41,10 @@ public enum Reducer {
 
     @discardableResult
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-        if case .input = action {} else if case .resize = action {} else { state.message = nil }
+        switch action {
+        case .input, .resize, .reloadProgress: break
+        default: state.message = nil
+        }
         if state.helpVisible {
             switch action {
             case .toggleHelp: state.helpVisible = false
@@ -66,6 +69,7 @@ public enum Reducer {
             state.width = w
             state.height = h
             state.relayout()
+            state.forgetDetailPane()
             state.screenRows[Screen.findings.memoryKey] = nil
             state.refreshScreenRows()
             clampAll(&state)
@@ -153,11 +157,19 @@ public enum Reducer {
             state.tourStep = max(0, state.tourStep - 1)
             state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
         case .reload:
-            state.message = Span("Reloading…", .info)
+            if state.reloading != nil {
+                state.message = Span("Already reloading: the exports are being read and analysed.", .info)
+                return []
+            }
+            state.reloading = ("reading the exports", 0)
             return [.reload]
-        case .reloaded(let result):
+        case .reloadProgress(let phase, let seconds):
+            state.reloading = (phase, seconds)
+        case .reloaded(let reload):
+            let result = reload.result
             let selected = state.selectedElement
-            state.replace(result)
+            state.reloading = nil
+            state.replace(reload)
             if let selected { select(&state, elementId: selected) }
             state.message = Span(
                 "Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.",
@@ -195,38 +207,27 @@ public enum Reducer {
         default:
             let rows = state.rows(for: state.screen)
             var memory = state.listMemory(state.screen)
-            let next = nextSelectable(rows, from: memory.selected, delta: delta)
+            let next = rows.nextSelectable(from: memory.selected, delta: delta)
             let visible = Layout(width: state.width, height: state.height, screen: state.screen).listHeight
-            let lastScroll = max(0, rows.count - visible)
             if next == memory.selected || (delta > 0 && next < memory.selected) || (delta < 0 && next > memory.selected)
             {
                 // No selectable row that way: scroll the text instead, so every row can be read.
                 let step = abs(delta) == 1 ? 1 : max(1, visible - 1)
-                memory.scroll = max(0, min(lastScroll, memory.scroll + (delta > 0 ? step : -step)))
+                let wanted = max(0, memory.scroll + (delta > 0 ? step : -step))
+                // The last scroll position shows a full window (a lazy list is laid out that far).
+                let lastScroll = rows.contains(index: wanted + visible - 1) ? wanted : max(0, rows.count - visible)
+                memory.scroll = max(0, min(lastScroll, wanted))
                 state.memory[state.screen.memoryKey] = memory
                 return
             }
             memory.selected = next
-            memory.elementId = rows.indices.contains(memory.selected) ? rows[memory.selected].elementId : nil
+            memory.elementId = rows.elementId(at: memory.selected)
             state.memory[state.screen.memoryKey] = memory
-            if let tunnel = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil {
+            if let tunnel = rows.tunnelId(at: memory.selected) {
                 state.followedTunnel = tunnel
             }
             reveal(&state)
         }
-    }
-
-    /// The selectable row `delta` steps away (a page jump lands on the nearest selectable row).
-    static func nextSelectable(_ rows: [Row], from index: Int, delta: Int) -> Int {
-        guard !rows.isEmpty else { return 0 }
-        let selectable = rows.indices.filter { rows[$0].isSelectable }
-        guard !selectable.isEmpty else { return max(0, min(index + delta, rows.count - 1)) }
-        if abs(delta) == 1 {
-            if delta > 0 { return selectable.first { $0 > index } ?? selectable.last! }
-            return selectable.last { $0 < index } ?? selectable.first!
-        }
-        let target = max(0, min(rows.count - 1, index + max(min(delta, rows.count), -rows.count)))
-        return selectable.min { abs($0 - target) < abs($1 - target) }!
     }
 
     /// Keeps the selected row inside the visible body.
@@ -249,12 +250,12 @@ public enum Reducer {
         for screen in state.stack where screen.isList {
             let rows = state.rows(for: screen)
             var memory = state.listMemory(screen)
-            if let id = memory.elementId, let i = rows.firstIndex(where: { $0.elementId == id }) { memory.selected = i }
-            memory.selected = min(memory.selected, max(0, rows.count - 1))
-            if rows.indices.contains(memory.selected), !rows[memory.selected].isSelectable {
-                memory.selected = nextSelectable(rows, from: memory.selected, delta: 1)
+            if let id = memory.elementId, let i = rows.index(ofElement: id) { memory.selected = i }
+            memory.selected = rows.clamped(memory.selected)
+            if rows.contains(index: memory.selected), !rows.isSelectable(memory.selected) {
+                memory.selected = rows.nextSelectable(from: memory.selected, delta: 1)
             }
-            memory.scroll = min(memory.scroll, max(0, rows.count - 1))
+            memory.scroll = rows.clamped(memory.scroll)
             state.memory[screen.memoryKey] = memory
         }
         if state.screen.isList { reveal(&state) }
@@ -275,7 +276,7 @@ public enum Reducer {
             // Start on the first link in the detail, or at the top.
             var memory = state.listMemory(screen)
             let rows = state.rows(for: screen)
-            memory.selected = rows.firstIndex(where: \.isSelectable) ?? 0
+            memory.selected = rows.firstSelectable ?? 0
             state.memory[screen.memoryKey] = memory
         }
     }
@@ -295,8 +296,8 @@ public enum Reducer {
         default:
             let rows = state.rows(for: state.screen)
             let m = state.listMemory(state.screen)
-            guard rows.indices.contains(m.selected) else { return state.followedTunnel }
-            return rows[m.selected].tunnelId ?? state.followedTunnel
+            guard rows.contains(index: m.selected) else { return state.followedTunnel }
+            return rows.tunnelId(at: m.selected) ?? state.followedTunnel
         }
     }
 
@@ -306,15 +307,12 @@ public enum Reducer {
         guard state.screen.isList else { return }
         let rows = state.rows(for: state.screen)
         var memory = state.listMemory(state.screen)
-        if let tunnel = state.followedTunnel,
-            let i = rows.firstIndex(where: { $0.elementId == tunnel })
-                ?? rows.firstIndex(where: { $0.tunnelId == tunnel && $0.isSelectable })
-        {
+        if let tunnel = state.followedTunnel, let i = rows.index(ofElement: tunnel) ?? rows.index(ofTunnel: tunnel) {
             memory.selected = i
-        } else if !(rows.indices.contains(memory.selected) && rows[memory.selected].isSelectable) {
-            memory.selected = rows.firstIndex(where: \.isSelectable) ?? 0
+        } else if !rows.isSelectable(memory.selected) {
+            memory.selected = rows.firstSelectable ?? 0
         }
-        memory.elementId = rows.indices.contains(memory.selected) ? rows[memory.selected].elementId : nil
+        memory.elementId = rows.elementId(at: memory.selected)
         state.memory[state.screen.memoryKey] = memory
         reveal(&state)
     }
@@ -393,12 +391,12 @@ public enum Reducer {
             return
         }
         let rows = state.rows(for: state.screen)
-        guard let i = rows.firstIndex(where: { $0.elementId == elementId }) else { return }
+        guard let i = rows.index(ofElement: elementId) else { return }
         var memory = state.listMemory(state.screen)
         memory.selected = i
         memory.elementId = elementId
         state.memory[state.screen.memoryKey] = memory
-        if let tunnel = rows[i].tunnelId { state.followedTunnel = tunnel }
+        if let tunnel = rows.tunnelId(at: i) { state.followedTunnel = tunnel }
         reveal(&state)
     }
 
@@ -447,7 +445,13 @@ public enum Reducer {
     static func search(_ state: inout AppState, _ query: String, step: Int) {
         let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return }
-        let matches = state.content.search.search(q)
+        let matches: [SearchIndex.Entry]
+        if let last = state.searchMatches, last.query == q {
+            matches = last.matches
+        } else {
+            matches = state.content.search.search(q)
+            state.searchMatches = (q, matches)
+        }
         guard !matches.isEmpty else {
             state.message = Span("Nothing matches \"\(q)\".", .warning)
             state.lastSearch = q
@@ -468,7 +472,7 @@ public enum Reducer {
             case .topology: state.topology.node(match.elementId) != nil
             case .tour: false
             case .detail(let id): id == match.elementId
-            default: state.rows(for: screen).contains { $0.elementId == match.elementId }
+            default: state.rows(for: screen).index(ofElement: match.elementId) != nil
             }
         }
         if !shows(state.screen) {
@@ -544,11 +548,11 @@ public enum Reducer {
             let memory = state.listMemory(state.screen)
             let row = memory.scroll + (y - layout.list.y)
             let rows = state.rows(for: state.screen)
-            guard rows.indices.contains(row), rows[row].isSelectable else { return }
+            guard rows.isSelectable(row) else { return }
             move(&state, by: 0)
             var m = state.listMemory(state.screen)
             m.selected = row
-            m.elementId = rows[row].elementId
+            m.elementId = rows.elementId(at: row)
             state.memory[state.screen.memoryKey] = m
             if state.screen == .split { state.focusedPane = x < layout.list.x + layout.list.width / 2 ? .aws : .gcp }
         }

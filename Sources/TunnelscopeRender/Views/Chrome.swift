@@ -110,6 +110,13 @@ enum Chrome {
         case nil:
             if let message = state.message {
                 buffer.write(" " + message.text, x: rect.x, y: rect.y, style: message.style, clip: rect)
+            } else if let reloading = state.reloading {
+                buffer.write(
+                    [
+                        Span(" Reloading… ", Style(.info, bold: true)),
+                        Span(reloading.phase + (reloading.seconds > 0 ? " (\(reloading.seconds) s)" : "")),
+                        Span("  · showing the model loaded before", .dim),
+                    ], x: rect.x, y: rect.y, clip: rect)
             } else if let summary = state.insights.whatIfSummary, !state.failed.isEmpty {
                 buffer.write(" What-if: " + summary, x: rect.x, y: rect.y, style: Style(.failed), clip: rect)
             }

@@ -10,6 +10,9 @@ struct DetailRows {
     let insights: Insights
     let elementId: String
     let report: LoadReport
+    /// At most this many items of each long list (attachments, subnets, routes): the pane beside
+    /// a list shows what fits and says how many more the detail screen (`d`) lists.
+    var limit = Int.max
 
     /// The colour of a field stating one layer as the analysis reads it.
     static func role(_ view: TunnelState.View?) -> Role {
@@ -136,7 +139,9 @@ struct DetailRows {
             source(tunnel.aws?.tunnel.source ?? tunnel.gcp?.tunnel.source)
             return rows
         }
-        if let resource = ResourceFacts(model: model, verdicts: insights.verdicts).facts(for: elementId) {
+        if let resource = ResourceFacts(
+            model: model, verdicts: insights.verdicts, lookups: insights.index.lookups, limit: limit
+        ).facts(for: elementId) {
             rows.append(.heading(resource.title, resource.role))
             for (name, value, link) in resource.fields { field(name, value, link: link) }
             if !resource.related.isEmpty {
@@ -147,6 +152,9 @@ struct DetailRows {
                             spans: [Span("→ ", .dim), Span(label, Style(.normal, underline: true))], elementId: id,
                             searchText: id))
                 }
+            }
+            if resource.more > 0 {
+                rows.append(Row(spans: [Span("… \(resource.more) more: d lists them all", .dim)]))
             }
             appendFindings(&rows)
             source(resource.source)

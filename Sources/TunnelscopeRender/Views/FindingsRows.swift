@@ -28,8 +28,8 @@ struct FindingsRows {
         }
     }
 
-    func rows() -> [Row] {
-        let shown = insights.findings.filter { filter.admits($0.severity) }  // already most urgent first
+    /// The heading (and, with nothing to list, the line that says so).
+    func head() -> [Row] {
         var rows: [Row] = [
             Row(
                 kind: .heading,
@@ -40,7 +40,7 @@ struct FindingsRows {
                         .dim),
                 ])
         ]
-        if shown.isEmpty {
+        if !insights.findings.contains(where: { filter.admits($0.severity) }) {
             rows.append(
                 Row(spans: [
                     Span(
@@ -49,22 +49,206 @@ struct FindingsRows {
                             : "No findings at this severity.", .ok)
                 ]))
         }
-        for finding in shown {
-            // The message first (it is what a tired engineer reads); rule and hint below it.
-            let text = max(20, width - 4)
-            for (i, line) in Wrap.lines(finding.message, width: text).enumerated() {
-                rows.append(
-                    i == 0
-                        ? Row(
-                            spans: [Self.shortMark(finding.severity), Span(" " + line, .normal)],
-                            elementId: finding.resources.first,
-                            searchText: finding.resources.joined(separator: " "))
-                        : Row(spans: [Span("  " + line, .normal)]))
-            }
-            let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
-            for line in Wrap.lines(hint, width: text - 2) { rows.append(Row(spans: [Span("    " + line, .dim)])) }
-        }
         return rows
+    }
+
+    /// The rows of one finding: the message first (it is what a tired engineer reads), wrapped,
+    /// then the rule and hint below it.
+    static func rows(_ finding: Finding, width: Int) -> [Row] {
+        var rows: [Row] = []
+        let text = max(20, width - 4)
+        // At least one row, so that every finding with a resource can be selected.
+        let message = Wrap.lines(finding.message, width: text)
+        for (i, line) in (message.isEmpty ? [""] : message).enumerated() {
+            rows.append(
+                i == 0
+                    ? Row(
+                        spans: [Self.shortMark(finding.severity), Span(" " + line, .normal)],
+                        elementId: finding.resources.first,
+                        searchText: finding.resources.joined(separator: " "))
+                    : Row(spans: [Span("  " + line, .normal)]))
+        }
+        let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
+        for line in Wrap.lines(hint, width: text - 2) { rows.append(Row(spans: [Span("    " + line, .dim)])) }
+        return rows
+    }
+
+    /// The findings list, wrapped as it is drawn (already most urgent first).
+    func list() -> FindingsList {
+        FindingsList(
+            head: head(), findings: insights.findings,
+            shown: insights.findings.indices.filter { filter.admits(insights.findings[$0].severity) }, width: width)
+    }
+
+    /// Every row, wrapped up front (what `list()` builds as it is read).
+    func rows() -> [Row] {
+        let shown = insights.findings.filter { filter.admits($0.severity) }
+        return head() + shown.flatMap { Self.rows($0, width: width) }
+    }
+}
+
+/// The findings screen's rows, laid out when first needed: a finding is wrapped when a row of
+/// it, or a row after it, is asked for. Its inputs are fixed when it is made (the findings of
+/// one analysis, a severity filter, a width), so copies of the state that share it agree; the
+/// lock only guards the layout filled in as it is read.
+final class FindingsList: @unchecked Sendable {
+    let head: [Row]
+    let findings: [Finding]
+    /// Positions in `findings` of the findings listed.
+    let shown: [Int]
+    let width: Int
+
+    private let lock = NSLock()
+    /// `starts[k]`: the first row of the `k`-th finding listed; one more entry than the findings
+    /// laid out so far (the row after the last of them).
+    private var starts: [Int]
+    /// The wrapped rows of recently read findings, by position in `shown`.
+    private var wrapped: [Int: [Row]] = [:]
+
+    init(head: [Row], findings: [Finding], shown: [Int], width: Int) {
+        self.head = head
+        self.findings = findings
+        self.shown = shown
+        self.width = width
+        starts = [head.count]
+    }
+
+    /// Rows of the `k`-th finding listed (caller holds the lock).
+    private func rowsLocked(_ k: Int) -> [Row] {
+        if let rows = wrapped[k] { return rows }
+        if wrapped.count > 512 { wrapped = [:] }
+        let rows = FindingsRows.rows(findings[shown[k]], width: width)
+        wrapped[k] = rows
+        return rows
+    }
+
+    /// Lays findings out until row `line` is known or every finding is (caller holds the lock).
+    private func extendLocked(through line: Int) {
+        while starts.last! <= line, starts.count <= shown.count {
+            let k = starts.count - 1
+            let height = wrapped[k]?.count ?? Self.height(findings[shown[k]], width: width)
+            starts.append(starts.last! + height)
+        }
+    }
+
+    /// Lays out the first `k + 1` findings listed (caller holds the lock).
+    private func extendLocked(finding k: Int) {
+        while starts.count <= min(k + 1, shown.count) {
+            let j = starts.count - 1
+            starts.append(starts.last! + (wrapped[j]?.count ?? Self.height(findings[shown[j]], width: width)))
+        }
+    }
+
+    /// The rows a finding takes, without keeping them.
+    static func height(_ finding: Finding, width: Int) -> Int {
+        let text = max(20, width - 4)
+        let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
+        return max(1, Wrap.count(finding.message, width: text)) + Wrap.count(hint, width: text - 2)
+    }
+
+    /// The finding row `line` belongs to and the row within it (`line` must exist, past the head).
+    private func locateLocked(_ line: Int) -> (finding: Int, offset: Int) {
+        extendLocked(through: line)
+        // The last start at or before `line`.
+        var lo = 0
+        var hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= line { lo = mid } else { hi = mid - 1 }
+        }
+        return (lo, line - starts[lo])
+    }
+
+    func hasLine(_ line: Int) -> Bool {
+        if line < head.count { return true }
+        lock.lock()
+        defer { lock.unlock() }
+        extendLocked(through: line)
+        return line < starts.last!
+    }
+
+    var lineCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        extendLocked(finding: shown.count)
+        return starts.last!
+    }
+
+    func row(_ line: Int) -> Row {
+        if line < head.count { return head[line] }
+        lock.lock()
+        defer { lock.unlock() }
+        let (k, offset) = locateLocked(line)
+        return rowsLocked(k)[offset]
+    }
+
+    /// The element of a finding's first row (the others are not selectable).
+    func elementId(at line: Int) -> String? {
+        if line < head.count { return head[line].elementId }
+        lock.lock()
+        defer { lock.unlock() }
+        let (k, offset) = locateLocked(line)
+        return offset == 0 ? findings[shown[k]].resources.first : nil
+    }
+
+    private func firstLineLocked(_ k: Int) -> Int {
+        extendLocked(finding: k)
+        return starts[k]
+    }
+
+    func firstLine(ofElement id: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let k = shown.firstIndex(where: { findings[$0].resources.first == id }) else { return nil }
+        return firstLineLocked(k)
+    }
+
+    private func selectable(_ k: Int) -> Bool { findings[shown[k]].resources.first != nil }
+
+    /// As `RowList.nextSelectable` over the rows: nil when no finding is selectable.
+    func nextSelectable(from line: Int, delta: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let firstK = shown.indices.first(where: selectable) else {
+            // Nothing selectable: move within the rows (laying out as far as that).
+            extendLocked(through: max(0, line + delta))
+            return max(0, min(line + delta, starts.last! - 1))
+        }
+        func lastK() -> Int { shown.indices.last(where: selectable)! }
+        // The finding the row is in (-1: the head).
+        let current = line < head.count ? -1 : locateLocked(line).finding
+        if abs(delta) == 1 {
+            if delta > 0 {
+                let k = ((current + 1)..<shown.count).first(where: selectable) ?? lastK()
+                return firstLineLocked(k)
+            }
+            let startLine = current >= 0 ? firstLineLocked(current) : head.count
+            // The current finding's first row is before `line` when `line` is one of its later rows.
+            if current >= 0, selectable(current), startLine < line { return startLine }
+            let k = (0..<max(0, current)).last(where: selectable) ?? firstK
+            return firstLineLocked(k)
+        }
+        // A page: the selectable row nearest the target row (the earlier one on a tie).
+        extendLocked(through: max(0, line + delta))
+        let total = starts.count > shown.count ? starts.last! : Int.max
+        let target = max(0, min(total - 1, line + delta))
+        let t = target < head.count ? -1 : locateLocked(min(target, starts.last! - 1)).finding
+        let before = t >= 0 ? (0...t).last(where: selectable) : nil
+        let after = ((t + 1)..<shown.count).first(where: selectable)
+        switch (before.map(firstLineLocked), after.map(firstLineLocked)) {
+        case (let b?, let a?): return target - b <= a - target ? b : a
+        case (let b?, nil): return b
+        case (nil, let a?): return a
+        case (nil, nil): return firstLineLocked(firstK)
+        }
+    }
+
+    /// The position of row `line` for the scroll mark: the finding it is in, over the findings.
+    func fraction(ofLine line: Int) -> Double {
+        guard line >= head.count, shown.count > 1 else { return 0 }
+        lock.lock()
+        defer { lock.unlock() }
+        return min(1, Double(locateLocked(line).finding) / Double(shown.count - 1))
     }
 }
 

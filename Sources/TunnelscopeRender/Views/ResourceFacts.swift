@@ -10,11 +10,24 @@ struct ResourceFacts {
         var fields: [(String, String?, String?)] = []
         var related: [(String, String)] = []
         var source: SourceRef?
+        /// Items of long lists (attachments, subnets, routes) left out by `limit`.
+        var more = 0
     }
 
     let model: NetworkModel
     /// The analysis' verdicts, for elements whose state the analysis judges (BGP sessions).
     var verdicts: Verdicts? = nil
+    /// The model's references by ID (built once per analysis).
+    let lookups: ModelLookups
+    /// At most this many items of each long list (a pane shows what fits; the detail screen all).
+    var limit = Int.max
+
+    /// The first `limit` items, made into fields or related rows; the others are counted in `more`.
+    private func take<T>(_ positions: [Int]?, _ more: inout Int, _ make: (Int) -> T) -> [T] {
+        let positions = positions ?? []
+        more += max(0, positions.count - limit)
+        return positions.prefix(limit).map(make)
+    }
 
     func facts(for id: String) -> Facts? {
         let naming = Naming(model: model)
@@ -29,7 +42,7 @@ struct ResourceFacts {
                 ("Amazon-side ASN", tgw.amazonSideAsn.map(String.init), nil), ("state", tgw.state, nil),
                 ("VPN ECMP", tgw.vpnEcmpSupport ? "enabled" : "disabled", nil), ("tags", tags(tgw.tags), nil),
             ]
-            f.related = model.tgwAttachments.filter { $0.transitGatewayId == id }.map {
+            f.related = take(lookups.attachmentsByGateway[id], &f.more) { model.tgwAttachments[$0] }.map {
                 (
                     "\($0.resourceType) attachment \($0.resourceId ?? $0.id)",
                     $0.resourceType == "vpc"
@@ -80,13 +93,13 @@ struct ResourceFacts {
                 ("default VPC", vpc.isDefault ? "yes" : nil, nil), ("tags", tags(vpc.tags), nil),
             ]
             f.related =
-                model.subnets.filter { $0.vpcId == id }.map {
+                take(lookups.subnetsByVpc[id], &f.more) { model.subnets[$0] }.map {
                     ("subnet \($0.name ?? $0.id) \($0.cidr?.description ?? "")", $0.id)
                 }
-                + model.tgwAttachments.filter { $0.resourceId == id }.map {
+                + take(lookups.attachmentsByResource[id], &f.more) { model.tgwAttachments[$0] }.map {
                     ("TGW attachment \($0.id)", $0.transitGatewayId)
                 }
-            for table in model.routeTables where table.vpcId == id {
+            for table in take(lookups.routeTablesByVpc[id], &f.more, { model.routeTables[$0] }) {
                 f.fields.append(("route table", "\(table.id)\(table.isMain ? " (main)" : "")", nil))
                 for route in table.routes {
                     f.fields.append(
@@ -107,7 +120,7 @@ struct ResourceFacts {
                     ("zone", s.availabilityZone, nil),
                 ], source: s.source)
         }
-        if let a = model.tgwAttachments.first(where: { $0.id == id }) {
+        if let a = lookups.attachment[id].map({ model.tgwAttachments[$0] }) {
             return Facts(
                 title: "TGW attachment \(a.id)", role: .aws,
                 fields: [
@@ -245,7 +258,7 @@ struct ResourceFacts {
                 + s.directConnectGatewayIds.map { ("Direct Connect gateway \($0)", $0) }
             return f
         }
-        if let t = model.routeTables.first(where: { $0.id == id }) {
+        if let t = lookups.routeTable[id].map({ model.routeTables[$0] }) {
             var f = Facts(title: "Route table \(t.tags["Name"] ?? t.id)", role: .aws, source: t.source)
             f.fields = [
                 ("ID", t.id, nil), ("VPC", naming.vpc(t.vpcId), t.vpcId), ("main", t.isMain ? "yes" : "no", nil),
@@ -263,14 +276,15 @@ struct ResourceFacts {
         if let t = model.tgwRouteTables.first(where: { $0.id == id }) {
             var f = Facts(title: "TGW route table \(t.name ?? t.id)", role: .aws, source: t.source)
             f.fields = [("ID", t.id, nil), ("Transit Gateway", t.transitGatewayId, t.transitGatewayId)]
-            f.fields += t.routes.map { r in
+            f.fields += t.routes.prefix(limit).map { r in
                 (
                     "route",
                     "\(r.destination?.description ?? "?") → \(r.targets.compactMap { $0.resourceId ?? $0.attachmentId }.joined(separator: " + "))  \(r.type ?? "") \(r.state ?? "")",
                     nil
                 )
             }
-            f.related = model.tgwAttachments.filter { $0.associatedRouteTableId == id }.map {
+            f.more += max(0, t.routes.count - limit)
+            f.related = take(lookups.attachmentsByRouteTable[id], &f.more) { model.tgwAttachments[$0] }.map {
                 ("associated: \($0.resourceType) \($0.resourceId ?? $0.id)", $0.resourceId ?? $0.id)
             }
             return f

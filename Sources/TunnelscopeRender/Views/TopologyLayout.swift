@@ -162,12 +162,17 @@ public struct TopologyLayout: Sendable {
 
         // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
         let vpcOrder = insights.index.vpcOrder
-        var clusters: [(hub: String?, nodes: [Node])] = graph.hubs.map { ($0.id, []) } + [(nil, [])]
-        for (vpc, name) in vpcOrder {
-            let hubs = graph.hubsByVpc[vpc.id] ?? []
-            for hub in hubs { rawEdges.append((hub, vpc.id)) }
+        // Only the VPCs shown get a box: a collapsed group counts the others (and their health).
+        let mapVPCs = insights.index.mapVPCs
+        let clusters = mapVPCs.clusters
+        // Where the hub → VPC edges go among the others (they are drawn in this order).
+        let vpcEdgesAt = rawEdges.count
+        /// Per cluster: how many of its VPCs have boxes (the others are in its group box).
+        var shownInCluster = clusters.map(\.vpcs.count)
+        func vpcNode(_ i: Int) -> Node {
+            let (vpc, name) = vpcOrder[i]
             let lost = insights.lostOrigins.contains(vpc.id)
-            let node = Node(
+            return Node(
                 id: vpc.id, elementId: vpc.id, rect: zero,
                 lines: [
                     [Span("VPC ", .dim), Span(name, Style(.normal, bold: true))],
@@ -175,13 +180,10 @@ public struct TopologyLayout: Sendable {
                         ? [Span("✕ loses its path (what-if)", .failed)]
                         : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
                     [Span("acct \(vpc.accountId ?? "?")", .dim)]
-                        + (hubs.isEmpty ? [Span(" · not attached", .dim)] : []),
+                        + ((graph.hubsByVpc[vpc.id] ?? []).isEmpty ? [Span(" · not attached", .dim)] : []),
                 ],
                 role: .aws, health: boxHealth([vpc.id]), opens: .detail(vpc.id), group: nil)
-            let c = hubs.first.flatMap { graph.hubIndex[$0] } ?? graph.hubs.count
-            clusters[c].nodes.append(node)
         }
-        clusters = clusters.filter { !$0.nodes.isEmpty }
 
         // The VPN links between the clouds: one box per AWS gateway the cross-cloud connections end on.
         var linkNodes: [Node] = []
@@ -328,8 +330,10 @@ public struct TopologyLayout: Sendable {
         var centreOf: [String: Double] = [:]
 
         func groupBox(_ group: String, hidden count: Int, members: ArraySlice<Node>) -> Node {
-            let bad = members.filter { $0.health >= .degraded }.count
-            for member in members { hidden[member.id] = "group:\(group)" }
+            groupBox(group, hidden: count, ids: members.map(\.id), bad: members.filter { $0.health >= .degraded }.count)
+        }
+        func groupBox(_ group: String, hidden count: Int, ids: [String], bad: Int) -> Node {
+            for id in ids { hidden[id] = "group:\(group)" }
             return Node(
                 id: "group:\(group)", elementId: nil, rect: zero,
                 lines: [[Span("+ \(count) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]]
@@ -349,6 +353,32 @@ public struct TopologyLayout: Sendable {
             let keep = max(0, limit - 1)
             return Array(nodes.prefix(keep)) + [
                 groupBox(group, hidden: nodes.count - keep, members: nodes.dropFirst(keep))
+            ]
+        }
+        /// `collapsed` for cluster `c` of VPCs: boxes are made only for those shown; the group
+        /// box counts the others with problems from the analysis' verdicts and the what-if.
+        func collapsedVPCs(_ c: Int, group: String, limit: Int) -> [Node] {
+            let members = clusters[c].vpcs
+            guard members.count > limit else { return members.map(vpcNode) }
+            if expanded.contains(group) { return members.map(vpcNode) + [collapseBox(group)] }
+            let keep = max(0, limit - 1)
+            shownInCluster[c] = keep
+            var bad: Int
+            if health == nil {
+                bad = mapVPCs.badFrom[c][keep]
+                // The what-if's failures and losses among the hidden VPCs the analysis judged fine.
+                for id in insights.failed.union(insights.lostOrigins).union(insights.lostTunnels) {
+                    if let i = mapVPCs.position[id], mapVPCs.cluster[i] == c, mapVPCs.rank[i] >= keep,
+                        !mapVPCs.judgedBad[i]
+                    {
+                        bad += 1
+                    }
+                }
+            } else {
+                bad = members.dropFirst(keep).filter { boxHealth([vpcOrder[$0].vpc.id]) >= .degraded }.count
+            }
+            return members.prefix(keep).map(vpcNode) + [
+                groupBox(group, hidden: members.count - keep, ids: [], bad: bad)
             ]
         }
         /// x positions of boxes in one row, each as near its desired centre as the others allow.
@@ -446,7 +476,7 @@ public struct TopologyLayout: Sendable {
         if !clusters.isEmpty {
             let groupName = { (hub: String?) in "vpcs:\(hub ?? "unattached")" }
             if clusters.count <= columns {
-                let sizes = clusters.map(\.nodes.count)
+                let sizes = clusters.map(\.vpcs.count)
                 var alloc = sizes
                 if sizes.reduce(0, +) > columns {
                     let need = sizes.map { ($0 + 1) / 2 }
@@ -461,7 +491,7 @@ public struct TopologyLayout: Sendable {
                 let total = blockWidths.reduce(0, +) + (clusters.count - 1) * gap
                 var blockX = margin + max(0, (usable - total) / 2)
                 for (c, cluster) in clusters.enumerated() {
-                    let shown = collapsed(cluster.nodes, group: groupName(cluster.hub), limit: alloc[c] * 2)
+                    let shown = collapsedVPCs(c, group: groupName(cluster.hub), limit: alloc[c] * 2)
                     for (i, node) in shown.enumerated() {
                         let row = i / alloc[c]
                         let col = i % alloc[c]
@@ -477,15 +507,15 @@ public struct TopologyLayout: Sendable {
             } else {
                 // More hubs than columns: one grid, clusters in hub order, each limited to its share.
                 var remaining = columns * 2
-                var shown: [Node] = []
+                var nodes = [[Node]](repeating: [], count: clusters.count)
                 for (k, i) in clusters.indices.sorted(by: {
-                    (clusters[$0].nodes.count, $0) < (clusters[$1].nodes.count, $1)
+                    (clusters[$0].vpcs.count, $0) < (clusters[$1].vpcs.count, $1)
                 }).enumerated() {
-                    let limit = min(clusters[i].nodes.count, max(1, remaining / (clusters.count - k)))
+                    let limit = min(clusters[i].vpcs.count, max(1, remaining / (clusters.count - k)))
                     remaining -= limit
-                    clusters[i].nodes = collapsed(clusters[i].nodes, group: groupName(clusters[i].hub), limit: limit)
+                    nodes[i] = collapsedVPCs(i, group: groupName(clusters[i].hub), limit: limit)
                 }
-                for cluster in clusters { shown += cluster.nodes }
+                let shown = nodes.flatMap { $0 }
                 vpcRows = rows(shown, perRow: columns) { _ in nil }
             }
         }
@@ -562,14 +592,33 @@ public struct TopologyLayout: Sendable {
         }
         var seenEdges = Set<Edge>()
         var routed: [(from: Int, to: Int)] = []
-        for (from, to) in rawEdges {
-            let edge = Edge(from: hidden[from] ?? from, to: hidden[to] ?? to)
+        func add(_ edge: Edge) {
             guard let a = position[edge.from], let b = position[edge.to], boxes[a].row < boxes[b].row,
                 seenEdges.insert(edge).inserted
-            else { continue }
+            else { return }
             edges.append(edge)
             routed.append((a, b))
         }
+        /// Hub → VPC edges, a hidden VPC's to its group box (each hub's once).
+        func addVPCEdges() {
+            var toGroup = Set<Int>()
+            for i in vpcOrder.indices {
+                let c = mapVPCs.cluster[i]
+                let shown = mapVPCs.rank[i] < shownInCluster[c]
+                for hub in mapVPCs.hubs[i] {
+                    if shown {
+                        add(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
+                    } else if toGroup.insert(hub * clusters.count + c).inserted {
+                        add(Edge(from: graph.hubs[hub].id, to: "group:vpcs:\(clusters[c].hub ?? "unattached")"))
+                    }
+                }
+            }
+        }
+        for (k, (from, to)) in rawEdges.enumerated() {
+            if k == vpcEdgesAt { addVPCEdges() }
+            add(Edge(from: hidden[from] ?? from, to: hidden[to] ?? to))
+        }
+        if rawEdges.count == vpcEdgesAt { addVPCEdges() }
         let router = MapRouter(
             boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
             minX: margin - 1, maxX: max(margin, width - 1))

@@ -2,6 +2,9 @@ import TunnelscopeText
 
 /// Word wrapping by display width (wide characters count two).
 enum Wrap {
+    /// How many lines `lines(text, width:)` gives.
+    static func count(_ text: String, width: Int) -> Int { lines(text, width: width).count }
+
     static func lines(_ text: String, width: Int) -> [String] {
         guard width > 1 else { return [text] }
         var lines: [String] = []
