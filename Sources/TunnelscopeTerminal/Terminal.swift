@@ -220,7 +220,10 @@ public final class Terminal {
         }
         var ch: wint_t = 0
         let result = wget_wch(window, &ch)
-        if result == ts_err() { return sizeChanged() ?? .idle }
+        if result == ts_err() {
+            if inputHungUp() { return .signal(SIGHUP) }
+            return sizeChanged() ?? .idle
+        }
         if result == KEY_CODE_YES {
             let code = Int32(ch)
             if code == ts_key_resize() {
@@ -231,6 +234,15 @@ public final class Terminal {
             return KeyDecoder.functionKey(code).map { .key($0) } ?? .idle
         }
         return KeyDecoder.character(UInt32(ch)).map { .key($0) } ?? .idle
+    }
+
+    /// The terminal is gone (its window closed, its tmux session killed) though no SIGHUP came:
+    /// it was ignored (`nohup`, `trap '' HUP`) or lost. Reads then fail at once, and without this
+    /// the explorer would spin on a terminal nobody can see; it ends as on SIGHUP instead.
+    private func inputHungUp() -> Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) > 0 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// A resize whose SIGWINCH was lost (two in quick succession): compare with the kernel's size.

@@ -50,6 +50,26 @@ import TunnelscopeTestSupport
         try expectRestored(session)
     }
 
+    /// A terminal that goes away (window closed, tmux killed) while SIGHUP is ignored (`nohup`,
+    /// `trap '' HUP`): the explorer sees the hang-up on its input and ends, instead of spinning
+    /// on reads that fail at once, unseen, forever.
+    @Test func aTerminalGoneWithSIGHUPIgnoredEndsTheExplorer() throws {
+        var session: TmuxSession? = try start("trap '' HUP; \(binary); echo EXITED=$?")
+        let pid = try #require(try session?.processRunning(binary), "the explorer's process")
+        session = nil  // kills the tmux server: the pane's terminal is gone
+        let deadline = Date().addingTimeInterval(10)
+        var state = ""
+        while Date() < deadline {
+            state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            // Gone, or a zombie (exited; its parent shell, hung up too, may not have reaped it).
+            if state.isEmpty || state.split(separator: " ").dropFirst(2).first == "Z" { break }
+            usleep(50_000)
+        }
+        let ended = state.isEmpty || state.split(separator: " ").dropFirst(2).first == "Z"
+        if !ended { kill(pid, SIGKILL) }
+        #expect(ended, "the explorer still runs without its terminal: \(state)")
+    }
+
     @Test func crashPrintsTheBacktraceOnTheNormalScreen() throws {
         let session = try start("SWIFT_BACKTRACE=interactive=no \(binary); echo EXITED=$?")
         try send(SIGSEGV, to: session)

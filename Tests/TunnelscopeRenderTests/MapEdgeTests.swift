@@ -210,16 +210,14 @@ import TunnelscopeModel
         }
     }
 
-    @Test func thousandsOfVPCsStayFast() {
+    /// Every expanded VPC gets its edge (speed is `tunnelscope bench`'s: no timed assertion here).
+    @Test func thousandsOfExpandedVPCsEachGetTheirEdge() {
         let (result, _) = MapTourVariants.syntheticTwoHubs(vpcs: 3000, onVGW: 1000)
         let state = Screens.state(result, width: 160, height: 48)
-        let start = Date()
         let map = TopologyLayout(
             model: result.model, insights: state.insights, width: 160, height: 44,
             expanded: ["vpcs:\(MapTourVariants.tgw)", "vpcs:\(MapTourVariants.vgw)"])
-        let elapsed = Date().timeIntervalSince(start)
         #expect(map.edges.filter { $0.to.hasPrefix("vpc-") }.count == result.model.vpcs.count)
-        #expect(elapsed < 5, "laying out 3003 expanded VPCs took \(elapsed) s")
     }
 
     // MARK: health

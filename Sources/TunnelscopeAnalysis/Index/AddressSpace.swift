@@ -78,7 +78,9 @@ struct AddressSpace: Sendable {
             owners.append(
                 AddressOwner(
                     kind: .awsSubnet, cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId,
-                    describe: { "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))" },
+                    describe: {
+                        "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))"
+                    },
                     hybrid: hybridVPCs[subnet.vpcId] ?? index.isHybridVPC(subnet.vpcId), gcpNetwork: nil,
                     vpcId: subnet.vpcId, siteIndex: nil))
         }
@@ -99,7 +101,9 @@ struct AddressSpace: Sendable {
                     AddressOwner(
                         kind: .gcpSecondaryRange, cidr: range.cidr.normalized, resource: subnet.ref.id,
                         group: group,
-                        describe: { "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)" },
+                        describe: {
+                            "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)"
+                        },
                         hybrid: hybrid, gcpNetwork: network, vpcId: nil, siteIndex: nil))
             }
         }
