@@ -35,12 +35,20 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "List every skipped file and ignored field, not only a summary.")
     var verbose = false
 
+    @Flag(help: "Print how long loading, the analysis and the output took, and the peak memory (to stderr).")
+    var timings = false
+
     func run() throws {
+        let clock = PhaseClock()
+        let result = input.load()
+        clock.lap("load")
         let run = CheckRun(
-            result: input.load(), format: format, fail: fail, verbose: verbose,
-            inputDescription: input.paths.joined(separator: " "))
+            result: result, format: format, fail: fail, verbose: verbose,
+            inputDescription: input.paths.joined(separator: " "), clock: clock)
         if !run.stdout.isEmpty { format == .json ? Output.printJSON(run.stdout) : Output.print(run.stdout) }
+        clock.lap("write")
         if !run.stderr.isEmpty { Output.errorText(run.stderr) }
+        if timings { Output.errorText(clock.report(inputBytes: result.report.bytesRead)) }
         // Nothing of the run is freed before the process exits: tearing down the analysis of a
         // large network (millions of objects) takes longer than the exit that frees it anyway.
         keptUntilExit.append(run)
@@ -59,10 +67,14 @@ struct CheckRun {
     /// The analysis the output was made from.
     let analysis: Analysis
 
-    init(result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "")
-    {
+    init(
+        result: LoadResult, format: CheckCommand.Format, fail: [String], verbose: Bool, inputDescription: String = "",
+        clock: PhaseClock? = nil
+    ) {
         let analysis = Analysis(model: result.model, report: result.report)
         self.analysis = analysis
+        clock?.lap("analysis")
+        defer { clock?.lap("output") }
         var elements: [FailableElement] = []
         var errors: [String] = []
         for name in fail {

@@ -74,6 +74,7 @@ public enum Importer {
         }
         var states: [Int: ImportState] = [:]
         for (i, state) in zip(toRead, decoded) { states[i] = state }
+        report.bytesRead = total
         return finish(
             found.indices.map { states[$0] ?? decodeFile(found[$0], outcomes[$0]!) },
             origin: given.joined(separator: " "), report: report)
@@ -105,6 +106,7 @@ public enum Importer {
             report.notes.append(LoadMessage(file: file.name, path: nil, text: "given twice; read once"))
             return false
         }
+        report.bytesRead += unique.reduce(0) { $0 + $1.bytes.count }
         let states = map(unique, largestFirst: { $0.bytes.count }, parallel: parallel) { file in
             decode(file.name, file.bytes)
         }

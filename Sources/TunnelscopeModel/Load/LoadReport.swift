@@ -58,6 +58,8 @@ public struct LoadReport: Sendable {
     /// Cross-file notes (an unmatched route search, an ambiguous Shared VPC list, …).
     public package(set) var notes: [LoadMessage] = []
     public package(set) var kinds: [String: KindCount] = [:]
+    /// Bytes of the files read as JSON (for throughput figures).
+    public package(set) var bytesRead = 0
 
     public init() {}
 
