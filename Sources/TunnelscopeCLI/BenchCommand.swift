@@ -25,6 +25,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Generate a clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
     @Option(help: "Keep the generated files in this folder (default: a temporary folder, removed after).")
     var keep: String?
+    @Flag(help: "Time loading, the analysis and check only (not the explorer's keys).") var checkOnly = false
 
     func run() throws {
         let generator = SyntheticNetwork(
@@ -95,6 +96,8 @@ struct BenchCommand: ParsableCommand {
         } else {
             print(row("tunnelscope check --format json", .nan, "could not run \(BenchProcess.selfExecutable)"))
         }
+
+        if checkOnly { return }
 
         var state: AppState!
         let open = measure { state = AppState(result: result, width: 160, height: 48) }
