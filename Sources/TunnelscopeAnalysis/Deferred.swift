@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -8,13 +10,14 @@
 
 /// A value made on first use, at most once, whichever thread asks first (the others wait for it).
 /// For the parts of an analysis that `check` never reads (the element directory, the failure
-/// simulator): building them is a third of the analysis of a large network.
-final class Deferred<Value: Sendable>: @unchecked Sendable {
+/// simulator): building them is a third of the analysis of a large network. The explorer also
+/// starts one on another thread (`prefetch`) for what its first frame does not need.
+package final class Deferred<Value: Sendable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var make: (@Sendable () -> Value)?
     private var made: Value?
 
-    init(_ make: @escaping @Sendable () -> Value) {
+    package init(_ make: @escaping @Sendable () -> Value) {
         self.make = make
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -26,7 +29,7 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    var value: Value {
+    package var value: Value {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if let made { return made }
@@ -34,5 +37,13 @@ final class Deferred<Value: Sendable>: @unchecked Sendable {
         made = value
         make = nil
         return value
+    }
+}
+
+extension Deferred {
+    /// Starts making the value on a thread of its own now; whoever asks before it is made waits
+    /// for it (it is made once either way).
+    package func prefetch() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = self.value }
     }
 }

@@ -12,8 +12,10 @@ final class AnalysisIndex: Sendable {
     let findingsByResource: [String: [Int]]
     /// The VPCs in map order: by name (label, Name tag or ID), numbers compared as numbers.
     let vpcOrder: [(vpc: AWSVpc, name: String)]
-    /// Everything `/` can find.
-    let search: SearchIndex
+    /// Everything `/` can find: made on another thread beside the first frame (the element
+    /// directory under it is a fifth of opening a large network); a search that comes first waits.
+    var search: SearchIndex { searchIndex.value }
+    private let searchIndex: Deferred<SearchIndex>
     /// Who is connected to whom on the map (the model's references).
     let graph: MapGraph
     /// The model's many-to-one references by ID, for the detail of one element.
@@ -37,7 +39,8 @@ final class AnalysisIndex: Sendable {
         vpcOrder = model.vpcs.map { (vpc: $0, name: naming.vpc($0.id)) }.sorted { a, b in
             a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
         }
-        search = SearchIndex(model: model, directory: analysis.directory)
+        searchIndex = Deferred { SearchIndex(model: model, directory: analysis.directory) }
+        searchIndex.prefetch()
         graph = MapGraph(model: model)
         lookups = ModelLookups(model: model)
         mapVPCs = MapVPCs(vpcOrder: vpcOrder, graph: graph, verdicts: analysis.verdicts)

@@ -270,7 +270,8 @@ public struct Content: Sendable {
     public let gcp: [Row]
     public let split: [SplitPerspective.Line]
     public let splitRows: [Row]
-    public let search: SearchIndex
+    private let index: AnalysisIndex
+    public var search: SearchIndex { index.search }
 
     init(model: NetworkModel, insights: Insights) {
         aws = AWSPerspective(model: model, insights: insights).rows()
@@ -284,7 +285,7 @@ public struct Content: Sendable {
                 kind: line.isHeading ? .heading : .item, spans: line.left + [Span(" ")] + line.right,
                 elementId: first ? line.tunnelId : nil, tunnelId: line.tunnelId, searchText: line.searchText)
         }
-        search = insights.index.search
+        index = insights.index
     }
 }
 
