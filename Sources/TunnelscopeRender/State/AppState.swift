@@ -301,26 +301,18 @@ extension AppState {
 
 /// A topology layout computed on first use. Its inputs are fixed when it is made, so copies of
 /// the state that share it see the same map; a change of input makes a new one.
-final class LazyTopology: @unchecked Sendable {
-    private let lock = NSLock()
-    private var make: (@Sendable () -> TopologyLayout)?
-    private var value: TopologyLayout?
+final class LazyTopology: Sendable {
+    private let deferred: Deferred<TopologyLayout>
 
     init(model: NetworkModel, insights: Insights, width: Int, height: Int, expanded: Set<String>) {
-        make = { TopologyLayout(model: model, insights: insights, width: width, height: height, expanded: expanded) }
+        deferred = Deferred {
+            TopologyLayout(model: model, insights: insights, width: width, height: height, expanded: expanded)
+        }
     }
 
-    init(_ layout: TopologyLayout) { value = layout }
+    init(_ layout: TopologyLayout) { deferred = Deferred { layout } }
 
-    var layout: TopologyLayout {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let made = make!()
-        value = made
-        make = nil
-        return made
-    }
+    var layout: TopologyLayout { deferred.value }
 }
 
 extension AppState {
