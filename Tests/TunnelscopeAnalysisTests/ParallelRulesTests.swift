@@ -42,3 +42,18 @@ import TunnelscopeTestSupport
         #expect(a == "first" && b == 2)
     }
 }
+
+/// no-return-route checks a link's sources in two halves on two cores: the same findings, in the
+/// same order, as one pass.
+@Suite struct SplitNoReturnRouteTests {
+    @Test func halvesEqualOnePass() {
+        var checked = 0
+        for (name, model) in ParallelRulesTests.networks() {
+            let context = AnalysisContext(model: model)
+            let one = NoReturnRouteRule.findings(context, split: false)
+            #expect(NoReturnRouteRule.findings(context, split: true) == one, "\(name)")
+            if name == "1000 VPCs" { checked = one.count }
+        }
+        #expect(checked > 0, "the network large enough to be split has no-return-route findings to compare")
+    }
+}

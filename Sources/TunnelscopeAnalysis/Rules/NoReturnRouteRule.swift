@@ -13,11 +13,12 @@ enum NoReturnRouteRule: AnalysisRule {
     static let id = "no-return-route"
     static let summary = "A prefix is routed one way between AWS (or on-prem) and GCP with no path back."
 
-    static func findings(_ c: AnalysisContext) -> [Finding] {
+    static func findings(_ c: AnalysisContext) -> [Finding] { findings(c, split: c.concurrent) }
+
+    /// `split`: each link's sources are checked in two halves on two cores (each with caches of
+    /// its own: they only memoise, so the findings, in order, are the serial run's).
+    static func findings(_ c: AnalysisContext, split: Bool) -> [Finding] {
         var result: [Finding] = []
-        var quiet = c.forwarder()
-        quiet.recordsHops = false
-        let cache = WalkCache()
         for link in c.links {
             guard let t = link.tunnelIndices.first(where: { c.index.gcpNetwork(ofTunnel: $0) != nil }),
                 let network = c.index.gcpNetwork(ofTunnel: t)
@@ -25,56 +26,17 @@ enum NoReturnRouteRule: AnalysisRule {
             let region = link.tunnelIndices.lazy.compactMap { c.model.tunnels[$0].gcp?.router?.region }.first
             let gcpPrefixes = prefixes(of: link, network: network, c)
             guard !gcpPrefixes.isEmpty else { continue }
-            var isolated: [(String, String)] = []
-            let verdicts = TGWVerdicts(prefixes: gcpPrefixes, forwarder: quiet, cache: cache)
-            for source in sources(of: link, c) {
-                let rev = source.ranges.map { cidr in
-                    (cidr, quiet.walk(from: .gcp(network, region: region, producer: nil), to: cidr))
-                }
-                let revOK = rev.filter { reachedSource($0.1.end, source, c) }
-                let revKnown = rev.filter { !$0.1.end.isUnknown }
-                var anyFwd = false
-                for start in source.starts {
-                    let check = StartCheck(start: start, source: source, c, verdicts)
-                    let verdicts = gcpPrefixes.indices.map { i in (gcpPrefixes[i], check.reachesGCP(i)) }
-                    let fwdOK = verdicts.filter { $0.1 == true }.map(\.0)
-                    let fwdFailed = verdicts.filter { $0.1 == false }.map(\.0)
-                    anyFwd = anyFwd || !fwdOK.isEmpty
-                    guard !revOK.isEmpty, !fwdFailed.isEmpty else { continue }
-                    if fwdOK.isEmpty {
-                        isolated.append(
-                            (source.label + (source.starts.count > 1 ? " (\(start.label))" : ""), source.id))
-                        continue
+            let all = sources(of: link, c)
+            let halves =
+                split && all.count >= 64 ? [Array(all[..<(all.count / 2)]), Array(all[(all.count / 2)...])] : [all]
+            let checked = Parallel.run(
+                halves.map { half in
+                    { @Sendable in
+                        check(half, network: network, region: region, gcpPrefixes: gcpPrefixes, c)
                     }
-                    // Reasons: the full walk, for the prefixes the message names.
-                    let reasons = Set(
-                        fwdFailed.prefix(4).map { stopReason(quiet.walk(from: start.place, to: $0, cache: cache).end) }
-                    ).sorted()
-                    result.append(
-                        Finding(
-                            rule: Self.id, severity: .error,
-                            message:
-                                "GCP \(c.index.gcpName(network)) reaches \(source.label) \(revOK.map { $0.0.description }.joined(separator: ", ")), but "
-                                + "\(start.label) has no way back to \(fwdFailed.map(\.description).listed(limit: 4)): \(reasons.listed(limit: 2))",
-                            resources: [source.id] + start.resources + [network.id],
-                            hint:
-                                "Route the GCP prefixes back through the hub: in \(start.label) add \(fwdFailed.map(\.description).listed(limit: 3)) → the Transit Gateway (or one covering route), and make sure the TGW route table associated with its attachment has them."
-                        ))
-                }
-                let revFailed = revKnown.filter { !reachedSource($0.1.end, source, c) }
-                if anyFwd, !revFailed.isEmpty {
-                    let reasons = Set(revFailed.map { stopReason($0.1.end) }).sorted()
-                    result.append(
-                        Finding(
-                            rule: Self.id, severity: .error,
-                            message:
-                                "\(source.label.capitalizedFirst) routes to GCP \(c.index.gcpName(network)), but GCP has no route back to \(revFailed.map { $0.0.description }.joined(separator: ", ")): \(reasons.listed(limit: 2))",
-                            resources: [source.id, network.id],
-                            hint:
-                                "GCP learns AWS prefixes from the TGW route table associated with the VPN attachments: propagate \(source.kind) into it (or add a static route there) so Cloud Router learns \(revFailed.map { $0.0.description }.listed(limit: 3))."
-                        ))
-                }
-            }
+                }, concurrently: halves.count > 1)
+            result += checked.flatMap(\.findings)
+            let isolated = checked.flatMap(\.isolated)
             if !isolated.isEmpty {
                 result.append(
                     Finding(
@@ -90,6 +52,70 @@ enum NoReturnRouteRule: AnalysisRule {
         }
         return result
     }
+
+    /// The findings of some of a link's sources, and those that route nothing to GCP (for the
+    /// grouped warning), in the order of the sources.
+    private static func check(
+        _ sources: [Source], network: GCPRef, region: String?, gcpPrefixes: [CIDR], _ c: AnalysisContext
+    ) -> (findings: [Finding], isolated: [Isolated]) {
+        var result: [Finding] = []
+        var isolated: [Isolated] = []
+        var quiet = c.forwarder()
+        quiet.recordsHops = false
+        let cache = WalkCache()
+        let verdicts = TGWVerdicts(prefixes: gcpPrefixes, forwarder: quiet, cache: cache)
+        for source in sources {
+            let rev = source.ranges.map { cidr in
+                (cidr, quiet.walk(from: .gcp(network, region: region, producer: nil), to: cidr))
+            }
+            let revOK = rev.filter { reachedSource($0.1.end, source, c) }
+            let revKnown = rev.filter { !$0.1.end.isUnknown }
+            var anyFwd = false
+            for start in source.starts {
+                let check = StartCheck(start: start, source: source, c, verdicts)
+                let verdicts = gcpPrefixes.indices.map { i in (gcpPrefixes[i], check.reachesGCP(i)) }
+                let fwdOK = verdicts.filter { $0.1 == true }.map(\.0)
+                let fwdFailed = verdicts.filter { $0.1 == false }.map(\.0)
+                anyFwd = anyFwd || !fwdOK.isEmpty
+                guard !revOK.isEmpty, !fwdFailed.isEmpty else { continue }
+                if fwdOK.isEmpty {
+                    isolated.append(
+                        (source.label + (source.starts.count > 1 ? " (\(start.label))" : ""), source.id))
+                    continue
+                }
+                // Reasons: the full walk, for the prefixes the message names.
+                let reasons = Set(
+                    fwdFailed.prefix(4).map { stopReason(quiet.walk(from: start.place, to: $0, cache: cache).end) }
+                ).sorted()
+                result.append(
+                    Finding(
+                        rule: Self.id, severity: .error,
+                        message:
+                            "GCP \(c.index.gcpName(network)) reaches \(source.label) \(revOK.map { $0.0.description }.joined(separator: ", ")), but "
+                            + "\(start.label) has no way back to \(fwdFailed.map(\.description).listed(limit: 4)): \(reasons.listed(limit: 2))",
+                        resources: [source.id] + start.resources + [network.id],
+                        hint:
+                            "Route the GCP prefixes back through the hub: in \(start.label) add \(fwdFailed.map(\.description).listed(limit: 3)) → the Transit Gateway (or one covering route), and make sure the TGW route table associated with its attachment has them."
+                    ))
+            }
+            let revFailed = revKnown.filter { !reachedSource($0.1.end, source, c) }
+            if anyFwd, !revFailed.isEmpty {
+                let reasons = Set(revFailed.map { stopReason($0.1.end) }).sorted()
+                result.append(
+                    Finding(
+                        rule: Self.id, severity: .error,
+                        message:
+                            "\(source.label.capitalizedFirst) routes to GCP \(c.index.gcpName(network)), but GCP has no route back to \(revFailed.map { $0.0.description }.joined(separator: ", ")): \(reasons.listed(limit: 2))",
+                        resources: [source.id, network.id],
+                        hint:
+                            "GCP learns AWS prefixes from the TGW route table associated with the VPN attachments: propagate \(source.kind) into it (or add a static route there) so Cloud Router learns \(revFailed.map { $0.0.description }.listed(limit: 3))."
+                    ))
+            }
+        }
+        return (result, isolated)
+    }
+
+    typealias Isolated = (label: String, id: String)
 
     /// Does traffic from one start reach GCP for each GCP prefix? nil: the exports do not say. For
     /// a VPC route table this is one longest-prefix match per prefix; what happens from the TGW
