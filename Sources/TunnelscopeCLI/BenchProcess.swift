@@ -63,12 +63,8 @@ enum BenchProcess {
     static func reportPeakAtExitIfAsked() {
         guard getenv(peakFileVariable) != nil else { return }
         atexit {
-            guard let file = getenv(BenchProcess.peakFileVariable),
-                let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-            else { return }
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-            try? String(kilobytes * 1024).write(toFile: String(cString: file), atomically: false, encoding: .utf8)
+            guard let file = getenv(BenchProcess.peakFileVariable), let peak = PhaseClock.peakMemory() else { return }
+            try? String(peak).write(toFile: String(cString: file), atomically: false, encoding: .utf8)
         }
     }
 

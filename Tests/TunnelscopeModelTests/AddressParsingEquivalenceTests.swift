@@ -64,26 +64,3 @@ import TunnelscopeModel
         }
     }
 }
-
-/// `GCPRef`'s order compares the descriptions' bytes in place; it must be the order of the
-/// descriptions themselves (as it was), also across global and regional references, prefixes
-/// and non-ASCII names.
-@Suite struct GCPRefOrderTests {
-    @Test func theOrderIsTheDescriptionsOrder() {
-        var generator = SystemRandomNumberGenerator()
-        let words = ["", "a", "ab", "a/b", "prj", "prj-1", "prj-10", "us-east1", "Z", "é", "e\u{301}", "0", "~", "-"]
-        func word() -> String { words.randomElement(using: &generator)! + words.randomElement(using: &generator)! }
-        var refs: [GCPRef] = []
-        for _ in 0..<400 {
-            refs.append(
-                GCPRef(
-                    project: word(), region: Bool.random(using: &generator) ? nil : word(), collection: "vpnTunnels",
-                    name: word()))
-        }
-        for a in refs {
-            for b in refs.prefix(60) {
-                #expect((a < b) == (a.description < b.description), "\(a.description) < \(b.description)")
-            }
-        }
-    }
-}

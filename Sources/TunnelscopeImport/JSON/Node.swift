@@ -50,18 +50,20 @@ struct Node {
 
     /// The member `key` as a node; nil when it is missing or null.
     func child(_ key: String) -> Node? {
-        guard let member = document.member(index, key), document.kind(member.value) != .null else { return nil }
-        return Node(document, member.value, base: path, .key(member.key), context)
+        member(key).map { Node(document, $0.value, base: path, .key($0.key), context) }
     }
 
     /// The path of member `key` (for messages), without making its node.
     private func path(of key: String) -> String { path + Self.keyPath(key) }
 
-    /// The value entry of member `key`, nil when missing or null.
-    private func value(_ key: String) -> Int? {
+    /// The key and value entries of member `key`, nil when it is missing or null.
+    private func member(_ key: String) -> (key: Int, value: Int)? {
         guard let member = document.member(index, key), document.kind(member.value) != .null else { return nil }
-        return member.value
+        return member
     }
+
+    /// The value entry of member `key`, nil when missing or null.
+    private func value(_ key: String) -> Int? { member(key)?.value }
 
     /// The items of this array as nodes (none when it is not an array).
     var items: [Node] {
@@ -334,9 +336,7 @@ final class DecodeContext {
     /// string is stored once per file instead of once per route (short ones are stored inline).
     func intern(_ text: String) -> String {
         guard text.utf8.count > 15 else { return text }
-        if let existing = interned.firstIndex(of: text) { return interned[existing] }
-        interned.insert(text)
-        return text
+        return interned.insert(text).memberAfterInsert
     }
 
     /// Records a warning once (a field read twice warns once).

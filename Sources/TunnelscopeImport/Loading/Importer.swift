@@ -39,7 +39,7 @@ public enum Importer {
         report.files += walker.entries
         report.notes += walker.notes
         // Each file is judged by its first bytes before anything is read whole (on every core).
-        let looks = concurrentMap(found) { fileSystem.look($0) }
+        let looks = map(found) { fileSystem.look($0) }
         // The size limits, in path order, over the files that look like JSON.
         var accepted: [Int: Bool] = [:]
         var total = 0

@@ -4,25 +4,18 @@ import Foundation
 /// core finished first.
 extension Importer {
     /// `transform` over `items`, results in order: on every core when `parallel`, starting with
-    /// the largest items (by `size`) so that one big file does not run alone at the end.
+    /// the largest items when a `size` is given (so that one big file does not run alone at the end).
     static func map<T: Sendable, R>(
-        _ items: [T], largestFirst size: (T) -> Int, parallel: Bool, _ transform: @Sendable (T) -> R
+        _ items: [T], largestFirst size: ((T) -> Int)? = nil, parallel: Bool = true, _ transform: @Sendable (T) -> R
     ) -> [R] {
         guard parallel, items.count > 1 else { return items.map(transform) }
-        let order = items.indices.sorted { (size(items[$0]), $1) > (size(items[$1]), $0) }
+        let order = size.map { size in items.indices.sorted { (size(items[$0]), $1) > (size(items[$1]), $0) } }
         let results = ResultSlots<Unchecked<R>>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { n in
-            let i = order[n]
+            let i = order?[n] ?? n
             results.set(i, Unchecked(transform(items[i])))
         }
         return results.values.map(\.value)
-    }
-
-    /// `transform` over `items` on every core, results in order.
-    static func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let results = ResultSlots<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in results.set(i, transform(items[i])) }
-        return results.values
     }
 }
 

@@ -27,7 +27,7 @@ extension Importer {
     /// NUL beside each of the first ASCII characters; nil when the head is not that.
     private static func sniffUTF16(_ head: ArraySlice<UInt8>) -> Sniff? {
         let bytes = Array(head.prefix(512))
-        var bigEndian: Bool
+        let bigEndian: Bool
         var start = 0
         if bytes.starts(with: [0xFF, 0xFE]) {
             bigEndian = false
@@ -44,8 +44,7 @@ extension Importer {
         }
         var i = start
         while i + 1 < bytes.count {
-            let unit =
-                bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+            let unit = utf16Unit(bytes, at: i, bigEndian: bigEndian)
             if unit < 0x80, isBlank(UInt8(unit)) {
                 i += 2
                 continue
@@ -55,6 +54,12 @@ extension Importer {
         return nil
     }
 
+    /// The UTF-16 code unit of the two bytes at `i`.
+    private static func utf16Unit(_ bytes: [UInt8], at i: Int, bigEndian: Bool) -> UInt16 {
+        let (high, low) = bigEndian ? (bytes[i], bytes[i + 1]) : (bytes[i + 1], bytes[i])
+        return UInt16(high) << 8 | UInt16(low)
+    }
+
     /// UTF-16 bytes as UTF-8 (a byte order mark dropped; a lone surrogate read as U+FFFD, as `\u`
     /// escapes are; an odd last byte dropped).
     static func utf8(fromUTF16 bytes: [UInt8], bigEndian: Bool) -> [UInt8] {
@@ -62,8 +67,7 @@ extension Importer {
         units.reserveCapacity(bytes.count / 2)
         var i = 0
         while i + 1 < bytes.count {
-            units.append(
-                bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+            units.append(utf16Unit(bytes, at: i, bigEndian: bigEndian))
             i += 2
         }
         if units.first == 0xFEFF { units.removeFirst() }

@@ -47,55 +47,7 @@ public struct GCPRef: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(project)/\(name)"
     }
 
-    /// The order of the descriptions, without making them: for ASCII text (every real reference)
-    /// the descriptions' bytes are compared in place; other text compares its descriptions.
-    public static func < (lhs: GCPRef, rhs: GCPRef) -> Bool {
-        guard lhs.isASCII, rhs.isASCII else { return lhs.description < rhs.description }
-        var left = DescriptionBytes(lhs)
-        var right = DescriptionBytes(rhs)
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return false
-            case (nil, _): return true
-            case (_, nil): return false
-            case (let l?, let r?): if l != r { return l < r }
-            }
-        }
-    }
-
-    private var isASCII: Bool {
-        project.utf8.allSatisfy { $0 < 0x80 } && name.utf8.allSatisfy { $0 < 0x80 }
-            && (region?.utf8.allSatisfy { $0 < 0x80 } ?? true)
-    }
-
-    /// The bytes of `description` (`project/region/name`, `project/name`), read in place.
-    private struct DescriptionBytes: IteratorProtocol {
-        private let parts: (String.UTF8View, String.UTF8View?, String.UTF8View)
-        private var part = 0
-        private var index: String.UTF8View.Index
-
-        init(_ ref: GCPRef) {
-            parts = (ref.project.utf8, ref.region?.utf8, ref.name.utf8)
-            index = parts.0.startIndex
-        }
-
-        private func part(_ n: Int) -> String.UTF8View? { n == 0 ? parts.0 : n == 1 ? parts.1 : parts.2 }
-
-        mutating func next() -> UInt8? {
-            guard part < 3, let view = part(part) else { return nil }
-            if index < view.endIndex {
-                defer { index = view.index(after: index) }
-                return view[index]
-            }
-            // The end of a part: a slash between parts (none after the name; a global
-            // reference has no region part).
-            part += 1
-            while part < 3, part(part) == nil { part += 1 }
-            guard part < 3, let next = part(part) else { return nil }
-            index = next.startIndex
-            return UInt8(ascii: "/")
-        }
-    }
+    public static func < (lhs: GCPRef, rhs: GCPRef) -> Bool { lhs.description < rhs.description }
 }
 
 /// The project and region of a regional URL such as a resource's `region` field.
