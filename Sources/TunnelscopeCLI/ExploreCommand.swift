@@ -56,26 +56,31 @@ enum Explorer {
             )
             throw ExitCode(ExitStatus.unusable)
         }
-        let result = input.load()
-        if result.report.loadedFiles.isEmpty {
+        // Handed over, not kept here: the first model must be freed when a reload replaces it.
+        let loaded = Handoff(input.load())
+        if loaded.value?.report.loadedFiles.isEmpty ?? true {
             Output.error("nothing loadable in \(input.paths.joined(separator: " ")); `tunnelscope check` explains why")
             throw ExitCode(ExitStatus.unusable)
         }
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let status: Int32 = MainActor.assumeIsolated {
-            loop(result: result, screen: screen, input: input, options: Terminal.Options(color: colour, mouse: mouse))
+            loop(result: loaded, screen: screen, input: input, options: Terminal.Options(color: colour, mouse: mouse))
         }
         if status != 0 { throw ExitCode(status) }
     }
 
     @MainActor
-    static func loop(result: LoadResult, screen: Screen, input: InputOptions, options: Terminal.Options) -> Int32 {
+    static func loop(
+        result: Handoff<LoadResult>, screen: Screen, input: InputOptions, options: Terminal.Options
+    ) -> Int32 {
         let terminal = Terminal(options: options)
         terminal.start()
         defer { terminal.stop() }
         let size = terminal.size
-        var state = AppState(result: result, width: size.width, height: size.height, screen: screen)
+        var state = AppState(result: result.take(), width: size.width, height: size.height, screen: screen)
         terminal.draw(ScreenRenderer.render(state))
+        // The files' bytes and parse buffers are freed by now: give their pages back.
+        Memory.returnFreePages()
         /// The reload under way, if any: it runs on its own thread; this loop keeps answering keys
         /// and draws its progress until it hands over the new state.
         var reload: BackgroundReload?
@@ -84,6 +89,7 @@ enum Explorer {
             switch terminal.next() {
             case .idle:
                 redraw = false
+
             case .signal(let number):
                 return 128 + number
             case .suspend:
@@ -110,6 +116,9 @@ enum Explorer {
                 case .done(let prepared):
                     reload = nil
                     Reducer.reduce(&state, .reloaded(prepared))
+                    // The old model is gone: give its pages back, or every reload would leave the
+                    // process a model larger (the allocator keeps freed memory for reuse).
+                    Memory.returnFreePages()
                     redraw = true
                 case .running(let phase, let seconds):
                     if state.reloading?.phase != phase || state.reloading?.seconds != seconds {
@@ -120,6 +129,19 @@ enum Explorer {
             }
             if redraw { terminal.draw(ScreenRenderer.render(state)) }
         }
+    }
+}
+
+/// A value passed on once: whoever takes it holds the only reference, so it is freed as soon as
+/// the taker lets go of it (a plain argument would be kept alive by the caller's frame).
+final class Handoff<Value>: @unchecked Sendable {
+    private(set) var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func take() -> Value {
+        defer { value = nil }
+        return value!
     }
 }
 

@@ -14,6 +14,8 @@ final class AnalysisIndex: Sendable {
     let vpcOrder: [(vpc: AWSVpc, name: String)]
     /// Everything `/` can find: made on another thread beside the first frame (the element
     /// directory under it is a fifth of opening a large network); a search that comes first waits.
+    /// A reload makes it once its state is swapped in (`prefetchSearch()`), not while the old
+    /// state is still alive beside the new one.
     var search: SearchIndex { searchIndex.value }
     private let searchIndex: Deferred<SearchIndex>
     /// Who is connected to whom on the map (the model's references).
@@ -23,7 +25,8 @@ final class AnalysisIndex: Sendable {
     /// The map's VPC clusters, so a collapsed map does not go through every VPC.
     let mapVPCs: MapVPCs
 
-    init(model: NetworkModel, analysis: Analysis) {
+    /// `prefetch`: start making the search index now, on another thread.
+    init(model: NetworkModel, analysis: Analysis, prefetch: Bool = true) {
         var errors = 0
         var warnings = 0
         var byResource: [String: [Int]] = [:]
@@ -40,11 +43,14 @@ final class AnalysisIndex: Sendable {
             a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
         }
         searchIndex = Deferred { SearchIndex(model: model, directory: analysis.directory) }
-        searchIndex.prefetch()
+        if prefetch { searchIndex.prefetch() }
         graph = MapGraph(model: model)
         lookups = ModelLookups(model: model)
         mapVPCs = MapVPCs(vpcOrder: vpcOrder, graph: graph, verdicts: analysis.verdicts)
     }
+
+    /// Starts making the search index on another thread, if nothing has asked for it yet.
+    func prefetchSearch() { searchIndex.prefetch() }
 }
 
 /// Positions in the model's arrays by the IDs the detail screens look them up by, so the detail

@@ -122,6 +122,7 @@ public struct AppState: Sendable {
         }
         screenRows = [:]
         refreshScreenRows()
+        index.prefetchSearch()
     }
 
     /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
@@ -246,7 +247,7 @@ public struct Reload: Sendable {
         progress("analysing \(result.report.resourcesLoaded) resources")
         let analysis = Analysis(model: result.model, report: result.report)
         progress("building the views")
-        let index = AnalysisIndex(model: result.model, analysis: analysis)
+        let index = AnalysisIndex(model: result.model, analysis: analysis, prefetch: false)
         let insights = Insights(
             analysis: analysis, failed: context.failed.filter { analysis.directory.entry($0) != nil }, index: index)
         self.analysis = analysis

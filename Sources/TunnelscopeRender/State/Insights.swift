@@ -24,8 +24,6 @@ public struct Insights: Sendable {
     let bgpSessionsDown: Int
     /// The analysis' verdict on every element: the only source of marks, states and `≠`.
     let verdicts: Verdicts
-    /// Every element by typed ID, name and alias: what search finds.
-    let directory: ElementDirectory
     /// What does not depend on the what-if, built once per analysis.
     let index: AnalysisIndex
 
@@ -36,7 +34,6 @@ public struct Insights: Sendable {
         tunnelsDown = analysis.tunnelsDown
         bgpSessionsDown = analysis.bgpSessionsDown
         verdicts = analysis.verdicts
-        directory = analysis.directory
         let outcome = failed.isEmpty ? nil : analysis.whatIf(failing: failed)
         whatIf = outcome
         lostTunnels = Set(outcome?.tunnelsLost.map(\.id) ?? [])
