@@ -26,14 +26,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Keep the generated files in this folder (default: a temporary folder, removed after).")
     var keep: String?
     @Flag(help: "Time loading, the analysis and check only (not the explorer's keys).") var checkOnly = false
+    @Flag(help: "Write the files compactly (one resource per line), not indented as the CLIs print them.")
+    var compact = false
 
     func run() throws {
         let generator = SyntheticNetwork(
-            vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean)
+            vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean,
+            layout: compact ? .compact : .cli)
         let files = generator.files()
         let bytes = files.reduce(0) { $0 + $1.bytes.count }
         print(
-            "Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets\(clean ? "" : ", \(max(1, vpcs / 20)) VPN connections to sites")"
+            "Generated \(files.count) files, \(bytes / 1024) KiB: \(vpcs) VPCs in \(accounts) accounts, \(vpcs * (routes + 1)) VPC routes, \(gcpSubnets) GCP subnets\(clean ? "" : ", \(max(1, vpcs / 20)) VPN connections to sites"), \(compact ? "compact" : "indented as the CLIs print them")"
         )
 
         // The files are written to disk and read back, as `check DIR` reads them.
@@ -253,10 +256,13 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Routes per VPC route table.") var routes = 20
     @Option(help: "GCP subnets.") var gcpSubnets = 500
     @Flag(help: "A clean network (no overlaps, blackholes or down tunnels), as before.") var clean = false
+    @Flag(help: "Write the files compactly (one resource per line), not indented as the CLIs print them.")
+    var compact = false
 
     func run() throws {
         let files = SyntheticNetwork(
-            vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean
+            vpcs: vpcs, accounts: accounts, routesPerTable: routes, gcpSubnets: gcpSubnets, realistic: !clean,
+            layout: compact ? .compact : .cli
         ).files()
         try Self.write(files, to: URL(fileURLWithPath: output))
         Output.print("Wrote \(files.count) files to \(output)")

@@ -15,10 +15,12 @@ public struct SyntheticNetwork: Sendable {
     /// or a GCP subnet's, blackhole routes, and site-to-site VPN connections to on-prem (one per
     /// 20 VPCs, two tunnels each) with tunnels down.
     public var realistic: Bool
+    /// How the generated files are laid out (the example's files are kept as they are).
+    public var layout: ExportLayout
 
     public init(
         vpcs: Int, accounts: Int = 12, routesPerTable: Int = 10, gcpSubnets: Int = 50, japaneseNames: Bool = false,
-        realistic: Bool = false
+        realistic: Bool = false, layout: ExportLayout = .compact
     ) {
         self.vpcs = vpcs
         self.accounts = max(1, accounts)
@@ -26,6 +28,7 @@ public struct SyntheticNetwork: Sendable {
         self.gcpSubnets = gcpSubnets
         self.japaneseNames = japaneseNames
         self.realistic = realistic
+        self.layout = layout
     }
 
     /// The range a VPC uses: its own, or in a realistic network every fifth VPC reuses the previous
@@ -165,5 +168,13 @@ public struct SyntheticNetwork: Sendable {
         ]
     }
 
-    private func file(_ name: String, _ text: String) -> InputFile { InputFile(name: name, bytes: Array(text.utf8)) }
+    private func file(_ name: String, _ text: String) -> InputFile {
+        switch layout {
+        case .compact: return InputFile(name: name, bytes: Array(text.utf8))
+        case .cli:
+            // gcloud indents by 2, the AWS CLI by 4.
+            let indent = name.contains("/gcp-") ? 2 : 4
+            return InputFile(name: name, bytes: CLIFormatting.indented(Array(text.utf8), indent: indent))
+        }
+    }
 }

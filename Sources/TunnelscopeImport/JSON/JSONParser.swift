@@ -65,9 +65,24 @@ struct JSONParser {
     @inline(__always) private mutating func skipWhitespace() {
         while position < input.count {
             switch input[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            case 0x0A:
+                position += 1
+                skipIndentation()
+            case 0x20, 0x09, 0x0D: position += 1
             default: return
             }
+        }
+    }
+
+    /// Skips the spaces that indent a line, eight at a time: the CLIs indent every line (4 spaces
+    /// a level for `aws`, 2 for `gcloud`), so a third of an export's bytes are indentation.
+    @inline(__always) private mutating func skipIndentation() {
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        guard let base = input.baseAddress else { return }
+        while position + 8 <= input.count,
+            UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) == spaces
+        {
+            position += 8
         }
     }
 
