@@ -8,13 +8,14 @@ import Dispatch
     import Darwin
 #endif
 
-/// A value made on first use, at most once, whichever thread asks first (the others wait for it).
+/// A value made on first use, once, whichever thread asks first (the others wait for it).
 /// For the parts of an analysis that `check` never reads (the element directory, the failure
 /// simulator): building them is a third of the analysis of a large network. The explorer also
-/// starts one on another thread (`prefetch`) for what its first frame does not need.
+/// starts one on another thread (`prefetch`) for what its first frame does not need, and lets
+/// go of one (`release`) while a reload builds its successor; it is made again if asked for.
 package final class Deferred<Value: Sendable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private var make: (@Sendable () -> Value)?
+    private let make: @Sendable () -> Value
     private var made: Value?
 
     package init(_ make: @escaping @Sendable () -> Value) {
@@ -33,10 +34,16 @@ package final class Deferred<Value: Sendable>: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if let made { return made }
-        let value = make!()
+        let value = make()
         made = value
-        make = nil
         return value
+    }
+
+    /// Forgets the value (its memory is freed once nobody else holds it); the next use makes it again.
+    package func release() {
+        pthread_mutex_lock(mutex)
+        made = nil
+        pthread_mutex_unlock(mutex)
     }
 }
 

@@ -104,7 +104,12 @@ enum Explorer {
                     case .quit: return 0
                     case .reload:
                         // The reducer asks for one reload at a time ("already reloading").
-                        if reload == nil { reload = BackgroundReload(input: input, context: state.reloadContext) }
+                        if reload == nil {
+                            // The state has let go of what it can make again: hand those pages back
+                            // before the reload's thread (with an allocator arena of its own) needs more.
+                            Memory.returnFreePages()
+                            reload = BackgroundReload(input: input, context: state.reloadContext)
+                        }
                     case .suspend:
                         terminal.suspend()
                         Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))

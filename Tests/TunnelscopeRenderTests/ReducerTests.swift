@@ -205,6 +205,24 @@ import TunnelscopeCanvas
         #expect(Reducer.reduce(&state, .reload) == [.reload], "a new reload can start once it is done")
     }
 
+    /// While a reload runs, the old state lets go of its search index, directory and what-if
+    /// simulator (memory): search, `:fail` and `:path` still answer, making them again.
+    @Test func searchAndWhatIfAnswerWhileAReloadRuns() {
+        let keys: [Key] =
+            [.character("/")] + Screens.type("vpn-0bb22cc33dd44ee55") + [.enter, .character(":")]
+            + Screens.type("fail aws-tunnel-3") + [.enter]
+        var quiet = Screens.state(screen: .aws)
+        Screens.apply(&quiet, keys: keys)
+        var reloading = Screens.state(screen: .aws)
+        #expect(Reducer.reduce(&reloading, .reload) == [.reload])
+        Screens.apply(&reloading, keys: keys)
+        #expect(reloading.reloading != nil)
+        #expect(reloading.selectedElement != nil && reloading.selectedElement == quiet.selectedElement)
+        #expect(!reloading.failed.isEmpty && reloading.failed == quiet.failed)
+        #expect(reloading.insights.whatIf?.summary == quiet.insights.whatIf?.summary)
+        #expect(reloading.insights.whatIf != nil)
+    }
+
     @Test func clickSelectsARowAndABox() {
         var state = Screens.state(screen: .aws)
         let layout = Layout(width: 80, height: 24, screen: .aws)

@@ -51,6 +51,9 @@ final class AnalysisIndex: Sendable {
 
     /// Starts making the search index on another thread, if nothing has asked for it yet.
     func prefetchSearch() { searchIndex.prefetch() }
+
+    /// Lets go of the search index (made again if a search asks for it).
+    func releaseSearch() { searchIndex.release() }
 }
 
 /// Positions in the model's arrays by the IDs the detail screens look them up by, so the detail

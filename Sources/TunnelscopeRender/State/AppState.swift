@@ -125,6 +125,12 @@ public struct AppState: Sendable {
         index.prefetchSearch()
     }
 
+    /// Lets go of what the analysis and the search can make again when asked (see `.reload`).
+    func releaseDerived() {
+        index.releaseSearch()
+        analysis.releaseDerived()
+    }
+
     /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
     mutating func applyWhatIf() {
         insights = Insights(analysis: analysis, failed: failed, index: index)

@@ -162,6 +162,10 @@ public enum Reducer {
                 return []
             }
             state.reloading = ("reading the exports", 0)
+            // What can be made again (the search index, the element directory, the what-if
+            // simulator) is let go while the new state is built beside this one; a search or a
+            // what-if during the reload makes it again.
+            state.releaseDerived()
             return [.reload]
         case .reloadProgress(let phase, let seconds):
             state.reloading = (phase, seconds)
