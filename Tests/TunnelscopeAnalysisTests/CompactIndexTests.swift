@@ -92,3 +92,31 @@ import TunnelscopeTestSupport
         }
     }
 }
+
+/// `check` releases the route lookups before its output; whatever asks for them afterwards gets
+/// them rebuilt, with the same answers.
+@Suite struct ReleasedRoutingTests {
+    @Test func pathsRoutesAndWhatIfAfterReleaseAreUnchanged() throws {
+        for model in [ExampleNetwork.load().model, NetworkModel(parts: LargeNetwork.parts())] {
+            let analysis = Analysis(model: model)
+            let queries = [("10.10.1.10", "10.100.16.5"), ("10.100.32.7", "data-vpc"), ("10.20.0.9", "172.16.3.3")]
+            let before = queries.map { try? analysis.path(from: $0.0, to: $0.1) }
+            let routes = analysis.routes
+            let ids = Set(analysis.failableElements.prefix(3).map(\.id))
+            let whatIf = analysis.whatIf(failing: ids)
+            #expect(analysis.context.routingIsHeld)
+            analysis.releaseRoutingIndexes()
+            #expect(!analysis.context.routingIsHeld)
+            analysis.releaseRoutingIndexes()  // twice: nothing more to free
+            #expect(queries.map { try? analysis.path(from: $0.0, to: $0.1) } == before)
+            #expect(analysis.context.routingIsHeld)
+            #expect(analysis.routes.awsToGCP == routes.awsToGCP && analysis.routes.gcpToAWS == routes.gcpToAWS)
+            #expect(analysis.routes.perTunnel == routes.perTunnel && analysis.routes.notes == routes.notes)
+            analysis.releaseRoutingIndexes()
+            let again = analysis.whatIf(failing: ids)
+            #expect(again.tunnels == whatIf.tunnels && again.links == whatIf.links && again.sites == whatIf.sites)
+            #expect(again.lostPrefixes == whatIf.lostPrefixes && again.unreachableBefore == whatIf.unreachableBefore)
+            #expect(before.contains { $0 != nil })
+        }
+    }
+}

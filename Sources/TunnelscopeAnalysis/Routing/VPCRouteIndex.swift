@@ -29,6 +29,7 @@ struct VPCRouteIndex: Sendable {
         var starts: [Int32] = []
         starts.reserveCapacity(tables.count + 1)
         var entries: [Entry] = []
+        entries.reserveCapacity(tables.reduce(0) { $0 + $1.routes.count })
         var large: [Int32: PrefixTable<Int>] = [:]
         var table: [Entry] = []
         for t in tables {
