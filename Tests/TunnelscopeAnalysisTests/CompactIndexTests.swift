@@ -65,7 +65,7 @@ import TunnelscopeTestSupport
         for text in [
             "", "/", "///", "a", "a/", "/a", "a//b", "a/b/", "a/b//", "x/y/default-internet-gateway",
             "https://www.googleapis.com/compute/v1/projects/p/global/gateways/default-internet-gateway",
-            "a/\u{301}b", "é/ü/🇩🇪", "a/b/\u{301}",
+            "a/\u{301}b", "é/ü/🇩🇪", "a/b/\u{301}", "x/\r\n", "\r\n/b/", "a/b\r\n/",
         ] {
             #expect(
                 Forwarder.lastPathComponent(text) == (text.split(separator: "/").last.map(String.init) ?? text),
@@ -117,6 +117,26 @@ import TunnelscopeTestSupport
             #expect(again.tunnels == whatIf.tunnels && again.links == whatIf.links && again.sites == whatIf.sites)
             #expect(again.lostPrefixes == whatIf.lostPrefixes && again.unreachableBefore == whatIf.unreachableBefore)
             #expect(before.contains { $0 != nil })
+        }
+    }
+}
+
+/// The route exchange collects its prefixes on one core while the address space is built on the
+/// other: the same exchange as one built serially.
+@Suite struct ExchangeBesideSpaceTests {
+    @Test func concurrentRoutingEqualsSerial() {
+        for model in [ExampleNetwork.load().model, NetworkModel(parts: LargeNetwork.parts())] {
+            let index = ModelIndex(model: model)
+            let states = AnalysisContext(model: model).states
+            let serial = AnalysisContext.Routing(index: index, states: states, concurrently: false)
+            for _ in 0..<3 {
+                let concurrent = AnalysisContext.Routing(index: index, states: states, concurrently: true)
+                #expect(concurrent.exchange.awsToGCP == serial.exchange.awsToGCP)
+                #expect(concurrent.exchange.gcpToAWS == serial.exchange.gcpToAWS)
+                #expect(concurrent.exchange.perTunnel == serial.exchange.perTunnel)
+                #expect(concurrent.exchange.notes == serial.exchange.notes)
+                #expect(concurrent.space.owners.map(\.resource) == serial.space.owners.map(\.resource))
+            }
         }
     }
 }

@@ -52,13 +52,16 @@ final class AnalysisContext: Sendable {
         let exchange: RouteExchange
 
         init(index: ModelIndex, states: [TunnelState], concurrently: Bool) {
-            // The route tables do not depend on the address space or the route exchange: built beside them.
-            ((space, exchange), tables) = Parallel.run(
+            // The route exchange needs the address space only at its end: one core collects the
+            // exchanged prefixes while the other builds the address space, then the route tables.
+            let space = Deferred { AddressSpace(index: index) }
+            (exchange, tables) = Parallel.run(
+                { RouteExchange(index: index, space: { space.value }, states: states) },
                 {
-                    let space = AddressSpace(index: index)
-                    return (space, RouteExchange(index: index, space: space, states: states))
-                },
-                { RouteTables(index: index) }, concurrently: concurrently)
+                    _ = space.value
+                    return RouteTables(index: index)
+                }, concurrently: concurrently)
+            self.space = space.value
         }
     }
 
