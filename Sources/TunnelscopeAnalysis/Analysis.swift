@@ -90,6 +90,12 @@ public struct Analysis: Sendable {
         simulator.outcome(failing: elements.map { .found($0) })
     }
 
+    /// Frees what path walks look things up in (the address space, the route tables, the route
+    /// exchange): `check` calls it once the findings, the verdicts and the what-if are made, so the
+    /// output is built without them. Whatever needs them later (a path, a what-if, the routes) has
+    /// them rebuilt, once.
+    public func releaseRoutingIndexes() { context.releaseRouting() }
+
     /// The AWS ⇄ GCP links (tunnels grouped by HA VPN gateway and TGW/VGW).
     public var links: [CrossCloudLink] { context.links }
 

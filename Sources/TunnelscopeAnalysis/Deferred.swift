@@ -54,3 +54,51 @@ extension Deferred {
         DispatchQueue.global(qos: .userInitiated).async { _ = self.value }
     }
 }
+
+/// A value made now, which can be released to free its memory and is made again, once, by
+/// whoever asks for it next.
+final class Rebuildable<Value: Sendable>: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let make: @Sendable () -> Value
+    private var made: Value?
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+        made = make()
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    var value: Value {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
+    }
+
+    /// Whether the value is held now (not released, or made again since).
+    var isHeld: Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return made != nil
+    }
+
+    /// Drops the value; it is freed on another thread (freeing a large structure takes a few
+    /// milliseconds the caller need not wait for).
+    func release() {
+        pthread_mutex_lock(mutex)
+        let value = made
+        made = nil
+        pthread_mutex_unlock(mutex)
+        guard let value else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    }
+}

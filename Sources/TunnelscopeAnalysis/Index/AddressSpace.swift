@@ -22,22 +22,77 @@ struct AddressOwner: Sendable {
     }
 
     let kind: Kind
+    /// Part of the connected hybrid network (attached to the TGW, behind the VPN, on-prem).
+    let hybrid: Bool
     let cidr: CIDR
     /// The resource ID findings name.
     let resource: String
     /// Ranges of one group may nest (a subnet in its VPC); ranges of different groups must not overlap.
     let group: String
+    /// The model element the range comes from; the label, the network, the VPC and the site are read from it.
+    let source: Source
+    let index: ModelIndex
+
+    /// Where in the model an owner comes from: positions in its arrays.
+    enum Source: Sendable {
+        case vpc(Int32)
+        case subnet(Int32)
+        case gcpSubnet(Int32)
+        case gcpSecondaryRange(subnet: Int32, range: Int32)
+        case site(Int32)
+        case redis(Int32)
+        /// A GCP route with a peering next hop.
+        case peeredRoute(Int32)
+    }
+
     /// `AWS VPC shared-services (vpc-0c33…) 10.30.0.0/16`: made when a message needs it (most
     /// owners never appear in one; formatting them all was a sixth of the analysis).
-    var label: String { describe() }
-    let describe: @Sendable () -> String
-    /// Part of the connected hybrid network (attached to the TGW, behind the VPN, on-prem).
-    let hybrid: Bool
+    var label: String {
+        let model = index.model
+        let location = gcpNetwork.map { " in \(index.gcpName($0))" } ?? ""
+        switch source {
+        case .vpc(let i): return "AWS VPC \(index.vpcName(model.vpcs[Int(i)].id)) \(cidr.normalized)"
+        case .subnet(let i):
+            let subnet = model.subnets[Int(i)]
+            return
+                "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))"
+        case .gcpSubnet(let i): return "GCP subnet \(model.gcpSubnets[Int(i)].name) \(cidr.normalized)\(location)"
+        case .gcpSecondaryRange(let s, let r):
+            let subnet = model.gcpSubnets[Int(s)]
+            let range = subnet.secondaryRanges[Int(r)]
+            return "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)"
+        case .site(let i): return "on-prem \(model.onPremSites[Int(i)].name) \(cidr.normalized)"
+        case .redis(let i):
+            let redis = model.redisInstances[Int(i)]
+            return "Memorystore \(redis.displayName ?? redis.name) \(cidr) (\(redis.project))"
+        case .peeredRoute(let i):
+            guard case .peering(let peering) = model.gcpRoutes[Int(i)].nextHop, let network = gcpNetwork else {
+                return "range \(cidr)"
+            }
+            return "range \(cidr) imported into \(index.gcpName(network)) over peering \(peering)"
+        }
+    }
+
     /// For GCP ranges: the network they are reached in.
-    let gcpNetwork: GCPRef?
+    var gcpNetwork: GCPRef? {
+        switch source {
+        case .gcpSubnet(let i), .gcpSecondaryRange(let i, _): index.model.gcpSubnets[Int(i)].network
+        case .redis(let i): index.model.redisInstances[Int(i)].authorizedNetwork
+        case .peeredRoute(let i): index.model.gcpRoutes[Int(i)].network
+        case .vpc, .subnet, .site: nil
+        }
+    }
+
     /// For AWS ranges: the VPC.
-    let vpcId: String?
-    let siteIndex: Int?
+    var vpcId: String? {
+        switch source {
+        case .vpc(let i): index.model.vpcs[Int(i)].id
+        case .subnet(let i): index.model.subnets[Int(i)].vpcId
+        default: nil
+        }
+    }
+
+    var siteIndex: Int? { if case .site(let i) = source { Int(i) } else { nil } }
 }
 
 /// The three places an address can be: AWS, GCP, on-prem.
@@ -61,50 +116,44 @@ struct AddressSpace: Sendable {
     init(index: ModelIndex) {
         let model = index.model
         var owners: [AddressOwner] = []
+        owners.reserveCapacity(
+            model.vpcs.reduce(0) { $0 + $1.cidrs.count } + model.subnets.count + model.gcpSubnets.count
+                + model.onPremSites.count + model.redisInstances.count)
         var hybridVPCs: [String: Bool] = [:]
-        for vpc in model.vpcs {
+        for (v, vpc) in model.vpcs.enumerated() {
             let hybrid = index.isHybridVPC(vpc.id)
             hybridVPCs[vpc.id] = hybrid
             for cidr in vpc.cidrs {
                 owners.append(
                     AddressOwner(
-                        kind: .awsVpc, cidr: cidr.normalized, resource: vpc.id, group: vpc.id,
-                        describe: { "AWS VPC \(index.vpcName(vpc.id)) \(cidr.normalized)" }, hybrid: hybrid,
-                        gcpNetwork: nil, vpcId: vpc.id, siteIndex: nil))
+                        kind: .awsVpc, hybrid: hybrid, cidr: cidr.normalized, resource: vpc.id, group: vpc.id,
+                        source: .vpc(Int32(v)), index: index))
             }
         }
-        for subnet in model.subnets {
+        for (s, subnet) in model.subnets.enumerated() {
             guard let cidr = subnet.cidr else { continue }
             owners.append(
                 AddressOwner(
-                    kind: .awsSubnet, cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId,
-                    describe: {
-                        "AWS subnet \(index.named(subnet.name, subnet.id)) \(cidr.normalized) in \(index.vpcShortName(subnet.vpcId))"
-                    },
-                    hybrid: hybridVPCs[subnet.vpcId] ?? index.isHybridVPC(subnet.vpcId), gcpNetwork: nil,
-                    vpcId: subnet.vpcId, siteIndex: nil))
+                    kind: .awsSubnet, hybrid: hybridVPCs[subnet.vpcId] ?? index.isHybridVPC(subnet.vpcId),
+                    cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId, source: .subnet(Int32(s)),
+                    index: index))
         }
-        for subnet in model.gcpSubnets {
+        for (s, subnet) in model.gcpSubnets.enumerated() {
             let network = subnet.network
             let hybrid = network.map(index.isVPNAttached) ?? false
             let group = network?.id ?? subnet.ref.id
-            let location = network.map { " in \(index.gcpName($0))" } ?? ""
+            let resource = subnet.ref.id
             if let cidr = subnet.cidr {
                 owners.append(
                     AddressOwner(
-                        kind: .gcpSubnet, cidr: cidr.normalized, resource: subnet.ref.id, group: group,
-                        describe: { "GCP subnet \(subnet.name) \(cidr.normalized)\(location)" }, hybrid: hybrid,
-                        gcpNetwork: network, vpcId: nil, siteIndex: nil))
+                        kind: .gcpSubnet, hybrid: hybrid, cidr: cidr.normalized, resource: resource, group: group,
+                        source: .gcpSubnet(Int32(s)), index: index))
             }
-            for range in subnet.secondaryRanges {
+            for (r, range) in subnet.secondaryRanges.enumerated() {
                 owners.append(
                     AddressOwner(
-                        kind: .gcpSecondaryRange, cidr: range.cidr.normalized, resource: subnet.ref.id,
-                        group: group,
-                        describe: {
-                            "GCP secondary range \(subnet.name)/\(range.name) \(range.cidr.normalized)\(location)"
-                        },
-                        hybrid: hybrid, gcpNetwork: network, vpcId: nil, siteIndex: nil))
+                        kind: .gcpSecondaryRange, hybrid: hybrid, cidr: range.cidr.normalized, resource: resource,
+                        group: group, source: .gcpSecondaryRange(subnet: Int32(s), range: Int32(r)), index: index))
             }
         }
         for (i, site) in model.onPremSites.enumerated() {
@@ -114,36 +163,33 @@ struct AddressSpace: Sendable {
             for cidr in site.addressRanges {
                 owners.append(
                     AddressOwner(
-                        kind: .onPremSite, cidr: cidr.normalized, resource: site.id,
-                        group: learned ? "learned:\(cidr.normalized)" : site.id,
-                        describe: { "on-prem \(site.name) \(cidr.normalized)" }, hybrid: true,
-                        gcpNetwork: nil, vpcId: nil, siteIndex: i))
+                        kind: .onPremSite, hybrid: true, cidr: cidr.normalized, resource: site.id,
+                        group: learned ? "learned:\(cidr.normalized)" : site.id, source: .site(Int32(i)),
+                        index: index))
             }
         }
         // Producer ranges: Memorystore instances, and whatever else the consumer network imports over peering.
         var producer = Set<String>()
-        for redis in model.redisInstances {
+        for (r, redis) in model.redisInstances.enumerated() {
             guard let cidr = redis.reservedIpRange?.normalized else { continue }
             let network = redis.authorizedNetwork
             let group = "peered:" + (network?.id ?? redis.id)
             producer.insert("\(group) \(cidr)")
             owners.append(
                 AddressOwner(
-                    kind: .redis, cidr: cidr, resource: redis.id, group: group,
-                    describe: { "Memorystore \(redis.displayName ?? redis.name) \(cidr) (\(redis.project))" },
-                    hybrid: network.map(index.isVPNAttached) ?? false, gcpNetwork: network, vpcId: nil, siteIndex: nil))
+                    kind: .redis, hybrid: network.map(index.isVPNAttached) ?? false, cidr: cidr, resource: redis.id,
+                    group: group, source: .redis(Int32(r)), index: index))
         }
-        for route in model.gcpRoutes {
-            guard case .peering(let peering) = route.nextHop, let cidr = route.destination?.normalized,
+        for (r, route) in model.gcpRoutes.enumerated() {
+            guard case .peering = route.nextHop, let cidr = route.destination?.normalized,
                 let network = route.network
             else { continue }
             let group = "peered:" + network.id
             guard producer.insert("\(group) \(cidr)").inserted else { continue }
             owners.append(
                 AddressOwner(
-                    kind: .peeredRange, cidr: cidr, resource: network.id, group: group,
-                    describe: { "range \(cidr) imported into \(index.gcpName(network)) over peering \(peering)" },
-                    hybrid: index.isVPNAttached(network), gcpNetwork: network, vpcId: nil, siteIndex: nil))
+                    kind: .peeredRange, hybrid: index.isVPNAttached(network), cidr: cidr, resource: network.id,
+                    group: group, source: .peeredRoute(Int32(r)), index: index))
         }
         self.owners = owners
         table = PrefixTable(owners.enumerated().map { ($1.cidr, $0) })

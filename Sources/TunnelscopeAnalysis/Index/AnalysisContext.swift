@@ -3,13 +3,17 @@ import TunnelscopeModel
 /// Everything the rules, the what-if and the path query derive from one model, built once.
 final class AnalysisContext: Sendable {
     let index: ModelIndex
-    let space: AddressSpace
     let states: [TunnelState]
-    let tables: RouteTables
-    let exchange: RouteExchange
     let links: [CrossCloudLink]
     /// The exported state: which tunnels carry routes now.
     let baseline: Liveness
+    /// The address space, the route tables and the route exchange: built with the context,
+    /// released by `releaseRouting()` once nothing will walk paths any more, rebuilt if something does.
+    private let routing: Rebuildable<Routing>
+
+    var space: AddressSpace { routing.value.space }
+    var tables: RouteTables { routing.value.tables }
+    var exchange: RouteExchange { routing.value.exchange }
 
     /// Whether independent parts are built on several cores: only for a large network (for a
     /// small one, starting threads costs more than the work).
@@ -29,18 +33,36 @@ final class AnalysisContext: Sendable {
             )
         }
         self.states = states
-        // The route tables do not depend on the address space or the route exchange: built beside them.
-        let ((space, exchange), tables) = Parallel.run(
-            {
-                let space = AddressSpace(index: index)
-                return (space, RouteExchange(index: index, space: space, states: states))
-            },
-            { RouteTables(index: index) }, concurrently: concurrent)
-        self.space = space
-        self.tables = tables
-        self.exchange = exchange
+        routing = Rebuildable { Routing(index: index, states: states, concurrently: concurrent) }
         links = index.crossCloudLinks()
         baseline = Liveness(states: states)
+    }
+
+    /// Frees the address space, the route tables and the route exchange (`check` needs none of
+    /// them once the rules have run); whatever asks for them later gets them rebuilt.
+    func releaseRouting() { routing.release() }
+
+    /// Whether the routing lookups are held now (for tests).
+    var routingIsHeld: Bool { routing.isHeld }
+
+    /// What the forwarder, the route exchange and several rules look addresses and routes up in.
+    final class Routing: Sendable {
+        let space: AddressSpace
+        let tables: RouteTables
+        let exchange: RouteExchange
+
+        init(index: ModelIndex, states: [TunnelState], concurrently: Bool) {
+            // The route exchange needs the address space only at its end: one core collects the
+            // exchanged prefixes while the other builds the address space, then the route tables.
+            let space = Deferred { AddressSpace(index: index) }
+            (exchange, tables) = Parallel.run(
+                { RouteExchange(index: index, space: { space.value }, states: states) },
+                {
+                    _ = space.value
+                    return RouteTables(index: index)
+                }, concurrently: concurrently)
+            self.space = space.value
+        }
     }
 
     func forwarder(_ live: Liveness? = nil) -> Forwarder {

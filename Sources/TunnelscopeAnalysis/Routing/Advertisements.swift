@@ -59,7 +59,9 @@ public struct RouteExchange: Sendable {
 }
 
 extension RouteExchange {
-    init(index: ModelIndex, space: AddressSpace, states: [TunnelState]) {
+    /// `space` is asked for only once the prefixes are collected, to name their owners (so it
+    /// can be built on another core meanwhile).
+    init(index: ModelIndex, space addressSpace: () -> AddressSpace, states: [TunnelState]) {
         let model = index.model
         let cross = model.tunnels.indices.filter { model.tunnels[$0].isCrossCloud }
         let crossConnections = Set(cross.compactMap { model.tunnels[$0].aws?.vpnConnectionId })
@@ -191,6 +193,7 @@ extension RouteExchange {
             }
         }
 
+        let space = addressSpace()
         func tunnelIds(_ s: Set<Int>) -> [Int] { s.sorted() }
         func route(
             _ prefix: CIDR, _ direction: VPNRoute.Direction, origin: String?, sent: Set<Int>, received: Set<Int>,

@@ -19,7 +19,7 @@ extension Forwarder {
                 .unknown(resource: vpc, reason: "no route table of \(index.vpcShortName(vpc)) is in the exports"))
         }
         guard
-            let (prefix, routeIndex) = tables.vpc[table.id]?.first(containing: dst, { p, v in v.first.map { (p, $0) } })
+            let (prefix, routeIndex) = tables.vpc.longestMatch(table: table.id, containing: dst)
         else {
             record(&hops) {
                 PathHop(

@@ -27,8 +27,8 @@ struct GCPCandidate: Sendable {
 
 /// Longest-prefix-match tables for every routing table in the model, built once.
 struct RouteTables: Sendable {
-    /// VPC route table ID → route indices in that table.
-    let vpc: [String: PrefixTable<Int>]
+    /// Every VPC route table's routes, by table ID.
+    let vpc: VPCRouteIndex
     /// TGW route table ID → route indices.
     let tgw: [String: PrefixTable<Int>]
     /// GCP network → candidates (subnets, static/peering routes, Cloud Router best routes).
@@ -36,12 +36,6 @@ struct RouteTables: Sendable {
 
     init(index: ModelIndex) {
         let model = index.model
-        var vpc: [String: PrefixTable<Int>] = [:]
-        for table in model.routeTables {
-            var t = PrefixTable<Int>()
-            for (i, route) in table.routes.enumerated() { if let d = route.destination { t.insert(d.normalized, i) } }
-            vpc[table.id] = t
-        }
         var tgw: [String: PrefixTable<Int>] = [:]
         for table in model.tgwRouteTables {
             var t = PrefixTable<Int>()
@@ -108,7 +102,7 @@ struct RouteTables: Sendable {
                         hop: hop, priority: route.priority ?? 100, region: router.ref.region, routeName: nil))
             }
         }
-        self.vpc = vpc
+        self.vpc = VPCRouteIndex(model.routeTables)
         self.tgw = tgw
         self.gcp = gcp
     }

@@ -16,7 +16,7 @@ enum BlackholeRouteRule: AnalysisRule {
                 // Only ranges for which this route is the one that wins (no more specific route, such as
                 // `local`, covers them) lose their traffic.
                 let victims = Self.victims(of: route.destination, c) { overlap in
-                    c.tables.vpc[table.id]?.first(containing: overlap, { _, v in v.first }) == i
+                    c.tables.vpc.longestMatch(table: table.id, containing: overlap)?.route == i
                 }
                 let target = route.target.description
                 let known = knownTarget(route.target, c) ? "" : " (\(target) is not in the exports: deleted?)"

@@ -45,9 +45,7 @@ enum CIDROverlapRule: AnalysisRule {
             let groups = Set(node.owners.map(\.group))
             // Same range, several owners.
             if groups.count > 1 {
-                let distinct = Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] }.sorted {
-                    $0.label < $1.label
-                }
+                let distinct = byLabel(Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] })
                 result.append(finding(inner: distinct, outer: [], c))
             }
             // Enclosing ranges of other owners.
@@ -60,14 +58,17 @@ enum CIDROverlapRule: AnalysisRule {
                 }
             }
             if !outer.isEmpty {
-                let inner = Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] }.sorted {
-                    $0.label < $1.label
-                }
+                let inner = byLabel(Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] })
                 result.append(finding(inner: inner, outer: outer, c))
             }
             stack.append(node)
         }
         return result
+    }
+
+    /// Sorted by label, each label made once (not twice per comparison).
+    static func byLabel(_ owners: [AddressOwner]) -> [AddressOwner] {
+        owners.map { ($0, $0.label) }.sorted { $0.1 < $1.1 }.map(\.0)
     }
 
     /// `inner` ranges lie inside (or, with no `outer`, are equal to each other) the `outer` ones.

@@ -124,7 +124,7 @@ enum NoReturnRouteRule: AnalysisRule {
     struct StartCheck {
         let start: Start
         let table: AWSRouteTable?
-        let lpm: PrefixTable<Int>?
+        let lpm: (index: VPCRouteIndex, slot: Int32)?
         /// TGW → verdict slot of the route table its live attachment is associated with (nil: none).
         let slots: [String: Int?]
         let verdicts: TGWVerdicts
@@ -134,7 +134,7 @@ enum NoReturnRouteRule: AnalysisRule {
             self.verdicts = verdicts
             if case .vpc(_, let tableId?) = start.place {
                 table = c.index.routeTable(tableId)
-                lpm = c.tables.vpc[tableId]
+                lpm = c.tables.vpc.slot(of: tableId).map { (c.tables.vpc, $0) }
             } else {
                 table = nil
                 lpm = nil
@@ -145,7 +145,7 @@ enum NoReturnRouteRule: AnalysisRule {
         func reachesGCP(_ i: Int) -> Bool? {
             let g = verdicts.prefixes[i]
             guard let table, let lpm else { return verdicts.walk(from: start.place, to: g) }
-            guard let routeIndex = lpm.first(containing: g, { _, v in v.first }) else { return false }
+            guard let routeIndex = lpm.index.longestMatch(slot: lpm.slot, containing: g)?.route else { return false }
             let route = table.routes[routeIndex]
             if route.isBlackhole { return false }
             switch route.target {

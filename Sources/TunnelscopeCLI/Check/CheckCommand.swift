@@ -90,6 +90,9 @@ struct CheckRun {
             return
         }
         let whatIf = fail.isEmpty ? nil : analysis.whatIf(failing: elements)
+        // The output reads the findings, the verdicts and the what-if only: the route lookups are
+        // freed (on another thread) while it is made.
+        analysis.releaseRoutingIndexes()
         switch format {
         case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render()
         case .json: stdout = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).render()
