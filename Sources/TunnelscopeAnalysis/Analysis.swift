@@ -35,13 +35,14 @@ public struct Analysis: Sendable {
     public var directory: ElementDirectory { deferredDirectory.value }
     var simulator: FailureSimulator { deferredSimulator.value }
 
-    /// Lets go of the directory, the catalog and the simulator (made again when next used): the
-    /// explorer calls it on the analysis it is replacing while a reload builds the new one, so the
-    /// two are not both whole in memory.
+    /// Lets go of the directory, the catalog, the simulator and the routing lookups (made again
+    /// when next used), freeing them now: the explorer calls it on the analysis it is replacing
+    /// while a reload builds the new one, so the two are not both whole in memory.
     public func releaseDerived() {
         deferredSimulator.release()
         deferredCatalog.release()
         deferredDirectory.release()
+        context.releaseRouting(inBackground: false)
     }
 
     /// Every rule `findings` applies, with what it checks.

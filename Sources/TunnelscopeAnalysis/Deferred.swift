@@ -18,8 +18,10 @@ package final class Deferred<Value: Sendable>: @unchecked Sendable {
     private let make: @Sendable () -> Value
     private var made: Value?
 
-    package init(_ make: @escaping @Sendable () -> Value) {
+    /// `now`: make the value at once (for one needed now that can be let go of later).
+    package init(now: Bool = false, _ make: @escaping @Sendable () -> Value) {
         self.make = make
+        if now { made = make() }
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -39,11 +41,23 @@ package final class Deferred<Value: Sendable>: @unchecked Sendable {
         return value
     }
 
-    /// Forgets the value (its memory is freed once nobody else holds it); the next use makes it again.
-    package func release() {
+    /// Whether the value is held now (not released, or made again since).
+    package var isHeld: Bool {
         pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return made != nil
+    }
+
+    /// Forgets the value; the next use makes it again. Its memory is freed now, or with
+    /// `inBackground` on another thread (freeing a large structure takes milliseconds the caller
+    /// need not wait for) once nobody else holds it.
+    package func release(inBackground: Bool = false) {
+        pthread_mutex_lock(mutex)
+        let value = made
         made = nil
         pthread_mutex_unlock(mutex)
+        guard inBackground, let value else { return }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
     }
 }
 
@@ -52,53 +66,5 @@ extension Deferred {
     /// for it (it is made once either way).
     package func prefetch() {
         DispatchQueue.global(qos: .userInitiated).async { _ = self.value }
-    }
-}
-
-/// A value made now, which can be released to free its memory and is made again, once, by
-/// whoever asks for it next.
-final class Rebuildable<Value: Sendable>: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let make: @Sendable () -> Value
-    private var made: Value?
-
-    init(_ make: @escaping @Sendable () -> Value) {
-        self.make = make
-        made = make()
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-
-    var value: Value {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        if let made { return made }
-        let value = make()
-        made = value
-        return value
-    }
-
-    /// Whether the value is held now (not released, or made again since).
-    var isHeld: Bool {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return made != nil
-    }
-
-    /// Drops the value; it is freed on another thread (freeing a large structure takes a few
-    /// milliseconds the caller need not wait for).
-    func release() {
-        pthread_mutex_lock(mutex)
-        let value = made
-        made = nil
-        pthread_mutex_unlock(mutex)
-        guard let value else { return }
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
     }
 }

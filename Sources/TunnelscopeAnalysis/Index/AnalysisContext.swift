@@ -9,7 +9,7 @@ final class AnalysisContext: Sendable {
     let baseline: Liveness
     /// The address space, the route tables and the route exchange: built with the context,
     /// released by `releaseRouting()` once nothing will walk paths any more, rebuilt if something does.
-    private let routing: Rebuildable<Routing>
+    private let routing: Deferred<Routing>
 
     var space: AddressSpace { routing.value.space }
     var tables: RouteTables { routing.value.tables }
@@ -33,14 +33,14 @@ final class AnalysisContext: Sendable {
             )
         }
         self.states = states
-        routing = Rebuildable { Routing(index: index, states: states, concurrently: concurrent) }
+        routing = Deferred(now: true) { Routing(index: index, states: states, concurrently: concurrent) }
         links = index.crossCloudLinks()
         baseline = Liveness(states: states)
     }
 
     /// Frees the address space, the route tables and the route exchange (`check` needs none of
     /// them once the rules have run); whatever asks for them later gets them rebuilt.
-    func releaseRouting() { routing.release() }
+    func releaseRouting(inBackground: Bool = true) { routing.release(inBackground: inBackground) }
 
     /// Whether the routing lookups are held now (for tests).
     var routingIsHeld: Bool { routing.isHeld }
