@@ -88,7 +88,7 @@ public struct AppState: Sendable {
         content = Content(model: result.model, insights: insights)
         topologyCache = LazyTopology(
             model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
-        topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
+        topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
         if case .tour = screen { stack = [.topology, .tour] }
         refreshScreenRows()
         Reducer.follow(&self, tunnel: nil)
