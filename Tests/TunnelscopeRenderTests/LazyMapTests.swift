@@ -34,6 +34,37 @@ import TunnelscopeSynthetic
             origin: "synthetic, both hubs")
     }
 
+    /// Eight VGWs with a slice of the VPCs each (off the TGW): more clusters than columns, so the
+    /// VPCs go in one grid.
+    static func manyHubs(_ vpcs: Int) -> LoadResult {
+        let synthetic = SyntheticNetwork(vpcs: vpcs, accounts: 2, routesPerTable: 1, gcpSubnets: 2)
+        let id = { (i: Int) in
+            "vpc-1" + String(repeating: "0", count: 16 - String(i, radix: 16).count) + String(i, radix: 16)
+        }
+        let slice = max(1, vpcs / 20)
+        let slices = (0..<8).map { g in (g * slice..<(g + 1) * slice).map(id) }
+        let moved = Set(slices.joined())
+        let gateways = slices.enumerated().map { g, vpcs in
+            let attachments = vpcs.map { #"{"State": "attached", "VpcId": "\#($0)"}"# }.joined(separator: ", ")
+            return #"{"State": "available", "Type": "ipsec.1", "VpnGatewayId": "vgw-00000000000000\#(g)0", "#
+                + #""AmazonSideAsn": \#(64600 + g), "VpcAttachments": [\#(attachments)]}"#
+        }
+        let edits: [String: MapTourVariants.Edit] = [
+            "synthetic/\(MapTourVariants.account)/describe-transit-gateway-attachments.json": { root in
+                root["TransitGatewayAttachments"] = (root["TransitGatewayAttachments"] as! [[String: Any]])
+                    .filter { !moved.contains($0["ResourceId"] as? String ?? "") }
+            }
+        ]
+        return MapTourVariants.load(
+            synthetic.files(), editing: edits,
+            adding: [
+                (
+                    "variant/\(MapTourVariants.account)/describe-vpn-gateways.json",
+                    #"{"VpnGateways": [\#(gateways.joined(separator: ", "))]}"#
+                )
+            ], origin: "synthetic, many hubs")
+    }
+
     /// The state with every VPC group expanded.
     static func expanded(_ result: LoadResult, width: Int, height: Int) -> AppState {
         var state = AppState(result: result, width: width, height: height)
@@ -77,7 +108,12 @@ import TunnelscopeSynthetic
     @Test(arguments: [50, 1000, 5000])
     func expandedMapDrawsLikeEveryRowLaidOut(vpcs: Int) {
         var networks = [("one hub", Self.network(vpcs))]
-        if vpcs <= 1000 { networks += [("two hubs", Self.twoHubs(vpcs)), ("both hubs", Self.bothHubs(vpcs))] }
+        if vpcs <= 1000 {
+            networks += [
+                ("two hubs", Self.twoHubs(vpcs)), ("both hubs", Self.bothHubs(vpcs)),
+                ("many hubs", Self.manyHubs(vpcs)),
+            ]
+        }
         for (name, result) in networks {
             for (w, h) in vpcs >= 5000 ? [(160, 48)] : [(80, 24), (160, 48)] {
                 let state = Self.expanded(result, width: w, height: h)
@@ -85,6 +121,9 @@ import TunnelscopeSynthetic
                 let full = Self.full(state)
                 let label = "\(name) \(vpcs) VPCs \(w)×\(h)"
                 if vpcs >= 1000 { #expect(lazy.repeated != nil, "\(label): rows are laid out once for several") }
+                if name == "many hubs" {
+                    #expect(state.insights.index.mapVPCs.clusters.count > 6, "\(label): one grid for all clusters")
+                }
                 #expect(lazy.height == full.height, "\(label)")
                 #expect(lazy.nodes.map(Self.describe) == full.nodes.map(Self.describe), "\(label)")
                 #expect(lazy.edges == full.edges, "\(label)")
