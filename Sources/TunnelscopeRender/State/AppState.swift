@@ -39,6 +39,9 @@ public struct AppState: Sendable {
     /// The map's boxes but the VPCs', made once per what-if when the map is first laid out, so
     /// that expanding a group or a resize only places them.
     private var mapBoxes: Deferred<TopologyLayout.Boxes>
+    /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
+    /// for its own room).
+    var topologyBoxes: TopologyLayout.Boxes { mapBoxes.value }
     /// What the views look up that the what-if does not change (sorts, counts, the search index).
     private(set) var index: AnalysisIndex
     public internal(set) var stack: [Screen]
