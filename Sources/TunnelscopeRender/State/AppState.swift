@@ -33,7 +33,15 @@ public struct AppState: Sendable {
     /// Built here from `result`, and again on reload; the views show its verdicts.
     public internal(set) var analysis: Analysis
     /// The analysis under the current what-if, as the views look it up.
-    internal(set) var insights: Insights
+    internal(set) var insights: Insights {
+        didSet { mapBoxes = Self.mapBoxes(result.model, insights) }
+    }
+    /// The map's boxes but the VPCs', made once per what-if when the map is first laid out, so
+    /// that expanding a group or a resize only places them.
+    private var mapBoxes: Deferred<TopologyLayout.Boxes>
+    /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
+    /// for its own room).
+    var topologyBoxes: TopologyLayout.Boxes { mapBoxes.value }
     /// What the views look up that the what-if does not change (sorts, counts, the search index).
     private(set) var index: AnalysisIndex
     public internal(set) var stack: [Screen]
@@ -85,10 +93,12 @@ public struct AppState: Sendable {
         analysis = Analysis(model: result.model, report: result.report)
         index = AnalysisIndex(model: result.model, analysis: analysis)
         insights = Insights(analysis: analysis, failed: [], index: index)
+        mapBoxes = Self.mapBoxes(result.model, insights)
         content = Content(model: result.model, insights: insights)
         topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: width, height: height - 4, expanded: [])
-        topologySelection = topology.nodes.first { $0.id == "link" }?.id ?? topology.nodes.first?.id
+            model: result.model, insights: insights, width: width, height: height - 4, expanded: [],
+            boxes: mapBoxes)
+        topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
         if case .tour = screen { stack = [.topology, .tour] }
         refreshScreenRows()
         Reducer.follow(&self, tunnel: nil)
@@ -164,7 +174,14 @@ public struct AppState: Sendable {
 
     mutating func relayout() {
         topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups)
+            model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups,
+            boxes: mapBoxes)
+    }
+
+    private static func mapBoxes(_ model: NetworkModel, _ insights: Insights) -> Deferred<TopologyLayout.Boxes> {
+        Deferred {
+            TopologyLayout.Boxes(model: model, insights: insights, lookup: TopologyLayout.healthFromVerdicts(insights))
+        }
     }
 
     /// Builds the rows of every on-demand screen in the stack that has none yet.
@@ -311,9 +328,15 @@ extension AppState {
 final class LazyTopology: Sendable {
     private let deferred: Deferred<TopologyLayout>
 
-    init(model: NetworkModel, insights: Insights, width: Int, height: Int, expanded: Set<String>) {
+    /// `boxes`: the map's boxes but the VPCs' for these insights, if the state keeps them.
+    init(
+        model: NetworkModel, insights: Insights, width: Int, height: Int, expanded: Set<String>,
+        boxes: Deferred<TopologyLayout.Boxes>? = nil
+    ) {
         deferred = Deferred {
-            TopologyLayout(model: model, insights: insights, width: width, height: height, expanded: expanded)
+            TopologyLayout(
+                model: model, insights: insights, width: width, height: height, expanded: expanded, health: nil,
+                repeatRows: true, boxes: boxes?.value)
         }
     }
 
@@ -324,11 +347,14 @@ final class LazyTopology: Sendable {
 
 extension AppState {
     /// Forgets what the views built lazily so far (the detail pane's rows, and with `map` the
-    /// map's layout), so that the next frame builds its own: for `bench`, whose copies of one
-    /// state would otherwise share them and time only the first run's work.
+    /// map's layout and boxes), so that the next frame builds its own: for `bench`, whose copies
+    /// of one state would otherwise share them and time only the first run's work.
     public mutating func forgetViewCaches(map: Bool = false) {
         detailPane = DetailPaneCache()
-        if map { relayout() }
+        if map {
+            mapBoxes = Self.mapBoxes(result.model, insights)
+            relayout()
+        }
     }
 
     /// The rows of the detail pane beside a list, built once per element, model and what-if.

@@ -194,8 +194,8 @@ public enum Reducer {
                 state.topologySelection = state.topology.neighbour(of: state.topologySelection, dx: 0, dy: delta)
             } else if abs(delta) >= Int.max / 4 {
                 // Home / End: the first or last box.
-                let ordered = state.topology.nodes.sorted { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
-                state.topologySelection = (delta < 0 ? ordered.first : ordered.last)?.id ?? state.topologySelection
+                let corner = delta < 0 ? state.topology.firstNode : state.topology.lastNode
+                state.topologySelection = corner?.id ?? state.topologySelection
             } else {
                 state.topologyScroll = max(
                     0, min(state.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
@@ -264,7 +264,7 @@ public enum Reducer {
         }
         if state.screen.isList { reveal(&state) }
         if state.topology.node(state.topologySelection) == nil {
-            state.topologySelection = state.topology.nodes.first?.id
+            state.topologySelection = state.topology.firstNode?.id
         }
         state.topologyScroll = max(0, min(state.topologyScroll, state.topology.height - bodyHeight(state)))
         revealTopology(&state)
@@ -413,7 +413,7 @@ public enum Reducer {
         state.relayout()
         state.topologySelection = "group:\(group)"
         if state.topology.node(state.topologySelection) == nil {
-            state.topologySelection = state.topology.nodes.last?.id
+            state.topologySelection = state.topology.lastNode?.id
         }
         revealTopology(&state)
     }

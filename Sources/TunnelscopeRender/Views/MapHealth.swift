@@ -10,16 +10,28 @@ extension TopologyLayout {
     /// gateways, connections, sites and links what share of their tunnels carry), and failed for
     /// what the what-if marks failed, loses (`lostTunnels`) or leaves without a path (`lostOrigins`).
     public static func healthFromVerdicts(_ insights: Insights) -> HealthLookup {
-        let failed = insights.failed.union(insights.lostOrigins).union(insights.lostTunnels)
-        let verdicts = insights.verdicts
-        return { id in
-            if failed.contains(id) { return .failed }
-            switch verdicts.health(of: id) {
-            case .down: return .down
-            case .degraded: return .degraded
-            case .ok: return .ok
-            case .unknown: return .neutral
-            }
+        let health = VerdictHealth(insights)
+        return { health($0) }
+    }
+}
+
+/// `healthFromVerdicts` as a value the layout can keep (to make the boxes of rows as they are shown).
+struct VerdictHealth: Sendable {
+    let failed: Set<String>
+    let verdicts: Verdicts
+
+    init(_ insights: Insights) {
+        failed = insights.failed.union(insights.lostOrigins).union(insights.lostTunnels)
+        verdicts = insights.verdicts
+    }
+
+    func callAsFunction(_ id: String) -> TopologyLayout.Health {
+        if failed.contains(id) { return .failed }
+        switch verdicts.health(of: id) {
+        case .down: return .down
+        case .degraded: return .degraded
+        case .ok: return .ok
+        case .unknown: return .neutral
         }
     }
 }

@@ -12,6 +12,11 @@
 /// skips rows runs down a *trunk*: one vertical line per source box, in a column that is free
 /// of boxes in the rows it passes, branching off in each gap where it has targets. Where lines
 /// of different nets cross, the vertical line is drawn through (no junction).
+///
+/// A row can stand for several identical rows one under the other (`weights`): the same boxes
+/// with the same edges from trunks, and no edge leaving them or the row above. Such a row is
+/// routed once; its gap and its boxes repeat every `pitch` lines, and a trunk's column is chosen
+/// from the mean of all its targets as if every row were there (see `TopologyLayout`).
 struct MapRouter: Sendable {
     struct Box: Sendable {
         let x: Int
@@ -69,16 +74,35 @@ struct MapRouter: Sendable {
         var x = 0
     }
 
-    /// y of each row's top border.
+    /// y of each row's top border (of its first instance, for a row that stands for several).
     private(set) var rowY: [Int] = []
+    /// Per row: how many identical rows it stands for, and the lines from one to the next.
+    private(set) var weights: [Int] = []
+    private(set) var pitch: [Int] = []
+    /// Per row that stands for several: the lines and connectors of its first instance (in its
+    /// gap and on its boxes), which repeat every `pitch` lines; they are not in `segments` and
+    /// `connectors`.
+    private(set) var repeatedSegments: [Int: [Segment]] = [:]
+    private(set) var repeatedConnectors: [Int: [Connector]] = [:]
     private(set) var height = 0
     private(set) var segments: [Segment] = []
     private(set) var connectors: [Connector] = []
-    /// Per edge, the points of its path (for highlighting the selected box's edges).
+    /// Per edge, the points of its path (for highlighting the selected box's edges); for an edge
+    /// into a row that stands for several, the path to its first instance (see `path(_:instance:)`).
     private(set) var paths: [[Point]] = []
+    /// Per edge, the row of its lower box.
+    private(set) var targetRows: [Int] = []
+    let boxHeight: Int
 
-    init(boxes: [Box], rowCount: Int, boxHeight: Int, edges: [(from: Int, to: Int)], minX: Int, maxX: Int) {
+    init(
+        boxes: [Box], rowCount: Int, boxHeight: Int, edges: [(from: Int, to: Int)], minX: Int, maxX: Int,
+        weights: [Int] = []
+    ) {
         let rowOf = { (i: Int) in boxes[i].row }
+        let weights = (0..<rowCount).map { $0 < weights.count ? max(1, weights[$0]) : 1 }
+        self.weights = weights
+        self.boxHeight = boxHeight
+        targetRows = edges.map { rowOf($0.to) }
         // Trunks: one per source box with an edge that skips a row.
         var trunkOf: [Int: Int] = [:]
         var trunks: [Trunk] = []
@@ -215,9 +239,15 @@ struct MapRouter: Sendable {
         // passed, and of other trunks; as close as possible to the source and its targets.
         var rowsBoxes: [[Int]] = Array(repeating: [], count: rowCount)
         for (i, box) in boxes.enumerated() where box.row < rowCount { rowsBoxes[box.row].append(i) }
-        var arrivals: [Int: [Int]] = [:]  // source → x of its trunk targets' ports
+        // source → the sum and count of the x of its trunk targets' ports (a row that stands for
+        // several counts as many)
+        var arrivals: [Int: (sum: Int, count: Int)] = [:]
         for (e, (a, b)) in edges.enumerated() where rowOf(b) > rowOf(a) + 1 {
-            if let x = topPort[b]?[edgeNets[e].last] { arrivals[a, default: []].append(x) }
+            if let x = topPort[b]?[edgeNets[e].last] {
+                let w = weights[rowOf(b)]
+                arrivals[a, default: (0, 0)].sum += x * w
+                arrivals[a, default: (0, 0)].count += w
+            }
         }
         var placedTrunks: [Trunk] = []
         for var trunk in trunks {
@@ -240,8 +270,8 @@ struct MapRouter: Sendable {
                 for x in (other.x - 1)...(other.x + 1) where x >= minX && x <= maxX { blocked[x - minX] = 2 }
             }
             let sx = bottomPort[trunk.source]?.values.first ?? centre(trunk.source)
-            let targets = arrivals[trunk.source] ?? [sx]
-            let tx = targets.reduce(0, +) / max(1, targets.count)
+            let targets = arrivals[trunk.source] ?? (sx, 1)
+            let tx = targets.sum / max(1, targets.count)
             var best: (cost: Int, x: Int)?
             for x in minX...maxX where blocked[x - minX] < 2 {
                 let cost = abs(x - sx) + abs(x - tx) + (blocked[x - minX] == 1 ? 1000 : 0)
@@ -326,7 +356,8 @@ struct MapRouter: Sendable {
         for row in 0..<rowCount {
             y += laneCount[row]
             rowY.append(y)
-            y += boxHeight
+            pitch.append(laneCount[row] + boxHeight)
+            y += boxHeight + (weights[row] - 1) * (laneCount[row] + boxHeight)
         }
         height = y
         let rowY = self.rowY
@@ -334,26 +365,42 @@ struct MapRouter: Sendable {
         func bottom(_ box: Int) -> Int { rowY[boxes[box].row] + boxHeight - 1 }
         func top(_ box: Int) -> Int { rowY[boxes[box].row] }
 
-        // Geometry.
+        // Geometry: a net's lines and connectors repeat with its gap when the row below the gap
+        // stands for several (its upper anchors are then trunks, its lower ones ports of that row).
         var segments: [Segment] = []
         var connectors = Set<Connector>()
+        var repeatedSegments: [Int: [Segment]] = [:]
+        var repeatedConnectors: [Int: Set<Connector>] = [:]
         for (n, net) in nets.enumerated() {
             let ly = laneY(n)
             let owner = net.owner
+            let repeated = weights[net.gap] > 1
+            func add(_ segment: Segment) {
+                if repeated { repeatedSegments[net.gap, default: []].append(segment) } else { segments.append(segment) }
+            }
+            func add(_ connector: Connector) {
+                if repeated {
+                    repeatedConnectors[net.gap, default: []].insert(connector)
+                } else {
+                    connectors.insert(connector)
+                }
+            }
             if let span = spans[n], span.lo < span.hi {
-                segments.append(Segment(from: Point(x: span.lo, y: ly), to: Point(x: span.hi, y: ly), owner: owner))
+                add(Segment(from: Point(x: span.lo, y: ly), to: Point(x: span.hi, y: ly), owner: owner))
             }
             for case .port(let a) in net.upper {
                 let x = bottomPort[a]?[n] ?? centre(a)
-                segments.append(Segment(from: Point(x: x, y: bottom(a)), to: Point(x: x, y: ly), owner: owner))
-                connectors.insert(Connector(at: Point(x: x, y: bottom(a)), down: true))
+                add(Segment(from: Point(x: x, y: bottom(a)), to: Point(x: x, y: ly), owner: owner))
+                add(Connector(at: Point(x: x, y: bottom(a)), down: true))
             }
             for case .port(let b) in net.lower {
                 let x = topPort[b]?[n] ?? centre(b)
-                segments.append(Segment(from: Point(x: x, y: ly), to: Point(x: x, y: top(b)), owner: owner))
-                connectors.insert(Connector(at: Point(x: x, y: top(b)), down: false))
+                add(Segment(from: Point(x: x, y: ly), to: Point(x: x, y: top(b)), owner: owner))
+                add(Connector(at: Point(x: x, y: top(b)), down: false))
             }
         }
+        self.repeatedSegments = repeatedSegments
+        self.repeatedConnectors = repeatedConnectors.mapValues { $0.sorted { ($0.at.y, $0.at.x) < ($1.at.y, $1.at.x) } }
         for trunk in placedTrunks {
             let a = trunk.source
             guard let first = netIndex[trunk.fromGap]?[.source(a)] else { continue }
@@ -384,5 +431,64 @@ struct MapRouter: Sendable {
                 Point(x: vx, y: laneY(last)), Point(x: pb, y: laneY(last)), Point(x: pb, y: top(b)),
             ]
         }
+    }
+}
+
+extension MapRouter {
+    /// The first line of a row's gap (of its first instance).
+    func gapTop(_ row: Int) -> Int { rowY[row] - (pitch[row] - boxHeight) }
+
+    /// The instances of a row that stands for several whose gap or boxes reach the rows of
+    /// `visible` or the line on either side of it.
+    func instances(of row: Int, near visible: Range<Int>) -> Range<Int> {
+        let p = pitch[row]
+        let top = gapTop(row)
+        // Instance j covers top + j·p ..< top + (j + 1)·p.
+        func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+        let first = max(0, floorDiv(visible.lowerBound - 1 - top, p))
+        let last = min(weights[row] - 1, floorDiv(visible.upperBound - top, p))
+        return first..<max(first, last + 1)
+    }
+
+    /// The lines that reach the rows of `visible`, or the line on either side of it (those of the
+    /// rows that stand for several, once per instance there), and the others.
+    func segments(near visible: Range<Int>) -> [Segment] {
+        var result = segments
+        for (row, repeated) in repeatedSegments.sorted(by: { $0.key < $1.key }) {
+            for j in instances(of: row, near: visible) {
+                let dy = j * pitch[row]
+                for s in repeated {
+                    result.append(
+                        Segment(
+                            from: Point(x: s.from.x, y: s.from.y + dy), to: Point(x: s.to.x, y: s.to.y + dy),
+                            owner: s.owner))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The connectors on the rows of `visible`, by position.
+    func connectors(in visible: Range<Int>) -> [Connector] {
+        var result = connectors.filter { visible.contains($0.at.y) }
+        for (row, repeated) in repeatedConnectors {
+            for j in instances(of: row, near: visible) {
+                let dy = j * pitch[row]
+                for c in repeated where visible.contains(c.at.y + dy) {
+                    result.append(Connector(at: Point(x: c.at.x, y: c.at.y + dy), down: c.down))
+                }
+            }
+        }
+        return result.sorted { ($0.at.y, $0.at.x) < ($1.at.y, $1.at.x) }
+    }
+
+    /// The path of an edge to instance `j` of its lower box's row: the part in that row's gap
+    /// moves down with it.
+    func path(_ edge: Int, instance j: Int) -> [Point] {
+        let row = targetRows[edge]
+        guard j > 0 else { return paths[edge] }
+        let top = gapTop(row)
+        let dy = j * pitch[row]
+        return paths[edge].map { $0.y >= top ? Point(x: $0.x, y: $0.y + dy) : $0 }
     }
 }

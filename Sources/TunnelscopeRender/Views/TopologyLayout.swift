@@ -43,18 +43,25 @@ public struct TopologyLayout: Sendable {
         public var height: Int
     }
 
-    public private(set) var bands: [Band] = []
+    /// The bands with the boxes laid out (a row that stands for several has its first instance's
+    /// boxes; `bands` has them all).
+    private(set) var laidBands: [Band] = []
     public private(set) var height = 0
     public let width: Int
-    /// Every line drawn between two boxes, by node ID (group boxes stand for their members).
-    public private(set) var edges: [Edge] = []
+    /// The lines drawn between two boxes laid out, by node ID (group boxes stand for their
+    /// members), in the router's order; `edges` has them all.
+    private(set) var laidEdges: [Edge] = []
 
     /// Compact boxes (one line of text) when the window is short.
     public let compact: Bool
 
     /// Drawing geometry of the edges (see `MapRouter`).
     private(set) var routing: MapRouter?
-    private var nodeIndex: [String: (band: Int, node: Int)] = [:]
+    private(set) var nodeIndex: [String: (band: Int, node: Int, row: Int)] = [:]
+    /// Per router row: its band, its boxes in the band's laid out nodes, how many rows it stands for.
+    private(set) var rowInfo: [RowInfo] = []
+    /// What makes the boxes of the rows laid out once for several; nil when every row is laid out.
+    private(set) var repeated: Repeated?
 
     /// Lays the map out. `health` gives each element's health by ID; without it the marks come
     /// from the findings and the what-if in `insights` (`healthFromVerdicts`).
@@ -62,13 +69,22 @@ public struct TopologyLayout: Sendable {
         model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int = 40, expanded: Set<String>,
         health: HealthLookup? = nil
     ) {
+        self.init(
+            model: model, insights: insights, width: width, height: bodyHeight, expanded: expanded, health: health,
+            repeatRows: true)
+    }
+
+    /// `repeatRows`: a run of alike rows of the VPC grid is laid out once and repeated (see
+    /// `VPCGrid.rowsToLay`); without it every row is laid out (what the tests compare with).
+    init(
+        model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int, expanded: Set<String>,
+        health: HealthLookup?, repeatRows: Bool, boxes: Boxes? = nil
+    ) {
         self.width = width
         compact = bodyHeight < 34
         let boxHeight = compact ? 3 : 4
-        let naming = Naming(model: model)
         let graph = insights.index.graph
         let lookup = health ?? Self.healthFromVerdicts(insights)
-        let verdicts = TunnelFindings(findings: insights.findings)
         let margin = 10
         let gap = 3
         let usable = max(20, width - margin - 1)
@@ -76,257 +92,25 @@ public struct TopologyLayout: Sendable {
         let boxWidth = max(18, (usable - (columns - 1) * gap) / columns)
         let zero = Rect(x: 0, y: 0, width: 0, height: 0)
 
-        /// The worst of the elements' own health; a problem of a related element (a site's
-        /// tunnels, a gateway's router) makes the box at least degraded. With
-        /// `failedWhenNoneLeft`, a box whose related elements are all down or failed, some by the
-        /// what-if, is failed (a link with no tunnel left).
-        func boxHealth(_ ids: [String], related: [String] = [], failedWhenNoneLeft: Bool = false) -> Health {
-            var result = ids.map(lookup).max() ?? .ok
-            let others = related.map(lookup)
-            if failedWhenNoneLeft, others.contains(.failed), others.allSatisfy({ $0 >= .down }) { return .failed }
-            if others.contains(where: { $0 >= .degraded }) { result = max(result, .degraded) }
-            return result
-        }
-
-        var rawEdges: [(String, String)] = []
-        var tunnelsBySite: [String: [String]] = [:]
-        var tunnelsByHA: [String: [Int]] = [:]
-        for (t, tunnel) in model.tunnels.enumerated() {
-            if let site = tunnel.siteName { tunnelsBySite["site/\(site)", default: []].append(tunnel.id) }
-            if let ha = tunnel.gcp?.haGateway?.id { tunnelsByHA[ha, default: []].append(t) }
-        }
-
-        // On-prem sites.
-        let siteNodes: [Node] = model.onPremSites.map { site in
-            let links = graph.hubsBySite[site.id] ?? []
-            for link in links { rawEdges.append((site.id, link.hub)) }
-            var kinds: [String] = []
-            for link in links where !kinds.contains(link.via.rawValue) { kinds.append(link.via.rawValue) }
-            if kinds.isEmpty {
-                if !site.directConnectGatewayIds.isEmpty { kinds.append("Direct Connect (gateway not attached)") }
-                if !site.customerGatewayIds.isEmpty { kinds.append("VPN (no connection in the exports)") }
-            }
-            let connections = site.customerGatewayIds.flatMap { graph.connectionsByCustomerGateway[$0] ?? [] }
-            return Node(
-                id: site.id, elementId: site.id, rect: zero,
-                lines: [
-                    [Span(site.name, Style(.onPrem, bold: true))],
-                    [Span(site.addressRanges.map(\.description).joined(separator: " "), .normal)],
-                    [Span(kinds.isEmpty ? "no link in the exports" : kinds.joined(separator: " + "), .dim)],
-                ],
-                role: .onPrem, health: boxHealth([site.id], related: connections + (tunnelsBySite[site.id] ?? [])),
-                opens: .detail(site.id), group: nil)
-        }
-
-        // The AWS hubs: Transit Gateways, then virtual private gateways.
-        var hubNodes: [Node] = []
-        for hub in graph.hubs {
-            let vpcs = graph.vpcsByHub[hub.id]?.count ?? 0
-            let vpns = graph.connectionsByHub[hub.id]?.count ?? 0
-            switch hub.kind {
-            case .tgw:
-                guard let tgw = model.transitGateway(hub.id) else { continue }
-                hubNodes.append(
-                    Node(
-                        id: tgw.id, elementId: tgw.id, rect: zero,
-                        lines: [
-                            [Span("TGW ", .dim), Span(naming.tgw(tgw.id), Style(.aws, bold: true))],
-                            [
-                                Span(
-                                    "ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")"
-                                        + (tgw.region.map { " · \($0)" } ?? ""), .normal)
-                            ],
-                            [Span("\(vpcs) VPC · \(vpns) VPN", .dim)],
-                        ],
-                        role: .aws, health: boxHealth([tgw.id]), opens: .aws, group: nil))
-            case .vgw:
-                guard let vgw = model.vpnGatewayIndex[hub.id].map({ model.vpnGateways[$0] }) else { continue }
-                hubNodes.append(
-                    Node(
-                        id: vgw.id, elementId: vgw.id, rect: zero,
-                        lines: [
-                            [
-                                Span("VGW ", .dim),
-                                Span(model.labels[vgw.id] ?? vgw.name ?? vgw.id, Style(.aws, bold: true)),
-                            ],
-                            [
-                                Span(
-                                    "ASN \(vgw.amazonSideAsn.map(String.init) ?? "?") · \(vpcs) VPC · \(vpns) VPN",
-                                    .normal)
-                            ],
-                            [Span("virtual private gateway", .dim)],
-                        ],
-                        role: .aws, health: boxHealth([vgw.id]), opens: .aws, group: nil))
-            }
-        }
+        let made = boxes ?? Boxes(model: model, insights: insights, lookup: lookup)
+        let (siteNodes, hubNodes, linkNodes, linkHub) = (made.sites, made.hubs, made.links, made.linkHub)
+        let (haNodes, projectNodes, serviceNodes) = (made.has, made.projects, made.services)
+        let rawEdges = made.rawEdges
+        let vpcEdgesAt = made.vpcEdgesAt
 
         // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
         let vpcOrder = insights.index.vpcOrder
         // Only the VPCs shown get a box: a collapsed group counts the others (and their health).
         let mapVPCs = insights.index.mapVPCs
         let clusters = mapVPCs.clusters
-        // Where the hub → VPC edges go among the others (they are drawn in this order).
-        let vpcEdgesAt = rawEdges.count
         /// Per cluster: how many of its VPCs have boxes (the others are in its group box).
         var shownInCluster = clusters.map(\.vpcs.count)
-        func vpcNode(_ i: Int) -> Node {
-            let (vpc, name) = vpcOrder[i]
-            let lost = insights.lostOrigins.contains(vpc.id)
-            return Node(
-                id: vpc.id, elementId: vpc.id, rect: zero,
-                lines: [
-                    [Span("VPC ", .dim), Span(name, Style(.normal, bold: true))],
-                    lost
-                        ? [Span("✕ loses its path (what-if)", .failed)]
-                        : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
-                    [Span("acct \(vpc.accountId ?? "?")", .dim)]
-                        + ((graph.hubsByVpc[vpc.id] ?? []).isEmpty ? [Span(" · not attached", .dim)] : []),
-                ],
-                role: .aws, health: boxHealth([vpc.id]), opens: .detail(vpc.id), group: nil)
-        }
-
-        // The VPN links between the clouds: one box per AWS gateway the cross-cloud connections end on.
-        var linkNodes: [Node] = []
-        var linkHub: [String: String] = [:]
-        let linkCount = graph.crossLinks.count
-        for (i, link) in graph.crossLinks.enumerated() {
-            let id = graph.linkNodeId(i)
-            let cross = link.tunnels.map { model.tunnels[$0] }
-            let ids = cross.map(\.id)
-            if let hub = link.hub {
-                rawEdges.append((hub, id))
-                linkHub[id] = hub
-            }
-            for ha in link.haGateways { rawEdges.append((id, ha)) }
-            let down = ids.filter { verdicts.ipsecDown.contains($0) }.count
-            let bgpDown = ids.filter { verdicts.bgpDown.contains($0) }.count
-            let notCarrying = Set(
-                ids.filter {
-                    verdicts.ipsecDown.contains($0) || verdicts.bgpDown.contains($0)
-                        || insights.lostTunnels.contains($0)
-                        || insights.lostSessions.contains($0) || insights.failed.contains($0)
-                })
-            let carrying = ids.count - notCarrying.count
-            let connections = Self.unique(cross.compactMap { $0.aws?.vpnConnectionId })
-            let perConnection = Set(connections.map { c in cross.filter { $0.aws?.vpnConnectionId == c }.count })
-            let hubName = link.hub.map { hub in
-                graph.hub(hub)?.kind == .vgw
-                    ? "VGW \(model.labels[hub] ?? model.vpnGatewayIndex[hub].flatMap { model.vpnGateways[$0].name } ?? hub)"
-                    : naming.tgw(hub)
-            }
-            let haNames = link.haGateways.compactMap { GCPRef(url: $0)?.name }
-            let title = linkCount > 1 ? "VPN on \(hubName ?? "?")  " : "AWS ⇄ GCP VPN  "
-            var lines: [[Span]]
-            if !insights.failed.isEmpty {
-                lines = [
-                    [
-                        Span(title, Style(.accent, bold: true)),
-                        Span(
-                            "what-if: \(carrying) of \(ids.count) tunnels carry routes",
-                            carrying == 0 ? Style(.failed, bold: true) : Style(.failed)),
-                    ],
-                    [Span(insights.whatIfSummary ?? "", .failed)],
-                ]
-            } else {
-                let awsSide =
-                    connections.isEmpty
-                    ? "AWS side not exported"
-                    : "\(connections.count) AWS VPN connection\(connections.count == 1 ? "" : "s")"
-                        + (perConnection.count == 1
-                            ? " × \(perConnection.first!) tunnel\(perConnection.first! == 1 ? "" : "s")" : "")
-                        + (linkCount > 1 || hubName == nil ? "" : " on \(hubName!)")
-                let gcpSide = haNames.isEmpty ? "GCP side not exported" : "HA VPN \(haNames.joined(separator: ", "))"
-                lines = [
-                    [
-                        Span(title, Style(.accent, bold: true)), Span("\(ids.count - down) up", .ok),
-                        Span(down > 0 ? "  \(down) down" : "", Style(.error, bold: true)),
-                        Span("  BGP \(ids.count - bgpDown)/\(ids.count) up", bgpDown == 0 ? .ok : .error),
-                    ],
-                    [Span("\(awsSide) ⇄ \(gcpSide), \(ids.count) tunnels", .normal)],
-                ]
-            }
-            lines.append([Span("Enter: both sides of each tunnel", .dim)])
-            let linkIds = Self.unique(
-                cross.map { t in
-                    "link/\(t.gcp?.haGateway?.id ?? "?")~\(t.aws.flatMap { $0.transitGatewayId ?? $0.vpnGatewayId } ?? "?")"
-                })
-            linkNodes.append(
-                Node(
-                    id: id, elementId: nil, rect: zero, lines: lines, role: .accent,
-                    health: boxHealth(linkIds, related: ids, failedWhenNoneLeft: true), opens: .split, group: nil))
-        }
-
-        // GCP: each HA gateway with its router, then projects and what hangs off them.
-        var haNodes: [Node] = []
-        for gateway in model.haVpnGateways {
-            let tunnels = (tunnelsByHA[gateway.ref.id] ?? []).map { model.tunnels[$0] }
-            let routers = Self.unique(tunnels.compactMap { $0.gcp?.router })
-            let network = gateway.network.flatMap { model.gcpNetwork($0) }
-            rawEdges.append((gateway.ref.id, "project/\(gateway.ref.project)"))
-            haNodes.append(
-                Node(
-                    id: gateway.ref.id, elementId: gateway.ref.id, rect: zero,
-                    lines: [
-                        [
-                            Span("HA VPN ", .dim), Span(gateway.name, Style(.gcp, bold: true)),
-                            Span(" · \(gateway.interfaces.count) interfaces", .normal),
-                        ],
-                        [Span("Cloud Router \(routers.map(\.name).sorted().joined(separator: ", "))", .normal)],
-                        [Span("\(gateway.ref.project) · \(network?.name ?? gateway.network?.name ?? "?")", .dim)],
-                    ],
-                    role: .gcp,
-                    health: boxHealth(
-                        [gateway.ref.id], related: routers.map(\.id) + tunnels.compactMap { $0.gcp?.tunnel.ref.id }),
-                    opens: .gcp, group: nil))
-        }
-
-        var networksByProject: [String: [GCPNetwork]] = [:]
-        for network in model.gcpNetworks { networksByProject[network.project, default: []].append(network) }
-        let hosts = Set(model.sharedVPCs.map(\.hostProject))
-        var projectNodes: [Node] = []
-        var serviceNodes: [Node] = []
-        for project in model.gcpProjects where project.role != .external {
-            let networks = networksByProject[project.id] ?? []
-            let auto = networks.filter { $0.subnetMode == .auto }
-            let role: String =
-                hosts.contains(project.id)
-                ? "Shared VPC host"
-                : project.role == .sharedVPCService ? "service of \(project.hostProject ?? "?")" : "project"
-            var lines: [[Span]] = [[Span(project.id, Style(.gcp, bold: true))], [Span(role, .normal)]]
-            if let label = model.labels[project.id] {
-                lines.append([Span(label, .dim)])
-            } else if !auto.isEmpty {
-                lines.append([Span("auto-mode \(auto.map(\.name).joined(separator: ", "))", .warning)])
-            } else {
-                lines.append([Span("\(networks.count) networks", .dim)])
-            }
-            let id = "project/\(project.id)"
-            let node = Node(
-                id: id, elementId: id, rect: zero, lines: lines, role: .gcp,
-                health: boxHealth([id], related: networks.map(\.ref.id)), opens: .detail(id), group: nil)
-            if project.role == .sharedVPCService, let host = project.hostProject {
-                rawEdges.append(("project/\(host)", id))
-                serviceNodes.append(node)
-            } else {
-                projectNodes.append(node)
-            }
-        }
-        for redis in model.redisInstances {
-            rawEdges.append(("project/\(redis.authorizedNetwork?.project ?? redis.project)", redis.id))
-            serviceNodes.append(
-                Node(
-                    id: redis.id, elementId: redis.id, rect: zero,
-                    lines: [
-                        [Span("Memorystore ", .dim), Span(redis.name, Style(.gcp, bold: true))],
-                        [Span(redis.reservedIpRangeText ?? "?", .normal)],
-                        [Span("peered producer VPC", .dim)],
-                    ],
-                    role: .gcp, health: boxHealth([redis.id]), opens: .detail(redis.id), group: nil))
-        }
+        /// Per cluster: its group or collapse box, if it has one (after its VPCs).
+        var extraBox = [Node?](repeating: nil, count: clusters.count)
 
         // Placement, band by band. x first; rows' y come from the router.
         var hidden: [String: String] = [:]  // member ID → its group box ID
-        var built: [(label: String, role: Role, rows: [[Node]])] = []
+        var built: [(label: String, role: Role, rows: [[Node]], weights: [Int])] = []
         var centreOf: [String: Double] = [:]
 
         func groupBox(_ group: String, hidden count: Int, members: ArraySlice<Node>) -> Node {
@@ -355,12 +139,16 @@ public struct TopologyLayout: Sendable {
                 groupBox(group, hidden: nodes.count - keep, members: nodes.dropFirst(keep))
             ]
         }
-        /// `collapsed` for cluster `c` of VPCs: boxes are made only for those shown; the group
-        /// box counts the others with problems from the analysis' verdicts and the what-if.
-        func collapsedVPCs(_ c: Int, group: String, limit: Int) -> [Node] {
+        /// `collapsed` for cluster `c` of VPCs, as a count of grid slots (its first
+        /// `shownInCluster[c]` VPCs, then `extraBox[c]` if any): the group box counts the others
+        /// with problems from the analysis' verdicts and the what-if.
+        func collapsedVPCs(_ c: Int, group: String, limit: Int) -> Int {
             let members = clusters[c].vpcs
-            guard members.count > limit else { return members.map(vpcNode) }
-            if expanded.contains(group) { return members.map(vpcNode) + [collapseBox(group)] }
+            guard members.count > limit else { return members.count }
+            if expanded.contains(group) {
+                extraBox[c] = collapseBox(group)
+                return members.count + 1
+            }
             let keep = max(0, limit - 1)
             shownInCluster[c] = keep
             var bad: Int
@@ -375,11 +163,10 @@ public struct TopologyLayout: Sendable {
                     }
                 }
             } else {
-                bad = members.dropFirst(keep).filter { boxHealth([vpcOrder[$0].vpc.id]) >= .degraded }.count
+                bad = members.dropFirst(keep).filter { lookup(vpcOrder[$0].vpc.id) >= .degraded }.count
             }
-            return members.prefix(keep).map(vpcNode) + [
-                groupBox(group, hidden: members.count - keep, ids: [], bad: bad)
-            ]
+            extraBox[c] = groupBox(group, hidden: members.count - keep, ids: [], bad: bad)
+            return keep + 1
         }
         /// x positions of boxes in one row, each as near its desired centre as the others allow.
         func arrange(_ nodes: inout [Node], widths: [Int], centres: [Double?]) {
@@ -445,14 +232,16 @@ public struct TopologyLayout: Sendable {
         }
         /// Rows of at most `perRow` boxes, ordered by desired centre, each arranged.
         func rows(_ nodes: [Node], perRow: Int, width: Int = boxWidth, centre: (Node) -> Double?) -> [[Node]] {
-            let ordered = nodes.enumerated().sorted { a, b in
-                switch (centre(a.element), centre(b.element)) {
-                case (let x?, let y?): return (x, a.offset) < (y, b.offset)
+            // Each node's wish once (not per comparison: a thousand sites each look up their hubs).
+            let wishes = nodes.map(centre)
+            let ordered = nodes.indices.sorted { a, b in
+                switch (wishes[a], wishes[b]) {
+                case (let x?, let y?): return (x, a) < (y, b)
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.offset < b.offset
+                default: return a < b
                 }
-            }.map(\.element)
+            }.map { nodes[$0] }
             return stride(from: 0, to: ordered.count, by: max(1, perRow)).map { start in
                 var row = Array(ordered[start..<min(ordered.count, start + max(1, perRow))])
                 arrange(&row, widths: row.map { _ in width }, centres: row.map(centre))
@@ -471,8 +260,8 @@ public struct TopologyLayout: Sendable {
         }
 
         // VPCs: each hub's cluster in its own block of columns (or one grid when there are more
-        // clusters than columns).
-        var vpcRows: [[Node]] = []
+        // clusters than columns), as grid slots; boxes are made for the rows laid out.
+        var grid = VPCGrid()
         if !clusters.isEmpty {
             let groupName = { (hub: String?) in "vpcs:\(hub ?? "unattached")" }
             if clusters.count <= columns {
@@ -490,48 +279,49 @@ public struct TopologyLayout: Sendable {
                 let blockWidths = alloc.map { $0 * boxWidth + ($0 - 1) * gap }
                 let total = blockWidths.reduce(0, +) + (clusters.count - 1) * gap
                 var blockX = margin + max(0, (usable - total) / 2)
+                var blocks: [(x: Int, columns: Int)] = []
+                var counts: [Int] = []
                 for (c, cluster) in clusters.enumerated() {
-                    let shown = collapsedVPCs(c, group: groupName(cluster.hub), limit: alloc[c] * 2)
-                    for (i, node) in shown.enumerated() {
-                        let row = i / alloc[c]
-                        let col = i % alloc[c]
-                        while vpcRows.count <= row { vpcRows.append([]) }
-                        var node = node
-                        let x = blockX + col * (boxWidth + gap)
-                        node.rect = Rect(x: x, y: 0, width: boxWidth, height: boxHeight)
-                        centreOf[node.id] = Double(x) + Double(boxWidth) / 2
-                        vpcRows[row].append(node)
-                    }
+                    counts.append(collapsedVPCs(c, group: groupName(cluster.hub), limit: alloc[c] * 2))
+                    blocks.append((blockX, alloc[c]))
                     blockX += blockWidths[c] + gap
                 }
+                grid = VPCGrid(
+                    blocks: blocks, counts: counts, shown: shownInCluster, clusters: clusters.map(\.vpcs),
+                    vpcs: vpcOrder.count, step: boxWidth + gap)
             } else {
                 // More hubs than columns: one grid, clusters in hub order, each limited to its share.
                 var remaining = columns * 2
-                var nodes = [[Node]](repeating: [], count: clusters.count)
+                var counts = [Int](repeating: 0, count: clusters.count)
                 for (k, i) in clusters.indices.sorted(by: {
                     (clusters[$0].vpcs.count, $0) < (clusters[$1].vpcs.count, $1)
                 }).enumerated() {
                     let limit = min(clusters[i].vpcs.count, max(1, remaining / (clusters.count - k)))
                     remaining -= limit
-                    nodes[i] = collapsedVPCs(i, group: groupName(clusters[i].hub), limit: limit)
+                    counts[i] = collapsedVPCs(i, group: groupName(clusters[i].hub), limit: limit)
                 }
-                let shown = nodes.flatMap { $0 }
-                vpcRows = rows(shown, perRow: columns) { _ in nil }
+                grid = VPCGrid(
+                    counts: counts, shown: shownInCluster, clusters: clusters.map(\.vpcs), vpcs: vpcOrder.count,
+                    perRow: columns, boxWidth: boxWidth, gap: gap, margin: margin, usable: usable)
             }
         }
         // The first row where each hub's VPCs appear gives the hub its place.
+        // (A VPC's hub is its cluster's; a group or collapse box's is named in its group.)
         var clusterCentre: [String: Double] = [:]
-        for row in vpcRows {
+        func hubOf(_ item: Int) -> String? {
+            item >= 0 ? clusters[mapVPCs.cluster[item]].hub : clusters[-1 - item].hub ?? "unattached"
+        }
+        let placedHubs = Set(
+            clusters.indices.flatMap { c in
+                [shownInCluster[c] > 0 ? clusters[c].hub : nil, extraBox[c] != nil ? hubOf(-1 - c) : nil]
+            }.compactMap { $0 }
+        ).count
+        for row in 0..<grid.rowCount where clusterCentre.count < placedHubs {
             var seen: [String: (lo: Double, hi: Double)] = [:]
-            for node in row {
-                guard
-                    let hub =
-                        (graph.hubsByVpc[node.id]?.first
-                            ?? node.group.flatMap { g in g.hasPrefix("vpcs:") ? String(g.dropFirst(5)) : nil }),
-                    clusterCentre[hub] == nil
-                else { continue }
-                let x = Double(node.rect.x)
-                let w = Double(node.rect.width)
+            for slot in grid.slots(row) {
+                guard let hub = hubOf(grid.items[slot]), clusterCentre[hub] == nil else { continue }
+                let x = Double(grid.xs[slot])
+                let w = Double(boxWidth)
                 seen[hub] = (min(seen[hub]?.lo ?? x, x), max(seen[hub]?.hi ?? x + w, x + w))
             }
             for (hub, span) in seen { clusterCentre[hub] = (span.lo + span.hi) / 2 }
@@ -569,9 +359,23 @@ public struct TopologyLayout: Sendable {
                     ? Self.unique(serviceNodes.filter { hidden[$0.id] == node.id }.flatMap { parents[$0.id] ?? [] })
                     : parents[node.id] ?? [])
         }
+        // The VPC grid's rows laid out: each, or (boxes made later from the verdicts) each run of
+        // alike rows once, standing for the run.
+        let vpcBoxes = VPCBoxes(insights: insights, width: boxWidth, height: boxHeight, extra: extraBox)
+        let laid =
+            repeatRows && health == nil
+            ? grid.rowsToLay(hubs: mapVPCs.hubs) : (0..<grid.rowCount).map { (row: $0, weight: 1) }
+        var laidRow = [Bool](repeating: false, count: grid.rowCount)
+        for entry in laid { laidRow[entry.row] = true }
+        let vpcRows = laid.map { entry in
+            grid.slots(entry.row).map { vpcBoxes.node(grid.items[$0], x: grid.xs[$0], y: 0, health: lookup) }
+        }
+        let ones = { (rows: [[Node]]) in [Int](repeating: 1, count: rows.count) }
         built = [
-            ("ON-PREM", .onPrem, siteRows), ("AWS", .aws, hubRows), ("VPCs", .aws, vpcRows), ("VPN", .accent, linkRows),
-            ("GCP", .gcp, haRows), ("PROJECTS", .gcp, projectRows), ("SERVICES", .gcp, serviceRows),
+            ("ON-PREM", .onPrem, siteRows, ones(siteRows)), ("AWS", .aws, hubRows, ones(hubRows)),
+            ("VPCs", .aws, vpcRows, laid.map(\.weight)), ("VPN", .accent, linkRows, ones(linkRows)),
+            ("GCP", .gcp, haRows, ones(haRows)), ("PROJECTS", .gcp, projectRows, ones(projectRows)),
+            ("SERVICES", .gcp, serviceRows, ones(serviceRows)),
         ]
         built = built.filter { !$0.rows.isEmpty && !$0.rows.allSatisfy(\.isEmpty) }
 
@@ -580,13 +384,15 @@ public struct TopologyLayout: Sendable {
         var boxes: [MapRouter.Box] = []
         var position: [String: Int] = [:]
         var rowCount = 0
+        var weights: [Int] = []
         for band in built {
-            for row in band.rows where !row.isEmpty {
+            for (row, weight) in zip(band.rows, band.weights) where !row.isEmpty {
                 for node in row {
                     position[node.id] = flat.count
                     flat.append(node)
                     boxes.append(MapRouter.Box(x: node.rect.x, width: node.rect.width, row: rowCount))
                 }
+                weights.append(weight)
                 rowCount += 1
             }
         }
@@ -596,15 +402,20 @@ public struct TopologyLayout: Sendable {
             guard let a = position[edge.from], let b = position[edge.to], boxes[a].row < boxes[b].row,
                 seenEdges.insert(edge).inserted
             else { return }
-            edges.append(edge)
+            laidEdges.append(edge)
             routed.append((a, b))
         }
         /// Hub → VPC edges, a hidden VPC's to its group box (each hub's once).
+        var vpcEdges = 0..<0
         func addVPCEdges() {
             var toGroup = Set<Int>()
+            let start = laidEdges.count
+            defer { vpcEdges = start..<laidEdges.count }
             for i in vpcOrder.indices {
                 let c = mapVPCs.cluster[i]
                 let shown = mapVPCs.rank[i] < shownInCluster[c]
+                // The boxes of rows that are not laid out have no edge here (their row's first has).
+                if shown, !laidRow[grid.vpcRow[i]] { continue }
                 for hub in mapVPCs.hubs[i] {
                     if shown {
                         add(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
@@ -621,69 +432,41 @@ public struct TopologyLayout: Sendable {
         if rawEdges.count == vpcEdgesAt { addVPCEdges() }
         let router = MapRouter(
             boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
-            minX: margin - 1, maxX: max(margin, width - 1))
+            minX: margin - 1, maxX: max(margin, width - 1), weights: weights)
         routing = router
 
         // Bands with the rows' y from the router.
-        var k = 0
         var row = 0
         for band in built {
             var nodes: [Node] = []
             var firstY: Int?
             var bottom = 0
-            for r in band.rows where !r.isEmpty {
-                for var node in r {
+            let vpcBand = band.label == "VPCs"
+            for (r, (rowNodes, weight)) in zip(band.rows, band.weights).enumerated() where !rowNodes.isEmpty {
+                let start = nodes.count
+                for var node in rowNodes {
                     node.rect = Rect(x: node.rect.x, y: router.rowY[row], width: node.rect.width, height: boxHeight)
-                    nodeIndex[node.id] = (bands.count, nodes.count)
+                    nodeIndex[node.id] = (laidBands.count, nodes.count, row)
                     nodes.append(node)
-                    k += 1
                 }
-                let gapHeight = row == 0 ? router.rowY[0] : router.rowY[row] - (router.rowY[row - 1] + boxHeight)
+                rowInfo.append(
+                    RowInfo(
+                        band: laidBands.count, nodes: start..<nodes.count, weight: weight,
+                        gridRow: vpcBand ? laid[r].row : -1))
+                let gapHeight = router.pitch[row] - boxHeight
                 if firstY == nil { firstY = router.rowY[row] - gapHeight }
-                bottom = router.rowY[row] + boxHeight
+                bottom = router.rowY[row] + (weight - 1) * router.pitch[row] + boxHeight
                 row += 1
             }
             let y = firstY ?? 0
-            bands.append(Band(label: band.label, role: band.role, nodes: nodes, y: y, height: bottom - y))
+            laidBands.append(Band(label: band.label, role: band.role, nodes: nodes, y: y, height: bottom - y))
         }
         height = router.height
-    }
-
-    public var nodes: [Node] { bands.flatMap(\.nodes) }
-
-    public func node(_ id: String?) -> Node? {
-        guard let id, let at = nodeIndex[id] else { return nil }
-        return bands[at.band].nodes[at.node]
-    }
-
-    public func node(at x: Int, _ y: Int) -> Node? { nodes.first { $0.rect.contains(x: x, y: y) } }
-
-    /// Edges leaving a box (towards the boxes below it).
-    public func edges(from id: String) -> [Edge] { edges.filter { $0.from == id } }
-
-    /// Edges reaching a box (from the boxes above it).
-    public func edges(to id: String) -> [Edge] { edges.filter { $0.to == id } }
-
-    /// The node to go to from `id` in a direction (nearest by centre in the row above/below).
-    public func neighbour(of id: String?, dx: Int, dy: Int) -> String? {
-        let all = nodes
-        guard let current = all.first(where: { $0.id == id }) else { return all.first?.id }
-        let cx = current.rect.x + current.rect.width / 2
-        if dy != 0 {
-            let candidates = all.filter { dy > 0 ? $0.rect.y > current.rect.y : $0.rect.y < current.rect.y }
-            let rowY = dy > 0 ? candidates.map(\.rect.y).min() : candidates.map(\.rect.y).max()
-            return candidates.filter { $0.rect.y == rowY }.min {
-                abs($0.rect.x + $0.rect.width / 2 - cx) < abs($1.rect.x + $1.rect.width / 2 - cx)
-            }?.id ?? id
+        if weights.contains(where: { $0 > 1 }) {
+            repeated = Repeated(
+                grid: grid, boxes: vpcBoxes, health: VerdictHealth(insights), shownInCluster: shownInCluster,
+                vpcEdges: vpcEdges)
         }
-        let row = all.filter { $0.rect.y == current.rect.y }.sorted { $0.rect.x < $1.rect.x }
-        guard let i = row.firstIndex(where: { $0.id == id }) else { return id }
-        let j = i + dx
-        if row.indices.contains(j) { return row[j].id }
-        // Wrap to the next/previous row of boxes.
-        let ordered = all.sorted { ($0.rect.y, $0.rect.x) < ($1.rect.y, $1.rect.x) }
-        guard let k = ordered.firstIndex(where: { $0.id == id }), ordered.indices.contains(k + dx) else { return id }
-        return ordered[k + dx].id
     }
 
     static func unique<T: Hashable>(_ items: [T]) -> [T] {

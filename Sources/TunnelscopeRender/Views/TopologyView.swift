@@ -3,7 +3,7 @@ import TunnelscopeText
 
 /// Draws the topology map: the model's edges as lines (those of the selected box highlighted),
 /// the boxes coloured by health, the selected box in heavy lines. Only the rows inside the
-/// window are drawn.
+/// window are drawn, and only their boxes and lines are asked of the layout (see `TopologyRows`).
 enum TopologyView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, highlight: String?) {
         let layout = state.topology
@@ -13,30 +13,33 @@ enum TopologyView {
         func screenY(_ y: Int) -> Int { y - scroll + rect.y }
         let visible = scroll..<(scroll + rect.height)
         var lit = Set<MapRouter.Point>()
+        let connectors = layout.routing?.connectors(in: visible) ?? []
         if let routing = layout.routing {
-            if let selected {
-                for (i, edge) in layout.edges.enumerated() where edge.from == selected || edge.to == selected {
-                    for cell in cells(routing.paths[i], within: visible) { lit.insert(cell) }
-                }
-            }
-            drawLines(&buffer, routing, lit: lit, visible: visible, origin: (rect.x, rect.y - scroll), clip: rect)
+            if let selected { lit = layout.litCells(selected, within: visible) }
+            drawLines(
+                &buffer, routing.segments(near: visible), connectors: connectors, lit: lit, visible: visible,
+                origin: (rect.x, rect.y - scroll), clip: rect)
         }
-        for band in layout.bands {
+        let rows = layout.rows(in: visible)
+        for (b, band) in layout.laidBands.enumerated() {
             // Band label in the left margin.
             let labelY = screenY((band.nodes.first?.rect.y ?? band.y) + (band.nodes.first?.rect.height ?? 3) / 2)
             if labelY >= rect.y, labelY < rect.maxY {
                 buffer.write(band.label, x: rect.x + 1, y: labelY, style: Style(band.role, bold: true), clip: rect)
             }
-            for node in band.nodes {
-                let r = Rect(
-                    x: node.rect.x + rect.x, y: screenY(node.rect.y), width: node.rect.width, height: node.rect.height)
-                guard r.maxY > rect.y, r.y < rect.maxY else { continue }
-                drawBox(&buffer, r, node: node, selected: node.id == selected, clip: rect)
+            for row in rows where layout.rowInfo[row.row].band == b {
+                for node in layout.nodes(of: row) {
+                    let r = Rect(
+                        x: node.rect.x + rect.x, y: screenY(node.rect.y), width: node.rect.width,
+                        height: node.rect.height)
+                    guard r.maxY > rect.y, r.y < rect.maxY else { continue }
+                    drawBox(&buffer, r, node: node, selected: node.id == selected, clip: rect)
+                }
             }
         }
-        if let routing = layout.routing {
+        if layout.routing != nil {
             let selectedRect = layout.node(selected)?.rect
-            for connector in routing.connectors where visible.contains(connector.at.y) {
+            for connector in connectors {
                 let heavy = selectedRect?.contains(x: connector.at.x, y: connector.at.y) ?? false
                 let character = connector.down ? (heavy ? "┯" : "┬") : (heavy ? "┷" : "┴")
                 buffer.write(
@@ -62,8 +65,8 @@ enum TopologyView {
     /// one owner join (┬ ├ ┼ …); where two owners' lines only cross, the vertical one is drawn
     /// through, so no junction suggests a connection that is not there.
     static func drawLines(
-        _ buffer: inout CellBuffer, _ routing: MapRouter, lit: Set<MapRouter.Point>, visible: Range<Int>,
-        origin: (x: Int, y: Int), clip: Rect
+        _ buffer: inout CellBuffer, _ segments: [MapRouter.Segment], connectors: [MapRouter.Connector],
+        lit: Set<MapRouter.Point>, visible: Range<Int>, origin: (x: Int, y: Int), clip: Rect
     ) {
         var cells: [MapRouter.Point: [(owner: Int, bits: UInt8)]] = [:]
         func mark(_ p: MapRouter.Point, _ owner: Int, _ bits: UInt8) {
@@ -74,7 +77,7 @@ enum TopologyView {
                 cells[p, default: []].append((owner, bits))
             }
         }
-        for segment in routing.segments {
+        for segment in segments {
             let (a, b) = (segment.from, segment.to)
             if a.x == b.x {
                 let (y0, y1) = (min(a.y, b.y), max(a.y, b.y))
@@ -89,7 +92,7 @@ enum TopologyView {
                 }
             }
         }
-        let connectors = Set(routing.connectors.filter { visible.contains($0.at.y) }.map(\.at))
+        let connectors = Set(connectors.map(\.at))
         for (p, owners) in cells where !connectors.contains(p) {
             let vertical = north | south
             let horizontal = east | west

@@ -22,7 +22,8 @@ enum TourView {
         // Lay the map out for the room it has beside (or above) the panel.
         mapState.topology = TopologyLayout(
             model: state.model, insights: state.insights, width: mapRect.width,
-            height: mapRect.height, expanded: state.expandedGroups)
+            height: mapRect.height, expanded: state.expandedGroups, health: nil, repeatRows: true,
+            boxes: state.topologyBoxes)
         if let focus = step.focus, let node = mapState.topology.node(focus) {
             mapState.topologySelection = focus
             let visible = mapRect.height
