@@ -26,18 +26,23 @@ enum AWSNetworkingDecoders {
 
     static func routeTable(_ n: Node) throws(DecodeError) -> AWSRouteTable {
         let associations = n.array("Associations")
-        let routes = n.array("Routes").compactMap { r -> AWSRoute? in
+        let items = n.array("Routes")
+        // As many routes as items (compactMap's growing array would leave up to half of it unused).
+        var routes: [AWSRoute] = []
+        routes.reserveCapacity(items.count)
+        for r in items {
             let destination = r.cidr("DestinationCidrBlock")
             guard
                 let text = destination.text ?? r.string("DestinationIpv6CidrBlock")
                     ?? r.string("DestinationPrefixListId")
             else {
                 r.context.warn(r.path, "route without a destination; ignored")
-                return nil
+                continue
             }
-            return AWSRoute(
-                destination: destination.cidr, destinationText: text, target: target(r),
-                state: r.string("State"), origin: r.string("Origin"))
+            routes.append(
+                AWSRoute(
+                    destination: destination.cidr, destinationText: text, target: target(r),
+                    state: r.string("State").map(r.context.intern), origin: r.string("Origin").map(r.context.intern)))
         }
         return AWSRouteTable(
             id: try n.required("RouteTableId"), vpcId: n.context.intern(try n.required("VpcId")),
@@ -62,7 +67,7 @@ enum AWSNetworkingDecoders {
             "InstanceId", "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId",
             "CarrierGatewayId", "CoreNetworkArn", "OdbNetworkArn",
         ] {
-            if let id = r.string(key) { return .other(kind: key, id: id) }
+            if let id = r.string(key).map(r.context.intern) { return .other(kind: key, id: id) }
         }
         return .none
     }

@@ -59,48 +59,6 @@ public struct AWSSubnet: Hashable, Sendable {
     }
 }
 
-/// The one target of a VPC route.
-public enum AWSRouteTarget: Hashable, Sendable, CustomStringConvertible {
-    case local
-    case internetGateway(String)
-    case vpnGateway(String)
-    case transitGateway(String)
-    case peering(String)
-    case natGateway(String)
-    case other(kind: String, id: String)
-    case none
-
-    public var description: String {
-        switch self {
-        case .local: "local"
-        case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id),
-            .peering(let id), .natGateway(let id):
-            id
-        case .other(let kind, let id): "\(kind) \(id)"
-        case .none: "(no target)"
-        }
-    }
-}
-
-public struct AWSRoute: Hashable, Sendable {
-    public var destination: CIDR?
-    /// The destination as written when it is not an IPv4 prefix (IPv6, prefix list).
-    public var destinationText: String
-    public var target: AWSRouteTarget
-    public var state: String?
-    public var origin: String?
-
-    public init(destination: CIDR?, destinationText: String, target: AWSRouteTarget, state: String?, origin: String?) {
-        self.destination = destination
-        self.destinationText = destinationText
-        self.target = target
-        self.state = state
-        self.origin = origin
-    }
-
-    public var isBlackhole: Bool { state == "blackhole" }
-}
-
 public struct AWSRouteTable: Hashable, Sendable {
     public var id: String
     public var vpcId: String

@@ -61,7 +61,30 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public func overlaps(_ other: CIDR) -> Bool { contains(other.network) || other.contains(network) }
 
-    public var description: String { "\(address)/\(prefixLength)" }
+    public var description: String {
+        String(unsafeUninitializedCapacity: Self.maxWritten) { write(into: $0) }
+    }
+
+    /// The longest prefix as written: `255.255.255.255/32`.
+    private static let maxWritten = IPv4Address.maxWritten + 3
+
+    /// Writes `description` into `buffer`; returns its length.
+    private func write(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let slash = address.write(into: buffer, at: 0)
+        buffer[slash] = UInt8(ascii: "/")
+        return IPv4Address.writeDecimal(length, into: buffer, at: slash + 1)
+    }
+
+    /// Whether `text` is this prefix's `description` (`10.0.0.0/8`, not `010.0.0.0/8` or
+    /// `10.0.0.0/08`), without making the description.
+    public func isWritten(as text: String) -> Bool {
+        guard text.utf8.count <= Self.maxWritten else { return false }
+        var text = text
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxWritten) { buffer in
+            let count = write(into: buffer)
+            return text.withUTF8 { $0.elementsEqual(UnsafeBufferPointer(rebasing: buffer[..<count])) }
+        }
+    }
 
     public static func < (lhs: CIDR, rhs: CIDR) -> Bool {
         (lhs.network.value, lhs.prefixLength) < (rhs.network.value, rhs.prefixLength)
