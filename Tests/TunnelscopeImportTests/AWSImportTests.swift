@@ -125,6 +125,19 @@ import TunnelscopeModel
         #expect(table.routes.map(\.isBlackhole) == [false, true, false, false, false])
     }
 
+    @Test func resourcesSayWhereTheyCameFrom() throws {
+        let vpcs = #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}, {"VpcId": "vpc-2"}]}"#
+        let subnets = #"{"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.0.0/24"}]}"#
+        let model = Fixtures.load(["a/vpcs.json": vpcs, "b/subnets.json": subnets]).model
+        #expect(model.vpcs.map(\.source.description) == ["a/vpcs.json $.Vpcs[0]", "a/vpcs.json $.Vpcs[1]"])
+        #expect(
+            model.vpcs.map(\.source) == [
+                SourceRef(file: "a/vpcs.json", path: "$.Vpcs[0]"), SourceRef(file: "a/vpcs.json", path: "$.Vpcs[1]"),
+            ])
+        #expect(
+            model.subnets.first?.source.path == "$.Subnets[0]" && model.subnets.first?.source.file == "b/subnets.json")
+    }
+
     @Test func customerAndVirtualPrivateGateways() throws {
         let model = Importer.load(paths: [Fixtures.motoSamples.path]).model
         #expect(model.vpnGateways.first?.amazonSideAsn != nil)

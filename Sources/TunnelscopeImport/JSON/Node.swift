@@ -309,7 +309,12 @@ struct Node {
         guard isObject else { throw DecodeError(path: path, message: "expected an object, found \(typeName)") }
     }
 
-    var source: SourceRef { SourceRef(file: context.file, path: path) }
+    /// Where this value is; an item of an array shares the array's file and path with the
+    /// other items (no path is written for it).
+    var source: SourceRef {
+        if case .item(let i) = step { return SourceRef(item: i, of: context.array(at: base)) }
+        return SourceRef(file: context.file, path: path)
+    }
 }
 
 struct CIDRField {
@@ -338,6 +343,17 @@ final class DecodeContext {
         guard text.utf8.count > 15 else { return text }
         return interned.insert(text).memberAfterInsert
     }
+
+    /// The array at `path`, shared by its items' sources (the items of one array are decoded
+    /// one after another).
+    func array(at path: String) -> SourceArray {
+        if let last = lastArray, last.path == path { return last }
+        let array = SourceArray(file: file, path: path)
+        lastArray = array
+        return array
+    }
+
+    private var lastArray: SourceArray?
 
     /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {
