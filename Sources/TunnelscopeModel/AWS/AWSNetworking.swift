@@ -7,7 +7,11 @@ public struct AWSVpc: Hashable, Sendable {
     public var cidrs: [CIDR]
     public var isDefault: Bool
     public var state: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -20,11 +24,11 @@ public struct AWSVpc: Hashable, Sendable {
         self.cidrs = cidrs
         self.isDefault = isDefault
         self.state = state
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }
 
 public struct AWSSubnet: Hashable, Sendable {
@@ -34,7 +38,11 @@ public struct AWSSubnet: Hashable, Sendable {
     public var cidr: CIDR?
     public var availabilityZone: String?
     public var state: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -47,11 +55,11 @@ public struct AWSSubnet: Hashable, Sendable {
         self.cidr = cidr
         self.availabilityZone = availabilityZone
         self.state = state
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
     /// `us-east-1a` → `us-east-1`.
     public var region: String? {
         guard let az = availabilityZone, let last = az.last, last.isLetter else { return availabilityZone }
@@ -67,7 +75,11 @@ public struct AWSRouteTable: Hashable, Sendable {
     public var subnetIds: [String]
     public var propagatingVgwIds: [String]
     public var routes: [AWSRoute]
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -81,7 +93,7 @@ public struct AWSRouteTable: Hashable, Sendable {
         self.subnetIds = subnetIds
         self.propagatingVgwIds = propagatingVgwIds
         self.routes = routes
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 }
@@ -105,7 +117,11 @@ public struct AWSVpcPeering: Hashable, Sendable {
     public var requester: AWSPeeringSide
     public var accepter: AWSPeeringSide
     public var status: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -116,7 +132,7 @@ public struct AWSVpcPeering: Hashable, Sendable {
         self.requester = requester
         self.accepter = accepter
         self.status = status
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 }
