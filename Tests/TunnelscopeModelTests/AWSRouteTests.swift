@@ -102,6 +102,8 @@ import TunnelscopeModel
             #expect(cidr.isWritten(as: expected))
             #expect(!cidr.isWritten(as: expected + " "))
             #expect(!cidr.isWritten(as: "0" + expected))
+            #expect(!cidr.isWritten(as: String(expected.dropLast())))
+            #expect(!cidr.isWritten(as: String(expected.dropFirst())))
         }
         #expect(IPv4Address(0).description == "0.0.0.0")
         #expect(IPv4Address(.max).description == "255.255.255.255")

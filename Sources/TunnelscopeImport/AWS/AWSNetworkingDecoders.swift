@@ -54,20 +54,20 @@ enum AWSNetworkingDecoders {
     }
 
     static func target(_ r: Node) -> AWSRouteTarget {
-        if let gateway = r.string("GatewayId").map(r.context.intern) {
+        if let gateway = r.sharedString("GatewayId") {
             if gateway == "local" { return .local }
             if gateway.hasPrefix("vgw-") { return .vpnGateway(gateway) }
             if gateway.hasPrefix("igw-") { return .internetGateway(gateway) }
             return .other(kind: "gateway", id: gateway)
         }
-        if let id = r.string("TransitGatewayId").map(r.context.intern) { return .transitGateway(id) }
-        if let id = r.string("VpcPeeringConnectionId").map(r.context.intern) { return .peering(id) }
-        if let id = r.string("NatGatewayId").map(r.context.intern) { return .natGateway(id) }
+        if let id = r.sharedString("TransitGatewayId") { return .transitGateway(id) }
+        if let id = r.sharedString("VpcPeeringConnectionId") { return .peering(id) }
+        if let id = r.sharedString("NatGatewayId") { return .natGateway(id) }
         for key in [
             "InstanceId", "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId",
             "CarrierGatewayId", "CoreNetworkArn", "OdbNetworkArn",
         ] {
-            if let id = r.string(key).map(r.context.intern) { return .other(kind: key, id: id) }
+            if let id = r.sharedString(key) { return .other(kind: key, id: id) }
         }
         return .none
     }

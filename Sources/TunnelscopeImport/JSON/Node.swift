@@ -201,6 +201,16 @@ struct Node {
         }
     }
 
+    /// A string field that many resources repeat (a route's target): the file's one copy of it,
+    /// found from the bytes in the file (no string is made when the file had it before).
+    func sharedString(_ key: String) -> String? {
+        guard let value = value(key), document.kind(value).isString else { return string(key).map(context.intern) }
+        return document.withBytes(value) { bytes in
+            bytes.count > Self.maxText
+                ? string(key).map(context.intern) : context.intern(bytes) { document.string(value) }
+        }
+    }
+
     /// Integers, also when written as strings (`CustomerGateway.BgpAsn` is `"65000"`).
     func int(_ key: String) -> Int? {
         guard let value = value(key) else { return nil }
@@ -354,6 +364,22 @@ final class DecodeContext {
     }
 
     private var lastArray: SourceArray?
+
+    /// `intern(make())` for the text whose UTF-8 is `bytes`, without making it again when this
+    /// file had it before.
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> String) -> String {
+        guard bytes.count > 15 else { return make() }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let hash = hasher.finalize()
+        if let known = internedByBytes[hash], known.utf8.elementsEqual(bytes) { return known }
+        let text = intern(make())
+        internedByBytes[hash] = text
+        return text
+    }
+
+    /// Interned texts by the hash of their bytes (the last one of a hash).
+    private var internedByBytes: [Int: String] = [:]
 
     /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {

@@ -79,11 +79,25 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `10.0.0.0/08`), without making the description.
     public func isWritten(as text: String) -> Bool {
         guard text.utf8.count <= Self.maxWritten else { return false }
-        var text = text
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxWritten) { buffer in
-            let count = write(into: buffer)
-            return text.withUTF8 { $0.elementsEqual(UnsafeBufferPointer(rebasing: buffer[..<count])) }
+        return text.utf8.withContiguousStorageIfAvailable { isWritten(asBytes: $0) } ?? (text == description)
+    }
+
+    /// Whether `bytes` are `description`'s, compared number by number (nothing is written).
+    private func isWritten(asBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        func next(_ byte: UInt8) -> Bool {
+            guard i < bytes.count, bytes[i] == byte else { return false }
+            i += 1
+            return true
         }
+        func decimal(_ n: UInt8) -> Bool {
+            (n < 100 || next(UInt8(ascii: "0") + n / 100)) && (n < 10 || next(UInt8(ascii: "0") + n / 10 % 10))
+                && next(UInt8(ascii: "0") + n % 10)
+        }
+        let value = address.value
+        return decimal(UInt8(value >> 24)) && next(UInt8(ascii: ".")) && decimal(UInt8(value >> 16 & 0xFF))
+            && next(UInt8(ascii: ".")) && decimal(UInt8(value >> 8 & 0xFF)) && next(UInt8(ascii: "."))
+            && decimal(UInt8(value & 0xFF)) && next(UInt8(ascii: "/")) && decimal(length) && i == bytes.count
     }
 
     public static func < (lhs: CIDR, rhs: CIDR) -> Bool {
