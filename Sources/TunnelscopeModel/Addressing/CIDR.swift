@@ -85,19 +85,28 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Whether `bytes` are `description`'s, compared number by number (nothing is written).
     private func isWritten(asBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
-        func next(_ byte: UInt8) -> Bool {
-            guard i < bytes.count, bytes[i] == byte else { return false }
+        for part in 0..<5 {
+            if part > 0 {
+                guard i < bytes.count, bytes[i] == UInt8(ascii: part < 4 ? "." : "/") else { return false }
+                i += 1
+            }
+            let n = part < 4 ? UInt8(truncatingIfNeeded: address.value >> (24 - 8 * UInt32(part))) : length
+            i = Self.afterDecimal(n, in: bytes, at: i)
+            if i < 0 { return false }
+        }
+        return i == bytes.count
+    }
+
+    /// The index past `n` written in decimal at `start` in `bytes`, or -1 when it is not there.
+    private static func afterDecimal(_ n: UInt8, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+        var i = start
+        var divisor: UInt8 = n >= 100 ? 100 : n >= 10 ? 10 : 1
+        while divisor > 0 {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "0") + n / divisor % 10 else { return -1 }
             i += 1
-            return true
+            divisor /= 10
         }
-        func decimal(_ n: UInt8) -> Bool {
-            (n < 100 || next(UInt8(ascii: "0") + n / 100)) && (n < 10 || next(UInt8(ascii: "0") + n / 10 % 10))
-                && next(UInt8(ascii: "0") + n % 10)
-        }
-        let value = address.value
-        return decimal(UInt8(value >> 24)) && next(UInt8(ascii: ".")) && decimal(UInt8(value >> 16 & 0xFF))
-            && next(UInt8(ascii: ".")) && decimal(UInt8(value >> 8 & 0xFF)) && next(UInt8(ascii: "."))
-            && decimal(UInt8(value & 0xFF)) && next(UInt8(ascii: "/")) && decimal(length) && i == bytes.count
+        return i
     }
 
     public static func < (lhs: CIDR, rhs: CIDR) -> Bool {
