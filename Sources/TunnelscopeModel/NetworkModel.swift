@@ -144,9 +144,9 @@ public struct NetworkModel: Sendable {
         let subnetIndex: [String: Int]
 
         init(_ parts: ModelParts) {
-            tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
-            tgwRouteTables = NetworkModel.mergeRouteTables(parts)
-            subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
+            var tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
+            var tgwRouteTables = NetworkModel.mergeRouteTables(parts)
+            var subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
             // A VPC's region is its subnets' (describe-vpcs does not say).
             var regionByVpc: [String: String] = [:]
             for subnet in subnets where regionByVpc[subnet.vpcId] == nil {
@@ -157,7 +157,25 @@ public struct NetworkModel: Sendable {
                 if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
                 return vpc
             }.sorted { $0.id < $1.id }
-            routeTables = parts.routeTables.sorted { $0.id < $1.id }
+            var routeTables = parts.routeTables.sorted { $0.id < $1.id }
+            // The VPC and attachment IDs that other resources name (a subnet's VPC, a route's
+            // attachment) share the VPCs' and attachments' copies: each file had its own.
+            let ids = SharedText(vpcs.map(\.id) + tgwAttachments.map(\.id))
+            for i in subnets.indices { ids.share(&subnets[i].vpcId) }
+            for i in routeTables.indices { ids.share(&routeTables[i].vpcId) }
+            for i in tgwAttachments.indices { ids.share(&tgwAttachments[i].resourceId) }
+            for t in tgwRouteTables.indices {
+                for r in tgwRouteTables[t].routes.indices {
+                    for k in tgwRouteTables[t].routes[r].targets.indices {
+                        ids.share(&tgwRouteTables[t].routes[r].targets[k].attachmentId)
+                        ids.share(&tgwRouteTables[t].routes[r].targets[k].resourceId)
+                    }
+                }
+            }
+            self.tgwAttachments = tgwAttachments
+            self.tgwRouteTables = tgwRouteTables
+            self.subnets = subnets
+            self.routeTables = routeTables
             vpcIndex = NetworkModel.index(vpcs) { $0.id }
             subnetIndex = NetworkModel.index(subnets) { $0.id }
         }
