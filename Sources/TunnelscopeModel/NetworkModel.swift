@@ -82,21 +82,17 @@ public struct NetworkModel: Sendable {
     public let tunnelIndex: [String: Int]
 
     public init(parts: ModelParts) {
+        // The join, the sites and the lists of accounts and projects read the parts as they are:
+        // they are made on one core while the largest arrays are sorted and indexed on another.
+        let (aws, join) = Concurrently.run({ SortedAWS(parts) }, { Joined(parts) })
+        tgwAttachments = aws.tgwAttachments
+        tgwRouteTables = aws.tgwRouteTables
+        subnets = aws.subnets
+        vpcs = aws.vpcs
+        routeTables = aws.routeTables
+        vpcIndex = aws.vpcIndex
+        subnetIndex = aws.subnetIndex
         transitGateways = parts.transitGateways.sorted { $0.id < $1.id }
-        tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
-        tgwRouteTables = Self.mergeRouteTables(parts)
-        subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
-        // A VPC's region is its subnets' (describe-vpcs does not say).
-        var regionByVpc: [String: String] = [:]
-        for subnet in subnets where regionByVpc[subnet.vpcId] == nil {
-            if let r = subnet.region { regionByVpc[subnet.vpcId] = r }
-        }
-        vpcs = parts.vpcs.map { vpc in
-            var vpc = vpc
-            if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
-            return vpc
-        }.sorted { $0.id < $1.id }
-        routeTables = parts.routeTables.sorted { $0.id < $1.id }
         vpcPeerings = parts.vpcPeerings.sorted { $0.id < $1.id }
         customerGateways = parts.customerGateways.sorted { $0.id < $1.id }
         vpnGateways = parts.vpnGateways.sorted { $0.id < $1.id }
@@ -118,8 +114,6 @@ public struct NetworkModel: Sendable {
         redisInstances = parts.redisInstances.sorted { ($0.project, $0.name) < ($1.project, $1.name) }
         labels = parts.labels
 
-        vpcIndex = Self.index(vpcs) { $0.id }
-        subnetIndex = Self.index(subnets) { $0.id }
         customerGatewayIndex = Self.index(customerGateways) { $0.id }
         vpnConnectionIndex = Self.index(vpnConnections) { $0.id }
         transitGatewayIndex = Self.index(transitGateways) { $0.id }
@@ -130,15 +124,82 @@ public struct NetworkModel: Sendable {
         haGatewayIndex = Self.index(haVpnGateways) { $0.ref }
         externalGatewayIndex = Self.index(externalVpnGateways) { $0.ref }
 
-        awsAccounts = Self.collectAccounts(parts)
-        gcpProjects = Self.collectProjects(parts)
-
-        var join = TunnelJoin(parts: parts)
-        let sites = SiteInference(parts: parts, gcpInterfaceIps: join.haInterfaceIps)
-        onPremSites = sites.sites
-        tunnels = join.run(siteNameForCustomerGateway: sites.siteNameByCustomerGateway)
+        awsAccounts = join.awsAccounts
+        gcpProjects = join.gcpProjects
+        onPremSites = join.onPremSites
+        tunnels = join.tunnels
         joinNotes = join.notes
-        tunnelIndex = Self.index(tunnels) { $0.id }
+        tunnelIndex = join.tunnelIndex
+    }
+
+    /// The largest arrays (VPCs, subnets, route tables, TGW attachments and route tables) in
+    /// order, and the VPCs' and subnets' indexes.
+    private struct SortedAWS: Sendable {
+        let tgwAttachments: [TGWAttachment]
+        let tgwRouteTables: [TGWRouteTable]
+        let subnets: [AWSSubnet]
+        let vpcs: [AWSVpc]
+        let routeTables: [AWSRouteTable]
+        let vpcIndex: [String: Int]
+        let subnetIndex: [String: Int]
+
+        init(_ parts: ModelParts) {
+            var tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
+            var tgwRouteTables = NetworkModel.mergeRouteTables(parts)
+            var subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
+            // A VPC's region is its subnets' (describe-vpcs does not say).
+            var regionByVpc: [String: String] = [:]
+            for subnet in subnets where regionByVpc[subnet.vpcId] == nil {
+                if let r = subnet.region { regionByVpc[subnet.vpcId] = r }
+            }
+            vpcs = parts.vpcs.map { vpc in
+                var vpc = vpc
+                if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
+                return vpc
+            }.sorted { $0.id < $1.id }
+            var routeTables = parts.routeTables.sorted { $0.id < $1.id }
+            // The VPC and attachment IDs that other resources name (a subnet's VPC, a route's
+            // attachment) share the VPCs' and attachments' copies: each file had its own.
+            let ids = SharedText(vpcs.map(\.id) + tgwAttachments.map(\.id))
+            for i in subnets.indices { ids.share(&subnets[i].vpcId) }
+            for i in routeTables.indices { ids.share(&routeTables[i].vpcId) }
+            for i in tgwAttachments.indices { ids.share(&tgwAttachments[i].resourceId) }
+            for t in tgwRouteTables.indices {
+                for r in tgwRouteTables[t].routes.indices {
+                    for k in tgwRouteTables[t].routes[r].targets.indices {
+                        ids.share(&tgwRouteTables[t].routes[r].targets[k].attachmentId)
+                        ids.share(&tgwRouteTables[t].routes[r].targets[k].resourceId)
+                    }
+                }
+            }
+            self.tgwAttachments = tgwAttachments
+            self.tgwRouteTables = tgwRouteTables
+            self.subnets = subnets
+            self.routeTables = routeTables
+            vpcIndex = NetworkModel.index(vpcs) { $0.id }
+            subnetIndex = NetworkModel.index(subnets) { $0.id }
+        }
+    }
+
+    /// What is made from the parts as they are: the accounts, projects, sites and tunnels.
+    private struct Joined: Sendable {
+        let awsAccounts: [String]
+        let gcpProjects: [GCPProject]
+        let onPremSites: [OnPremSite]
+        let tunnels: [PhysicalTunnel]
+        let notes: [String]
+        let tunnelIndex: [String: Int]
+
+        init(_ parts: ModelParts) {
+            awsAccounts = NetworkModel.collectAccounts(parts)
+            gcpProjects = NetworkModel.collectProjects(parts)
+            var join = TunnelJoin(parts: parts)
+            let sites = SiteInference(parts: parts, gcpInterfaceIps: join.haInterfaceIps)
+            onPremSites = sites.sites
+            tunnels = join.run(siteNameForCustomerGateway: sites.siteNameByCustomerGateway)
+            notes = join.notes
+            tunnelIndex = NetworkModel.index(tunnels) { $0.id }
+        }
     }
 
     /// Items in the order of their references (`GCPRef`'s order, the descriptions'): each

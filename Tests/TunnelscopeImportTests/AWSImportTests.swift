@@ -99,6 +99,45 @@ import TunnelscopeModel
         #expect(peering.status == "pending-acceptance" && peering.requester.vpcId != peering.accepter.vpcId)
     }
 
+    @Test func routesKeepWhatTheFileSays() throws {
+        let routes = [
+            #"{"DestinationCidrBlock": "10.1.0.0/16", "GatewayId": "local", "Origin": "CreateRouteTable", "State": "active"}"#,
+            #"{"DestinationCidrBlock": "010.2.0.0/16", "TransitGatewayId": "tgw-0a1b2c3d4e5f60718", "Origin": "CreateRoute", "State": "blackhole"}"#,
+            #"{"DestinationCidrBlock": "10.3.0.1/8", "NetworkInterfaceId": "eni-0123456789abcdef0", "State": "active"}"#,
+            #"{"DestinationIpv6CidrBlock": "::/0", "EgressOnlyInternetGatewayId": "eigw-1", "Origin": "CreateRoute"}"#,
+            #"{"DestinationPrefixListId": "pl-1", "GatewayId": "vpce-1", "Origin": "Future", "State": "new-state"}"#,
+        ]
+        let text =
+            #"{"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1", "Routes": ["#
+            + routes.joined(separator: ",") + "]}]}"
+        let table = try #require(Fixtures.load(["rt.json": text]).model.routeTables.first)
+        #expect(table.routes.map(\.destinationText) == ["10.1.0.0/16", "010.2.0.0/16", "10.3.0.1/8", "::/0", "pl-1"])
+        #expect(
+            table.routes.map(\.destination) == [CIDR("10.1.0.0/16"), CIDR("10.2.0.0/16"), CIDR("10.3.0.1/8"), nil, nil])
+        #expect(
+            table.routes.map(\.target) == [
+                .local, .transitGateway("tgw-0a1b2c3d4e5f60718"),
+                .other(kind: "NetworkInterfaceId", id: "eni-0123456789abcdef0"),
+                .other(kind: "EgressOnlyInternetGatewayId", id: "eigw-1"), .other(kind: "gateway", id: "vpce-1"),
+            ])
+        #expect(table.routes.map(\.state) == ["active", "blackhole", "active", nil, "new-state"])
+        #expect(table.routes.map(\.origin) == ["CreateRouteTable", "CreateRoute", nil, "CreateRoute", "Future"])
+        #expect(table.routes.map(\.isBlackhole) == [false, true, false, false, false])
+    }
+
+    @Test func resourcesSayWhereTheyCameFrom() throws {
+        let vpcs = #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}, {"VpcId": "vpc-2"}]}"#
+        let subnets = #"{"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.0.0/24"}]}"#
+        let model = Fixtures.load(["a/vpcs.json": vpcs, "b/subnets.json": subnets]).model
+        #expect(model.vpcs.map(\.source.description) == ["a/vpcs.json $.Vpcs[0]", "a/vpcs.json $.Vpcs[1]"])
+        #expect(
+            model.vpcs.map(\.source) == [
+                SourceRef(file: "a/vpcs.json", path: "$.Vpcs[0]"), SourceRef(file: "a/vpcs.json", path: "$.Vpcs[1]"),
+            ])
+        #expect(
+            model.subnets.first?.source.path == "$.Subnets[0]" && model.subnets.first?.source.file == "b/subnets.json")
+    }
+
     @Test func customerAndVirtualPrivateGateways() throws {
         let model = Importer.load(paths: [Fixtures.motoSamples.path]).model
         #expect(model.vpnGateways.first?.amazonSideAsn != nil)

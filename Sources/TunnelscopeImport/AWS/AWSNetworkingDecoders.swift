@@ -26,18 +26,23 @@ enum AWSNetworkingDecoders {
 
     static func routeTable(_ n: Node) throws(DecodeError) -> AWSRouteTable {
         let associations = n.array("Associations")
-        let routes = n.array("Routes").compactMap { r -> AWSRoute? in
+        let items = n.array("Routes")
+        // As many routes as items (compactMap's growing array would leave up to half of it unused).
+        var routes: [AWSRoute] = []
+        routes.reserveCapacity(items.count)
+        for r in items {
             let destination = r.cidr("DestinationCidrBlock")
             guard
                 let text = destination.text ?? r.string("DestinationIpv6CidrBlock")
                     ?? r.string("DestinationPrefixListId")
             else {
                 r.context.warn(r.path, "route without a destination; ignored")
-                return nil
+                continue
             }
-            return AWSRoute(
-                destination: destination.cidr, destinationText: text, target: target(r),
-                state: r.string("State"), origin: r.string("Origin"))
+            routes.append(
+                AWSRoute(
+                    destination: destination.cidr, destinationText: text, target: target(r),
+                    state: r.string("State").map(r.context.intern), origin: r.string("Origin").map(r.context.intern)))
         }
         return AWSRouteTable(
             id: try n.required("RouteTableId"), vpcId: n.context.intern(try n.required("VpcId")),
@@ -49,20 +54,20 @@ enum AWSNetworkingDecoders {
     }
 
     static func target(_ r: Node) -> AWSRouteTarget {
-        if let gateway = r.string("GatewayId").map(r.context.intern) {
+        if let gateway = r.sharedString("GatewayId") {
             if gateway == "local" { return .local }
             if gateway.hasPrefix("vgw-") { return .vpnGateway(gateway) }
             if gateway.hasPrefix("igw-") { return .internetGateway(gateway) }
             return .other(kind: "gateway", id: gateway)
         }
-        if let id = r.string("TransitGatewayId").map(r.context.intern) { return .transitGateway(id) }
-        if let id = r.string("VpcPeeringConnectionId").map(r.context.intern) { return .peering(id) }
-        if let id = r.string("NatGatewayId").map(r.context.intern) { return .natGateway(id) }
+        if let id = r.sharedString("TransitGatewayId") { return .transitGateway(id) }
+        if let id = r.sharedString("VpcPeeringConnectionId") { return .peering(id) }
+        if let id = r.sharedString("NatGatewayId") { return .natGateway(id) }
         for key in [
             "InstanceId", "NetworkInterfaceId", "EgressOnlyInternetGatewayId", "LocalGatewayId",
             "CarrierGatewayId", "CoreNetworkArn", "OdbNetworkArn",
         ] {
-            if let id = r.string(key) { return .other(kind: key, id: id) }
+            if let id = r.sharedString(key) { return .other(kind: key, id: id) }
         }
         return .none
     }

@@ -20,18 +20,20 @@ enum AWSTransitGatewayDecoders {
     static func attachment(_ n: Node) throws(DecodeError) -> TGWAttachment {
         try rejectDeleted(n)
         return TGWAttachment(
-            id: try n.required("TransitGatewayAttachmentId"), transitGatewayId: try n.required("TransitGatewayId"),
+            id: try n.required("TransitGatewayAttachmentId"),
+            transitGatewayId: n.context.intern(try n.required("TransitGatewayId")),
             resourceType: n.string("ResourceType") ?? (n.string("VpcId") != nil ? "vpc" : "unknown"),
             resourceId: n.string("ResourceId") ?? n.string("VpcId"),
             resourceOwnerId: n.string("ResourceOwnerId") ?? n.string("VpcOwnerId"), state: n.string("State"),
-            associatedRouteTableId: n.object("Association")?.string("TransitGatewayRouteTableId"),
+            associatedRouteTableId: n.object("Association")?.string("TransitGatewayRouteTableId").map(n.context.intern),
             subnetIds: n.strings("SubnetIds"), tags: n.tags(), source: n.source)
     }
 
     static func routeTable(_ n: Node) throws(DecodeError) -> TGWRouteTable {
         try rejectDeleted(n)
         return TGWRouteTable(
-            id: try n.required("TransitGatewayRouteTableId"), transitGatewayId: n.string("TransitGatewayId"),
+            id: try n.required("TransitGatewayRouteTableId"),
+            transitGatewayId: n.string("TransitGatewayId").map(n.context.intern),
             isDefaultAssociation: n.bool("DefaultAssociationRouteTable") ?? false,
             isDefaultPropagation: n.bool("DefaultPropagationRouteTable") ?? false, state: n.string("State"),
             routes: [], propagations: [], tags: n.tags(), source: n.source)
@@ -45,7 +47,7 @@ enum AWSTransitGatewayDecoders {
         let targets = n.array("TransitGatewayAttachments").map {
             TGWRouteTarget(
                 attachmentId: $0.string("TransitGatewayAttachmentId"), resourceId: $0.string("ResourceId"),
-                resourceType: $0.string("ResourceType"))
+                resourceType: $0.string("ResourceType").map(n.context.intern))
         }
         return TGWRoute(
             destination: destination.cidr, destinationText: text, type: n.string("Type"),

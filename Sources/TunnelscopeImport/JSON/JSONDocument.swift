@@ -86,6 +86,15 @@ final class JSONDocument {
         return String(decoding: UnsafeBufferPointer(rebasing: source[start..<(start + length)]), as: UTF8.self)
     }
 
+    /// The UTF-8 bytes of the string at `index` (a string entry), read in place.
+    func withBytes<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let entry = tape[index]
+        let start = Int(entry.payload >> 32)
+        let length = Int(entry.payload & 0xFFFF_FFFF)
+        let source = entry.kind == .escapedString ? UnsafeBufferPointer(unescaped) : bytes
+        return body(UnsafeBufferPointer(rebasing: source[start..<(start + length)]))
+    }
+
     /// The number of items of the array (or members of the object) at `index`.
     func count(_ index: Int) -> Int { Int(tape[index].count) }
 

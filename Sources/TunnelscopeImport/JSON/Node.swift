@@ -201,6 +201,16 @@ struct Node {
         }
     }
 
+    /// A string field that many resources repeat (a route's target): the file's one copy of it,
+    /// found from the bytes in the file (no string is made when the file had it before).
+    func sharedString(_ key: String) -> String? {
+        guard let value = value(key), document.kind(value).isString else { return string(key).map(context.intern) }
+        return document.withBytes(value) { bytes in
+            bytes.count > Self.maxText
+                ? string(key).map(context.intern) : context.intern(bytes) { document.string(value) }
+        }
+    }
+
     /// Integers, also when written as strings (`CustomerGateway.BgpAsn` is `"65000"`).
     func int(_ key: String) -> Int? {
         guard let value = value(key) else { return nil }
@@ -309,7 +319,12 @@ struct Node {
         guard isObject else { throw DecodeError(path: path, message: "expected an object, found \(typeName)") }
     }
 
-    var source: SourceRef { SourceRef(file: context.file, path: path) }
+    /// Where this value is; an item of an array shares the array's file and path with the
+    /// other items (no path is written for it).
+    var source: SourceRef {
+        if case .item(let i) = step { return SourceRef(item: i, of: context.array(at: base)) }
+        return SourceRef(file: context.file, path: path)
+    }
 }
 
 struct CIDRField {
@@ -338,6 +353,33 @@ final class DecodeContext {
         guard text.utf8.count > 15 else { return text }
         return interned.insert(text).memberAfterInsert
     }
+
+    /// The array at `path`, shared by its items' sources (the items of one array are decoded
+    /// one after another).
+    func array(at path: String) -> SourceArray {
+        if let last = lastArray, last.path == path { return last }
+        let array = SourceArray(file: file, path: path)
+        lastArray = array
+        return array
+    }
+
+    private var lastArray: SourceArray?
+
+    /// `intern(make())` for the text whose UTF-8 is `bytes`, without making it again when this
+    /// file had it before.
+    func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ make: () -> String) -> String {
+        guard bytes.count > 15 else { return make() }
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        let hash = hasher.finalize()
+        if let known = internedByBytes[hash], known.utf8.elementsEqual(bytes) { return known }
+        let text = intern(make())
+        internedByBytes[hash] = text
+        return text
+    }
+
+    /// Interned texts by the hash of their bytes (the last one of a hash).
+    private var internedByBytes: [Int: String] = [:]
 
     /// Records a warning once (a field read twice warns once).
     func warn(_ path: String, _ message: String) {

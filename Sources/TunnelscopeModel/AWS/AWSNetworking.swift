@@ -7,7 +7,11 @@ public struct AWSVpc: Hashable, Sendable {
     public var cidrs: [CIDR]
     public var isDefault: Bool
     public var state: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -20,11 +24,11 @@ public struct AWSVpc: Hashable, Sendable {
         self.cidrs = cidrs
         self.isDefault = isDefault
         self.state = state
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }
 
 public struct AWSSubnet: Hashable, Sendable {
@@ -34,7 +38,11 @@ public struct AWSSubnet: Hashable, Sendable {
     public var cidr: CIDR?
     public var availabilityZone: String?
     public var state: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -47,58 +55,16 @@ public struct AWSSubnet: Hashable, Sendable {
         self.cidr = cidr
         self.availabilityZone = availabilityZone
         self.state = state
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
     /// `us-east-1a` → `us-east-1`.
     public var region: String? {
         guard let az = availabilityZone, let last = az.last, last.isLetter else { return availabilityZone }
         return String(az.dropLast())
     }
-}
-
-/// The one target of a VPC route.
-public enum AWSRouteTarget: Hashable, Sendable, CustomStringConvertible {
-    case local
-    case internetGateway(String)
-    case vpnGateway(String)
-    case transitGateway(String)
-    case peering(String)
-    case natGateway(String)
-    case other(kind: String, id: String)
-    case none
-
-    public var description: String {
-        switch self {
-        case .local: "local"
-        case .internetGateway(let id), .vpnGateway(let id), .transitGateway(let id),
-            .peering(let id), .natGateway(let id):
-            id
-        case .other(let kind, let id): "\(kind) \(id)"
-        case .none: "(no target)"
-        }
-    }
-}
-
-public struct AWSRoute: Hashable, Sendable {
-    public var destination: CIDR?
-    /// The destination as written when it is not an IPv4 prefix (IPv6, prefix list).
-    public var destinationText: String
-    public var target: AWSRouteTarget
-    public var state: String?
-    public var origin: String?
-
-    public init(destination: CIDR?, destinationText: String, target: AWSRouteTarget, state: String?, origin: String?) {
-        self.destination = destination
-        self.destinationText = destinationText
-        self.target = target
-        self.state = state
-        self.origin = origin
-    }
-
-    public var isBlackhole: Bool { state == "blackhole" }
 }
 
 public struct AWSRouteTable: Hashable, Sendable {
@@ -109,7 +75,11 @@ public struct AWSRouteTable: Hashable, Sendable {
     public var subnetIds: [String]
     public var propagatingVgwIds: [String]
     public var routes: [AWSRoute]
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -123,7 +93,7 @@ public struct AWSRouteTable: Hashable, Sendable {
         self.subnetIds = subnetIds
         self.propagatingVgwIds = propagatingVgwIds
         self.routes = routes
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 }
@@ -147,7 +117,11 @@ public struct AWSVpcPeering: Hashable, Sendable {
     public var requester: AWSPeeringSide
     public var accepter: AWSPeeringSide
     public var status: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -158,7 +132,7 @@ public struct AWSVpcPeering: Hashable, Sendable {
         self.requester = requester
         self.accepter = accepter
         self.status = status
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 }

@@ -6,7 +6,11 @@ public struct CustomerGateway: Hashable, Sendable {
     public var ipAddress: IPv4Address?
     public var bgpAsn: Int?
     public var state: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -18,11 +22,11 @@ public struct CustomerGateway: Hashable, Sendable {
         self.ipAddress = ipAddress
         self.bgpAsn = bgpAsn
         self.state = state
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }
 
 /// A virtual private gateway (the VPN end attached to one VPC, the alternative to the TGW).
@@ -32,7 +36,11 @@ public struct VPNGateway: Hashable, Sendable {
     public var amazonSideAsn: Int?
     public var state: String?
     public var attachedVpcIds: [String]
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -44,11 +52,11 @@ public struct VPNGateway: Hashable, Sendable {
         self.amazonSideAsn = amazonSideAsn
         self.state = state
         self.attachedVpcIds = attachedVpcIds
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }
 
 public enum TunnelStatus: String, Hashable, Sendable {
@@ -126,7 +134,11 @@ public struct VPNConnection: Hashable, Sendable {
     public var staticRoutes: [CIDR]
     /// Sorted by outside IP.
     public var tunnels: [AWSTunnel]
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -144,9 +156,9 @@ public struct VPNConnection: Hashable, Sendable {
         self.category = category
         self.staticRoutes = staticRoutes
         self.tunnels = tunnels
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }

@@ -9,7 +9,11 @@ public struct TransitGateway: Hashable, Sendable {
     public var vpnEcmpSupport: Bool
     public var defaultAssociationRouteTableId: String?
     public var defaultPropagationRouteTableId: String?
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -25,11 +29,11 @@ public struct TransitGateway: Hashable, Sendable {
         self.vpnEcmpSupport = vpnEcmpSupport
         self.defaultAssociationRouteTableId = defaultAssociationRouteTableId
         self.defaultPropagationRouteTableId = defaultPropagationRouteTableId
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }
 
 public struct TGWAttachment: Hashable, Sendable {
@@ -42,7 +46,11 @@ public struct TGWAttachment: Hashable, Sendable {
     public var state: String?
     public var associatedRouteTableId: String?
     public var subnetIds: [String]
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -58,11 +66,11 @@ public struct TGWAttachment: Hashable, Sendable {
         self.state = state
         self.associatedRouteTableId = associatedRouteTableId
         self.subnetIds = subnetIds
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }
 
 public struct TGWRouteTarget: Hashable, Sendable {
@@ -125,7 +133,11 @@ public struct TGWRouteTable: Hashable, Sendable {
     public var state: String?
     public var routes: [TGWRoute]
     public var propagations: [TGWPropagation]
-    public var tags: [String: String]
+    public var tags: [String: String] {
+        get { tagList.dictionary }
+        set { tagList = Tags(newValue) }
+    }
+    private var tagList: Tags
     public var source: SourceRef
 
     public init(
@@ -140,9 +152,9 @@ public struct TGWRouteTable: Hashable, Sendable {
         self.state = state
         self.routes = routes
         self.propagations = propagations
-        self.tags = tags
+        self.tagList = Tags(tags)
         self.source = source
     }
 
-    public var name: String? { tags["Name"] }
+    public var name: String? { tagList["Name"] }
 }

@@ -61,7 +61,53 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
     public func overlaps(_ other: CIDR) -> Bool { contains(other.network) || other.contains(network) }
 
-    public var description: String { "\(address)/\(prefixLength)" }
+    public var description: String {
+        String(unsafeUninitializedCapacity: Self.maxWritten) { write(into: $0) }
+    }
+
+    /// The longest prefix as written: `255.255.255.255/32`.
+    private static let maxWritten = IPv4Address.maxWritten + 3
+
+    /// Writes `description` into `buffer`; returns its length.
+    private func write(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let slash = address.write(into: buffer, at: 0)
+        buffer[slash] = UInt8(ascii: "/")
+        return IPv4Address.writeDecimal(length, into: buffer, at: slash + 1)
+    }
+
+    /// Whether `text` is this prefix's `description` (`10.0.0.0/8`, not `010.0.0.0/8` or
+    /// `10.0.0.0/08`), without making the description.
+    public func isWritten(as text: String) -> Bool {
+        guard text.utf8.count <= Self.maxWritten else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { isWritten(asBytes: $0) } ?? (text == description)
+    }
+
+    /// Whether `bytes` are `description`'s, compared number by number (nothing is written).
+    private func isWritten(asBytes bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        for part in 0..<5 {
+            if part > 0 {
+                guard i < bytes.count, bytes[i] == UInt8(ascii: part < 4 ? "." : "/") else { return false }
+                i += 1
+            }
+            let n = part < 4 ? UInt8(truncatingIfNeeded: address.value >> (24 - 8 * UInt32(part))) : length
+            i = Self.afterDecimal(n, in: bytes, at: i)
+            if i < 0 { return false }
+        }
+        return i == bytes.count
+    }
+
+    /// The index past `n` written in decimal at `start` in `bytes`, or -1 when it is not there.
+    private static func afterDecimal(_ n: UInt8, in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+        var i = start
+        var divisor: UInt8 = n >= 100 ? 100 : n >= 10 ? 10 : 1
+        while divisor > 0 {
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "0") + n / divisor % 10 else { return -1 }
+            i += 1
+            divisor /= 10
+        }
+        return i
+    }
 
     public static func < (lhs: CIDR, rhs: CIDR) -> Bool {
         (lhs.network.value, lhs.prefixLength) < (rhs.network.value, rhs.prefixLength)

@@ -36,7 +36,39 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public var description: String {
-        "\(value >> 24).\(value >> 16 & 0xFF).\(value >> 8 & 0xFF).\(value & 0xFF)"
+        String(unsafeUninitializedCapacity: Self.maxWritten) { write(into: $0, at: 0) }
+    }
+
+    /// The longest dotted quad: `255.255.255.255`.
+    static let maxWritten = 15
+
+    /// Writes the dotted quad as `description` does into `buffer` from `start`; returns the index
+    /// past it (at most `maxWritten` bytes).
+    func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var end = start
+        for shift in stride(from: 24, through: 0, by: -8) {
+            if shift != 24 {
+                buffer[end] = UInt8(ascii: ".")
+                end += 1
+            }
+            end = Self.writeDecimal(UInt8(truncatingIfNeeded: value >> shift), into: buffer, at: end)
+        }
+        return end
+    }
+
+    /// Writes `n` in decimal (no leading zeros) from `start`; returns the index past it.
+    static func writeDecimal(_ n: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var end = start
+        if n >= 100 {
+            buffer[end] = UInt8(ascii: "0") + n / 100
+            end += 1
+        }
+        if n >= 10 {
+            buffer[end] = UInt8(ascii: "0") + n / 10 % 10
+            end += 1
+        }
+        buffer[end] = UInt8(ascii: "0") + n % 10
+        return end + 1
     }
 
     public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }

@@ -58,14 +58,21 @@ struct SiteInference {
         }
         for (dx, site) in siteByDx { siteByResource[dx] = site }
         var learned: [Int: Set<CIDR>] = [:]
-        let routes = parts.tgwRouteTables.flatMap(\.routes) + parts.tgwRoutesByTable.values.flatMap { $0 }
-        for route in routes {
-            guard let destination = route.destination else { continue }
-            for target in route.targets {
-                if let resource = target.resourceId, let site = siteByResource[resource] {
-                    learned[site, default: []].insert(destination)
+        // The routes are read where they are (not copied into one list), and only when a site has
+        // an attachment.
+        func learn(from routes: [TGWRoute]) {
+            for route in routes {
+                guard let destination = route.destination else { continue }
+                for target in route.targets {
+                    if let resource = target.resourceId, let site = siteByResource[resource] {
+                        learned[site, default: []].insert(destination)
+                    }
                 }
             }
+        }
+        if !siteByResource.isEmpty {
+            for table in parts.tgwRouteTables { learn(from: table.routes) }
+            for routes in parts.tgwRoutesByTable.values { learn(from: routes) }
         }
         // A VPN on a virtual private gateway: what the VGW propagates into VPC route tables (when
         // one site is behind that VGW), and a static connection's own routes.
@@ -77,7 +84,7 @@ struct SiteInference {
             }
             for prefix in connection.staticRoutes { learned[site, default: []].insert(prefix) }
         }
-        for table in parts.routeTables {
+        for table in parts.routeTables where !sitesByVgw.isEmpty {
             for route in table.routes where route.origin == "EnableVgwRoutePropagation" {
                 guard case .vpnGateway(let vgw) = route.target, let behind = sitesByVgw[vgw], behind.count == 1,
                     let site = behind.first, let destination = route.destination
