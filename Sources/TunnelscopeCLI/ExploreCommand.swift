@@ -81,6 +81,7 @@ enum Explorer {
         terminal.draw(ScreenRenderer.render(state))
         // The files' bytes and parse buffers are freed by now: give their pages back.
         Memory.returnFreePages()
+        Memory.shareArenas(atMost: 2)
         /// The reload under way, if any: it runs on its own thread; this loop keeps answering keys
         /// and draws its progress until it hands over the new state.
         var reload: BackgroundReload?

@@ -15,4 +15,17 @@ enum Memory {
             _ = unsafeBitCast(symbol, to: Trim.self)(0)
         #endif
     }
+
+    /// Lets threads started from now on share the allocator's existing arenas instead of each
+    /// taking a new one (glibc's `M_ARENA_MAX`). The explorer sets it once the first load is done:
+    /// a reload's thread then allocates where the old model is freed, and resident memory does not
+    /// creep up reload after reload (the load itself keeps an arena per core).
+    static func shareArenas(atMost count: Int32) {
+        #if canImport(Glibc)
+            guard let symbol = dlsym(nil, "mallopt") else { return }
+            typealias Option = @convention(c) (Int32, Int32) -> Int32
+            let arenaMax: Int32 = -8  // M_ARENA_MAX in malloc.h
+            _ = unsafeBitCast(symbol, to: Option.self)(arenaMax, count)
+        #endif
+    }
 }
