@@ -50,8 +50,9 @@ final class ModelIndex: Sendable {
 
     init(model: NetworkModel) {
         self.model = model
-        var attachmentById: [String: Int] = [:]
-        var attachmentsByResource: [String: [Int]] = [:]
+        // Sized up front: growing a table of tens of thousands of IDs rehashes every key each time.
+        var attachmentById = [String: Int](minimumCapacity: model.tgwAttachments.count)
+        var attachmentsByResource = [String: [Int]](minimumCapacity: model.tgwAttachments.count)
         for (i, a) in model.tgwAttachments.enumerated() {
             attachmentById[a.id] = i
             if let r = a.resourceId, a.state != "deleted" { attachmentsByResource[r, default: []].append(i) }
@@ -60,21 +61,10 @@ final class ModelIndex: Sendable {
         self.attachmentsByResource = attachmentsByResource
         tgwRouteTableById = Dictionary(
             model.tgwRouteTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var subnetsByVpc: [String: [Int]] = [:]
-        for (i, s) in model.subnets.enumerated() { subnetsByVpc[s.vpcId, default: []].append(i) }
-        self.subnetsByVpc = subnetsByVpc
-        var bySubnet: [String: Int] = [:]
-        var main: [String: Int] = [:]
-        var byVpc: [String: [Int]] = [:]
-        for (i, table) in model.routeTables.enumerated() {
-            byVpc[table.vpcId, default: []].append(i)
-            if table.isMain, main[table.vpcId] == nil { main[table.vpcId] = i }
-            for subnet in table.subnetIds where bySubnet[subnet] == nil { bySubnet[subnet] = i }
-        }
-        routeTableBySubnet = bySubnet
-        mainRouteTableByVpc = main
-        routeTablesByVpc = byVpc
-        routeTableById = Dictionary(model.routeTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // The VPC side (subnets and route tables: the largest arrays) is indexed on another core
+        // beside the rest, for a large network.
+        let vpcSide = Deferred(now: false) { VPCSide(model: model) }
+        if model.routeTables.count + model.subnets.count >= 2000 { vpcSide.prefetch() }
         vpcPeeringById = Dictionary(model.vpcPeerings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var vifs: [String: [Int]] = [:]
         for (i, v) in model.virtualInterfaces.enumerated() {
@@ -166,6 +156,38 @@ final class ModelIndex: Sendable {
         siteByCustomerGateway = siteByCgw
         siteByDirectConnectGateway = siteByDx
         self.siteByName = siteByName
+        let vpc = vpcSide.value
+        subnetsByVpc = vpc.subnetsByVpc
+        routeTableBySubnet = vpc.routeTableBySubnet
+        mainRouteTableByVpc = vpc.mainRouteTableByVpc
+        routeTablesByVpc = vpc.routeTablesByVpc
+        routeTableById = vpc.routeTableById
+    }
+
+    /// The subnets and route tables by VPC, subnet and ID.
+    private struct VPCSide: Sendable {
+        var subnetsByVpc: [String: [Int]]
+        var routeTableBySubnet: [String: Int]
+        var mainRouteTableByVpc: [String: Int]
+        var routeTablesByVpc: [String: [Int]]
+        var routeTableById: [String: Int]
+
+        init(model: NetworkModel) {
+            subnetsByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
+            for (i, s) in model.subnets.enumerated() { subnetsByVpc[s.vpcId, default: []].append(i) }
+            routeTableBySubnet = [String: Int](minimumCapacity: model.subnets.count)
+            mainRouteTableByVpc = [String: Int](minimumCapacity: model.vpcs.count)
+            routeTablesByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
+            routeTableById = [String: Int](minimumCapacity: model.routeTables.count)
+            for (i, table) in model.routeTables.enumerated() {
+                routeTablesByVpc[table.vpcId, default: []].append(i)
+                if table.isMain, mainRouteTableByVpc[table.vpcId] == nil { mainRouteTableByVpc[table.vpcId] = i }
+                for subnet in table.subnetIds where routeTableBySubnet[subnet] == nil {
+                    routeTableBySubnet[subnet] = i
+                }
+                if routeTableById[table.id] == nil { routeTableById[table.id] = i }
+            }
+        }
     }
 
     private static func group<T>(_ items: [T], by key: (T) -> GCPRef?) -> [GCPRef: [Int]] {

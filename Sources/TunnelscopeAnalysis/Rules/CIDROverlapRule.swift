@@ -45,7 +45,7 @@ enum CIDROverlapRule: AnalysisRule {
             let groups = Set(node.owners.map(\.group))
             // Same range, several owners.
             if groups.count > 1 {
-                let distinct = byLabel(Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] })
+                let distinct = byLabel(firstOfEachGroup(node.owners))
                 result.append(finding(inner: distinct, outer: [], c))
             }
             // Enclosing ranges of other owners.
@@ -58,7 +58,7 @@ enum CIDROverlapRule: AnalysisRule {
                 }
             }
             if !outer.isEmpty {
-                let inner = byLabel(Dictionary(grouping: node.owners, by: \.group).values.map { $0[0] })
+                let inner = byLabel(firstOfEachGroup(node.owners))
                 result.append(finding(inner: inner, outer: outer, c))
             }
             stack.append(node)
@@ -66,9 +66,17 @@ enum CIDROverlapRule: AnalysisRule {
         return result
     }
 
-    /// Sorted by label, each label made once (not twice per comparison).
+    /// The first owner of each group, in the order given (not a dictionary's, which differs from
+    /// one process to the next).
+    static func firstOfEachGroup(_ owners: [AddressOwner]) -> [AddressOwner] {
+        var seen = Set<String>()
+        return owners.filter { seen.insert($0.group).inserted }
+    }
+
+    /// Sorted by label, then by group where two labels are equal (so the order never depends on
+    /// the order given); each label made once (not twice per comparison).
     static func byLabel(_ owners: [AddressOwner]) -> [AddressOwner] {
-        owners.map { ($0, $0.label) }.sorted { $0.1 < $1.1 }.map(\.0)
+        owners.map { ($0, $0.label) }.sorted { ($0.1, $0.0.group) < ($1.1, $1.0.group) }.map(\.0)
     }
 
     /// `inner` ranges lie inside (or, with no `outer`, are equal to each other) the `outer` ones.
