@@ -126,14 +126,11 @@ extension ImportState {
         }
         // A table's routes and propagations are read once each: two exports of the same table
         // (a copy of the file) do not double them.
-        var routeKeys: [String: Set<String>] = [:]
+        var routeKeys: [String: Set<RouteKey>] = [:]
         for search in pending.routeSearches {
             let id = table(for: search.tableHint, file: search.file, what: "route search")
             for route in search.routes {
-                let key =
-                    "\(route.destinationText)|\(route.type ?? "")|\(route.state ?? "")|"
-                    + route.targets.map { "\($0.attachmentId ?? "")/\($0.resourceId ?? "")" }.joined(separator: ",")
-                if routeKeys[id, default: []].insert(key).inserted {
+                if routeKeys[id, default: []].insert(RouteKey(route)).inserted {
                     parts.tgwRoutesByTable[id, default: []].append(route)
                 } else {
                     report.count("aws:TransitGatewayRoute") {
@@ -207,5 +204,26 @@ extension ImportState {
                 }
             }
         }
+    }
+}
+
+/// What makes two TGW routes of one table the same route (a missing type, state or ID counts as
+/// empty text): its destination as written, type, state and targets' attachment and resource.
+private struct RouteKey: Hashable {
+    let destination: String
+    let type: String
+    let state: String
+    let targets: [Target]
+
+    struct Target: Hashable {
+        let attachment: String
+        let resource: String
+    }
+
+    init(_ route: TGWRoute) {
+        destination = route.destinationText
+        type = route.type ?? ""
+        state = route.state ?? ""
+        targets = route.targets.map { Target(attachment: $0.attachmentId ?? "", resource: $0.resourceId ?? "") }
     }
 }
