@@ -62,7 +62,7 @@ struct BenchCommand: ParsableCommand {
             row(
                 "analysis (all rules, route exchange)", analysisTime * 1000,
                 "\(analysis.findings.count) findings, \(result.model.tunnels.count) tunnels"))
-        let output = seconds { _ = CheckJSON(result: result, analysis: analysis, whatIf: nil).render() }
+        let output = seconds { _ = CheckJSON(result: result, analysis: analysis, whatIf: nil).renderBytes() }
         print(row("check --format json: the output", output * 1000, ""))
 
         print("  end to end, each a process (median of \(runs); peak memory of the largest):")

@@ -19,6 +19,30 @@ enum Output {
         Swift.print(safe, terminator: safe.hasSuffix("\n") ? "" : "\n")
     }
 
+    /// JSON already sanitised (`Sanitizer.json`), as UTF-8: written as it is, with a final line feed.
+    static func write(json: [UInt8]) {
+        writeAll(json)
+        if json.last != 0x0A { writeAll([0x0A]) }
+    }
+
+    /// `bytes` to file descriptor 1, whole (a pipe takes them in pieces); stops on an error such
+    /// as a closed pipe, as `print` does.
+    private static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
     /// One frame of `render`: each cell's text is sanitised when it is written into the buffer,
     /// so the SGR sequences of `--color` (the renderer's own) are the only escapes in it.
     static func print(_ buffer: CellBuffer, color: Bool) {

@@ -69,6 +69,24 @@ public enum Sanitizer {
         }
     }
 
+    /// `json(_:)` over UTF-8 bytes: the bytes themselves when they are printable ASCII and line
+    /// feeds (no copy, no `String`: `check --format json` on a large network is tens of megabytes).
+    public static func json(_ encoded: [UInt8]) -> [UInt8] {
+        let plain = encoded.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A {
+                    i += 1
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        return plain ? encoded : Array(json(String(decoding: encoded, as: UTF8.self)).utf8)
+    }
+
     /// `text` with its runs of printable ASCII (and line feeds, when kept) copied as they are and
     /// everything else written by `slow`, one character (grapheme cluster) at a time. Each part
     /// given to `slow` starts and ends where a grapheme cluster must end — between two ASCII bytes

@@ -148,6 +148,8 @@ import TunnelscopeText
             #expect(Sanitizer.line(text) == Reference.line(text), "\(text.debugDescription)")
             #expect(Sanitizer.text(text) == Reference.text(text), "\(text.debugDescription)")
             #expect(Sanitizer.json(text) == Reference.json(text), "\(text.debugDescription)")
+            // Over bytes (what `check --format json` writes): the same text, as UTF-8.
+            #expect(Sanitizer.json(Array(text.utf8)) == Array(Reference.json(text).utf8), "\(text.debugDescription)")
         }
         let long = String(repeating: "plain ascii run, ", count: 200)
         for middle in ["", "\u{301}x", "—", "\u{0600}", "\r\n", "👩\u{200D}💻"] {
@@ -155,6 +157,7 @@ import TunnelscopeText
             #expect(Sanitizer.line(text) == Reference.line(text))
             #expect(Sanitizer.text(text) == Reference.text(text))
             #expect(Sanitizer.json(text) == Reference.json(text))
+            #expect(Sanitizer.json(Array(text.utf8)) == Array(Reference.json(text).utf8))
         }
     }
 }

@@ -45,7 +45,10 @@ struct CheckCommand: ParsableCommand {
         let run = CheckRun(
             result: result, format: format, fail: fail, verbose: verbose,
             inputDescription: input.paths.joined(separator: " "), clock: clock)
-        if !run.stdout.isEmpty { format == .json ? Output.printJSON(run.stdout) : Output.print(run.stdout) }
+        if !run.output.isEmpty {
+            // The JSON is sanitised as it is made; the text as it is rendered.
+            format == .json ? Output.write(json: run.output) : Output.print(run.stdout)
+        }
         clock.lap("write")
         if !run.stderr.isEmpty { Output.errorText(run.stderr) }
         if timings { Output.errorText(clock.report(inputBytes: result.report.bytesRead)) }
@@ -61,7 +64,9 @@ nonisolated(unsafe) private var keptUntilExit: [Any] = []
 
 /// One `check` run without the process around it, so tests can call it: output, errors, exit status.
 struct CheckRun {
-    let stdout: String
+    /// What goes to stdout, as UTF-8.
+    let output: [UInt8]
+    var stdout: String { String(decoding: output, as: UTF8.self) }
     let stderr: String
     let status: Int32
     /// The analysis the output was made from.
@@ -84,7 +89,7 @@ struct CheckRun {
             }
         }
         if !errors.isEmpty {
-            stdout = ""
+            output = []
             stderr = errors.joined(separator: "\n") + "\n"
             status = ExitStatus.unusable
             return
@@ -94,8 +99,10 @@ struct CheckRun {
         // freed (on another thread) while it is made.
         analysis.releaseRoutingIndexes()
         switch format {
-        case .text: stdout = CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render()
-        case .json: stdout = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).render()
+        case .text:
+            output = Array(
+                CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render().utf8)
+        case .json: output = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).renderBytes()
         }
         if result.report.loadedFiles.isEmpty {
             stderr = "tunnelscope: " + Sanitizer.line("nothing loadable in \(inputDescription)") + "\n"

@@ -361,10 +361,13 @@ struct CheckJSON {
             verdict: verdict)
     }
 
-    func render() -> String {
+    func render() -> String { String(decoding: renderBytes(), as: UTF8.self) }
+
+    /// The document as UTF-8, ready to write (no `String` of tens of megabytes in between).
+    func renderBytes() -> [UInt8] {
         var json = PrettyJSON()
         document().write(to: &json)
         // C1, bidi and invisible format characters as \uXXXX too (PrettyJSON escapes C0 only).
-        return Sanitizer.json(json.text)
+        return Sanitizer.json(json.bytes)
     }
 }
