@@ -14,10 +14,7 @@ enum Output {
     }
 
     /// JSON for stdout: C1, bidi and other unsafe characters as `\uXXXX` (the values are unchanged).
-    static func printJSON(_ json: String) {
-        let safe = Sanitizer.json(json)
-        Swift.print(safe, terminator: safe.hasSuffix("\n") ? "" : "\n")
-    }
+    static func printJSON(_ json: String) { write(json: Sanitizer.json(Array(json.utf8))) }
 
     /// JSON already sanitised (`Sanitizer.json`), as UTF-8: written as it is, with a final line feed.
     static func write(json: [UInt8]) {

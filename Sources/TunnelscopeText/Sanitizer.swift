@@ -72,19 +72,8 @@ public enum Sanitizer {
     /// `json(_:)` over UTF-8 bytes: the bytes themselves when they are printable ASCII and line
     /// feeds (no copy, no `String`: `check --format json` on a large network is tens of megabytes).
     public static func json(_ encoded: [UInt8]) -> [UInt8] {
-        let plain = encoded.withUnsafeBufferPointer { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if (byte >= 0x20 && byte < 0x7F) || byte == 0x0A {
-                    i += 1
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
-        return plain ? encoded : Array(json(String(decoding: encoded, as: UTF8.self)).utf8)
+        isPlainASCII(encoded, allowingNewlines: true)
+            ? encoded : Array(json(String(decoding: encoded, as: UTF8.self)).utf8)
     }
 
     /// `text` with its runs of printable ASCII (and line feeds, when kept) copied as they are and
@@ -165,7 +154,12 @@ public enum Sanitizer {
     // MARK: Rules
 
     private static func isPlainASCII(_ text: String, allowingNewlines: Bool = false) -> Bool {
-        for byte in text.utf8 {
+        isPlainASCII(text.utf8, allowingNewlines: allowingNewlines)
+    }
+
+    /// Printable ASCII only (and line feeds, when allowed): nothing the sanitiser would change.
+    private static func isPlainASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes, allowingNewlines: Bool) -> Bool {
+        for byte in bytes {
             if byte >= 0x20 && byte < 0x7F { continue }
             if allowingNewlines && byte == 0x0A { continue }
             return false

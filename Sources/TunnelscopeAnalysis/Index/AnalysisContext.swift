@@ -24,7 +24,7 @@ final class AnalysisContext: Sendable {
     init(model: NetworkModel) {
         let concurrent = model.vpcs.count + model.subnets.count + model.gcpSubnets.count >= 1000
         self.concurrent = concurrent
-        let index = ModelIndex(model: model)
+        let index = ModelIndex(model: model, concurrently: concurrent)
         self.index = index
         let states = model.tunnels.map { tunnel in
             TunnelState(

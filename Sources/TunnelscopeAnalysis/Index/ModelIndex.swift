@@ -48,7 +48,8 @@ final class ModelIndex: Sendable {
     let siteByDirectConnectGateway: [String: Int]
     let siteByName: [String: Int]
 
-    init(model: NetworkModel) {
+    /// `concurrently`: index the VPC side on another core (for a large network; see `AnalysisContext`).
+    init(model: NetworkModel, concurrently: Bool = false) {
         self.model = model
         // Sized up front: growing a table of tens of thousands of IDs rehashes every key each time.
         var attachmentById = [String: Int](minimumCapacity: model.tgwAttachments.count)
@@ -62,9 +63,9 @@ final class ModelIndex: Sendable {
         tgwRouteTableById = Dictionary(
             model.tgwRouteTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // The VPC side (subnets and route tables: the largest arrays) is indexed on another core
-        // beside the rest, for a large network.
-        let vpcSide = Deferred(now: false) { VPCSide(model: model) }
-        if model.routeTables.count + model.subnets.count >= 2000 { vpcSide.prefetch() }
+        // beside the rest.
+        let vpcSide = Deferred { VPCSide(model: model) }
+        if concurrently { vpcSide.prefetch() }
         vpcPeeringById = Dictionary(model.vpcPeerings.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var vifs: [String: [Int]] = [:]
         for (i, v) in model.virtualInterfaces.enumerated() {
