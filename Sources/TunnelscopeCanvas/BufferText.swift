@@ -56,6 +56,7 @@ public enum Palette {
         case .key: (0, 6, true)
         case .failed: (7, 1, true)
         case .mismatch: (0, 3, true)
+        case .whatIf: (7, 5, true)
         }
     }
 
@@ -65,6 +66,7 @@ public enum Palette {
         case .title, .aws, .gcp, .onPrem, .error: (true, false, false)
         case .selection, .header, .footer, .key, .failed: (false, true, false)
         case .mismatch, .warning: (true, false, true)
+        case .whatIf: (false, true, true)
         default: (false, false, false)
         }
     }

@@ -21,6 +21,8 @@ public enum Role: Int, Sendable, CaseIterable {
     case key
     case failed
     case mismatch
+    /// What a what-if failed or took down: never drawn like what the exports report as down.
+    case whatIf
 }
 
 public struct Style: Hashable, Sendable {

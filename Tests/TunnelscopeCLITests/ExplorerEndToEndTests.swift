@@ -16,8 +16,8 @@ import Testing
     @Test func firstScreenSaysWhatIsBroken() throws {
         let session = try start()
         let screen = try session.capture()
-        #expect(screen.contains("✖ 1 tunnel down"))
-        #expect(screen.contains("✖ 1 BGP down"))
+        // The impact, at 80 columns: 3 of the 4 AWS⇄GCP tunnels carry, one BGP session down, no prefix lost.
+        #expect(screen.contains("▲ 3/4 carry · BGP 3/4 · 0 lost · 3 err"))
         #expect(screen.contains("AWS ⇄ GCP VPN"))
         #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast().count == 24)
         try session.send("q")
@@ -42,7 +42,7 @@ import Testing
         // Poll until the whole side-by-side screen holds: its title, the selection and the verdict line.
         screen = try session.wait(for: "Side by side with the selection and the ≠ verdict line") {
             $0.contains("Side by side") && TmuxSession.selectedLine($0)?.contains("52.1.20.22") == true
-                && $0.contains("≠ IPsec AWS DOWN")
+                && $0.contains("≠ IPsec: DOWN")
         }
         #expect(TmuxSession.selectedLine(screen)?.contains("52.1.20.22") == true)
         try session.send("q")
@@ -59,9 +59,12 @@ import Testing
         #expect(TmuxSession.selectedLine(screen)?.contains("54.80.40.44") == true)
         #expect(screen.contains("Side by side"))
         try session.send("f")
-        screen = try session.wait(for: "What-if")
-        #expect(screen.contains("FAILED (what-if)"))
-        #expect(screen.contains("what-if"))
+        // The what-if panel, the failed tunnel's mark in both panes and the header's WHAT-IF, all on one screen.
+        screen = try session.wait(for: "the what-if panel, marks and header") {
+            $0.contains("─ What-if ─") && $0.contains("⊘ FAILED (what-if)") && $0.contains("WHAT-IF")
+                && $0.contains("Fails with it")
+        }
+        #expect(screen.contains("⊘ Failed: tunnel 54.80.40.44"))
         try session.send("F")
         screen = try session.wait(for: "What-if cleared")
         #expect(!screen.contains("FAILED (what-if)"))

@@ -84,7 +84,7 @@ import TunnelscopeTestSupport
                 if result.model.tunnel(id)?.isCrossCloud == true {
                     #expect(row.text.contains("≠") == verdict.hasDisagreement, "\(name), \(view) view: \(row.text)")
                 }
-                let mark = row.spans.first { ["●", "▲", "✖", "○", "✕"].contains($0.text) }?.text
+                let mark = row.spans.first { ["●", "▲", "✖", "○", "⊘", "↯"].contains($0.text) }?.text
                 #expect(
                     mark == marks[verdict.health],
                     "\(name), \(view) view: \(id) shows \(mark ?? "no mark"), verdict \(verdict.health)")
@@ -94,14 +94,19 @@ import TunnelscopeTestSupport
             checked >= 2 * result.model.tunnels.filter { $0.sides == .both && $0.isCrossCloud }.count,
             "\(name): every tunnel row checked")
         let header = Screens.frame(state).split(separator: "\n").first.map(String.init) ?? ""
-        let down = state.analysis.tunnelsDown
-        let bgp = state.analysis.bgpSessionsDown
-        #expect(header.contains("\(down) tunnel\(down == 1 ? "" : "s") down") == (down > 0), "\(name): \(header)")
-        #expect(header.contains("\(bgp) BGP down") == (bgp > 0), "\(name): \(header)")
+        // The header states the impact, as the analysis counts it.
+        let impact = state.analysis.impact
+        let (carrying, total) = (impact.crossCloudCarrying, impact.crossCloudTotal)
+        #expect(
+            header.contains("\(carrying) of \(total) AWS⇄GCP tunnels carry") == (total > 0), "\(name): \(header)")
+        #expect(
+            header.contains("BGP \(impact.sessionsUp) of \(impact.sessionsTotal) up")
+                == (impact.sessionsUp < impact.sessionsTotal), "\(name): \(header)")
         let noRoutes = verdicts.carryNoRoutes
         #expect(header.contains("\(noRoutes) carr") == (noRoutes > 0), "\(name): \(header)")
         #expect(header.contains("\(verdicts.oneWay) one-way") == (verdicts.oneWay > 0), "\(name): \(header)")
-        #expect(header.contains("all") == (verdicts.carrying == verdicts.tunnels.count), "\(name): \(header)")
+        let lost = impact.prefixesWithoutPath.count
+        #expect(header.contains("\(lost) prefix") == (lost > 0), "\(name): \(header)")
         #expect(
             header.contains("\(state.analysis.count(.error)) error") == (state.analysis.count(.error) > 0),
             "\(name): \(header)")

@@ -169,15 +169,22 @@ enum StatusMismatchRule: AnalysisRule {
         "The two ends of one tunnel disagree: IPsec (AWS UP/DOWN vs GCP ESTABLISHED or not), BGP (AWS vs Cloud Router), or routes (advertised on one side, none accepted on the other)."
 
     /// The layers on which the two ends of a tunnel disagree, each as a short text.
-    static func disagreements(_ c: AnalysisContext, _ t: Int) -> [(layer: String, text: String)] {
+    /// Each layer the two ends disagree on: the finding's words, and each side's value as it reports it.
+    static func disagreements(
+        _ c: AnalysisContext, _ t: Int
+    ) -> [(layer: String, text: String, aws: String, gcp: String)] {
         let tunnel = c.model.tunnels[t]
         guard let aws = tunnel.aws, let gcp = tunnel.gcp else { return [] }
         let s = c.states[t]
-        var parts: [(String, String)] = []
+        var parts: [(String, String, String, String)] = []
         if s.awsTunnel != .unknown, s.gcpTunnel != .unknown, s.awsTunnel != s.gcpTunnel {
             let since = aws.tunnel.lastStatusChange.map { " since \($0)" } ?? ""
             let awsText = s.awsTunnel == .up ? "up" : "DOWN"
-            parts.append(("IPsec", "AWS says IPsec \(awsText)\(since), GCP says \(gcp.tunnel.status ?? "?")"))
+            parts.append(
+                (
+                    "IPsec", "AWS says IPsec \(awsText)\(since), GCP says \(gcp.tunnel.status ?? "?")",
+                    "\(awsText)\(since)", gcp.tunnel.status ?? "?"
+                ))
         }
         guard !s.staticRouting, s.ipsecUp else { return parts }
         let accepted =
@@ -186,18 +193,28 @@ enum StatusMismatchRule: AnalysisRule {
         let fsm = gcp.bgpPeer?.status?.state.map { " (\($0))" } ?? ""
         if s.gcpBGP != .unknown, s.awsBGP != .unknown, s.gcpBGP != s.awsBGP {
             let awsText = s.awsBGP == .up ? "UP, \(accepted)" : "DOWN"
-            parts.append(("BGP", "AWS says BGP \(awsText), Cloud Router says \(gcp.bgpStatus ?? "?")\(fsm)"))
+            parts.append(
+                (
+                    "BGP", "AWS says BGP \(awsText), Cloud Router says \(gcp.bgpStatus ?? "?")\(fsm)", awsText,
+                    "\(gcp.bgpStatus ?? "?")\(fsm)"
+                ))
         } else if s.gcpBGP == .up, s.awsLearnsNothing {
             let sent = c.exchange.perTunnel.first { $0.tunnel == tunnel.id }?.gcpAdvertises.count ?? 0
             if sent > 0 {
                 parts.append(
-                    ("routes", "Cloud Router advertises \(plural(sent, "prefix", "prefixes")) on it, AWS accepts 0"))
+                    (
+                        "routes", "Cloud Router advertises \(plural(sent, "prefix", "prefixes")) on it, AWS accepts 0",
+                        "accepts 0 routes", "advertises \(plural(sent, "prefix", "prefixes"))"
+                    ))
             }
         } else if s.gcpBGP == .up, s.awsBGP == .up, s.gcpLearnedRoutes == 0 {
             let sent = c.exchange.perTunnel.first { $0.tunnel == tunnel.id }?.awsAdvertises.count ?? 0
             if sent > 0 {
                 parts.append(
-                    ("routes", "AWS advertises \(plural(sent, "prefix", "prefixes")) on it, Cloud Router learned 0"))
+                    (
+                        "routes", "AWS advertises \(plural(sent, "prefix", "prefixes")) on it, Cloud Router learned 0",
+                        "advertises \(plural(sent, "prefix", "prefixes"))", "learned 0 routes"
+                    ))
             }
         }
         return parts

@@ -29,6 +29,9 @@ public struct Disagreement: Sendable, Hashable {
     public let text: String
     /// The rule of the finding that reports it.
     public let rule: String
+    /// Each side's value of the layer, as its exports report it (`IPsec DOWN`, `169.254.10.4/30`, …).
+    public var aws: String = "?"
+    public var gcp: String = "?"
 }
 
 /// The verdict on one physical tunnel: each side's view of each layer, what it carries, where the

@@ -48,9 +48,13 @@ public struct Verdicts: Sendable {
                 if f.rule == StatusMismatchRule.id {
                     let parts = StatusMismatchRule.disagreements(c, t)
                     if parts.isEmpty { disagreements.append(Disagreement(layer: layer, text: f.message, rule: f.rule)) }
-                    for p in parts { disagreements.append(Disagreement(layer: p.layer, text: p.text, rule: f.rule)) }
+                    for p in parts {
+                        disagreements.append(
+                            Disagreement(layer: p.layer, text: p.text, rule: f.rule, aws: p.aws, gcp: p.gcp))
+                    }
                 } else {
-                    disagreements.append(Disagreement(layer: layer, text: f.message, rule: f.rule))
+                    let (aws, gcp) = Self.values(layer, tunnel)
+                    disagreements.append(Disagreement(layer: layer, text: f.message, rule: f.rule, aws: aws, gcp: gcp))
                 }
             }
             var health: Health = state.carries ? .ok : state.oneWay ? .degraded : .down
@@ -69,7 +73,14 @@ public struct Verdicts: Sendable {
         tunnels = verdicts
         tunnelById = byId
 
-        // What each element carries: its tunnels (and Direct Connect paths).
+        carriers = Self.carriers(c, carries: { c.states[$0].carries }, failedVirtualInterfaces: [])
+    }
+
+    /// What each element carries (its tunnels, and Direct Connect paths), given which tunnels carry:
+    /// the exported state for the verdicts, the state after a what-if's failures for its impact.
+    static func carriers(
+        _ c: AnalysisContext, carries: (Int) -> Bool, failedVirtualInterfaces: Set<String>
+    ) -> [String: (carrying: Int, total: Int, what: String)] {
         var carriers: [String: (carrying: Int, total: Int, what: String)] = [:]
         func count(_ id: String?, _ carries: Bool, _ what: String = "tunnel") {
             guard let id else { return }
@@ -78,14 +89,14 @@ public struct Verdicts: Sendable {
             if carries { entry.carrying += 1 }
             carriers[id] = entry
         }
-        for (t, tunnel) in model.tunnels.enumerated() {
-            let carries = c.states[t].carries
+        for (t, tunnel) in c.model.tunnels.enumerated() {
+            let carries = carries(t)
             if let aws = tunnel.aws {
                 count(aws.vpnConnectionId, carries)
                 count(aws.customerGatewayId, carries)
                 count(aws.transitGatewayId ?? aws.vpnGatewayId, carries)
                 if let cgw = aws.customerGatewayId, let s = c.index.siteByCustomerGateway[cgw] {
-                    count(model.onPremSites[s].id, carries, "path")
+                    count(c.model.onPremSites[s].id, carries, "path")
                 }
             }
             if let gcp = tunnel.gcp {
@@ -102,20 +113,38 @@ public struct Verdicts: Sendable {
             if let ha = c.index.haGateway(ofTunnel: t) { count(ha, carries) }
             if let interface = c.index.haInterface(ofTunnel: t) { count(interface, carries) }
         }
-        for vif in model.virtualInterfaces {
+        for vif in c.model.virtualInterfaces {
             let up =
-                vif.state != "down" && vif.state != "deleted"
+                !failedVirtualInterfaces.contains(vif.id) && vif.state != "down" && vif.state != "deleted"
                 && (vif.bgpPeers.isEmpty || vif.bgpPeers.contains { $0.bgpStatus != "down" })
             count(vif.id, up, "BGP path")
             count(vif.directConnectGatewayId, up, "virtual interface")
             if let dx = vif.directConnectGatewayId, let s = c.index.siteByDirectConnectGateway[dx] {
-                count(model.onPremSites[s].id, up, "path")
+                count(c.model.onPremSites[s].id, up, "path")
             }
         }
         for link in c.links {
-            for t in link.tunnelIndices { count(link.id, c.states[t].carries) }
+            for t in link.tunnelIndices { count(link.id, carries(t)) }
         }
-        self.carriers = carriers
+        return carriers
+    }
+
+    /// Each side's value of a layer a mismatch rule compares.
+    static func values(_ layer: String, _ t: PhysicalTunnel) -> (aws: String, gcp: String) {
+        switch layer {
+        case "inside /30":
+            return (
+                t.aws?.tunnel.insideCidr?.description ?? "?",
+                t.gcp?.routerInterface?.ipRange?.description ?? "?"
+            )
+        case "ASN":
+            return (
+                "Amazon side ASN \(t.aws?.amazonSideAsn.map(String.init) ?? "?")",
+                "peer ASN \(t.gcp?.bgpPeer?.peerAsn.map(String.init) ?? "?")"
+            )
+        default:
+            return (t.aws == nil ? "not in the exports" : "present", t.gcp == nil ? "not in the exports" : "present")
+        }
     }
 
     public func tunnel(_ id: String) -> TunnelVerdict? { tunnelById[id].map { tunnels[$0] } }

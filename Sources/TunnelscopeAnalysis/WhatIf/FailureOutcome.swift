@@ -14,6 +14,9 @@ public struct FailureOutcome: Sendable {
     public let lostPrefixes: [PrefixLoss]
     /// Prefixes already without a path across the link in the exported state.
     public let unreachableBefore: [PrefixLoss]
+    /// TGW attachments and Direct Connect virtual interfaces the failures take down, sorted.
+    public internal(set) var attachmentsDown: [String] = []
+    public internal(set) var virtualInterfacesDown: [String] = []
 
     public var tunnelsLost: [TunnelOutcome] { tunnels.filter(\.lost) }
     public var tunnelsSurviving: [TunnelOutcome] { tunnels.filter(\.survives) }

@@ -195,9 +195,12 @@ struct FailureSimulator: Sendable {
             }
         }
         lost.sort { ($0.originSide, $0.prefix, $0.origin ?? "") < ($1.originSide, $1.prefix, $1.origin ?? "") }
-        return FailureOutcome(
+        var outcome = FailureOutcome(
             failed: failed, unresolved: unresolved, tunnels: tunnels, links: links, sites: sites,
             lostPrefixes: lost, unreachableBefore: unreachableBefore)
+        outcome.attachmentsDown = live.failedAttachments.sorted()
+        outcome.virtualInterfacesDown = live.failedVirtualInterfaces.sorted()
+        return outcome
     }
 
     /// What is alive once these elements fail, and which element took each tunnel (IPsec) or session down.

@@ -33,6 +33,7 @@ struct AWSPerspective {
                     Span(branch, .border), Span("VPN ", .dim),
                     Span(naming.connection(connection.id), Style(.normal, bold: true)),
                 ]
+                if let note = insights.whatIfNote(connection.id) { spans.append(note) }
                 if let cgwId = connection.customerGatewayId {
                     let cgw = model.customerGateway(cgwId)
                     spans.append(Span("  CGW \(cgw?.ipAddress?.description ?? "?")", .normal))
@@ -70,6 +71,7 @@ struct AWSPerspective {
                 Row(
                     spans: [
                         Span("Transit Gateway ", .aws), Span(naming.tgw(tgw.id), Style(.aws, bold: true)),
+                        insights.whatIfNote(tgw.id) ?? Span(""),
                         Span("  \(tgw.id)  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")", .normal),
                         Span("  \(tgw.region ?? "")  account \(tgw.accountId ?? "?")  attachments: \(counts)", .dim),
                     ],
@@ -82,6 +84,7 @@ struct AWSPerspective {
                 Row(
                     spans: [
                         Span("Virtual private gateway ", .aws), Span(vgw.name ?? vgw.id, Style(.aws, bold: true)),
+                        insights.whatIfNote(vgw.id) ?? Span(""),
                         Span(
                             "  \(vgw.id)  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))",
                             .normal),
@@ -107,6 +110,7 @@ struct AWSPerspective {
                     Row(
                         spans: [
                             Span("Gateway ", .dim), Span(gateway.name ?? gateway.id, Style(.normal, bold: true)),
+                            insights.whatIfNote(gateway.id) ?? Span(""),
                             Span("  \(gateway.id)  ASN \(gateway.amazonSideAsn.map(String.init) ?? "?")", .dim),
                         ],
                         elementId: gateway.id, searchText: gateway.id))
@@ -139,11 +143,10 @@ struct AWSPerspective {
 
     private func tunnelRow(_ tunnel: PhysicalTunnel, prefix: String, widths: TunnelColumns) -> Row {
         let end = tunnel.aws!
-        let failed = insights.failed.contains(tunnel.id) || insights.lostTunnels.contains(tunnel.id)
         let verdict = insights.verdicts.tunnel(tunnel.id)
         let health = verdict?.health ?? .unknown
         var spans = [
-            Span(prefix, .border), insights.mark(tunnel.id, alsoFailed: failed),
+            Span(prefix, .border), insights.mark(tunnel.id),
             Span(" tunnel \(end.tunnelNumber)  ", .normal),
             Span(column(end.tunnel.outsideIp.description, widths.ip) + "  ", .normal),
             Span(column(end.tunnel.insideCidr?.description ?? "?", widths.inside) + "  ", .normal),
@@ -161,7 +164,7 @@ struct AWSPerspective {
             spans.append(Span("⇄ \(site)", .onPrem))
         }
         spans.append(Span(end.tunnel.acceptedRouteCount.map { "  \($0) route\($0 == 1 ? "" : "s")" } ?? "", .dim))
-        if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
+        if let note = insights.whatIfNote(tunnel.id) { spans.append(note) }
         return Row(
             spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,
             searchText:
@@ -173,6 +176,7 @@ struct AWSPerspective {
         return Row(
             spans: [
                 Span(prefix, .border), insights.mark(vif.id), Span(" VIF \(vif.name ?? vif.id)", .normal),
+                insights.whatIfNote(vif.id) ?? Span(""),
                 Span(
                     "  \(vif.id)  \(vif.type ?? "")  VLAN \(vif.vlan.map(String.init) ?? "?")  \(vif.location ?? "")  BGP \(vif.bgpPeers.compactMap(\.bgpStatus).joined(separator: "/"))",
                     .dim),

@@ -32,6 +32,8 @@ struct GCPPerspective {
                     spans: [
                         Span("Project ", .dim),
                         Span(naming.project(gateway.ref.project) + role, Style(.gcp, bold: true)),
+                        insights.whatIfNote(gateway.network?.id ?? "")
+                            ?? insights.whatIfNote("project/\(gateway.ref.project)") ?? Span(""),
                         Span("  network \(gateway.network?.name ?? "?")", .normal),
                         Span(
                             network.map {
@@ -76,6 +78,7 @@ struct GCPPerspective {
                         spans: [
                             Span("├─ ", .border), Span("Cloud Router ", .dim),
                             Span(routerRef.name, Style(.normal, bold: true)),
+                            insights.whatIfNote(routerRef.id) ?? Span(""),
                             Span(
                                 "  \(routerRef.region ?? "")  ASN \(router?.asn.map(String.init) ?? "?")  \(advertises)",
                                 .normal),
@@ -90,6 +93,7 @@ struct GCPPerspective {
                     spans: [
                         Span("├─ ", .border), Span("HA VPN gateway ", .dim),
                         Span(gateway.name, Style(.gcp, bold: true)),
+                        insights.whatIfNote(gateway.ref.id) ?? Span(""),
                         Span("  \(gateway.ref.region ?? "")  \(gateway.interfaces.count) interfaces", .normal),
                     ],
                     elementId: gateway.ref.id, searchText: gateway.ref.id))
@@ -98,16 +102,17 @@ struct GCPPerspective {
                 let onInterface = tunnels.filter { $0.vpnGatewayInterface == interface.id }.sorted {
                     ($0.peerExternalGatewayInterface ?? 9, $0.name) < ($1.peerExternalGatewayInterface ?? 9, $1.name)
                 }
-                let failed = insights.failed.contains(gateway.ref.interfaceID(interface.id))
+                let interfaceId = gateway.ref.interfaceID(interface.id)
+                let note = insights.whatIfNote(interfaceId)
                 rows.append(
                     Row(
                         spans: [
                             Span("│  " + (lastInterface ? "└─ " : "├─ "), .border),
-                            failed ? Span("✕ ", .failed) : Span("", .normal),
+                            note == nil ? Span("", .normal) : insights.mark(interfaceId), Span(note == nil ? "" : " "),
                             Span("Interface \(interface.id)  ", Style(.normal, bold: true)),
                             Span(interface.ipAddress?.description ?? "?", .normal),
                             awsCustomerGateway(for: interface.ipAddress),
-                            Span(failed ? "  FAILED (what-if)" : "", .failed),
+                            note ?? Span(""),
                         ],
                         elementId: gateway.ref.interfaceID(interface.id),
                         searchText: "\(gateway.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"
@@ -160,9 +165,7 @@ struct GCPPerspective {
 
     private func tunnelRows(_ tunnel: GCPVPNTunnel, physical: PhysicalTunnel?, indent: String, last: Bool) -> [Row] {
         let id = physical?.id ?? tunnel.ref.id
-        let failed =
-            insights.failed.contains(id) || insights.failed.contains(tunnel.ref.id)
-            || (physical.map { insights.lostTunnels.contains($0.id) } ?? false)
+        let failed = insights.isFailed(tunnel.ref.id)
         let end = physical?.gcp
         let state = physical.flatMap { insights.verdicts.tunnel($0.id) }?.state
         var spans = [
@@ -195,7 +198,7 @@ struct GCPPerspective {
                     "  BGP \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")",
                     .dim))
         }
-        if failed { spans.append(Span("  FAILED (what-if)", .failed)) }
+        if let note = failed ? insights.whatIfNote(tunnel.ref.id) : insights.whatIfNote(id) { spans.append(note) }
         return [
             Row(
                 spans: spans, elementId: id, tunnelId: physical?.id,
@@ -218,6 +221,7 @@ struct GCPPerspective {
                 spans: [
                     Span(last ? "└─ " : "├─ ", .border), Span("Peer VPN gateway ", .dim),
                     Span(external.name, Style(.gcp, bold: true)),
+                    insights.whatIfNote(external.ref.id) ?? Span(""),
                     Span(
                         "  \(external.redundancyType ?? "?")  \(external.interfaces.count) interfaces (the AWS tunnel outside IPs)",
                         .normal),
@@ -244,14 +248,14 @@ struct GCPPerspective {
                         unmatched ? .mismatch : .aws)
                 }
                 ?? Span("  (no AWS tunnel with this outside IP in the exports)", .dim)
-            let failed = insights.failed.contains(interfaceId)
+            let note = insights.whatIfNote(interfaceId)
             rows.append(
                 Row(
                     spans: [
                         Span((last ? "   " : "│  ") + (i == external.interfaces.count - 1 ? "└─ " : "├─ "), .border),
-                        failed ? Span("✕ ", .failed) : Span("", .normal),
+                        note == nil ? Span("", .normal) : insights.mark(interfaceId), Span(note == nil ? "" : " "),
                         Span("if\(interface.id)  \(interface.ipAddress?.description ?? "?")", .normal), counterpart,
-                        Span(failed ? "  FAILED (what-if)" : "", .failed),
+                        note ?? Span(""),
                     ],
                     elementId: external.ref.interfaceID(interface.id), tunnelId: physical?.id,
                     searchText: "\(external.ref.interfaceID(interface.id)) \(interface.ipAddress?.description ?? "")"))

@@ -41,7 +41,10 @@ public enum Mark {
     public static let down = Span("✖", .error)
     public static let warn = Span("▲", .warning)
     public static let unknown = Span("○", .dim)
-    public static let failed = Span("✕", .failed)
+    /// Failed in the what-if (chosen by the user): not `down`'s ✖, and in the what-if's own colour.
+    public static let failed = Span("⊘", .whatIf)
+    /// Taken down or cut off by the what-if's failures.
+    public static let lost = Span("↯", .whatIf)
 
     /// The mark of an analysis verdict.
     static func health(_ health: Health) -> Span {

@@ -82,6 +82,7 @@ public struct SplitPerspective {
                     tunnel.aws.map { a in
                         [
                             Span("VPN ", .dim), Span(naming.connection(a.vpnConnectionId), Style(.aws, bold: true)),
+                            insights.whatIfNote(a.vpnConnectionId) ?? Span(""),
                             Span("  CGW \(a.customerGatewayIp?.description ?? "?")", .normal),
                         ]
                     } ?? [Span("(no AWS VPN connection in the exports)", .warning)]
@@ -92,6 +93,10 @@ public struct SplitPerspective {
                             Span(
                                 "\(g.haGateway?.name ?? "?") interface \(g.haInterface.map(String.init) ?? "?")",
                                 Style(.gcp, bold: true)),
+                            g.haGateway.flatMap { ha in
+                                g.haInterface.flatMap { insights.whatIfNote(ha.interfaceID($0)) }
+                            }
+                                ?? Span(""),
                             Span("  \(g.haInterfaceIp?.description ?? "?")", .normal),
                         ]
                     } ?? [Span("(no GCP tunnel in the exports)", .warning)]
@@ -117,7 +122,8 @@ public struct SplitPerspective {
     private func tunnelLines(_ t: PhysicalTunnel, naming: Naming) -> [Line] {
         let verdict = insights.verdicts.tunnel(t.id)
         let diff = Disagreement(verdict)
-        let failed = insights.failed.contains(t.id) || insights.lostTunnels.contains(t.id)
+        let whatIf = insights.whatIfNote(t.id)
+        let failed = insights.isFailed(t.id) || insights.isLost(t.id)
         let state = verdict?.state
         let mismatch = Style(.mismatch)
         var left1: [Span] = []
@@ -126,7 +132,7 @@ public struct SplitPerspective {
             let awsText =
                 state?.awsTunnel == .up && state?.awsBGP == .down ? "IPsec up, BGP DOWN" : a.tunnel.status.rawValue
             left1 = [
-                Span("  "), insights.mark(t.id, alsoFailed: failed),
+                Span("  "), insights.mark(t.id),
                 Span(" tunnel \(a.tunnelNumber)  ", Style(.normal, bold: true)),
                 Span(a.tunnel.outsideIp.description, .normal),
             ]
@@ -154,7 +160,7 @@ public struct SplitPerspective {
         if let g = t.gcp {
             // The mark is the verdict on the whole tunnel: IPsec and, with BGP, the session.
             right1 = [
-                insights.mark(t.id, alsoFailed: failed), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
+                insights.mark(t.id), Span(" \(g.tunnel.name)", Style(.normal, bold: true)),
                 Span("  → peer if\(g.peerInterface.map(String.init) ?? "?") \(g.peerIp?.description ?? "?")", .normal),
             ]
             let bgp = g.bgpPeer.map {
@@ -182,16 +188,8 @@ public struct SplitPerspective {
             right1 = [Span("✕ not in the GCP exports", mismatch)]
             right2 = [Span("  no GCP tunnel has peer IP \(t.aws?.tunnel.outsideIp.description ?? "?")", .dim)]
         }
-        let joiner: Span = failed ? Span("✕", .failed) : diff.isEmpty ? Span("⇄", .accent) : Span("≠", mismatch)
-        // Which layer disagrees, in the analysis' words: "IPsec UP both sides · BGP: AWS 0 routes accepted, GCP Idle".
-        var notes: [String] = []
-        if let verdict, verdict.hasDisagreement {
-            let layers = verdict.disagreements.map(\.layer)
-            if layers.contains(where: { ["IPsec", "BGP", "routes", "status"].contains($0) }) {
-                notes.append(verdict.summary)
-            }
-            for layer in ["inside /30", "ASN"] where layers.contains(layer) { notes.append("\(layer) differs") }
-        }
+        let joiner: Span =
+            failed ? insights.mark(t.id) : diff.isEmpty ? Span("⇄", .accent) : Span("≠", mismatch)
         let search =
             "\(t.id) \(t.aws?.vpnConnectionId ?? "") \(t.gcp?.tunnel.ref.id ?? "") \(t.outsideIp?.description ?? "")"
         var lines = [
@@ -200,17 +198,21 @@ public struct SplitPerspective {
                 left: left2, right: right2, joiner: Span(diff.isEmpty && !failed ? "│" : joiner.text, joiner.style),
                 tunnelId: t.id, searchText: search),
         ]
-        if failed {
+        if failed, let whatIf {
+            let text = "  " + whatIf.text.trimmingPrefix("  ")
             lines.append(
                 Line(
-                    left: [Span("    ✕ FAILED (what-if)", .failed)], right: [Span("  ✕ FAILED (what-if)", .failed)],
-                    joiner: Span("✕", .failed), tunnelId: t.id, searchText: search))
+                    left: [Span("  " + text, .whatIf)], right: [Span(text, .whatIf)], joiner: joiner, tunnelId: t.id,
+                    searchText: search))
         }
-        if !notes.isEmpty {
+        // Which layer disagrees, with each side's value in its own pane (the analysis' disagreements).
+        var layers = Set<String>()
+        for d in verdict?.disagreements ?? [] where layers.insert(d.layer).inserted {
             lines.append(
                 Line(
-                    left: [Span("    ≠ " + notes.joined(separator: " · "), mismatch)], right: [],
-                    joiner: Span("≠", mismatch), tunnelId: t.id, searchText: search))
+                    left: [Span("    ≠ \(d.layer): ", mismatch), Span(d.aws, mismatch)],
+                    right: [Span("  \(d.layer): ", .dim), Span(d.gcp, mismatch)], joiner: Span("≠", mismatch),
+                    tunnelId: t.id, searchText: search))
         }
         return lines
     }

@@ -21,6 +21,7 @@ public enum Action: Sendable {
     case inputCancel
     case failSelected
     case clearFailures
+    case toggleWhatIfPanel
     case cycleSeverity
     case toggleGroup
     case tourNext, tourPrevious

@@ -24,6 +24,10 @@ final class AnalysisIndex: Sendable {
     let lookups: ModelLookups
     /// The map's VPC clusters, so a collapsed map does not go through every VPC.
     let mapVPCs: MapVPCs
+    /// The impact of the exported state (the header and the incident summary): made on another
+    /// thread beside the rest of the first frame.
+    var impact: Impact { deferredImpact.value }
+    private let deferredImpact: Deferred<Impact>
 
     /// `prefetch`: start making the search index now, on another thread.
     init(model: NetworkModel, analysis: Analysis, prefetch: Bool = true) {
@@ -42,6 +46,8 @@ final class AnalysisIndex: Sendable {
         vpcOrder = model.vpcs.map { (vpc: $0, name: naming.vpc($0.id)) }.sorted { a, b in
             a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
         }
+        deferredImpact = Deferred { analysis.impact }
+        deferredImpact.prefetch()
         searchIndex = Deferred { SearchIndex(model: model, directory: analysis.directory) }
         if prefetch { searchIndex.prefetch() }
         graph = MapGraph(model: model)

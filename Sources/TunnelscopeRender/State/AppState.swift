@@ -67,6 +67,8 @@ public struct AppState: Sendable {
     public internal(set) var topologySelection: String?
     public internal(set) var topologyScroll = 0
     public internal(set) var failed: Set<String> = []
+    /// `w` hides the what-if panel (the what-if stays; the message line then sums it up).
+    public internal(set) var whatIfPanelHidden = false
     public internal(set) var pathQuery: (from: String, to: String, lines: [Span])?
     /// While a reload runs in the background: what it is doing, and for how many seconds (the
     /// explorer keeps answering keys on the model it has until the new one is swapped in).
@@ -207,6 +209,25 @@ public struct AppState: Sendable {
     }
 
     public var screen: Screen { stack.last ?? .topology }
+
+    /// Rows the panel takes on this screen: the what-if's, or the incident summary on the first
+    /// screen of a tall terminal (0: neither, hidden with `w`, or the tour).
+    var whatIfPanelRows: Int {
+        guard !whatIfPanelHidden, screen != .tour else { return 0 }
+        if !failed.isEmpty, let report = insights.whatIfReport {
+            return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
+        }
+        // The incident summary: on the first screen, when the terminal is tall enough to spare it.
+        if failed.isEmpty, screen == .topology, height >= WhatIfPanel.incidentHeight,
+            let report = insights.incidentReport
+        {
+            return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
+        }
+        return 0
+    }
+
+    /// Where everything goes on the current screen, the what-if panel included.
+    public var layout: Layout { Layout(width: width, height: height, screen: screen, bottomPanel: whatIfPanelRows) }
     public var model: NetworkModel { result.model }
 
     /// The rows of a list screen.

@@ -17,8 +17,14 @@ public struct Insights: Sendable {
     let lostTunnels: Set<String>
     /// Physical tunnel IDs whose IPsec survives but whose BGP session does not.
     let lostSessions: Set<String>
-    /// Resources whose prefixes lose every path in the what-if (VPC, subnet, site IDs).
+    /// Resources the what-if cuts off from a side (VPC, subnet, site, GCP network and project IDs).
     let lostOrigins: Set<String>
+    /// What is down and what it breaks: the exported state, or the state after the what-if.
+    let impact: Impact
+    /// What the what-if panel lists; nil without a what-if.
+    let whatIfReport: WhatIfReport?
+    /// The incident summary of the exported state; nil during a what-if.
+    let incidentReport: IncidentReport?
     /// Counts for the header, as the analysis judges them.
     let tunnelsDown: Int
     let bgpSessionsDown: Int
@@ -38,7 +44,15 @@ public struct Insights: Sendable {
         whatIf = outcome
         lostTunnels = Set(outcome?.tunnelsLost.map(\.id) ?? [])
         lostSessions = Set(outcome?.tunnels.filter { $0.tunnelUpAfter && !$0.sessionUpAfter }.map(\.id) ?? [])
-        lostOrigins = Set(outcome?.lostPrefixes.compactMap(\.origin) ?? [])
+        let impact = outcome.map { analysis.impact(of: $0) } ?? index.impact
+        self.impact = impact
+        whatIfReport = outcome == nil ? nil : WhatIfReport(impact: impact, analysis: analysis)
+        incidentReport =
+            outcome == nil
+            ? IncidentReport(
+                impact: impact, verdicts: analysis.verdicts, errors: index.errorCount, warnings: index.warningCount)
+            : nil
+        lostOrigins = outcome == nil ? [] : Set(impact.cutOff.keys)
     }
 
     /// A sentence on what survives the what-if, e.g. "Failing …: 2 of 4 cross-cloud tunnels carry routes; …".
@@ -47,11 +61,32 @@ public struct Insights: Sendable {
     var errorCount: Int { index.errorCount }
     var warningCount: Int { index.warningCount }
 
-    /// The mark of an element: the what-if first (failed or cut off), then the analysis' verdict.
+    /// The mark of an element: the what-if first (⊘ failed, ↯ taken down or cut off by the
+    /// failures), then the analysis' verdict.
     func mark(_ id: String, alsoFailed: Bool = false) -> Span {
-        if alsoFailed || failed.contains(id) || lostTunnels.contains(id) { return Mark.failed }
+        if alsoFailed || isFailed(id) { return Mark.failed }
+        if isLost(id) { return Mark.lost }
         return Mark.health(verdicts.health(of: id))
     }
+
+    /// Failed in the what-if: chosen by the user (by ID, or by the resolved element's ID).
+    func isFailed(_ id: String) -> Bool { whatIf != nil && (failed.contains(id) || impact.failed.contains(id)) }
+    /// Taken down or cut off by the what-if's failures.
+    func isLost(_ id: String) -> Bool { whatIf != nil && (impact.takenDown[id] != nil || impact.cutOff[id] != nil) }
+
+    /// What the what-if does to an element, to append to its row: `⊘ FAILED (what-if)`,
+    /// `↯ DOWN with VPN connection … (what-if)`, `↯ loses GCP (what-if)`, `2 of 4 tunnels carry (what-if)`.
+    func whatIfNote(_ id: String) -> Span? {
+        guard whatIf != nil else { return nil }
+        if isFailed(id) { return Span("  ⊘ FAILED (what-if)", .whatIf) }
+        if let cause = impact.takenDown[id] { return Span("  ↯ DOWN with \(cause) (what-if)", .whatIf) }
+        if let sides = impact.cutOff[id] { return Span("  ↯ loses \(Self.sides(sides)) (what-if)", .whatIf) }
+        if let weakened = impact.weakened[id] { return Span("  ▲ \(weakened) (what-if)", .whatIf) }
+        return nil
+    }
+
+    static func sides(_ sides: [Side]) -> String { sides.map(side).joined(separator: " and ") }
+    static func side(_ side: Side) -> String { side == .aws ? "AWS" : side == .gcp ? "GCP" : "on-prem" }
 
     /// Findings that name `id`, worst first.
     func findings(involving id: String) -> [Finding] {

@@ -51,6 +51,8 @@ public enum Keymap {
             [.character("f")], .failSelected, "Mark the selected element as failed (what-if)", .global, footer: 4,
             label: "fail"),
         Binding([.character("F")], .clearFailures, "Clear every what-if failure", .global),
+        Binding(
+            [.character("w")], .toggleWhatIfPanel, "Show or hide the what-if panel (and the incident summary)", .global),
         Binding([.character("r")], .reload, "Reload the exports from disk (keeps the selection)", .global),
         Binding([.character("1")], .show(.topology), "Topology map", .global),
         Binding([.character("2")], .show(.aws), "AWS perspective", .global),

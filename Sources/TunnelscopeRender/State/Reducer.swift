@@ -139,6 +139,15 @@ public enum Reducer {
                 break
             }
             fail(&state, id == "link" ? nil : id)
+        case .toggleWhatIfPanel:
+            state.whatIfPanelHidden.toggle()
+            if state.failed.isEmpty, state.whatIfPanelRows == 0, state.whatIfPanelHidden == false {
+                state.message = Span(
+                    "No panel here: f fails the selected element (what-if); the incident summary shows on the map of a tall terminal.",
+                    .dim)
+            }
+            reveal(&state)
+            return []
         case .clearFailures:
             state.failed = []
             state.applyWhatIfKeepingFindings()
@@ -212,7 +221,7 @@ public enum Reducer {
             let rows = state.rows(for: state.screen)
             var memory = state.listMemory(state.screen)
             let next = rows.nextSelectable(from: memory.selected, delta: delta)
-            let visible = Layout(width: state.width, height: state.height, screen: state.screen).listHeight
+            let visible = state.layout.listHeight
             if next == memory.selected || (delta > 0 && next < memory.selected) || (delta < 0 && next > memory.selected)
             {
                 // No selectable row that way: scroll the text instead, so every row can be read.
@@ -237,9 +246,21 @@ public enum Reducer {
     /// Keeps the selected row inside the visible body.
     static func reveal(_ state: inout AppState) {
         var memory = state.listMemory(state.screen)
-        let visible = Layout(width: state.width, height: state.height, screen: state.screen).listHeight
+        let visible = state.layout.listHeight
         if memory.selected < memory.scroll + 1 { memory.scroll = max(0, memory.selected - 1) }
-        if memory.selected >= memory.scroll + visible { memory.scroll = memory.selected - visible + 1 }
+        // A tunnel's block in the side by side (its lines after the selected one) is shown whole when it fits.
+        var last = memory.selected
+        if state.screen == .split {
+            let rows = state.rows(for: .split)
+            if let tunnel = rows.tunnelId(at: memory.selected) {
+                while last - memory.selected < 5, rows.contains(index: last + 1), rows.tunnelId(at: last + 1) == tunnel
+                {
+                    last += 1
+                }
+            }
+            if last - memory.selected >= visible { last = memory.selected }
+        }
+        if last >= memory.scroll + visible { memory.scroll = last - visible + 1 }
         state.memory[state.screen.memoryKey] = memory
     }
 
@@ -439,10 +460,11 @@ public enum Reducer {
         let selected = state.selectedElement
         state.applyWhatIfKeepingFindings()
         if let selected { select(&state, elementId: selected) }
-        if let named {
+        // The panel says it all; without it (hidden, or nothing failed any more) the message line sums it up.
+        if let named, state.whatIfPanelRows == 0 {
             state.message = Span(
                 "What-if: \(state.insights.whatIfSummary.map { $0.hasPrefix("Failing ") ? String($0.dropFirst(8)) : $0 } ?? named)  (6: details · F clears)",
-                .failed)
+                .whatIf)
         }
     }
 
@@ -540,7 +562,7 @@ public enum Reducer {
     }
 
     static func click(_ state: inout AppState, x: Int, y: Int) {
-        let layout = Layout(width: state.width, height: state.height, screen: state.screen)
+        let layout = state.layout
         switch state.screen {
         case .topology:
             if let node = state.topology.node(at: x - layout.body.x, y - layout.body.y + state.topologyScroll) {

@@ -5,71 +5,37 @@ import TunnelscopeText
 enum Chrome {
     static func header(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         buffer.fill(rect, style: Style(.header))
-        let down = state.insights.tunnelsDown
-        let bgpDown = state.insights.bgpSessionsDown
-        let errors = state.insights.errorCount
-        let warnings = state.insights.warningCount
-        func statuses(short: Bool) -> [Span] {
-            var status: [Span] = []
-            if down > 0 {
-                status.append(
-                    Span(
-                        short
-                            ? "✖ \(down) tunnel\(down == 1 ? "" : "s") down"
-                            : " ✖ \(down) tunnel\(down == 1 ? "" : "s") down ", Style(.failed, bold: true)))
-            }
-            if bgpDown > 0 {
-                status.append(
-                    Span(short ? "✖ \(bgpDown) BGP down" : " ✖ \(bgpDown) BGP down ", Style(.failed, bold: true)))
-            }
-            let noRoutes = state.insights.verdicts.carryNoRoutes
-            if noRoutes > 0 {
-                status.append(
-                    Span(
-                        short
-                            ? "✖ \(noRoutes) no routes"
-                            : " ✖ \(noRoutes) carr\(noRoutes == 1 ? "ies" : "y") no routes ",
-                        Style(.failed, bold: true)))
-            }
-            let oneWay = state.insights.verdicts.oneWay
-            if oneWay > 0 {
-                status.append(
-                    Span(short ? "▲ \(oneWay) one-way" : " ▲ \(oneWay) one-way ", Style(.mismatch, bold: true)))
-            }
-            let total = state.insights.verdicts.tunnels.count
-            if down == 0 && bgpDown == 0 && noRoutes == 0 && oneWay == 0 && total > 0 {
-                status.append(
-                    Span(short ? "● \(total) up" : " ● all \(total) tunnels up ", Style(.header, bold: true)))
-            }
-            if errors > 0 {
-                status.append(
-                    Span(short ? "\(errors) err" : " \(errors) error\(errors == 1 ? "" : "s") ", Style(.failed)))
-            }
-            if warnings > 0 {
-                status.append(
-                    Span(
-                        short ? "\(warnings) warn" : " \(warnings) warning\(warnings == 1 ? "" : "s") ",
-                        Style(.mismatch)))
-            }
-            if !state.failed.isEmpty {
-                status.append(
-                    Span(short ? "what-if" : " what-if: \(state.failed.count) failed ", Style(.mismatch, bold: true)))
-            }
-            return status
-        }
+        let pieces = HeaderImpact.pieces(state)
         func width(_ spans: [Span]) -> Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) + 1 } }
         let name = Span(" Tunnelscope ", Style(.header, bold: true))
         let origin = Span("· \(state.result.origin)  ", Style(.header))
-        // Most detail that fits: long statuses with the origin, short ones with it, then without it.
-        var left = [name, origin]
-        var status = statuses(short: false)
-        if width(left) + width(status) > rect.width { status = statuses(short: true) }
-        if width(left) + width(status) > rect.width {
-            let room = rect.width - width(status) - 16
-            left =
-                room >= 6
+        // Most that fits: every piece long with the origin; then short; then the least important
+        // pieces dropped while the origin keeps 20 columns (which export this is matters too);
+        // then the origin cut or dropped; then more pieces.
+        func short(_ pieces: [HeaderImpact.Piece]) -> [Span] {
+            pieces.enumerated().flatMap { i, p in i == 0 ? [p.short] : [Span("·", Style(.header)), p.short] }
+        }
+        func withOrigin(_ room: Int) -> [Span] {
+            room >= 6
                 ? [name, Span("· " + DisplayWidth.truncate(state.result.origin, to: room) + " ", Style(.header))]
                 : [name]
+        }
+        let originWidth = DisplayWidth.of(state.result.origin)
+        var left = [name, origin]
+        var status = pieces.map(\.long)
+        var kept = pieces.count
+        if width(left) + width(status) > rect.width { status = short(pieces) }
+        let keep = min(originWidth, 20)
+        while width(withOrigin(keep)) + width(status) > rect.width, kept > 3 {
+            kept -= 1
+            status = short(Array(pieces.prefix(kept)))
+        }
+        if width(left) + width(status) > rect.width {
+            left = withOrigin(rect.width - width(status) - width([name]) - 4)
+        }
+        while width(left) + width(status) > rect.width, kept > 1 {
+            kept -= 1
+            status = short(Array(pieces.prefix(kept)))
         }
         buffer.write(left, x: rect.x, y: rect.y, clip: rect)
         var x = max(rect.x + DisplayWidth.of(left.map(\.text).joined()), rect.maxX - width(status))
@@ -117,7 +83,7 @@ enum Chrome {
                         Span(reloading.phase + (reloading.seconds > 0 ? " (\(reloading.seconds) s)" : "")),
                         Span("  · showing the model loaded before", .dim),
                     ], x: rect.x, y: rect.y, clip: rect)
-            } else if let summary = state.insights.whatIfSummary, !state.failed.isEmpty {
+            } else if let summary = state.insights.whatIfSummary, !state.failed.isEmpty, state.whatIfPanelRows == 0 {
                 buffer.write(" What-if: " + summary, x: rect.x, y: rect.y, style: Style(.failed), clip: rect)
             }
         }

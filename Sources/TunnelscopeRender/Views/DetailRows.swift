@@ -71,7 +71,14 @@ struct DetailRows {
                 field("verdict", "\(verdict.word) · \(verdict.carries ? "carries routes" : "carries nothing")", role)
                 field("IPsec", verdict.ipsecText)
                 field("BGP", verdict.bgpText)
-                for d in verdict.disagreements { field("≠ \(d.layer)", d.text, .mismatch) }
+                // Which layer differs, with both values (the analysis' disagreements), then its words.
+                var layers = Set<String>()
+                for d in verdict.disagreements where layers.insert(d.layer).inserted {
+                    field("≠ \(d.layer)", "AWS \(d.aws) · GCP \(d.gcp)", .mismatch)
+                }
+                if let note = insights.whatIfNote(tunnel.id) {
+                    field("what-if", String(note.text.drop { $0 == " " }), .whatIf)
+                }
             }
             if let a = tunnel.aws {
                 heading("AWS end", .aws)
@@ -143,6 +150,9 @@ struct DetailRows {
             model: model, verdicts: insights.verdicts, lookups: insights.index.lookups, limit: limit
         ).facts(for: elementId) {
             rows.append(.heading(resource.title, resource.role))
+            if let note = insights.whatIfNote(elementId) {
+                field("what-if", String(note.text.drop { $0 == " " }), .whatIf)
+            }
             for (name, value, link) in resource.fields { field(name, value, link: link) }
             if !resource.related.isEmpty {
                 heading("Related")

@@ -15,15 +15,21 @@ public struct Layout: Sendable {
     public let detail: Rect?
     public let message: Rect
     public let footer: Rect
+    /// The what-if panel under the body (nil without one).
+    public let panel: Rect?
     public let tooSmall: Bool
 
-    public init(width: Int, height: Int, screen: Screen) {
+    /// `bottomPanel`: rows the what-if panel takes from the bottom of the body (0: none).
+    public init(width: Int, height: Int, screen: Screen, bottomPanel: Int = 0) {
         let full = Rect(x: 0, y: 0, width: width, height: height)
         tooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         let (header, rest) = full.takeTop(1)
         let (breadcrumb, rest2) = rest.takeTop(1)
         let (rest3, footer) = rest2.takeBottom(1)
-        let (body, message) = rest3.takeBottom(1)
+        let (fullBody, message) = rest3.takeBottom(1)
+        let panelRows = min(bottomPanel, max(0, fullBody.height - 4))
+        let (body, panel) = fullBody.takeBottom(panelRows)
+        self.panel = panelRows > 0 ? panel : nil
         self.header = header
         self.breadcrumb = breadcrumb
         self.body = body
@@ -37,7 +43,8 @@ public struct Layout: Sendable {
             self.list = Rect(x: list.x, y: list.y, width: list.width - 1, height: list.height)
             self.detail = detail
         } else {
-            list = body
+            // The side by side's two title rows are not list rows.
+            list = screen == .split ? body.takeTop(2).1 : body
             detail = nil
         }
     }

@@ -323,7 +323,7 @@ struct ResourceFacts {
                         "BGP \(verdict.state.bgp == .up ? "UP" : verdict.state.bgp == .down ? "DOWN" : "unknown") · \(verdict.bgpText)",
                         nil
                     ), at: 0)
-                f.fields += verdict.disagreements.map { ("≠ \($0.layer)", $0.text, nil) }
+                f.fields += verdict.disagreements.map { ("≠ \($0.layer)", "AWS \($0.aws) · GCP \($0.gcp)", nil) }
             }
             f.related = model.tunnels.filter { $0.gcp?.bgpPeer?.name == p.name && $0.gcp?.router == r.ref }.map {
                 ("tunnel \($0.outsideIp?.description ?? $0.id)", $0.id)

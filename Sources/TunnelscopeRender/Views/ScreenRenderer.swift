@@ -6,7 +6,7 @@ import TunnelscopeText
 public enum ScreenRenderer {
     public static func render(_ state: AppState) -> CellBuffer {
         var buffer = CellBuffer(width: state.width, height: state.height)
-        let layout = Layout(width: state.width, height: state.height, screen: state.screen)
+        let layout = state.layout
         if layout.tooSmall {
             drawTooSmall(&buffer, state)
             return buffer
@@ -33,6 +33,7 @@ public enum ScreenRenderer {
                 }
             }
         }
+        if let panel = layout.panel { WhatIfPanel.draw(&buffer, panel, state) }
         Chrome.message(&buffer, layout.message, state)
         Chrome.footer(&buffer, layout.footer, state)
         if state.helpVisible { HelpOverlay.draw(&buffer, layout.body, state) }

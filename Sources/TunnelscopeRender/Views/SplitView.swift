@@ -63,9 +63,11 @@ enum SplitView {
                 )
             }
         }
-        if lines.count > body.height {
-            buffer.write(
-                "↓ \(lines.count - scroll - body.height) more lines", x: rect.maxX - 18, y: head.y, style: Style(.dim))
+        // On the rule under the titles, so it never covers a pane's title.
+        let below = lines.count - scroll - body.height
+        if below > 0 {
+            let text = " ↓ \(below) more line\(below == 1 ? "" : "s") "
+            buffer.write(text, x: rect.maxX - DisplayWidth.of(text) - 1, y: head.y + 1, style: Style(.dim))
         }
     }
 }
