@@ -81,7 +81,8 @@ public struct Impact: Sendable {
             let after = Verdicts.carriers(
                 c, carries: { outcome.tunnels[$0].sessionUpAfter },
                 failedVirtualInterfaces: Set(outcome.virtualInterfacesDown))
-            let cause = outcome.failed.map(\.label).joined(separator: ", ")
+            let cause =
+                outcome.failed.count == 1 ? outcome.failed[0].label : "the \(outcome.failed.count) failed elements"
             for (id, b) in before where !failed.contains(id) && b.carrying > 0 {
                 guard let a = after[id] else { continue }
                 if a.carrying == 0 {

@@ -28,6 +28,8 @@ final class AnalysisIndex: Sendable {
     /// thread beside the rest of the first frame.
     var impact: Impact { deferredImpact.value }
     private let deferredImpact: Deferred<Impact>
+    /// Positions in `Analysis.routes.perTunnel` by physical tunnel ID (the side by side's lower half).
+    let routesByTunnel: [String: Int]
 
     /// `prefetch`: start making the search index now, on another thread.
     init(model: NetworkModel, analysis: Analysis, prefetch: Bool = true) {
@@ -46,6 +48,8 @@ final class AnalysisIndex: Sendable {
         vpcOrder = model.vpcs.map { (vpc: $0, name: naming.vpc($0.id)) }.sorted { a, b in
             a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending
         }
+        routesByTunnel = Dictionary(
+            analysis.routes.perTunnel.enumerated().map { ($1.tunnel, $0) }, uniquingKeysWith: { a, _ in a })
         deferredImpact = Deferred { analysis.impact }
         deferredImpact.prefetch()
         searchIndex = Deferred { SearchIndex(model: model, directory: analysis.directory) }

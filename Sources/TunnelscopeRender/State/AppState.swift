@@ -226,6 +226,11 @@ public struct AppState: Sendable {
         return 0
     }
 
+    /// What each side advertises and learns over one physical tunnel.
+    func routes(ofTunnel id: String) -> TunnelRoutes? {
+        index.routesByTunnel[id].map { analysis.routes.perTunnel[$0] }
+    }
+
     /// Where everything goes on the current screen, the what-if panel included.
     public var layout: Layout { Layout(width: width, height: height, screen: screen, bottomPanel: whatIfPanelRows) }
     public var model: NetworkModel { result.model }

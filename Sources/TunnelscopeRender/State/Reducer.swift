@@ -140,12 +140,13 @@ public enum Reducer {
             }
             fail(&state, id == "link" ? nil : id)
         case .toggleWhatIfPanel:
-            state.whatIfPanelHidden.toggle()
-            if state.failed.isEmpty, state.whatIfPanelRows == 0, state.whatIfPanelHidden == false {
+            if state.whatIfPanelRows == 0, !state.whatIfPanelHidden {
                 state.message = Span(
                     "No panel here: f fails the selected element (what-if); the incident summary shows on the map of a tall terminal.",
                     .dim)
+                return []
             }
+            state.whatIfPanelHidden.toggle()
             reveal(&state)
             return []
         case .clearFailures:

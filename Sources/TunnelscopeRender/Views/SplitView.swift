@@ -6,6 +6,20 @@ import TunnelscopeText
 enum SplitView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         guard rect.height > 2 else { return }
+        // On a tall screen the lower part shows the selected tunnel, field by field.
+        var rect = rect
+        if rect.height >= SplitDetail.minimumHeight {
+            let rows = state.content.splitRows
+            let memory = state.listMemory(.split)
+            let selected = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil
+            let detail = selected.map { SplitDetail.lines(state, tunnel: $0) } ?? []
+            if !detail.isEmpty {
+                let height = min(detail.count + 1, rect.height / 2)
+                let (top, lower) = rect.takeBottom(height)
+                rect = top
+                drawDetail(&buffer, lower, detail)
+            }
+        }
         let (head, body) = rect.takeTop(2)
         let half = (rect.width - 3) / 2
         let left = Rect(x: rect.x, y: body.y, width: half, height: body.height)
@@ -68,6 +82,24 @@ enum SplitView {
         if below > 0 {
             let text = " ↓ \(below) more line\(below == 1 ? "" : "s") "
             buffer.write(text, x: rect.maxX - DisplayWidth.of(text) - 1, y: head.y + 1, style: Style(.dim))
+        }
+    }
+
+    static func drawDetail(_ buffer: inout CellBuffer, _ rect: Rect, _ lines: [SplitPerspective.Line]) {
+        let half = (rect.width - 3) / 2
+        let mid = rect.x + half + 1
+        buffer.hline(x: rect.x, y: rect.y, length: rect.width)
+        buffer.write("┴", x: mid, y: rect.y, style: Style(.border))
+        _ = buffer.write(" Selected tunnel ", x: rect.x + 2, y: rect.y, style: Style(.title, bold: true))
+        for (i, line) in lines.prefix(rect.height - 1).enumerated() {
+            let y = rect.y + 1 + i
+            if line.right.isEmpty {
+                buffer.writeFitted(line.left, x: rect.x + 1, y: y, width: rect.width - 1)
+                continue
+            }
+            buffer.writeFitted(line.left, x: rect.x + 1, y: y, width: half - 1)
+            buffer.write(line.joiner.text, x: mid, y: y, style: line.joiner.style)
+            buffer.writeFitted(line.right, x: mid + 1, y: y, width: rect.maxX - mid - 1)
         }
     }
 }
