@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import TunnelscopeAnalysis
+import TunnelscopeImport
 import TunnelscopeModel
 import TunnelscopeTestSupport
 
@@ -61,5 +63,30 @@ import TunnelscopeTestSupport
         #expect(impact.cutOff[hybridVPC.id] == [.gcp])
         // No site is cut off from AWS: they keep their own VPN and Direct Connect.
         #expect(impact.sitesCutOff.isEmpty)
+    }
+}
+
+/// The impact of a network the tests were not written around: the published exports in
+/// `../shared/samples/wild` (read in place).
+@Suite struct WildImpactTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/samples/wild")
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: folder.path)))
+    func aSiteWhoseTunnelsAreNotExportedIsUnknownNotCutOff() throws {
+        let result = Importer.load(paths: [Self.folder.path])
+        let analysis = Analysis(model: result.model, report: result.report)
+        let impact = analysis.impact
+        let sites = result.model.onPremSites
+        // Each site the exports give a path for is judged; one they give none for is not "cut off".
+        for site in sites {
+            let paths = analysis.verdicts.element(site.id).state
+            if paths == nil {
+                #expect(impact.cutOff[site.id] == nil, "\(site.name): no path exported, so unknown")
+            }
+        }
+        let cut = impact.sitesCutOff.map(\.name)
+        #expect(cut == ["site at 12.1.2.3"], "\(cut)")
+        #expect(analysis.verdicts.health(of: try #require(sites.first { $0.name == "site at 12.1.2.3" }).id) == .down)
     }
 }

@@ -29,7 +29,7 @@ public struct Impact: Sendable {
     public var isWhatIf: Bool { !outcome.failed.isEmpty }
     /// Sites with no path to AWS left.
     public var sitesCutOff: [SiteOutcome] {
-        outcome.sites.filter { isWhatIf ? $0.reachableBefore && !$0.reachableAfter : !$0.reachableBefore }
+        outcome.sites.filter { cutOff[$0.id]?.contains(.aws) == true }
     }
     /// GCP project IDs (`project/<id>`) cut off from AWS.
     public var projectsCutOff: [String] { cutOff.keys.filter { $0.hasPrefix("project/") }.sorted() }
@@ -120,8 +120,14 @@ public struct Impact: Sendable {
                 cutOff[network.id, default: []].formUnion(sides)
             }
         }
+        // A site is cut off when it loses its last path to AWS; in the exported state only when the
+        // exports show it paths (a site whose tunnels are not exported is unknown, not cut off).
+        let known = whatIf ? [:] : Verdicts.carriers(c, carries: { c.states[$0].carries }, failedVirtualInterfaces: [])
         for site in outcome.sites {
-            let cut = whatIf ? site.reachableBefore && !site.reachableAfter : !site.reachableBefore
+            let cut =
+                whatIf
+                ? site.reachableBefore && !site.reachableAfter
+                : !site.reachableBefore && (known[site.id]?.total ?? 0) > 0
             if cut { cutOff[site.id, default: []].formUnion([.aws, .gcp]) }
         }
         // A project is cut off when every prefix it sent across is lost; its service projects with it.

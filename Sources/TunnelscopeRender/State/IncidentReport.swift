@@ -60,7 +60,7 @@ struct IncidentReport: Sendable {
                 Span(shown + (lost.count > listed ? " +\(lost.count - listed) more (6: routes)" : "")),
             ])
         }
-        let sites = impact.sitesCutOff.map { "site \($0.name)" }
+        let sites = impact.sitesCutOff.map { $0.name.lowercased().hasPrefix("site") ? $0.name : "site \($0.name)" }
         let projects = impact.projectsCutOff.map { "project \($0.dropFirst("project/".count))" }
         if !(sites + projects).isEmpty {
             lines.append([Mark.down, Span(" Cut off: ", .error), Span((sites + projects).joined(separator: ", "))])

@@ -89,7 +89,10 @@ struct WhatIfReport: Sendable {
         }
         var cut: [String] = []
         for site in outcome.sites {
-            if let sides = impact.cutOff[site.id] { cut.append("site \(site.name) (loses \(Insights.sides(sides)))") }
+            if let sides = impact.cutOff[site.id] {
+                let name = site.name.lowercased().hasPrefix("site") ? site.name : "site \(site.name)"
+                cut.append("\(name) (loses \(Insights.sides(sides)))")
+            }
         }
         for project in impact.projectsCutOff {
             let sides = impact.cutOff[project] ?? []
