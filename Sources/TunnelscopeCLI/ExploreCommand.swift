@@ -103,6 +103,12 @@ enum Explorer {
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
                     case .quit: return 0
+                    case .interrupt: return 128 + SIGINT
+                    case .copy(let text):
+                        let copy = terminal.copy(text)
+                        let outcome: CopyOutcome =
+                            copy.sent ? .sent(viaTmux: copy.viaTmux) : .unavailable(copy.reason ?? "unknown")
+                        Reducer.reduce(&state, .copied(text, outcome))
                     case .reload:
                         // The reducer asks for one reload at a time ("already reloading").
                         if reload == nil {

@@ -63,9 +63,11 @@ enum SplitView {
                 )
             }
         }
-        if lines.count > body.height {
+        if lines.count > body.height, scroll + body.height < lines.count {
+            // On the rule under the titles, right-aligned: never over a pane's title.
+            let text = " ↓ \(lines.count - scroll - body.height) more lines "
             buffer.write(
-                "↓ \(lines.count - scroll - body.height) more lines", x: rect.maxX - 18, y: head.y, style: Style(.dim))
+                text, x: rect.maxX - DisplayWidth.of(text) - 1, y: head.y + 1, style: Style(.dim), clip: rect)
         }
     }
 }
