@@ -134,4 +134,14 @@ import TunnelscopeText
         #expect(!titles.contains("more"), "\(titles)")
         if height == 16 { #expect(lines[3].contains("more lines"), "\(lines[3])") }
     }
+
+    /// The map's scroll hint shares the breadcrumb line: where you are (the tour's step) wins.
+    @Test(arguments: [(60, 16), (80, 24), (200, 60)])
+    func theMapsScrollHintNeverCutsTheBreadcrumb(width: Int, height: Int) {
+        var state = Screens.state(width: width, height: height)
+        Screens.apply(&state, keys: [.character("t")] + Array(repeating: .character("n"), count: 4))
+        let crumb = Self.lines(state)[1]
+        #expect(crumb.contains("Tour  step 5 of "), "\(crumb)")
+        if crumb.contains("more") { #expect(crumb.contains(" ↑ more above") || crumb.contains(" ↓ more below")) }
+    }
 }

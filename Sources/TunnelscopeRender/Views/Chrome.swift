@@ -81,7 +81,7 @@ enum Chrome {
     /// Where you are: the navigation stack, named as the elements are named elsewhere. When it
     /// does not fit, places are dropped from the left ("… › VPN to-gcp-if0 › to-gcp-if0 tunnel 2"),
     /// so the current place, the last one, always shows.
-    static func breadcrumb(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
+    static func breadcrumb(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, reserved: Int = 0) {
         let naming = Naming(model: state.model)
         var places: [String] = state.stack.map { screen in
             switch screen {
@@ -93,7 +93,18 @@ enum Chrome {
         if state.screen == .tour, !places.isEmpty {
             places[places.count - 1] += "  step \(state.tourStep + 1) of \(Tour.steps(for: state.model).count)"
         }
-        let spans = breadcrumbSpans(places, width: rect.width - 1)
+        var width = rect.width - 1
+        // Something on the right of the line (the map's scroll hint): the breadcrumb keeps left of
+        // it while the current place fits there whole; else it takes the line.
+        if reserved > 0 {
+            let room = width - reserved - 1
+            if room >= DisplayWidth.of(places.last ?? "") + 4 {
+                width = room
+            } else {
+                buffer.fill(rect)
+            }
+        }
+        let spans = breadcrumbSpans(places, width: width)
         buffer.write([Span(" ", .dim)] + spans, x: rect.x, y: rect.y, clip: rect)
     }
 

@@ -109,7 +109,10 @@ struct DetailRows {
             }
             if let g = tunnel.gcp {
                 heading("GCP end", .gcp)
-                field("VPN tunnel", g.tunnel.ref.id)
+                field(
+                    "VPN tunnel",
+                    "\(g.tunnel.name)  project \(g.tunnel.ref.project)\(g.tunnel.ref.region.map { "  region \($0)" } ?? "")"
+                )
                 field(
                     "status", (g.tunnel.status ?? "?") + (g.tunnel.detailedStatus.map { "  \"\($0)\"" } ?? ""),
                     Self.role(state?.gcpTunnel))
