@@ -23,17 +23,9 @@ import TunnelscopeTestSupport
 
     /// Polls until the pane is the normal shell screen with the terminal modes restored.
     func expectRestored(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        // Alternate screen off, cursor shown, keypad and cursor keys modes off, mouse reporting off.
         let flags = "#{alternate_on}#{cursor_flag}#{keypad_flag}#{keypad_cursor_flag}#{mouse_any_flag}"
-        let deadline = Date().addingTimeInterval(10)
-        var last = ""
-        while Date() < deadline {
-            last = try session.display(flags)
-            if last == "01000" { break }
-            usleep(50_000)
-        }
-        #expect(
-            last == "01000", "alternate screen, cursor, keypad, cursor keys, mouse: \(last)",
-            sourceLocation: sourceLocation)
+        try session.wait(display: flags, toBe: "01000", sourceLocation: sourceLocation)
         try session.type("echo restored-$((40+2))")
         // The typed line is echoed, and the shell runs it.
         try session.wait(for: "echo restored-$((40+2))", "\nrestored-42", sourceLocation: sourceLocation)
@@ -105,8 +97,7 @@ import TunnelscopeTestSupport
     }
 
     func waitForNormalScreen(_ session: TmuxSession) throws {
-        let deadline = Date().addingTimeInterval(10)
-        while try session.display("#{alternate_on}") != "0", Date() < deadline { usleep(50_000) }
+        try session.wait(display: "#{alternate_on}", toBe: "0")
     }
 
     @Test func sigtstpSuspendsToo() throws {

@@ -144,4 +144,37 @@ import TunnelscopeText
         #expect(crumb.contains("Tour  step 5 of "), "\(crumb)")
         if crumb.contains("more") { #expect(crumb.contains(" ↑ more above") || crumb.contains(" ↓ more below")) }
     }
+
+    /// `y` asks the app to copy the selected element's command, the side in view for a tunnel;
+    /// the app's answer becomes the message.
+    @Test func yCopiesTheCommandOfTheSelection() {
+        var state = Screens.state(screen: .aws)
+        #expect(state.selectedElement == "tgw-0a1b2c3d4e5f60718")
+        let tgw = "aws ec2 describe-transit-gateways --transit-gateway-ids=tgw-0a1b2c3d4e5f60718 --region=us-east-1"
+        #expect(Reducer.reduce(&state, .copyCommand) == [.copy(tgw)])
+        Reducer.reduce(&state, .copied(tgw, .sent(viaTmux: false)))
+        #expect(Self.lines(state)[22].contains("copied: aws ec2 describe-transit-gateways"))
+        Reducer.reduce(&state, .copied(tgw, .unavailable("TERM=dumb has no clipboard")))
+        #expect(Self.lines(state)[22].contains("Not copied (TERM=dumb has no clipboard)"))
+
+        var gcp = Screens.state(screen: .gcp)
+        Screens.apply(&gcp, keys: [.character("/")] + Screens.type("aws-tunnel-1") + [.enter, .character("3")])
+        let effects = Reducer.reduce(&gcp, .copyCommand)
+        #expect(
+            effects == [
+                .copy("gcloud compute vpn-tunnels describe aws-tunnel-1 --region=us-east4 --project=net-host-prj")
+            ], "\(gcp.selectedElement ?? "-")")
+        var aws = gcp
+        Screens.apply(&aws, keys: [.character("2")])
+        #expect(
+            Reducer.reduce(&aws, .copyCommand) == [
+                .copy("aws ec2 describe-vpn-connections --vpn-connection-ids=vpn-0aa11bb22cc33dd44 --region=us-east-1")
+            ])
+
+        // A VPC has no live-state command here: a message says which elements have one.
+        var vpc = Screens.state(screen: .detail("vpc-0a11aa11aa11aa110"))
+        Reducer.push(&vpc, .detail("vpc-0a11aa11aa11aa110"))
+        #expect(Reducer.reduce(&vpc, .copyCommand).isEmpty)
+        #expect(Self.lines(vpc)[22].contains("No live command for this"), "\(Self.lines(vpc)[22])")
+    }
 }

@@ -16,9 +16,8 @@ public enum Reducer {
         }
         if state.helpVisible { return Keymap.action(for: key, in: .help) }
         switch key {
+        // The keymap lists the click (as "click"); the action takes where it was.
         case .mouseClick(let x, let y): return .click(x: x, y: y)
-        case .scrollUp: return .scroll(-3)
-        case .scrollDown: return .scroll(3)
         default: return Keymap.action(for: key, on: state.screen)
         }
     }

@@ -67,6 +67,24 @@ final class TmuxSession {
         try run(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Polls a tmux format (`#{alternate_on}` …) until it reads `expected`, or records an issue
+    /// after `timeout`; returns what it last read.
+    @discardableResult
+    func wait(
+        display format: String, toBe expected: String, timeout: TimeInterval = 10,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try display(format)
+            if last == expected { return last }
+            usleep(50_000)
+        }
+        Issue.record("\(format) is \(last), not \(expected)", sourceLocation: sourceLocation)
+        return last
+    }
+
     /// What tmux puts in `TMUX` for its panes (the session's shell starts with an empty
     /// environment): for a program that must know it runs inside tmux, and reach this server.
     func tmuxVariable() throws -> String { try display("#{socket_path},#{pid},0") }
