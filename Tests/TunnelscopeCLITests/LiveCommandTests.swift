@@ -42,8 +42,15 @@ import TunnelscopeTestSupport
         let peer = "gcloud compute external-vpn-gateways describe aws-tgw-peer --project=net-host-prj"
         #expect(Self.lines("\(host)/global/externalVpnGateways/aws-tgw-peer") == [peer])
         #expect(Self.lines("\(host)/global/externalVpnGateways/aws-tgw-peer#if3") == [peer])
+        #expect(
+            Self.lines("dxvif-fgabc123") == [
+                "aws directconnect describe-virtual-interfaces --virtual-interface-id=dxvif-fgabc123"
+            ])
         // Nothing invented for what has no live-state command here.
-        #expect(Self.lines("vpc-0a11b22c33d44e55f").isEmpty || Self.example.vpc("vpc-0a11b22c33d44e55f") == nil)
+        #expect(Self.example.vpc("vpc-0a11aa11aa11aa110") != nil && Self.lines("vpc-0a11aa11aa11aa110").isEmpty)
+        #expect(
+            Self.lines("nothing-by-this-id").isEmpty
+                && Self.lines("projects/net-host-prj/global/networks/hub-vpc").isEmpty)
     }
 
     /// Wild exports: a VGW (the connection says no region, so none is given) and its connection.

@@ -43,7 +43,7 @@ public struct LiveCommand: Sendable, Equatable {
         if let t = model.transitGateway(id) {
             return [aws("describe-transit-gateways", "--transit-gateway-ids", t.id, t.region, "Transit Gateway")]
         }
-        if let v = model.vpnGateways.first(where: { $0.id == id }) {
+        if let v = model.vpnGatewayIndex[id].map({ model.vpnGateways[$0] }) {
             let region = model.vpnConnections.first { $0.vpnGatewayId == v.id }.flatMap { connectionRegion($0, model) }
             return [aws("describe-vpn-gateways", "--vpn-gateway-ids", v.id, region, "virtual private gateway")]
         }
@@ -56,13 +56,19 @@ public struct LiveCommand: Sendable, Equatable {
                     ])
             ]
         }
-        if let r = model.cloudRouters.first(where: { $0.ref.id == id || id.hasPrefix($0.ref.id + "/bgpPeers/") }) {
+        // GCP elements by their reference (an interface `…#if0` or a BGP session `…/bgpPeers/NAME`
+        // is shown with its gateway's or router's command): index lookups, no scan.
+        guard id.hasPrefix("projects/") else { return [] }
+        let base = String(id.split(separator: "#", maxSplits: 1)[0])
+        let owner = base.range(of: "/bgpPeers/").map { String(base[..<$0.lowerBound]) } ?? base
+        guard let ref = GCPRef(url: owner) else { return [] }
+        if let r = model.cloudRouterIndex[ref].map({ model.cloudRouters[$0] }) {
             return [gcloud("routers", "get-status", r.ref, "Cloud Router BGP sessions and learned routes")]
         }
-        if let g = model.haVpnGateways.first(where: { id == $0.ref.id || id.hasPrefix($0.ref.id + "#") }) {
+        if let g = model.haGatewayIndex[ref].map({ model.haVpnGateways[$0] }) {
             return [gcloud("vpn-gateways", "describe", g.ref, "HA VPN gateway and its interfaces")]
         }
-        if let g = model.externalVpnGateways.first(where: { id == $0.ref.id || id.hasPrefix($0.ref.id + "#") }) {
+        if let g = model.externalGatewayIndex[ref].map({ model.externalVpnGateways[$0] }) {
             return [gcloud("external-vpn-gateways", "describe", g.ref, "peer VPN gateway")]
         }
         return []
