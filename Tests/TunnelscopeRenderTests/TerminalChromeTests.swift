@@ -41,26 +41,30 @@ import TunnelscopeText
         #expect(DisplayWidth.of(text) == 40, "\(text)")
     }
 
-    /// At 80×24 the help scrolls; read it to the end: every binding's keys and its whole help
+    /// At 80×24 and the minimum size the help scrolls; read it to the end: every binding's keys and its whole help
     /// text are there (wrapped, never cut with "…").
-    @Test func theHelpListsEveryBindingOfEveryModeUncutAt80x24() {
-        var state = Screens.state(width: 80, height: 24)
+    @Test(arguments: [(80, 24), (60, 16)])
+    func theHelpListsEveryBindingOfEveryModeUncut(width: Int, height: Int) {
+        var state = Screens.state(width: width, height: height)
         Screens.apply(&state, keys: [.character("?")])
-        var seen: [String] = []
+        var seen: [Int: String] = [:]
         var previous = -1
         while state.helpScroll != previous {
             previous = state.helpScroll
-            let inner = Self.lines(state).compactMap { line -> String? in
-                guard let open = line.firstIndex(of: "│"), let close = line.lastIndex(of: "│"), open < close else {
-                    return nil
-                }
-                return String(line[line.index(after: open)..<close])
+            // The inside of the help's box, read from the cells.
+            let buffer = ScreenRenderer.render(state)
+            let box = HelpOverlay.frame(Layout(width: width, height: height, screen: state.screen).body).inner
+            let inner = (box.y..<box.maxY).map { y in
+                (box.x..<box.maxX).map { buffer[$0, y].isContinuation ? "" : buffer[$0, y].text }.joined()
             }
-            for line in inner where !seen.contains(line) { seen.append(line) }
+            for (i, line) in inner.enumerated() { seen[state.helpScroll + i] = line }
             Screens.apply(&state, keys: [.pageDown])
         }
-        #expect(!seen.joined().contains("…"), "a help line is cut")
-        let text = seen.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let read = seen.sorted { $0.key < $1.key }.map(\.value)
+        #expect(
+            read.count == HelpOverlay.frame(Layout(width: width, height: height, screen: .topology).body).lines.count)
+        #expect(!read.joined().contains("…"), "a help line is cut")
+        let text = read.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             .split(separator: " ").joined(separator: " ")
         for binding in Keymap.bindings {
             let help = binding.help.split(separator: " ").joined(separator: " ")
