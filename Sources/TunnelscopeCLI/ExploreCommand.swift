@@ -9,7 +9,12 @@ struct ExploreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
         abstract: "Open the interactive explorer (the default command).",
-        discussion: "Keys: ? help · Tab AWS⇄GCP · / search · f fail (what-if) · 1-7 views · q quit."
+        discussion: """
+            Keys: ? help · Tab AWS⇄GCP · / search · f fail (what-if) · y copy the live-state command \
+            (OSC 52) · 1-7 views · Ctrl-Z suspend · q quit. Exit status: 0 after q; 130 after Ctrl-C; \
+            128 + the signal after a signal that ends it (143 on SIGTERM); 2 without a terminal or \
+            with nothing loadable.
+            """
     )
 
     @OptionGroup var input: InputOptions
@@ -103,6 +108,13 @@ enum Explorer {
                 for effect in Reducer.reduce(&state, action) {
                     switch effect {
                     case .quit: return 0
+                    // Ctrl-C is a key in raw mode: it ends the explorer as SIGINT would (130).
+                    case .interrupt: return 128 + SIGINT
+                    case .copy(let text):
+                        let copy = terminal.copy(text)
+                        let outcome: CopyOutcome =
+                            copy.sent ? .sent(viaTmux: copy.viaTmux) : .unavailable(copy.reason ?? "unknown")
+                        Reducer.reduce(&state, .copied(text, outcome))
                     case .reload:
                         // The reducer asks for one reload at a time ("already reloading").
                         if reload == nil {

@@ -10,7 +10,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Print one frame of a view as text, without a terminal.",
         discussion:
-            "Exit status: 0 printed; 2 nothing loadable, bad arguments (--view detail without --select, a --step the tour does not have), or a --select or --fail that names nothing."
+            "Exit status: 0 printed; 2 nothing loadable, bad arguments (--view detail without --select, a --step the tour does not have, a --size below the explorer's minimum), or a --select or --fail that names nothing."
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
@@ -62,6 +62,13 @@ struct RenderCommand: ParsableCommand {
         if view == .detail, select == nil {
             throw usage(
                 "--view detail needs --select ID: the element to show (a resource ID, tunnel ID, name or IP; `tunnelscope check` lists them)"
+            )
+        }
+        // The explorer's too-small screen asks the user to enlarge the window: a frame for a
+        // ticket or a pipe has no window to enlarge, so it is a usage error instead.
+        if let (width, height) = Self.parseSize(size), width < Layout.minimumWidth || height < Layout.minimumHeight {
+            throw usage(
+                "--size \(width)x\(height) is below the smallest frame the views draw, \(Layout.minimumWidth)x\(Layout.minimumHeight)"
             )
         }
         if let step, view != .tour {

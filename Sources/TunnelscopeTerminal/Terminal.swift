@@ -191,6 +191,29 @@ public final class Terminal {
         return result
     }
 
+    /// Puts text on the terminal's clipboard with OSC 52 (`Clipboard`), written straight to the
+    /// terminal after the last frame (it draws nothing, so the screen is unchanged).
+    public func copy(_ text: String) -> (sent: Bool, viaTmux: Bool, reason: String?) {
+        let environment = ProcessInfo.processInfo.environment
+        guard window != nil else { return (false, false, "no terminal") }
+        guard let sequence = Clipboard.sequence(for: text, environment: environment) else {
+            return (false, false, Clipboard.unavailable(environment: environment))
+        }
+        let tmux = Clipboard.insideTmux(environment: environment)
+        if tmux, Clipboard.tmuxTakesIt() == false {
+            return (false, true, "tmux drops it: tmux set -g set-clipboard on")
+        }
+        let bytes = Array(sequence.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return (false, false, "the terminal did not take it") }
+            written += n
+        }
+        return (true, tmux, nil)
+    }
+
     /// Forces the next draw to repaint everything (after a resize).
     public func invalidate() {
         previous = nil

@@ -23,20 +23,12 @@ import TunnelscopeTestSupport
 
     /// Polls until the pane is the normal shell screen with the terminal modes restored.
     func expectRestored(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        // Alternate screen off, cursor shown, keypad and cursor keys modes off, mouse reporting off.
         let flags = "#{alternate_on}#{cursor_flag}#{keypad_flag}#{keypad_cursor_flag}#{mouse_any_flag}"
-        let deadline = Date().addingTimeInterval(10)
-        var last = ""
-        while Date() < deadline {
-            last = try session.display(flags)
-            if last == "01000" { break }
-            usleep(50_000)
-        }
-        #expect(
-            last == "01000", "alternate screen, cursor, keypad, cursor keys, mouse: \(last)",
-            sourceLocation: sourceLocation)
+        try session.wait(display: flags, toBe: "01000", sourceLocation: sourceLocation)
         try session.type("echo restored-$((40+2))")
-        let screen = try session.wait(for: "restored-42", sourceLocation: sourceLocation)
-        #expect(screen.contains("echo restored-$((40+2))"), "input is echoed", sourceLocation: sourceLocation)
+        // The typed line is echoed, and the shell runs it.
+        try session.wait(for: "echo restored-$((40+2))", "\nrestored-42", sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [("USR1", SIGUSR1), ("USR2", SIGUSR2), ("PIPE", SIGPIPE), ("QUIT", SIGQUIT), ("HUP", SIGHUP)])
@@ -76,7 +68,7 @@ import TunnelscopeTestSupport
         try session.wait(timeout: 20, for: "EXITED=139") { $0.contains("EXITED=139") }
         // The backtrace lists every thread (the loader's idle dispatch workers too, when they are
         // still there): its first line may have scrolled off the screen, so read the scrollback.
-        let screen = try session.run(["capture-pane", "-p", "-S", "-500", "-t", "e2e"])
+        let screen = try session.history(once: "EXITED=139")
         #expect(screen.contains("Program crashed"), "Swift's backtracer ran, after the restore")
         try expectRestored(session)
     }
@@ -89,11 +81,12 @@ import TunnelscopeTestSupport
         try session.wait(for: "Stopped")
         try expectRestored(session)
         try session.type("fg")
-        let screen = try session.wait(for: "the AWS view again") {
-            $0.contains("AWS view") && $0.contains("Tunnelscope · built-in example")
+        // The whole frame is redrawn: header, the view, footer.
+        try session.wait(for: "the AWS view again, whole") {
+            $0.contains("AWS view") && $0.contains("Tunnelscope · built-in example") && $0.contains("? help")
+                && !$0.contains("Stopped") && !$0.contains("restored-42")
         }
         #expect(try session.display("#{alternate_on}#{cursor_flag}") == "10")
-        #expect(screen.contains("? help"), "the whole frame is redrawn")
         try session.send("3")
         try session.wait(for: "GCP view")
         try session.send("q")
@@ -104,8 +97,7 @@ import TunnelscopeTestSupport
     }
 
     func waitForNormalScreen(_ session: TmuxSession) throws {
-        let deadline = Date().addingTimeInterval(10)
-        while try session.display("#{alternate_on}") != "0", Date() < deadline { usleep(50_000) }
+        try session.wait(display: "#{alternate_on}", toBe: "0")
     }
 
     @Test func sigtstpSuspendsToo() throws {
@@ -121,21 +113,8 @@ import TunnelscopeTestSupport
         try session.wait(for: "EXITED=0")
     }
 
-    /// The screen once it has changed from `before` and stopped changing.
     func settled(_ session: TmuxSession, after before: String) throws -> String {
-        var last = try session.capture()
-        let deadline = Date().addingTimeInterval(5)
-        while last == before, Date() < deadline {
-            usleep(30_000)
-            last = try session.capture()
-        }
-        for _ in 0..<50 {
-            usleep(100_000)
-            let now = try session.capture()
-            if now == last { return now }
-            last = now
-        }
-        return last
+        try session.settled(after: before)
     }
 
     @Test func emojiNamesLeaveNoStrayCells() throws {
@@ -170,14 +149,15 @@ import TunnelscopeTestSupport
         let session = try start("\(binary) \(directory.path); echo EXITED=$?", ready: "Tunnelscope ·")
         let title = try session.display("#{pane_title}")
         var screens: [String] = []
+        var screen = try session.wait(for: "Tunnelscope ·", "? help")
         for key in ["1", "2", "3", "4", "5", "6", "7", "/"] {
             try session.send(key)
-            usleep(300_000)
-            screens.append(try session.capture())
+            screen = key == "1" ? screen : try session.settled(after: screen)
+            screens.append(screen)
         }
         try session.send("-l", "aws-tunnel-1")
         try session.send("Enter")
-        usleep(300_000)
+        try session.wait(for: "1/")
         try session.send("d")
         screens.append(try session.wait(for: #"\u{1b}]0;PWNED"#))
         #expect(try session.display("#{pane_title}") == title, "OSC 0 did not retitle the pane")

@@ -40,7 +40,7 @@ struct AWSPerspective {
                     spans.append(counterpart(ofCustomerGateway: cgw))
                 }
                 if connection.staticRoutesOnly { spans.append(Span("  static routing", .warning)) }
-                spans.append(Span("  \(connection.id)", .dim))
+                spans.append(Span(Naming.secondaryId(naming.connection(connection.id), connection.id), .dim))
                 if let cgwId = connection.customerGatewayId {
                     spans.append(Span("  customer gateway \(naming.customerGateway(cgwId))", .dim))
                 }
@@ -72,7 +72,9 @@ struct AWSPerspective {
                     spans: [
                         Span("Transit Gateway ", .aws), Span(naming.tgw(tgw.id), Style(.aws, bold: true)),
                         insights.whatIfNote(tgw.id) ?? Span(""),
-                        Span("  \(tgw.id)  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")", .normal),
+                        Span(
+                            "\(Naming.secondaryId(naming.tgw(tgw.id), tgw.id))  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")",
+                            .normal),
                         Span("  \(tgw.region ?? "")  account \(tgw.accountId ?? "?")  attachments: \(counts)", .dim),
                     ],
                     elementId: tgw.id, searchText: tgw.id))
@@ -83,10 +85,10 @@ struct AWSPerspective {
             rows.append(
                 Row(
                     spans: [
-                        Span("Virtual private gateway ", .aws), Span(vgw.name ?? vgw.id, Style(.aws, bold: true)),
+                        Span("Virtual private gateway ", .aws), Span(naming.vgw(vgw.id), Style(.aws, bold: true)),
                         insights.whatIfNote(vgw.id) ?? Span(""),
                         Span(
-                            "  \(vgw.id)  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))",
+                            "\(Naming.secondaryId(naming.vgw(vgw.id), vgw.id))  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))",
                             .normal),
                         Span("  ▲ VGW: moving to the TGW later means a BGP reconvergence", .warning),
                     ],

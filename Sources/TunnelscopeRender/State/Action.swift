@@ -36,6 +36,12 @@ public enum Action: Sendable {
     /// Ctrl-Z: the app restores the terminal and stops until `fg`.
     case suspend
     case quit
+    /// Ctrl-C: quit as an interrupted program does (exit status 130).
+    case interrupt
+    /// `y`: copy the selected element's read-only live-state command (`LiveCommand`).
+    case copyCommand
+    /// What the terminal did with a copy: the app reports it back (OSC 52 sent, or why not).
+    case copied(String, CopyOutcome)
 }
 
 /// Work the reducer asks the app to do; its result comes back as an action.
@@ -43,4 +49,16 @@ public enum Effect: Sendable, Equatable {
     case reload
     case suspend
     case quit
+    /// Quit as on an interrupt: the app exits 130.
+    case interrupt
+    /// Put this text on the clipboard (OSC 52); the outcome comes back as `.copied`.
+    case copy(String)
+}
+
+/// How the terminal took a copy to the clipboard.
+public enum CopyOutcome: Sendable, Equatable {
+    /// Sent as OSC 52 (inside tmux, also wrapped for tmux's passthrough).
+    case sent(viaTmux: Bool)
+    /// Not sent: the reason, said to the user with where to select the command by hand.
+    case unavailable(String)
 }

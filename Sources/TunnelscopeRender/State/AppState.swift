@@ -213,7 +213,8 @@ public struct AppState: Sendable {
     /// Rows the panel takes on this screen: the what-if's, or the incident summary on the first
     /// screen of a tall terminal (0: neither, hidden with `w`, or the tour).
     var whatIfPanelRows: Int {
-        guard !whatIfPanelHidden, screen != .tour else { return 0 }
+        // Help has the whole body (as `HelpOverlay.maxScroll` measures it).
+        guard !whatIfPanelHidden, screen != .tour, !helpVisible else { return 0 }
         if !failed.isEmpty, let report = insights.whatIfReport {
             return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
         }

@@ -10,6 +10,8 @@ public struct Binding: Sendable {
         case findings = "Findings"
         case topology = "Topology"
         case tour = "Tour"
+        case help = "While this help is open"
+        case input = "While typing a search or a command (other keys type)"
     }
 
     public let keys: [Key]
@@ -33,7 +35,8 @@ public struct Binding: Sendable {
 public enum Keymap {
     public static let bindings: [Binding] = [
         Binding([.character("?")], .toggleHelp, "Show or hide this help", .global, footer: 0, label: "help"),
-        Binding([.character("q"), .control("c")], .quit, "Quit", .global, footer: 9, label: "quit"),
+        Binding([.character("q")], .quit, "Quit", .global, footer: 9, label: "quit"),
+        Binding([.control("c")], .interrupt, "Quit at once (exit status 130, as an interrupt)", .global),
         Binding([.control("z")], .suspend, "Suspend to the shell (fg comes back)", .global),
         Binding(
             [.escape], .back, "Back (close help, cancel input, previous screen)", .global, footer: 8, label: "back"),
@@ -53,6 +56,9 @@ public enum Keymap {
         Binding([.character("F")], .clearFailures, "Clear every what-if failure", .global),
         Binding(
             [.character("w")], .toggleWhatIfPanel, "Show or hide the what-if panel (and the incident summary)", .global),
+        Binding(
+            [.character("y")], .copyCommand,
+            "Copy the selected element's read-only aws/gcloud status command (OSC 52)", .global),
         Binding([.character("r")], .reload, "Reload the exports from disk (keeps the selection)", .global),
         Binding([.character("1")], .show(.topology), "Topology map", .global),
         Binding([.character("2")], .show(.aws), "AWS perspective", .global),
@@ -61,6 +67,9 @@ public enum Keymap {
         Binding([.character("5")], .show(.findings), "Findings", .global),
         Binding([.character("6")], .show(.routes), "Routes and paths", .global),
         Binding([.character("7"), .character("t")], .show(.tour), "Guided tour", .global),
+        Binding([.scrollUp], .scroll(-3), "Mouse wheel: scroll up (--no-mouse turns the mouse off)", .global),
+        Binding([.scrollDown], .scroll(3), "Mouse wheel: scroll down", .global),
+        Binding([.mouseClick(x: 0, y: 0)], .click(x: 0, y: 0), "Mouse click: select a row or a box", .global),
         Binding([.character("k"), .up], .moveUp, "Move up", .lists),
         Binding([.character("j"), .down], .moveDown, "Move down", .lists),
         Binding([.character("h"), .left], .moveLeft, "Move left (map), AWS pane (side by side)", .lists),
@@ -75,7 +84,25 @@ public enum Keymap {
         Binding([.character("e")], .toggleGroup, "Expand or collapse a group of VPCs", .topology),
         Binding([.character("n"), .right, .enter, .character(" ")], .tourNext, "Next step", .tour),
         Binding([.character("p"), .left, .backspace], .tourPrevious, "Previous step", .tour),
+        Binding([.character("?"), .escape], .toggleHelp, "Close the help", .help),
+        Binding([.character("j"), .down, .scrollDown], .moveDown, "Scroll the help down", .help),
+        Binding([.character("k"), .up, .scrollUp], .moveUp, "Scroll the help up", .help),
+        Binding([.pageDown, .control("f"), .character(" ")], .pageDown, "Scroll the help a page down", .help),
+        Binding([.pageUp, .control("b")], .pageUp, "Scroll the help a page up", .help),
+        Binding([.character("q")], .quit, "Quit", .help),
+        Binding([.control("c")], .interrupt, "Quit at once (exit status 130)", .help),
+        Binding([.control("z")], .suspend, "Suspend to the shell (fg comes back)", .help),
+        Binding([.enter], .inputSubmit, "Search, or run the command", .input),
+        Binding([.escape], .inputCancel, "Cancel", .input),
+        Binding([.backspace], .inputBackspace, "Delete the last character", .input),
+        Binding([.control("c")], .interrupt, "Quit at once (exit status 130)", .input),
+        Binding([.control("z")], .suspend, "Suspend to the shell (fg comes back)", .input),
     ]
+
+    /// The bindings of a mode that takes over the keyboard (help open, a prompt), or nil.
+    public static func action(for key: Key, in scope: Binding.Scope) -> Action? {
+        bindings.first { $0.scope == scope && $0.keys.contains(key) }?.action
+    }
 
     /// The scopes that apply on a screen, most specific first.
     static func scopes(for screen: Screen) -> [Binding.Scope] {

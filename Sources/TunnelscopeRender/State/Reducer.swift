@@ -8,33 +8,16 @@ import TunnelscopeText
 public enum Reducer {
     /// Translates a key into an action for the current state (input modes take characters).
     public static func action(for key: Key, in state: AppState) -> Action? {
+        // Modes that take the keyboard read their own scope of the keymap (so `?` lists them).
         if state.input != nil {
-            switch key {
-            case .enter: return .inputSubmit
-            case .escape: return .inputCancel
-            case .backspace: return .inputBackspace
-            case .control("c"): return .quit
-            case .control("z"): return .suspend
-            case .character(let c): return .input(c)
-            default: return nil
-            }
+            if let action = Keymap.action(for: key, in: .input) { return action }
+            if case .character(let c) = key { return .input(c) }
+            return nil
         }
-        if state.helpVisible {
-            switch key {
-            case .character("?"), .escape: return .toggleHelp
-            case .character("q"), .control("c"): return .quit
-            case .control("z"): return .suspend
-            case .down, .character("j"), .scrollDown: return .moveDown
-            case .up, .character("k"), .scrollUp: return .moveUp
-            case .pageDown, .character(" "), .control("f"): return .pageDown
-            case .pageUp, .control("b"): return .pageUp
-            default: return nil
-            }
-        }
+        if state.helpVisible { return Keymap.action(for: key, in: .help) }
         switch key {
+        // The keymap lists the click (as "click"); the action takes where it was.
         case .mouseClick(let x, let y): return .click(x: x, y: y)
-        case .scrollUp: return .scroll(-3)
-        case .scrollDown: return .scroll(3)
         default: return Keymap.action(for: key, on: state.screen)
         }
     }
@@ -51,17 +34,26 @@ public enum Reducer {
             case .moveDown, .pageDown, .moveUp, .pageUp:
                 let page = max(1, bodyHeight(state) - 3)
                 let delta = action.isDown ? (action.isPage ? page : 1) : (action.isPage ? -page : -1)
-                let maxScroll = max(0, HelpOverlay.lines().count - max(1, bodyHeight(state) - 2))
-                state.helpScroll = max(0, min(maxScroll, state.helpScroll + delta))
+                state.helpScroll = max(0, min(HelpOverlay.maxScroll(state), state.helpScroll + delta))
             case .quit: return [.quit]
+            case .interrupt: return [.interrupt]
             case .suspend: return [.suspend]
+            case .resize(let w, let h):
+                // Applied under the help too (the screen behind it is laid out again).
+                state.helpVisible = false
+                reduce(&state, .resize(width: w, height: h))
+                state.helpVisible = true
+                state.helpScroll = min(state.helpScroll, HelpOverlay.maxScroll(state))
             default: break
             }
             return []
         }
         switch action {
         case .quit: return [.quit]
+        case .interrupt: return [.interrupt]
         case .suspend: return [.suspend]
+        case .copyCommand: return copyCommand(&state)
+        case .copied(let command, let outcome): state.message = LiveCommand.message(command, outcome)
         case .toggleHelp:
             state.helpVisible = true
             state.helpScroll = 0
@@ -196,6 +188,23 @@ public enum Reducer {
     // MARK: - Navigation
 
     static func bodyHeight(_ state: AppState) -> Int { max(1, state.height - 4) }
+
+    /// `y`: the selected element's live-state command goes to the app to copy, or a message says
+    /// which elements have one.
+    static func copyCommand(_ state: inout AppState) -> [Effect] {
+        var id = state.focusElement
+        if state.screen == .topology || state.screen == .tour {
+            id = state.topology.node(state.topologySelection)?.elementId
+        }
+        let side: LiveCommand.Cloud? =
+            state.screen == .gcp || (state.screen == .split && state.focusedPane == .gcp) ? .gcp : nil
+        guard let id, let command = LiveCommand.preferred(for: id, in: state.model, side: side) else {
+            state.message = Span(
+                "No live command for this: select a tunnel, VPN connection, gateway or Cloud Router", .warning)
+            return []
+        }
+        return [.copy(command.line)]
+    }
 
     static func move(_ state: inout AppState, by delta: Int) {
         switch state.screen {

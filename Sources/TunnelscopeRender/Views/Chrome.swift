@@ -44,19 +44,75 @@ enum Chrome {
         }
     }
 
-    static func breadcrumb(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
-        var spans: [Span] = [Span(" ", .dim)]
-        for (i, screen) in state.stack.enumerated() {
-            if i > 0 { spans.append(Span(" › ", .dim)) }
-            var title = screen.title
-            if case .detail(let id) = screen { title = "Detail \(id)" }
-            if screen == .split { title += state.focusedPane == .aws ? " (AWS pane)" : " (GCP pane)" }
-            spans.append(Span(title, i == state.stack.count - 1 ? Style(.title, bold: true) : Style(.dim)))
+    /// Where you are: the navigation stack, named as the elements are named elsewhere. When it
+    /// does not fit, places are dropped from the left ("… › VPN to-gcp-if0 › to-gcp-if0 tunnel 2"),
+    /// so the current place, the last one, always shows.
+    static func breadcrumb(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, reserved: Int = 0) {
+        let naming = Naming(model: state.model)
+        var places: [String] = state.stack.map { screen in
+            switch screen {
+            case .detail(let id): return naming.place(id, in: state.analysis.directory)
+            case .split: return screen.title + (state.focusedPane == .aws ? " (AWS pane)" : " (GCP pane)")
+            default: return screen.title
+            }
         }
-        if state.screen == .tour {
-            spans.append(Span("  step \(state.tourStep + 1) of \(Tour.steps(for: state.model).count)", .dim))
+        if state.screen == .tour, !places.isEmpty {
+            places[places.count - 1] += "  step \(state.tourStep + 1) of \(Tour.steps(for: state.model).count)"
         }
-        buffer.write(spans, x: rect.x, y: rect.y, clip: rect)
+        var width = rect.width - 1
+        // Something on the right of the line (the map's scroll hint): the breadcrumb keeps left of
+        // it while the current place fits there whole; else it takes the line.
+        if reserved > 0 {
+            let room = width - reserved - 1
+            if room >= DisplayWidth.of(places.last ?? "") + 4 {
+                width = room
+            } else {
+                buffer.fill(rect)
+            }
+        }
+        let spans = breadcrumbSpans(places, width: width)
+        buffer.write([Span(" ", .dim)] + spans, x: rect.x, y: rect.y, clip: rect)
+    }
+
+    /// The places that fit in `width` columns, the last one in bold; dropped ones become "…".
+    static func breadcrumbSpans(_ places: [String], width: Int) -> [Span] {
+        guard !places.isEmpty else { return [] }
+        let separator = " › "
+        func total(_ shown: ArraySlice<String>, dropped: Bool) -> Int {
+            shown.reduce(0) { $0 + DisplayWidth.of($1) } + max(0, shown.count - 1) * 3 + (dropped ? 1 + 3 : 0)
+        }
+        var first = 0
+        while first < places.count - 1, total(places[first...], dropped: first > 0) > width { first += 1 }
+        var spans: [Span] = []
+        if first > 0 { spans += [Span("…", .dim), Span(separator, .dim)] }
+        for i in first..<places.count {
+            if i > first { spans.append(Span(separator, .dim)) }
+            var text = places[i]
+            if i == places.count - 1 {
+                // Still too long alone: keep its end, where the detail is.
+                let room = width - total(places[first..<i], dropped: first > 0) - (i > first ? 3 : 0)
+                text = keepingEnd(text, width: room)
+                spans.append(Span(text, Style(.title, bold: true)))
+            } else {
+                spans.append(Span(text, .dim))
+            }
+        }
+        return spans
+    }
+
+    /// The end of a text that fits in `width` columns, "…" in front when cut.
+    static func keepingEnd(_ text: String, width: Int) -> String {
+        guard DisplayWidth.of(text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var kept = ""
+        var used = 1
+        for character in text.reversed() {
+            let w = DisplayWidth.of(String(character))
+            if used + w > width { break }
+            kept.insert(character, at: kept.startIndex)
+            used += w
+        }
+        return "…" + kept
     }
 
     static func message(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {

@@ -49,7 +49,10 @@ struct DetailRows {
         if let tunnel = model.tunnel(elementId) {
             // Colours of each side's raw fields come from the analysis' reading of that layer.
             let state = insights.verdicts.tunnel(tunnel.id)?.state
-            rows.append(.heading("Physical tunnel \(tunnel.id)", .title))
+            let naming = Naming(model: model)
+            rows.append(
+                .heading(
+                    "Physical tunnel " + Naming.nameAndId(Tour.tunnelName(tunnel, naming: naming), tunnel.id), .title))
             field(
                 "kind",
                 tunnel.kind == .awsToGCP
@@ -83,7 +86,9 @@ struct DetailRows {
             if let a = tunnel.aws {
                 heading("AWS end", .aws)
                 field(
-                    "VPN connection", "\(Naming(model: model).connection(a.vpnConnectionId))  \(a.vpnConnectionId)",
+                    "VPN connection",
+                    naming.connection(a.vpnConnectionId)
+                        + Naming.secondaryId(naming.connection(a.vpnConnectionId), a.vpnConnectionId),
                     link: a.vpnConnectionId)
                 field("tunnel", "\(a.tunnelNumber) of the connection")
                 field("outside IP", a.tunnel.outsideIp.description)
@@ -102,7 +107,8 @@ struct DetailRows {
                 field("accepted routes", a.tunnel.acceptedRouteCount.map(String.init))
                 field("last change", a.tunnel.lastStatusChange, .dim)
                 field(
-                    "customer gateway", "\(a.customerGatewayId ?? "?")  \(a.customerGatewayIp?.description ?? "")",
+                    "customer gateway",
+                    "\(a.customerGatewayId.map { Naming.nameAndId(naming.customerGateway($0), $0) } ?? "?")  \(a.customerGatewayIp?.description ?? "")",
                     link: a.customerGatewayId)
                 field("Amazon-side ASN", a.amazonSideAsn.map(String.init))
                 field("IKE", a.tunnel.ikeVersions.joined(separator: ", "), .dim)
@@ -110,7 +116,10 @@ struct DetailRows {
             }
             if let g = tunnel.gcp {
                 heading("GCP end", .gcp)
-                field("VPN tunnel", g.tunnel.ref.id)
+                field(
+                    "VPN tunnel",
+                    "\(g.tunnel.name)  project \(g.tunnel.ref.project)\(g.tunnel.ref.region.map { "  region \($0)" } ?? "")"
+                )
                 field(
                     "status", (g.tunnel.status ?? "?") + (g.tunnel.detailedStatus.map { "  \"\($0)\"" } ?? ""),
                     Self.role(state?.gcpTunnel))
@@ -143,6 +152,7 @@ struct DetailRows {
                 field("shared secret", "(never shown)", .dim)
             }
             appendFindings(&rows)
+            appendLiveCommands(&rows)
             source(tunnel.aws?.tunnel.source ?? tunnel.gcp?.tunnel.source)
             return rows
         }
@@ -167,12 +177,26 @@ struct DetailRows {
                 rows.append(Row(spans: [Span("… \(resource.more) more: d lists them all", .dim)]))
             }
             appendFindings(&rows)
+            appendLiveCommands(&rows)
             source(resource.source)
             return rows
         }
         rows.append(.heading("Unknown element \(elementId)", .warning))
         appendFindings(&rows)
         return rows
+    }
+
+    /// The read-only commands that show the element's live state, each on lines of their own (no
+    /// label on them) so that they can be selected with the mouse; `y` copies one.
+    private func appendLiveCommands(_ rows: inout [Row]) {
+        let commands = LiveCommand.commands(for: elementId, in: model)
+        guard !commands.isEmpty else { return }
+        rows.append(.blank)
+        rows.append(.heading("Live state (read-only command; y copies)", .title))
+        for command in commands {
+            rows.append(Row(spans: [Span("\(command.cloud.rawValue) · \(command.what)", .dim)]))
+            for line in command.lines { rows.append(Row(spans: [Span(line, Style(.accent))], searchText: line)) }
+        }
     }
 
     private func appendFindings(_ rows: inout [Row]) {

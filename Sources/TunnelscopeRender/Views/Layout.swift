@@ -12,6 +12,7 @@ public struct Layout: Sendable {
     public let breadcrumb: Rect
     public let body: Rect
     public let list: Rect
+    /// The detail pane beside a list (wide screens), or the side by side's selected tunnel under it (tall ones).
     public let detail: Rect?
     public let message: Rect
     public let footer: Rect
@@ -43,9 +44,18 @@ public struct Layout: Sendable {
             self.list = Rect(x: list.x, y: list.y, width: list.width - 1, height: list.height)
             self.detail = detail
         } else {
-            // The side by side's two title rows are not list rows.
-            list = screen == .split ? body.takeTop(2).1 : body
-            detail = nil
+            // The side by side's two title rows are not list rows; on a tall screen its lower half
+            // shows the selected tunnel.
+            if screen == .split {
+                let (top, lower) =
+                    body.height >= SplitDetail.minimumHeight
+                    ? body.takeBottom(body.height / 2) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+                list = top.takeTop(2).1
+                detail = lower.height > 0 ? lower : nil
+            } else {
+                list = body
+                detail = nil
+            }
         }
     }
 

@@ -43,8 +43,12 @@ struct ResourceFacts {
                 ("VPN ECMP", tgw.vpnEcmpSupport ? "enabled" : "disabled", nil), ("tags", tags(tgw.tags), nil),
             ]
             f.related = take(lookups.attachmentsByGateway[id], &f.more) { model.tgwAttachments[$0] }.map {
-                (
-                    "\($0.resourceType) attachment \($0.resourceId ?? $0.id)",
+                let resource = $0.resourceId ?? $0.id
+                let name =
+                    $0.resourceType == "vpc"
+                    ? naming.vpc(resource) : $0.resourceType == "vpn" ? naming.connection(resource) : resource
+                return (
+                    "\($0.resourceType) attachment \(Naming.nameAndId(name, resource))",
                     $0.resourceType == "vpc"
                         ? ($0.resourceId ?? $0.id) : $0.resourceType == "vpn" ? ($0.resourceId ?? $0.id) : $0.id
                 )
@@ -55,8 +59,16 @@ struct ResourceFacts {
             var f = Facts(title: "VPN connection \(naming.connection(id))", role: .aws, source: c.source)
             f.fields = [
                 ("ID", c.id, nil), ("state", c.state, nil),
-                ("attached to", c.transitGatewayId ?? c.vpnGatewayId, c.transitGatewayId ?? c.vpnGatewayId),
-                ("customer gateway", c.customerGatewayId, c.customerGatewayId),
+                (
+                    "attached to",
+                    c.transitGatewayId.map { Naming.nameAndId(naming.tgw($0), $0) }
+                        ?? c.vpnGatewayId.map { Naming.nameAndId(naming.vgw($0), $0) },
+                    c.transitGatewayId ?? c.vpnGatewayId
+                ),
+                (
+                    "customer gateway", c.customerGatewayId.map { Naming.nameAndId(naming.customerGateway($0), $0) },
+                    c.customerGatewayId
+                ),
                 ("routing", c.staticRoutesOnly ? "static" : "dynamic (BGP)", nil),
                 (
                     "static routes",
@@ -97,7 +109,7 @@ struct ResourceFacts {
                     ("subnet \($0.name ?? $0.id) \($0.cidr?.description ?? "")", $0.id)
                 }
                 + take(lookups.attachmentsByResource[id], &f.more) { model.tgwAttachments[$0] }.map {
-                    ("TGW attachment \($0.id)", $0.transitGatewayId)
+                    ("TGW attachment \($0.id) to \(naming.tgw($0.transitGatewayId))", $0.transitGatewayId)
                 }
             for table in take(lookups.routeTablesByVpc[id], &f.more, { model.routeTables[$0] }) {
                 f.fields.append(("route table", "\(table.id)\(table.isMain ? " (main)" : "")", nil))
@@ -254,7 +266,9 @@ struct ResourceFacts {
                 ("note", s.note, nil),
             ]
             f.related =
-                s.customerGatewayIds.map { ("customer gateway \($0)", $0) }
+                s.customerGatewayIds.map {
+                    ("customer gateway \(Naming.nameAndId(naming.customerGateway($0), $0))", $0)
+                }
                 + s.directConnectGatewayIds.map { ("Direct Connect gateway \($0)", $0) }
             return f
         }

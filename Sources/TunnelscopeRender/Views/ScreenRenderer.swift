@@ -12,7 +12,6 @@ public enum ScreenRenderer {
             return buffer
         }
         Chrome.header(&buffer, layout.header, state)
-        Chrome.breadcrumb(&buffer, layout.breadcrumb, state)
         switch state.screen {
         case .topology: TopologyView.draw(&buffer, layout.body, state, highlight: nil)
         case .tour: TourView.draw(&buffer, layout.body, state)
@@ -33,11 +32,21 @@ public enum ScreenRenderer {
                 }
             }
         }
+        // After the body: the map puts its scroll hint at the right of the breadcrumb line, and
+        // the breadcrumb takes the room left of it (or the whole line, when where you are would
+        // not fit beside it).
+        Chrome.breadcrumb(&buffer, layout.breadcrumb, state, reserved: usedOnTheRight(buffer, layout.breadcrumb))
         if let panel = layout.panel { WhatIfPanel.draw(&buffer, panel, state) }
         Chrome.message(&buffer, layout.message, state)
         Chrome.footer(&buffer, layout.footer, state)
         if state.helpVisible { HelpOverlay.draw(&buffer, layout.body, state) }
         return buffer
+    }
+
+    /// Columns at the right of a line that something is already drawn in (from the first one).
+    static func usedOnTheRight(_ buffer: CellBuffer, _ rect: Rect) -> Int {
+        for x in rect.x..<rect.maxX where buffer[x, rect.y].text != " " { return rect.maxX - x }
+        return 0
     }
 
     static func drawTooSmall(_ buffer: inout CellBuffer, _ state: AppState) {

@@ -6,19 +6,15 @@ import TunnelscopeText
 enum SplitView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         guard rect.height > 2 else { return }
-        // On a tall screen the lower part shows the selected tunnel, field by field.
+        // On a tall screen the lower half shows the selected tunnel, field by field (the layout's detail).
         var rect = rect
-        if rect.height >= SplitDetail.minimumHeight {
+        if let lower = state.layout.detail {
+            rect = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - lower.height)
             let rows = state.content.splitRows
             let memory = state.listMemory(.split)
             let selected = rows.indices.contains(memory.selected) ? rows[memory.selected].tunnelId : nil
             let detail = selected.map { SplitDetail.lines(state, tunnel: $0) } ?? []
-            if !detail.isEmpty {
-                let height = min(detail.count + 1, rect.height / 2)
-                let (top, lower) = rect.takeBottom(height)
-                rect = top
-                drawDetail(&buffer, lower, detail)
-            }
+            drawDetail(&buffer, lower, detail)
         }
         let (head, body) = rect.takeTop(2)
         let half = (rect.width - 3) / 2
@@ -77,11 +73,11 @@ enum SplitView {
                 )
             }
         }
-        // On the rule under the titles, so it never covers a pane's title.
-        let below = lines.count - scroll - body.height
-        if below > 0 {
-            let text = " ↓ \(below) more line\(below == 1 ? "" : "s") "
-            buffer.write(text, x: rect.maxX - DisplayWidth.of(text) - 1, y: head.y + 1, style: Style(.dim))
+        if lines.count > body.height, scroll + body.height < lines.count {
+            // On the rule under the titles, right-aligned: never over a pane's title.
+            let text = " ↓ \(lines.count - scroll - body.height) more lines "
+            buffer.write(
+                text, x: rect.maxX - DisplayWidth.of(text) - 1, y: head.y + 1, style: Style(.dim), clip: rect)
         }
     }
 

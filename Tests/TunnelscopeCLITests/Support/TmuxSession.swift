@@ -59,17 +59,44 @@ final class TmuxSession {
     /// tmux key names: "Tab", "Escape", "Down", "C-c", or literal characters.
     func send(_ keys: String...) throws { try run(["send-keys", "-t", "e2e"] + keys) }
 
-    func capture() throws -> String { try run(["capture-pane", "-p", "-t", "e2e"]) }
+    /// One capture of the pane, as it is at this instant: possibly mid-redraw. Tests read the
+    /// screen only through `wait`, which polls until the whole expected screen holds.
+    private func capture() throws -> String { try run(["capture-pane", "-p", "-t", "e2e"]) }
 
     func display(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Polls a tmux format (`#{alternate_on}` …) until it reads `expected`, or records an issue
+    /// after `timeout`; returns what it last read.
+    @discardableResult
+    func wait(
+        display format: String, toBe expected: String, timeout: TimeInterval = 10,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try display(format)
+            if last == expected { return last }
+            usleep(50_000)
+        }
+        Issue.record("\(format) is \(last), not \(expected)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    /// What tmux puts in `TMUX` for its panes (the session's shell starts with an empty
+    /// environment): for a program that must know it runs inside tmux, and reach this server.
+    func tmuxVariable() throws -> String { try display("#{socket_path},#{pid},0") }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Polls the screen until `predicate` holds (bounded), returning the last capture.
+    /// Polls the screen until `predicate` holds over the whole capture and the screen has stopped
+    /// changing (the same capture twice, 50 ms apart, both satisfying it), then returns that
+    /// capture. So a test never reads a frame that is half drawn: put everything the screen must
+    /// show in the predicate. Times out (an issue, and the last capture) after `timeout`.
     @discardableResult
     func wait(
         timeout: TimeInterval = 10, for description: String, _ predicate: (String) -> Bool,
@@ -77,19 +104,57 @@ final class TmuxSession {
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
+        var holding: String?
         while Date() < deadline {
             screen = try capture()
-            if predicate(screen) { return screen }
+            if predicate(screen) {
+                if holding == screen { return screen }
+                holding = screen
+            } else {
+                holding = nil
+            }
             usleep(50_000)
         }
         Issue.record("Timed out waiting for \(description). Screen:\n\(screen)", sourceLocation: sourceLocation)
         return screen
     }
 
-    func wait(for text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws
-        -> String
+    /// `wait` until the screen holds every one of `texts`.
+    @discardableResult
+    func wait(
+        for texts: String..., timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        try wait(
+            timeout: timeout, for: texts.map { "\"\($0)\"" }.joined(separator: " and "),
+            { screen in texts.allSatisfy { screen.contains($0) } }, sourceLocation: sourceLocation)
+    }
+
+    /// The screen once it has changed from `before` (or `change` seconds passed without a change:
+    /// some keys leave the screen as it was) and then stopped changing: the same capture twice,
+    /// 100 ms apart. For comparing frames after a key whose screen is not known in advance.
+    func settled(after before: String, change: TimeInterval = 3, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> String
     {
-        try wait(timeout: timeout, for: "\"\(text)\"", { $0.contains(text) }, sourceLocation: sourceLocation)
+        let changeDeadline = Date().addingTimeInterval(change)
+        var last = try capture()
+        while last == before, Date() < changeDeadline {
+            usleep(30_000)
+            last = try capture()
+        }
+        for _ in 0..<100 {
+            usleep(100_000)
+            let now = try capture()
+            if now == last { return now }
+            last = now
+        }
+        Issue.record("The screen never stopped changing:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    /// The pane's scrollback and screen (for output longer than the pane), once it holds `text`.
+    func history(once text: String, lines: Int = 500) throws -> String {
+        try wait(for: text)
+        return try run(["capture-pane", "-p", "-S", "-\(lines)", "-t", "e2e"])
     }
 
     /// The line of the screen the selection bar is on.
