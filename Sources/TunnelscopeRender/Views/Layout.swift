@@ -49,7 +49,7 @@ public struct Layout: Sendable {
             if screen == .split {
                 let (top, lower) =
                     body.height >= SplitDetail.minimumHeight
-                    ? body.takeBottom(body.height / 2) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+                    ? body.takeBottom(min(body.height / 2, 16)) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
                 list = top.takeTop(2).1
                 detail = lower.height > 0 ? lower : nil
             } else {
