@@ -55,7 +55,7 @@ import Testing
         try session.wait(for: "name, ID, IP or CIDR")
         try session.send("-l", "aws-tunnel-3")
         try session.send("Enter")
-        var screen = try session.wait(for: "1/2:")
+        var screen = try session.wait(for: "Result 1 of 2 matches:")
         #expect(TmuxSession.selectedLine(screen)?.contains("54.80.40.44") == true)
         #expect(screen.contains("Side by side"))
         try session.send("f")

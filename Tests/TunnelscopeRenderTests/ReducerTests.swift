@@ -240,11 +240,12 @@ import TunnelscopeCanvas
 
     @Test func findingsFilterAndJump() {
         var state = Screens.state(screen: .findings)
-        let all = state.rows(for: .findings).filter(\.isSelectable).count
+        let all = state.findingsMatches?.positions.count
+        #expect(all == state.analysis.findings.count)
         Screens.apply(&state, keys: [.character("s")])
-        let errors = state.rows(for: .findings).filter(\.isSelectable).count
-        #expect(errors < all && errors == state.analysis.count(.error))
-        Screens.apply(&state, keys: [.home, .enter])
-        #expect(state.screen != .findings, "Enter jumps to the finding's element")
+        let errors = state.findingsMatches?.positions.count ?? 0
+        #expect(errors < all! && errors == state.analysis.count(.error))
+        Screens.apply(&state, keys: [.home, .down, .enter])
+        #expect(state.screen != .findings, "Enter on a finding jumps to the finding's element")
     }
 }
