@@ -42,15 +42,18 @@ public struct FindingsFilter: Sendable, Equatable {
     }
 }
 
-/// The findings' text, lowercased once per analysis, so a keystroke of the filter is a byte
-/// substring test per finding (and only over the last matches when the text grows).
+/// The findings' text, lowercased once per analysis, so a keystroke of the filter is one
+/// substring search per finding (and only over the last matches when the text grows).
 final class FindingsIndex: Sendable {
     let findings: [Finding]
+    /// The rules, in the order their first finding comes, and each finding's rule among them.
+    let rules: [String]
+    let ruleOf: [Int]
     /// Message, element IDs and their names, per finding: made when first filtered by text
     /// (`prepareText()` starts it on another thread when `/` is pressed).
-    private let text: Deferred<[[UInt8]]>
+    private let text: Deferred<FlatText>
     /// Rule id and its title, per rule: a rule that matches admits all its findings.
-    private let ruleText: [String: [UInt8]]
+    private let ruleText: FlatText
     /// Each rule's one-line title, and how many findings it has in all.
     let titles: [String: String]
     let totals: [String: Int]
@@ -61,24 +64,33 @@ final class FindingsIndex: Sendable {
         for rule in Analysis.rules { titles[rule.id] = rule.summary }
         self.titles = titles
         var totals: [String: Int] = [:]
-        for finding in findings { totals[finding.rule, default: 0] += 1 }
+        var number: [String: Int] = [:]
+        var rules: [String] = []
+        ruleOf = findings.map { finding in
+            totals[finding.rule, default: 0] += 1
+            if let n = number[finding.rule] { return n }
+            number[finding.rule] = rules.count
+            rules.append(finding.rule)
+            return rules.count - 1
+        }
+        self.rules = rules
         self.totals = totals
+        ruleText = FlatText(rules.map { Array(($0 + " " + (titles[$0] ?? "")).lowercased().utf8) })
         text = Deferred {
             var names: [String: String] = [:]
-            return findings.map { finding in
-                var parts = [finding.message]
-                for id in finding.resources {
-                    parts.append(id)
-                    if let name = names[id] ?? directory.entry(id)?.name {
-                        names[id] = name
-                        if name != id { parts.append(name) }
+            return FlatText(
+                findings.lazy.map { finding in
+                    var parts = [finding.message]
+                    for id in finding.resources {
+                        parts.append(id)
+                        if let name = names[id] ?? directory.entry(id)?.name {
+                            names[id] = name
+                            if name != id { parts.append(name) }
+                        }
                     }
-                }
-                return Array(parts.joined(separator: " ").lowercased().utf8)
-            }
+                    return Array(parts.joined(separator: " ").lowercased().utf8)
+                })
         }
-        ruleText = Dictionary(
-            uniqueKeysWithValues: totals.keys.map { ($0, Array(($0 + " " + (titles[$0] ?? "")).lowercased().utf8)) })
     }
 
     /// Starts making the findings' text on another thread, if nothing has asked for it yet.
@@ -88,22 +100,12 @@ final class FindingsIndex: Sendable {
     /// `positions` (ascending) or all.
     func matches(_ filter: FindingsFilter, severity: AppState.SeverityFilter, among positions: [Int]? = nil) -> [Int] {
         let needle = Array(filter.text.trimmingCharacters(in: .whitespaces).lowercased().utf8)
-        var rulesMatching: [String: Bool] = [:]
-        let text = needle.isEmpty ? [] : self.text.value
+        let rule = filter.rule.map { r in rules.firstIndex(of: r) ?? -1 }
+        let ruleMatches = needle.isEmpty ? [] : rules.indices.map { ruleText.contains($0, needle) }
+        let text = needle.isEmpty ? FlatText() : self.text.value
         func admits(_ i: Int) -> Bool {
-            let finding = findings[i]
-            guard severity.admits(finding.severity), filter.rule == nil || filter.rule == finding.rule else {
-                return false
-            }
-            guard !needle.isEmpty else { return true }
-            let ruleMatches =
-                rulesMatching[finding.rule]
-                ?? {
-                    let m = SearchIndex.contains(ruleText[finding.rule] ?? [], needle)
-                    rulesMatching[finding.rule] = m
-                    return m
-                }()
-            return ruleMatches || SearchIndex.contains(text[i], needle)
+            guard severity.admits(findings[i].severity), rule == nil || rule == ruleOf[i] else { return false }
+            return needle.isEmpty || ruleMatches[ruleOf[i]] || text.contains(i, needle)
         }
         if let positions { return positions.filter(admits) }
         return findings.indices.filter(admits)
@@ -123,25 +125,22 @@ struct FindingGroup: Sendable {
     /// Groups of `matched` (ascending positions), worst severity first, then the largest, then the
     /// most urgent rule (the findings' own order).
     static func groups(_ matched: [Int], index: FindingsIndex) -> [FindingGroup] {
-        var byRule: [String: [Int]] = [:]
-        var order: [String] = []
-        for i in matched {
-            let rule = index.findings[i].rule
-            if byRule[rule] == nil { order.append(rule) }
-            byRule[rule, default: []].append(i)
-        }
-        let urgency = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        return order.map { rule in
-            let members = byRule[rule]!
-            return FindingGroup(
-                rule: rule, title: index.titles[rule],
-                worst: members.map { index.findings[$0].severity }.min() ?? .info, findings: members,
-                total: index.totals[rule] ?? members.count)
-        }
-        // Ties keep the findings' order: the more urgent rule first.
-        .sorted {
-            ($0.worst, -$0.findings.count, urgency[$0.rule]!) < ($1.worst, -$1.findings.count, urgency[$1.rule]!)
-        }
+        var members = [[Int]](repeating: [], count: index.rules.count)
+        for i in matched { members[index.ruleOf[i]].append(i) }
+        return members.indices.filter { !members[$0].isEmpty }
+            .map { r in
+                let rule = index.rules[r]
+                return (
+                    r,
+                    FindingGroup(
+                        rule: rule, title: index.titles[rule],
+                        worst: members[r].lazy.map { index.findings[$0].severity }.min() ?? .info,
+                        findings: members[r], total: index.totals[rule] ?? members[r].count)
+                )
+            }
+            // Ties keep the findings' order: the more urgent rule first.
+            .sorted { ($0.1.worst, -$0.1.findings.count, $0.0) < ($1.1.worst, -$1.1.findings.count, $1.0) }
+            .map(\.1)
     }
 }
 

@@ -11,14 +11,15 @@ public struct SearchIndex: Sendable {
         /// What it is and the name shown for it (its Name tag or label, else its ID).
         public let kind: DirectoryEntry.Kind
         public let name: String
-        /// ID, name and aliases, lowercased once, as UTF-8: a query is a byte substring search.
-        let text: [UInt8]
         let ips: [IPv4Address]
         let ranges: [CIDR]
         public let screen: Screen
     }
 
     public private(set) var entries: [Entry] = []
+    /// Each entry's ID, name and aliases, lowercased once, as UTF-8: a query is a byte substring
+    /// search over them.
+    private var text = FlatText()
 
     /// One entry per element of the analysis' element directory (the same IDs, names and aliases
     /// `--select`, `:fail` and `:path` resolve), opening the screen that shows it best.
@@ -36,8 +37,9 @@ public struct SearchIndex: Sendable {
             let label = e.kind == .tunnel ? e.name : "\(e.kind.title) \(e.name)"
             entries.append(
                 Entry(
-                    elementId: e.id, label: label, kind: e.kind, name: e.name, text: text, ips: e.ips, ranges: e.ranges,
+                    elementId: e.id, label: label, kind: e.kind, name: e.name, ips: e.ips, ranges: e.ranges,
                     screen: screen))
+            self.text.append(text)
         }
     }
 
@@ -48,7 +50,7 @@ public struct SearchIndex: Sendable {
         switch q {
         case .empty: return []
         case .address, .range: return addressMatches(q).map { entries[$0] }
-        case .text(let needle): return entries.filter { Self.contains($0.text, needle) }
+        case .text(let needle): return text.scan(needle, from: 0, limit: .max).matches.map { entries[$0] }
         }
     }
 
@@ -97,19 +99,13 @@ public struct SearchIndex: Sendable {
 
     /// Text matches among `positions` (ascending): an extended query narrows the last one's matches.
     func textMatches(_ needle: [UInt8], among positions: [Int]) -> [Int] {
-        positions.filter { Self.contains(entries[$0].text, needle) }
+        positions.filter { text.contains($0, needle) }
     }
 
     /// Text matches from entry `start` on, until `limit` are found or the entries end: the matches
     /// and the position to go on from (`entries.count` when every entry was looked at).
     func textMatches(_ needle: [UInt8], from start: Int, limit: Int) -> (matches: [Int], next: Int) {
-        var matches: [Int] = []
-        var i = start
-        while i < entries.count, matches.count < limit {
-            if Self.contains(entries[i].text, needle) { matches.append(i) }
-            i += 1
-        }
-        return (matches, i)
+        text.scan(needle, from: start, limit: limit)
     }
 
     /// Whether `haystack` has `needle` as a contiguous byte run (UTF-8 of lowercased text: a match

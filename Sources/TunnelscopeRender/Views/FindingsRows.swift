@@ -541,7 +541,8 @@ extension FindingsRows {
     /// each severity it has (under the filter), and the first of them.
     static func ruleRows(_ rule: String, state: AppState) -> [Row] {
         let index = state.findingsText.value
-        let listed = state.findingsMatches?.positions.filter { index.findings[$0].rule == rule } ?? []
+        let number = index.rules.firstIndex(of: rule)
+        let listed = state.findingsMatches?.positions.filter { index.ruleOf[$0] == number } ?? []
         let width = max(
             20, (Layout(width: state.width, height: state.height, screen: .findings).detail?.width ?? 60) - 4)
         var rows: [Row] = [.heading(rule.isEmpty ? "(no rule)" : rule)]
