@@ -33,7 +33,10 @@ public struct SearchIndex: Sendable {
             case .haGateway, .haInterface, .peerGateway, .peerInterface, .cloudRouter, .bgpSession: screen = .gcp
             default: screen = .detail(e.id)
             }
-            let text = Array(([e.id, e.name] + e.aliases).joined(separator: " ").lowercased().utf8)
+            // Its addresses and ranges as text too: "10.1" lists what has an address or range
+            // written so while an address or a range is still being typed.
+            let words = [e.id, e.name] + e.aliases + e.ranges.map(\.description) + e.ips.map(\.description)
+            let text = Array(words.joined(separator: " ").lowercased().utf8)
             let label = e.kind == .tunnel ? e.name : "\(e.kind.title) \(e.name)"
             entries.append(
                 Entry(

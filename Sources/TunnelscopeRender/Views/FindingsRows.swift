@@ -49,8 +49,9 @@ struct FindingsRows {
         if !text.text.isEmpty { what.append("'\(text.text)'") }
         if !text.isActive, filter == .all {
             what.append(
-                "\(insights.errorCount) error\(insights.errorCount == 1 ? "" : "s"), "
-                    + "\(insights.warningCount) warning\(insights.warningCount == 1 ? "" : "s"), \(infos) info")
+                "\(CountText.of(insights.errorCount)) error\(insights.errorCount == 1 ? "" : "s"), "
+                    + "\(CountText.of(insights.warningCount)) warning\(insights.warningCount == 1 ? "" : "s"), "
+                    + "\(CountText.of(infos)) info")
         }
         var rows: [Row] = [
             Row(

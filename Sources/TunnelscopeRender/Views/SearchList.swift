@@ -21,6 +21,9 @@ enum SearchList {
         if let results, !query.trimmingCharacters(in: .whitespaces).isEmpty {
             title.append(Span("  \(results.countText)", Style(.normal, bold: true)))
             title.append(Span(" for '\(query)'", .normal))
+        } else if !query.trimmingCharacters(in: .whitespaces).isEmpty {
+            // A reload swapped the network in while the query was typed: the next key searches it.
+            title.append(Span("  the exports were reloaded: type on to search them", .normal))
         } else {
             title.append(Span("  type a name, ID, IP or CIDR", .normal))
         }
@@ -76,13 +79,23 @@ enum SearchList {
             id = width >= 100 ? rest - name : rest + 2
         }
 
+        /// A place cut to a width in its middle word (the account or project), so that the region,
+        /// which tells apart the same name in two regions, stays: `gcp cloud-cu… asia-east1`.
+        static func fit(_ place: String, to width: Int) -> String {
+            guard DisplayWidth.of(place) > width else { return place }
+            var words = place.split(separator: " ").map(String.init)
+            guard words.count >= 3 else { return place }
+            let others = DisplayWidth.of(place) - DisplayWidth.of(words[words.count - 2])
+            words[words.count - 2] = DisplayWidth.truncate(words[words.count - 2], to: max(2, width - others))
+            return words.joined(separator: " ")
+        }
+
         /// One line of the columns, each cut to its width (the texts sanitised first, so that an
         /// escaped character cannot push the columns out of line). In one "name  ID" column the
         /// name gives way first: the ID is what tells two elements apart.
         func line(_ kind: String, _ name: String, _ id: String, _ place: String) -> String {
-            let (kind, name, id, place) = (
-                Sanitizer.line(kind), Sanitizer.line(name), Sanitizer.line(id), Sanitizer.line(place)
-            )
+            let (kind, name, id) = (Sanitizer.line(kind), Sanitizer.line(name), Sanitizer.line(id))
+            let place = Self.fit(Sanitizer.line(place), to: self.place)
             let cells: [(String, Int)]
             if self.name > 0 {
                 cells = [(kind, self.kind), (name, self.name), (id, self.id), (place, self.place)]
