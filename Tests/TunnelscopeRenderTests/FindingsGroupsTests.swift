@@ -182,7 +182,9 @@ import TunnelscopeSynthetic
         Screens.apply(&state, keys: [.character("f"), .character("d")])
         #expect(state.failed.isEmpty && state.screen == .findings)
         // Wide: the pane beside the list tells what the rule checks and counts its findings.
-        #expect(Screens.frame(state).contains("Enter or e lists them"))
+        #expect(Screens.frame(state).contains("Enter or e lists them · o only this rule"))
+        Screens.apply(&state, keys: [.enter])
+        #expect(Screens.frame(state).contains("Enter or e folds them · o only this rule"))
     }
 
     @Test func keysOnTheFindingsScreen() {

@@ -559,7 +559,13 @@ extension FindingsRows {
                         + bySeverity.filter { $0.1 > 0 }.map { "\(CountText.of($0.1)) \($0.0.rawValue)" }
                         .joined(separator: ", "), .normal)
             ]))
-        rows.append(Row(spans: [Span("Enter or e lists them · o only this rule", .dim)]))
+        let open = state.findingsFilter.isOpen(rule, listed: state.findingsMatches?.positions.count ?? 0)
+        rows.append(
+            Row(spans: [
+                Span(
+                    (open ? "Enter or e folds them" : "Enter or e lists them")
+                        + (state.findingsFilter.rule == nil ? " · o only this rule" : " · o every rule"), .dim)
+            ]))
         // The first findings, whole, as far as the pane goes (two rows kept for "… more").
         let height = max(1, state.height - 4)
         var shown = 0

@@ -37,7 +37,12 @@ public enum ScreenRenderer {
                 }
             }
         }
-        if case .search? = state.input { SearchList.draw(&buffer, layout.body, state) }
+        if case .search? = state.input {
+            SearchList.draw(&buffer, layout.body, state)
+            // The list covers the screen under it: its marks on the breadcrumb line ("more below") go too.
+            buffer.fill(layout.breadcrumb)
+            Chrome.breadcrumb(&buffer, layout.breadcrumb, state)
+        }
         Chrome.message(&buffer, layout.message, state)
         Chrome.footer(&buffer, layout.footer, state)
         if state.helpVisible { HelpOverlay.draw(&buffer, layout.body, state) }

@@ -45,8 +45,10 @@ enum SearchList {
         }
         let entries = state.content.search.entries
         let visible = max(0, body.height - 2)
+        // The selection stays in view when the window got smaller since it was moved.
+        let scroll = max(min(results.scroll, results.selected), results.selected - visible + 1)
         for line in 0..<visible {
-            let position = results.scroll + line
+            let position = scroll + line
             guard position < results.matches.count else { break }
             let entry = entries[results.matches[position]]
             let y = inner.y + 2 + line
