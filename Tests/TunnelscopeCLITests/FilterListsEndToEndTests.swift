@@ -29,9 +29,10 @@ import Testing
                 && $0.contains("name, ID, IP or CIDR")
         }
         try session.send("-l", "aws-t")
-        var screen = try session.wait(for: "13 results for 'aws-t', the first selected") {
+        // aws-tgw-peer starts with the query: it and its interfaces come before what only contains it.
+        var screen = try session.wait(for: "13 results for 'aws-t', the peer gateway first and selected") {
             $0.contains("Search  13 matches for 'aws-t'") && Self.resultLines($0).count == 13
-                && TmuxSession.selectedLine($0)?.contains("tunnel/3.210.10.11") == true && $0.contains(" /  aws-t▏")
+                && TmuxSession.selectedLine($0)?.contains("aws-tgw-peer") == true && $0.contains(" /  aws-t▏")
         }
         #expect(Self.resultLines(screen).filter { $0.contains("BGP session") }.count == 4)
         try session.send("-l", "unnel-3")

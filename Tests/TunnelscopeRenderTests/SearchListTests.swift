@@ -115,11 +115,29 @@ import TunnelscopeSynthetic
             var whole = results
             whole.reach(Int.max - 1, in: index)
             #expect(whole.complete)
-            #expect(
-                whole.matches.map { index.entries[$0].elementId } == index.search(query).map(\.elementId), "\(query)")
+            let all = index.search(query).map(\.elementId)
+            #expect(whole.matches.count == all.count, "\(query)")
+            #expect(Set(whole.matches.map { index.entries[$0].elementId }) == Set(all), "\(query)")
+            #expect(results.matches.prefix(20).map { index.entries[$0].elementId } == Array(all.prefix(20)), "\(query)")
             results.reach(0, in: index)
             narrowed = results
         }
+    }
+
+    /// The element whose ID or name is the query comes first, before elements that only mention it.
+    @Test func anExactIDOrNameComesFirst() throws {
+        var state = Screens.state()
+        let connection = try #require(state.model.vpnConnections.first).id
+        Screens.apply(&state, keys: [.character("/")] + Screens.type(connection))
+        let results = try #require(state.searchTyping)
+        #expect(results.matches.count > 1, "its tunnels name it too")
+        #expect(state.content.search.entries[results.matches[0]].elementId == connection)
+        Screens.apply(&state, keys: [.enter])
+        #expect(state.selectedElement == connection)
+        // Starting with the query beats containing it.
+        Screens.apply(&state, keys: [.character("/")] + Screens.type("vpc"))
+        let kinds = state.searchTyping!.matches.map { state.content.search.entries[$0].elementId.hasPrefix("vpc") }
+        #expect(kinds.first == true && kinds == kinds.sorted { $0 && !$1 })
     }
 
     @Test func addressesAndRangesAreListed() {

@@ -53,7 +53,8 @@ public struct SearchIndex: Sendable {
         switch q {
         case .empty: return []
         case .address, .range: return addressMatches(q).map { entries[$0] }
-        case .text(let needle): return text.scan(needle, from: 0, limit: .max).matches.map { entries[$0] }
+        case .text(let needle):
+            return ranked(text.scan(needle, from: 0, limit: .max).matches, needle).map { entries[$0] }
         }
     }
 
@@ -100,7 +101,33 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// Text matches among `positions` (ascending): an extended query narrows the last one's matches.
+    /// Text matches in the order a person wants them: an element whose ID or name is the query,
+    /// then one whose ID or name starts with it, then the rest, each in index order (the first
+    /// `ranking` of them ranked: a bounded amount of work per key).
+    func ranked(_ positions: [Int], _ needle: [UInt8], ranking: Int = 2000) -> [Int] {
+        let query = String(decoding: needle, as: UTF8.self)
+        var exact: [Int] = []
+        var prefix: [Int] = []
+        var rest: [Int] = []
+        for (k, i) in positions.enumerated() {
+            guard k < ranking else {
+                rest += positions[k...]
+                break
+            }
+            let id = entries[i].elementId.lowercased()
+            let name = entries[i].name.lowercased()
+            if id == query || name == query {
+                exact.append(i)
+            } else if id.hasPrefix(query) || name.hasPrefix(query) {
+                prefix.append(i)
+            } else {
+                rest.append(i)
+            }
+        }
+        return exact + prefix + rest
+    }
+
+    /// Text matches among `positions`: an extended query narrows the last one's matches.
     func textMatches(_ needle: [UInt8], among positions: [Int]) -> [Int] {
         positions.filter { text.contains($0, needle) }
     }

@@ -1,4 +1,5 @@
-/// The results of `/` while it is typed, and of the last search (which `n`/`N` step through).
+/// The results of `/` while it is typed, and of the last search (which `n`/`N` step through):
+/// the element whose ID or name is the query first, then those that start with it, then the rest.
 ///
 /// A keystroke costs the same on 100 elements or 100,000: a query that extends the last one
 /// narrows its matches; text matches are gathered only up to `batch` at a time (the list shows
@@ -37,6 +38,7 @@ struct SearchResults: Sendable {
                 complete = false
                 gather(in: index, until: Self.batch)
             }
+            matches = index.ranked(matches, needle)
         }
     }
 
