@@ -159,6 +159,19 @@ struct BenchCommand: ParsableCommand {
         key("j (findings)", [.character("j")], from: findings)
         key("PgDn (findings)", [.pageDown], from: findings)
         key("d (detail of a finding's element)", [.character("d")], from: findings)
+        // The findings grouped by rule: open the largest (the first row), move in it, filter.
+        key("Enter (open the first rule's findings)", [.enter], from: findings, cached: true)
+        let opened = after([.enter], findings)
+        key("j (in an opened rule)", [.character("j")], from: opened, cached: true)
+        key("PgDn (in an opened rule)", [.pageDown], from: opened, cached: true)
+        let filtering = after([.character("/")], findings)
+        _ = ScreenRenderer.render(filtering)
+        key("findings filter: first character", [.character("1")], from: filtering, cached: true)
+        let filtered = after([.character("1"), .character("0")], filtering)
+        key(
+            "findings filter: a character more (narrows)", [.character(".")], from: filtered, note: "'10' → '10.'",
+            cached: true)
+        key("Esc (clear the findings filter)", [.escape], from: after([.enter], filtered), cached: true)
 
         var grouped = map
         if let group = map.topology.nodes.first(where: { $0.group != nil && $0.group != "sites" })
@@ -178,6 +191,15 @@ struct BenchCommand: ParsableCommand {
         let typing = after([.character("/")] + "svc-".map { .character($0) }, aws)
         _ = ScreenRenderer.render(typing)
         key("typing a search (one character)", [.character("1")], from: typing, cached: true)
+        let searching = after([.character("/")], aws)
+        key("typing a search (first character)", [.character("s")], from: searching, note: "'s'", cached: true)
+        key(
+            "typing a search (a character that misses)", [.character("#")], from: typing,
+            note: "'svc-#': every entry looked at", cached: true)
+        let listed = after([.character("1")], typing)
+        key("↓ in the search results", [.down], from: listed, cached: true)
+        key("PgDn ×40 in the search results", Array(repeating: .pageDown, count: 40), from: listed, cached: true)
+        key("Enter (open a search result)", [.enter], from: after([.down], listed))
         key("/ + \(name) + Enter", [.character("/")] + name.map { .character($0) } + [.enter], from: aws)
         let searched = after([.character("/")] + "svc".map { .character($0) } + [.enter], aws)
         key("n (next match of \"svc\")", [.character("n")], from: searched)

@@ -57,7 +57,7 @@ import Testing
         try session.send("-l", "aws-tunnel-3")
         try session.send("Enter")
         try session.wait(for: "the side by side on the tunnel found") {
-            $0.contains("1/2:") && $0.contains("Side by side")
+            $0.contains("Result 1 of 2 matches:") && $0.contains("Side by side")
                 && TmuxSession.selectedLine($0)?.contains("54.80.40.44") == true
         }
         try session.send("f")

@@ -157,7 +157,7 @@ import TunnelscopeTestSupport
         }
         try session.send("-l", "aws-tunnel-1")
         try session.send("Enter")
-        try session.wait(for: "1/")
+        try session.wait(for: "Result 1 of ")
         try session.send("d")
         screens.append(try session.wait(for: #"\u{1b}]0;PWNED"#))
         #expect(try session.display("#{pane_title}") == title, "OSC 0 did not retitle the pane")

@@ -68,6 +68,9 @@ import TunnelscopeText
         Screens.apply(&state, keys: [.character("2")])
         Snapshot.assert(check(state, "aws"), named: "emoji-aws-120x40")
         Screens.apply(&state, keys: [.character("5")])
+        // Every rule unfolded (from the last up), back at the top: the findings' emoji names.
+        Screens.apply(&state, keys: [.end])
+        for _ in 0..<state.analysis.findings.count { Screens.apply(&state, keys: [.right, .up]) }
         Snapshot.assert(check(state, "findings"), named: "emoji-findings-120x40")
     }
 }

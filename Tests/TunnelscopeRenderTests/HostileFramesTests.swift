@@ -27,6 +27,12 @@ import TunnelscopeTestSupport
             var state = Screens.state(Self.result, width: w, height: h)
             Screens.apply(&state, keys: [.character(key)])
             var frames = [check(state, "\(name) \(w)x\(h)")]
+            if name == "findings" {
+                // The findings are grouped by rule: unfold every rule (from the last up) to read them.
+                Screens.apply(&state, keys: [.end])
+                for _ in 0..<state.analysis.findings.count { Screens.apply(&state, keys: [.right, .up]) }
+                frames.append(check(state, "\(name) \(w)x\(h) unfolded"))
+            }
             for _ in 0..<6 {
                 Screens.apply(&state, keys: [name == "tour" ? .character("n") : .pageDown])
                 frames.append(check(state, "\(name) \(w)x\(h) paged"))

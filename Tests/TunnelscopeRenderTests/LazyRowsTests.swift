@@ -71,11 +71,23 @@ import TunnelscopeTestSupport
 
     @Test func theFindingsScreenStillScrollsAndSelects() {
         var state = Screens.state(screen: .findings)
+        // Every rule unfolded: the rows are the rule rows, each followed by its findings' rows.
+        while let i = state.rows(for: .findings).indices.first(where: {
+            state.rows(for: .findings)[$0].text.hasPrefix("▸ ")
+        }) {
+            Reducer.select(&state, elementId: state.rows(for: .findings).elementId(at: i)!)
+            Screens.apply(&state, keys: [.character("e")])
+        }
         let rows = state.rows(for: .findings)
-        let eager = FindingsRows(
-            insights: state.insights, filter: .all, model: state.model,
-            width: Layout(width: 80, height: 24, screen: .findings).list.width - 2
-        ).rows()
+        let width = Layout(width: 80, height: 24, screen: .findings).list.width - 2
+        var eager = [rows[0]]
+        for group in FindingGroup.groups(Array(state.analysis.findings.indices), index: state.findingsText.value) {
+            eager.append(
+                FindingsRows.groupRow(group, expanded: true, filtered: false, countWidth: 1))
+            for i in group.findings {
+                eager += FindingsRows.rows(state.analysis.findings[i], width: width, grouped: true)
+            }
+        }
         #expect(rows.map(\.text) == eager.map(\.text))
         Screens.apply(&state, keys: [.end])
         #expect(state.listMemory(.findings).selected == eager.lastIndex(where: \.isSelectable))

@@ -146,9 +146,19 @@ import TunnelscopeCanvas
     @Test func helpListsEveryBinding() {
         var state = Screens.state(width: 120, height: 80)
         Screens.apply(&state, keys: [.character("?")])
-        let frame = Screens.frame(state)
+        // Every page of the help, down to the last.
+        var frame = Screens.frame(state)
+        var pages = [frame]
+        for _ in 0..<10 {
+            Screens.apply(&state, keys: [.pageDown])
+            let next = Screens.frame(state)
+            if next == frame { break }
+            frame = next
+            pages.append(next)
+        }
+        let all = pages.joined(separator: "\n")
         for binding in Keymap.bindings {
-            #expect(frame.contains(binding.help), "help is missing \"\(binding.help)\"")
+            #expect(all.contains(binding.help), "help is missing \"\(binding.help)\"")
         }
         Screens.apply(&state, keys: [.escape])
         #expect(!Screens.frame(state).contains(Keymap.bindings[0].help))
@@ -249,11 +259,12 @@ import TunnelscopeCanvas
 
     @Test func findingsFilterAndJump() {
         var state = Screens.state(screen: .findings)
-        let all = state.rows(for: .findings).filter(\.isSelectable).count
+        let all = state.findingsMatches?.positions.count
+        #expect(all == state.analysis.findings.count)
         Screens.apply(&state, keys: [.character("s")])
-        let errors = state.rows(for: .findings).filter(\.isSelectable).count
-        #expect(errors < all && errors == state.analysis.count(.error))
-        Screens.apply(&state, keys: [.home, .enter])
-        #expect(state.screen != .findings, "Enter jumps to the finding's element")
+        let errors = state.findingsMatches?.positions.count ?? 0
+        #expect(errors < all! && errors == state.analysis.count(.error))
+        Screens.apply(&state, keys: [.home, .down, .enter])
+        #expect(state.screen != .findings, "Enter on a finding jumps to the finding's element")
     }
 }

@@ -24,6 +24,13 @@ public enum Action: Sendable {
     case toggleWhatIfPanel
     case cycleSeverity
     case toggleGroup
+    /// Findings: expand or collapse the selected rule's group (from one of its findings:
+    /// collapse it and select its row).
+    case expandGroup, collapseGroup
+    /// Findings: start typing the filter (`/` there), show only the selected rule, clear both.
+    case startFilter
+    case filterRule
+    case clearFilter
     case tourNext, tourPrevious
     case reload
     /// What a reload under way is doing (shown until it is done), and for how long it has.

@@ -8,6 +8,8 @@ public struct AppState: Sendable {
     public enum Input: Sendable, Equatable {
         case search(String)
         case command(String)
+        /// The findings filter, applied as it is typed.
+        case filter(String)
     }
 
     public enum SeverityFilter: String, Sendable, CaseIterable {
@@ -55,9 +57,16 @@ public struct AppState: Sendable {
     public internal(set) var lastSearch: String?
     /// Position in the last search's matches (n/N move it).
     public internal(set) var searchPosition = 0
-    /// The last search's matches, so that n/N step through them without searching again (the
+    /// The results listed while `/` is typed, narrowed as the query grows.
+    var searchTyping: SearchResults?
+    /// The last search's results, so that n/N step through them without searching again (the
     /// search index is the analysis', so they hold until a reload).
-    var searchMatches: (query: String, matches: [SearchIndex.Entry])?
+    var searchResults: SearchResults?
+    /// The findings screen's filter and expanded rules, and the last filter's matches.
+    public internal(set) var findingsFilter = FindingsFilter()
+    var findingsMatches: FindingsMatches?
+    /// The findings' text for the filter, made once per analysis when first filtered.
+    var findingsText: Deferred<FindingsIndex>
     public internal(set) var helpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var message: Span?
@@ -93,6 +102,7 @@ public struct AppState: Sendable {
         self.height = height
         stack = screen == .topology ? [.topology] : [.topology, screen]
         analysis = Analysis(model: result.model, report: result.report)
+        findingsText = Self.findingsText(analysis)
         index = AnalysisIndex(model: result.model, analysis: analysis)
         insights = Insights(analysis: analysis, failed: [], index: index)
         mapBoxes = Self.mapBoxes(result.model, insights)
@@ -116,8 +126,11 @@ public struct AppState: Sendable {
     /// size, the expanded groups) is used as it is, anything changed since is redone here.
     mutating func replace(_ reload: Reload) {
         result = reload.result
-        searchMatches = nil
+        searchTyping = nil
+        searchResults = nil
         analysis = reload.analysis
+        findingsText = Self.findingsText(analysis)
+        findingsMatches = nil
         index = reload.index
         failed = failed.filter { reload.analysis.directory.entry($0) != nil }
         insights =
@@ -192,9 +205,7 @@ public struct AppState: Sendable {
             switch screen {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                screenRows[screen.memoryKey] = RowList(
-                    findings: FindingsRows(insights: insights, filter: severityFilter, model: model, width: width)
-                        .list())
+                screenRows[screen.memoryKey] = RowList(findings: groupedFindings(width: width))
             case .routes:
                 screenRows[screen.memoryKey] = RowList(
                     RoutesRows(

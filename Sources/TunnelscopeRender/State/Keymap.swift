@@ -12,6 +12,8 @@ public struct Binding: Sendable {
         case tour = "Tour"
         case help = "While this help is open"
         case input = "While typing a search or a command (other keys type)"
+        case search = "While typing a search (/)"
+        case filter = "While typing a findings filter (/ on Findings)"
     }
 
     public let keys: [Key]
@@ -81,6 +83,21 @@ public enum Keymap {
         Binding([.enter], .open, "Open the selected element", .lists, footer: 5, label: "open"),
         Binding([.character("d")], .showDetail, "Details of the selected element", .lists, footer: 6, label: "detail"),
         Binding([.character("s")], .cycleSeverity, "Filter by severity: all → errors → warnings+", .findings),
+        Binding(
+            [.character("/")], .startFilter, "Filter the findings as you type: rule, title, name, ID, message",
+            .findings, footer: 2, label: "filter"),
+        Binding([.character("o")], .filterRule, "Only the selected rule's findings (again: every rule)", .findings),
+        Binding(
+            [.enter], .open, "Expand a rule's findings, or go to the selected finding's element", .findings, footer: 5,
+            label: "open"),
+        Binding([.character("e")], .toggleGroup, "Expand or collapse the selected rule's findings", .findings),
+        Binding([.character("l"), .right], .expandGroup, "Expand the selected rule's findings", .findings),
+        Binding(
+            [.character("h"), .left], .collapseGroup, "Collapse the rule's findings (from a finding: to its rule)",
+            .findings),
+        Binding(
+            [.escape], .clearFilter, "Clear the filter and the rule (with neither: back)", .findings, footer: 8,
+            label: "clear/back"),
         Binding([.character("e")], .toggleGroup, "Expand or collapse a group of VPCs", .topology),
         Binding([.character("n"), .right, .enter, .character(" ")], .tourNext, "Next step", .tour),
         Binding([.character("p"), .left, .backspace], .tourPrevious, "Previous step", .tour),
@@ -97,6 +114,18 @@ public enum Keymap {
         Binding([.backspace], .inputBackspace, "Delete the last character", .input),
         Binding([.control("c")], .interrupt, "Quit at once (exit status 130)", .input),
         Binding([.control("z")], .suspend, "Suspend to the shell (fg comes back)", .input),
+        Binding([.up, .control("p")], .moveUp, "Previous result", .search),
+        Binding([.down, .control("n")], .moveDown, "Next result", .search),
+        Binding([.pageUp], .pageUp, "A page of results up", .search),
+        Binding([.pageDown], .pageDown, "A page of results down", .search),
+        Binding([.enter], .inputSubmit, "Open the selected result (then n/N step through the results)", .search),
+        Binding([.escape], .inputCancel, "Cancel the search", .search),
+        Binding([.backspace], .inputBackspace, "Delete the last character", .search),
+        Binding([.up, .control("p")], .moveUp, "Previous row of the filtered findings", .filter),
+        Binding([.down, .control("n")], .moveDown, "Next row of the filtered findings", .filter),
+        Binding([.enter], .inputSubmit, "Keep the filter and go back to the list", .filter),
+        Binding([.escape], .inputCancel, "Clear the filter", .filter),
+        Binding([.backspace], .inputBackspace, "Delete the last character of the filter", .filter),
     ]
 
     /// The bindings of a mode that takes over the keyboard (help open, a prompt), or nil.
@@ -116,21 +145,38 @@ public enum Keymap {
     }
 
     /// The action for a key on a screen, or nil.
-    public static func action(for key: Key, on screen: Screen) -> Action? {
+    public static func action(for key: Key, on screen: Screen) -> Action? { binding(for: key, on: screen)?.action }
+
+    /// The action for a key while text is typed (a key that is not text: moving in the results,
+    /// opening, cancelling), or nil (the key is typed or handled as in any input).
+    static func inputAction(for key: Key, in input: AppState.Input) -> Action? {
+        let scope: Binding.Scope
+        switch input {
+        case .search: scope = .search
+        case .filter: scope = .filter
+        case .command: return nil
+        }
+        return bindings.first { $0.scope == scope && $0.keys.contains(key) }?.action
+    }
+
+    /// The binding a key reaches on a screen (the most specific scope's).
+    static func binding(for key: Key, on screen: Screen) -> Binding? {
         for scope in scopes(for: screen) {
-            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
-                return binding.action
-            }
+            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return binding }
         }
         return nil
     }
 
-    /// Footer hints for a screen, in footer order.
+    /// Footer hints for a screen, in footer order (a key a more specific scope takes is not hinted
+    /// for its global meaning: on Findings, `/` filters).
     public static func footer(for screen: Screen) -> [(keys: String, label: String)] {
         let scopes = scopes(for: screen)
-        return bindings.filter { $0.footer != nil && scopes.contains($0.scope) }
-            .sorted { $0.footer! < $1.footer! }
-            .map { (keyLabel($0), $0.footerLabel ?? $0.help) }
+        return bindings.filter { b in
+            b.footer != nil && scopes.contains(b.scope)
+                && b.keys.first.map { binding(for: $0, on: screen)?.scope == b.scope } == true
+        }
+        .sorted { $0.footer! < $1.footer! }
+        .map { (keyLabel($0), $0.footerLabel ?? $0.help) }
     }
 
     static func keyLabel(_ binding: Binding) -> String {

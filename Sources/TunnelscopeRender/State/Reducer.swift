@@ -8,8 +8,10 @@ import TunnelscopeText
 public enum Reducer {
     /// Translates a key into an action for the current state (input modes take characters).
     public static func action(for key: Key, in state: AppState) -> Action? {
-        // Modes that take the keyboard read their own scope of the keymap (so `?` lists them).
-        if state.input != nil {
+        // Modes that take the keyboard read their own scope of the keymap (so `?` lists them): a
+        // search's or a findings filter's keys first, then any input's (Enter, Esc, Backspace, Ctrl-C).
+        if let input = state.input {
+            if let action = Keymap.inputAction(for: key, in: input) { return action }
             if let action = Keymap.action(for: key, in: .input) { return action }
             if case .character(let c) = key { return .input(c) }
             return nil
@@ -46,6 +48,11 @@ public enum Reducer {
                 state.helpScroll = min(state.helpScroll, HelpOverlay.maxScroll(state))
             default: break
             }
+            return []
+        }
+        if case .search? = state.input, action.isMove {
+            let step = action.isPage ? resultsPage(state) : 1
+            moveInResults(&state, by: action.isDown ? step : -step)
             return []
         }
         switch action {
@@ -89,7 +96,7 @@ public enum Reducer {
                 } else {
                     open(&state)
                 }
-            } else if let id = state.selectedElement {
+            } else if let id = state.selectedElement, !id.hasPrefix("group:") {
                 push(&state, .detail(id))
             }
         case .back: back(&state)
@@ -100,28 +107,36 @@ public enum Reducer {
             if screen == .topology { state.stack = [.topology] } else { state.stack = [.topology, screen] }
             state.refreshScreenRows()
             follow(&state, tunnel: tunnel)
-        case .startSearch: state.input = .search("")
+        case .startSearch:
+            state.input = .search("")
+            state.searchTyping = nil
         case .startCommand: state.input = .command("")
+        case .startFilter: startFilter(&state)
         case .input(let c):
             switch state.input {
-            case .search(let q)?: state.input = .search(q + String(c))
+            case .search(let q)?: setSearchText(&state, q + String(c))
             case .command(let q)?: state.input = .command(q + String(c))
+            case .filter(let q)?: setFilterText(&state, q + String(c))
             case nil: break
             }
         case .inputBackspace:
             switch state.input {
-            case .search(let q)?: state.input = .search(String(q.dropLast()))
+            case .search(let q)?: setSearchText(&state, String(q.dropLast()))
             case .command(let q)?: state.input = .command(String(q.dropLast()))
+            case .filter(let q)?: setFilterText(&state, String(q.dropLast()))
             case nil: break
             }
-        case .inputCancel: state.input = nil
+        case .inputCancel:
+            if case .filter? = state.input { setFilterText(&state, "") }
+            state.input = nil
+            state.searchTyping = nil
         case .inputSubmit:
             let input = state.input
             state.input = nil
             switch input {
             case .search(let q)?: search(&state, q, step: 0)
             case .command(let c)?: return command(&state, c)
-            case nil: break
+            case .filter?, nil: break
             }
         case .searchNext: if let q = state.lastSearch { search(&state, q, step: 1) }
         case .searchPrevious: if let q = state.lastSearch { search(&state, q, step: -1) }
@@ -150,8 +165,13 @@ public enum Reducer {
             state.screenRows[Screen.findings.memoryKey] = nil
             state.refreshScreenRows()
             clampAll(&state)
+        case .toggleGroup where state.screen == .findings: changeGroup(&state, .toggle)
         case .toggleGroup:
             if let id = state.topologySelection, id.hasPrefix("group:") { toggleGroup(&state, String(id.dropFirst(6))) }
+        case .expandGroup: changeGroup(&state, .expand)
+        case .collapseGroup: changeGroup(&state, .collapse)
+        case .filterRule: filterRule(&state)
+        case .clearFilter: clearFilter(&state)
         case .tourNext:
             state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)
             state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
@@ -394,6 +414,7 @@ public enum Reducer {
             reduce(&state, .tourNext)
         case .findings:
             guard let id = state.selectedElement else { return }
+            if FindingsFilter.rule(ofGroup: id) != nil { return changeGroup(&state, .toggle) }
             jump(&state, to: id)
         default:
             guard let id = state.selectedElement else { return }
@@ -478,54 +499,29 @@ public enum Reducer {
         }
     }
 
+    /// Opens a search result: with `step` 0 the one selected in the list typed (the first for a
+    /// query submitted at once), else the one `step` away in the last results (n/N).
     static func search(_ state: inout AppState, _ query: String, step: Int) {
         let q = query.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return }
-        let matches: [SearchIndex.Entry]
-        if let last = state.searchMatches, last.query == q {
-            matches = last.matches
+        let index = state.content.search
+        var results: SearchResults
+        if step == 0 {
+            results = state.searchTyping.flatMap { $0.isFor(q) ? $0 : nil } ?? SearchResults(q, in: index)
         } else {
-            matches = state.content.search.search(q)
-            state.searchMatches = (q, matches)
+            results = state.searchResults.flatMap { $0.isFor(q) ? $0 : nil } ?? SearchResults(q, in: index)
         }
-        guard !matches.isEmpty else {
+        state.searchTyping = nil
+        state.lastSearch = q
+        guard !results.isEmpty else {
+            state.searchResults = nil
             state.message = Span("Nothing matches \"\(q)\".", .warning)
-            state.lastSearch = q
             return
         }
-        var index = 0
-        if step != 0, state.lastSearch == q {
-            index = ((state.searchPosition + step) % matches.count + matches.count) % matches.count
-        }
-        state.searchPosition = index
-        state.lastSearch = q
-        let match = matches[index]
-        // Stay where the element is already shown; else go to its screen, and when that screen has
-        // no row for it (a BGP session, a route table …), to its detail, so the selection (and `f`)
-        // is always the element found.
-        func shows(_ screen: Screen) -> Bool {
-            switch screen {
-            case .topology: state.topology.node(match.elementId) != nil
-            case .tour: false
-            case .detail(let id): id == match.elementId
-            default: state.rows(for: screen).index(ofElement: match.elementId) != nil
-            }
-        }
-        if !shows(state.screen) {
-            let target = shows(match.screen) ? match.screen : .detail(match.elementId)
-            if case .detail = target {
-                push(&state, target)
-            } else {
-                state.stack = [.topology, target]
-                state.refreshScreenRows()
-            }
-        }
-        if state.model.tunnel(match.elementId) != nil {
-            state.followedTunnel = match.elementId
-            follow(&state, tunnel: match.elementId)
-        }
-        select(&state, elementId: match.elementId)
-        state.message = Span("\(index + 1)/\(matches.count): \(match.label)  (n/N: next/previous)", .info)
+        if step != 0 { _ = results.step(step, in: index) }
+        state.searchResults = results
+        state.searchPosition = results.selected
+        openResult(&state, results, stepping: step != 0)
     }
 
     static func command(_ state: inout AppState, _ text: String) -> [Effect] {
@@ -600,6 +596,13 @@ extension Action {
     var isDown: Bool {
         switch self {
         case .moveDown, .pageDown: true
+        default: false
+        }
+    }
+    /// Up, down, a page up or down: in the search results while a search is typed.
+    var isMove: Bool {
+        switch self {
+        case .moveUp, .moveDown, .pageUp, .pageDown: true
         default: false
         }
     }

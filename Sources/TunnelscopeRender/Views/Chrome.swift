@@ -121,7 +121,13 @@ enum Chrome {
             buffer.write(
                 [
                     Span(" / ", Style(.key)), Span(" " + q, Style(.normal, bold: true)), Span("▏", .accent),
-                    Span("   name, ID, IP or CIDR · Enter search · Esc cancel", .dim),
+                    Span("   name, ID, IP or CIDR · ↑↓ select · Enter open · Esc cancel", .dim),
+                ], x: rect.x, y: rect.y, clip: rect)
+        case .filter(let q)?:
+            buffer.write(
+                [
+                    Span(" / ", Style(.key)), Span(" " + q, Style(.normal, bold: true)), Span("▏", .accent),
+                    Span("   filter findings: rule, title, name, ID, message · Enter keep · Esc clear", .dim),
                 ], x: rect.x, y: rect.y, clip: rect)
         case .command(let c)?:
             buffer.write(

@@ -4,7 +4,8 @@ import TunnelscopeCanvas
 import TunnelscopeModel
 import TunnelscopeText
 
-/// The findings list, worst first, filtered by severity; Enter jumps to the first resource.
+/// The findings list: one row per rule (its worst severity, how many findings, its title),
+/// worst first, each expandable to its findings; filtered by severity, rule and text.
 struct FindingsRows {
     let insights: Insights
     let filter: AppState.SeverityFilter
@@ -29,55 +30,116 @@ struct FindingsRows {
     }
 
     /// The heading (and, with nothing to list, the line that says so).
-    func head() -> [Row] {
+    func head() -> [Row] { head(matched: nil, rules: nil, text: FindingsFilter()) }
+
+    /// The heading: how many findings of how many are listed and what narrows them
+    /// ("412 of 24,700 findings · rule cidr-overlap · 'vpc-0a'"), and why the list is empty.
+    func head(matched: Int?, rules: Int?, text: FindingsFilter) -> [Row] {
+        let all = insights.findings.count
+        let infos = all - insights.errorCount - insights.warningCount
+        var what: [String] = []
+        if let matched, filter != .all || text.isActive {
+            what.append("\(CountText.of(matched)) of \(CountText.of(all)) finding\(all == 1 ? "" : "s")")
+        } else {
+            what.append("\(CountText.of(all)) finding\(all == 1 ? "" : "s")")
+        }
+        if let rules { what.append("\(rules) rule\(rules == 1 ? "" : "s")") }
+        if filter != .all { what.append(filter.label) }
+        if let rule = text.rule { what.append("rule \(rule)") }
+        if !text.text.isEmpty { what.append("'\(text.text)'") }
+        if !text.isActive, filter == .all {
+            what.append(
+                "\(CountText.of(insights.errorCount)) error\(insights.errorCount == 1 ? "" : "s"), "
+                    + "\(CountText.of(insights.warningCount)) warning\(insights.warningCount == 1 ? "" : "s"), "
+                    + "\(CountText.of(infos)) info")
+        }
         var rows: [Row] = [
             Row(
                 kind: .heading,
                 spans: [
-                    Span("Findings", Style(.title, bold: true)),
-                    Span(
-                        "  \(insights.errorCount) error\(insights.errorCount == 1 ? "" : "s"), \(insights.warningCount) warning\(insights.warningCount == 1 ? "" : "s"), \(insights.findings.count - insights.errorCount - insights.warningCount) info · \(filter.label) · s filters",
-                        .dim),
+                    Span("Findings", Style(.title, bold: true)), Span("  " + what.joined(separator: " · "), .normal),
+                    Span(text.isActive ? "  · Esc clears" : "  · / filter · s severity · o rule · e expand", .dim),
                 ])
         ]
-        if !insights.findings.contains(where: { filter.admits($0.severity) }) {
+        let empty = matched.map { $0 == 0 } ?? !insights.findings.contains { filter.admits($0.severity) }
+        if empty {
             rows.append(
                 Row(spans: [
-                    Span(
-                        insights.findings.isEmpty
-                            ? "No findings: nothing is down or at risk in the loaded exports."
-                            : "No findings at this severity.", .ok)
+                    insights.findings.isEmpty
+                        ? Span("No findings: nothing is down or at risk in the loaded exports.", .ok)
+                        : text.isActive
+                            ? Span("Nothing matches the filter. Esc clears it.", .warning)
+                            : Span("No findings at this severity.", .ok)
                 ]))
         }
         return rows
     }
 
+    /// A rule's row: `▸ ✖   1,005  cidr-overlap  Two address ranges …` (`412/1,005` when filtered).
+    static func groupRow(_ group: FindingGroup, expanded: Bool, filtered: Bool, countWidth: Int) -> Row {
+        let count = countText(group, filtered: filtered)
+        return Row(
+            spans: [
+                Span(expanded ? "▾ " : "▸ ", .accent), shortMark(group.worst),
+                Span(
+                    " " + DisplayWidth.pad(count, to: countWidth, alignRight: true) + "  ", Style(.normal, bold: true)),
+                Span(group.rule.isEmpty ? "(no rule)" : group.rule, Style(.title, bold: true)),
+                Span(group.title.map { "  " + $0 } ?? "", .dim),
+            ],
+            elementId: FindingsFilter.groupId(group.rule), searchText: group.rule)
+    }
+
+    /// A group's count: `1,005`, or `412/1,005` when the filter leaves out some of the rule's findings.
+    static func countText(_ group: FindingGroup, filtered: Bool) -> String {
+        filtered && group.findings.count < group.total
+            ? "\(CountText.of(group.findings.count))/\(CountText.of(group.total))"
+            : CountText.of(group.findings.count)
+    }
+
     /// The rows of one finding: the message first (it is what a tired engineer reads), wrapped,
-    /// then the rule and hint below it.
-    static func rows(_ finding: Finding, width: Int) -> [Row] {
+    /// then the rule and hint below it. In a group the rows are indented and the rule (the
+    /// group's) is left out.
+    static func rows(_ finding: Finding, width: Int, grouped: Bool = false) -> [Row] {
         var rows: [Row] = []
-        let text = max(20, width - 4)
+        let indent = grouped ? "    " : ""
+        let text = max(20, width - 4 - indent.count)
         // At least one row, so that every finding with a resource can be selected.
         let message = Wrap.lines(finding.message, width: text)
         for (i, line) in (message.isEmpty ? [""] : message).enumerated() {
             rows.append(
                 i == 0
                     ? Row(
-                        spans: [Self.shortMark(finding.severity), Span(" " + line, .normal)],
+                        spans: [Span(indent), Self.shortMark(finding.severity), Span(" " + line, .normal)],
                         elementId: finding.resources.first,
                         searchText: finding.resources.joined(separator: " "))
-                    : Row(spans: [Span("  " + line, .normal)]))
+                    : Row(spans: [Span(indent + "  " + line, .normal)]))
         }
-        let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
-        for line in Wrap.lines(hint, width: text - 2) { rows.append(Row(spans: [Span("    " + line, .dim)])) }
+        for line in hintLines(finding, width: text - 2, grouped: grouped) {
+            rows.append(Row(spans: [Span(indent + "    " + line, .dim)]))
+        }
         return rows
     }
 
-    /// The findings list, wrapped as it is drawn (already most urgent first).
+    /// The line under a finding's message: its rule and hint (in a group, the hint alone).
+    static func hintLines(_ finding: Finding, width: Int, grouped: Bool) -> [String] {
+        if grouped { return finding.hint.map { Wrap.lines("→ \($0)", width: width) } ?? [] }
+        return Wrap.lines("\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? ""), width: width)
+    }
+
+    /// The findings list, wrapped as it is drawn (already most urgent first), ungrouped.
     func list() -> FindingsList {
         FindingsList(
             head: head(), findings: insights.findings,
             shown: insights.findings.indices.filter { filter.admits(insights.findings[$0].severity) }, width: width)
+    }
+
+    /// The grouped list for the matches of a filter.
+    func list(matched: [Int], index: FindingsIndex, filter text: FindingsFilter) -> FindingsList {
+        let groups = FindingGroup.groups(matched, index: index)
+        return FindingsList(
+            head: head(matched: matched.count, rules: groups.count, text: text), findings: index.findings,
+            groups: groups, expanded: Set(groups.map(\.rule).filter { text.isOpen($0, listed: matched.count) }),
+            filtered: filter != .all || text.isActive, width: width)
     }
 
     /// Every row, wrapped up front (what `list()` builds as it is read).
@@ -88,66 +150,128 @@ struct FindingsRows {
 }
 
 /// The findings screen's rows, laid out when first needed: a finding is wrapped when a row of
-/// it, or a row after it, is asked for. Its inputs are fixed when it is made (the findings of
-/// one analysis, a severity filter, a width), so copies of the state that share it agree; the
-/// lock only guards the layout filled in as it is read.
+/// it, or a row after it, is asked for. The list is a run of items, each a rule's group row or
+/// a finding (ungrouped, or in an expanded group). Its inputs are fixed when it is made, so
+/// copies of the state that share it agree; the lock only guards the layout filled in as it is read.
 final class FindingsList: @unchecked Sendable {
+    enum Item: Sendable {
+        case group(Int)
+        case finding(Int)
+    }
+
     let head: [Row]
     let findings: [Finding]
-    /// Positions in `findings` of the findings listed.
-    let shown: [Int]
+    let groups: [FindingGroup]
+    let items: [Item]
     let width: Int
+    private let expanded: Set<String>
+    private let filtered: Bool
+    /// Columns of the widest group count, so the counts line up.
+    private let countWidth: Int
+    private var grouped: Bool { !groups.isEmpty }
 
     private let lock = NSLock()
-    /// `starts[k]`: the first row of the `k`-th finding listed; one more entry than the findings
-    /// laid out so far (the row after the last of them).
+    /// `starts[k]`: the first row of the `k`-th item; one more entry than the items laid out so
+    /// far (the row after the last of them).
     private var starts: [Int]
-    /// The wrapped rows of recently read findings, by position in `shown`.
+    /// The wrapped rows of recently read items, by position in `items`.
     private var wrapped: [Int: [Row]] = [:]
 
+    /// An ungrouped list of the findings at `shown`.
     init(head: [Row], findings: [Finding], shown: [Int], width: Int) {
         self.head = head
         self.findings = findings
-        self.shown = shown
+        groups = []
+        items = shown.map { .finding($0) }
+        expanded = []
+        filtered = false
+        countWidth = 0
         self.width = width
         starts = [head.count]
     }
 
-    /// Rows of the `k`-th finding listed (caller holds the lock).
+    /// Group rows, each followed by its findings when expanded.
+    init(
+        head: [Row], findings: [Finding], groups: [FindingGroup], expanded: Set<String>, filtered: Bool, width: Int
+    ) {
+        self.head = head
+        self.findings = findings
+        self.groups = groups
+        self.expanded = expanded
+        self.filtered = filtered
+        self.width = width
+        countWidth = groups.map { FindingsRows.countText($0, filtered: filtered).count }.max() ?? 1
+        var items: [Item] = []
+        for (g, group) in groups.enumerated() {
+            items.append(.group(g))
+            if expanded.contains(group.rule) { items += group.findings.map { .finding($0) } }
+        }
+        self.items = items
+        starts = [head.count]
+    }
+
+    /// The rule of the group an item is or is in (nil ungrouped).
+    func rule(ofItem k: Int) -> String? {
+        guard grouped else { return nil }
+        switch items[k] {
+        case .group(let g): return groups[g].rule
+        case .finding(let i): return findings[i].rule
+        }
+    }
+
+    private func element(_ k: Int) -> String? {
+        switch items[k] {
+        case .group(let g): FindingsFilter.groupId(groups[g].rule)
+        case .finding(let i): findings[i].resources.first
+        }
+    }
+
+    private func height(_ k: Int) -> Int {
+        if let rows = wrapped[k] { return rows.count }
+        switch items[k] {
+        case .group: return 1
+        case .finding(let i): return Self.height(findings[i], width: width, grouped: grouped)
+        }
+    }
+
+    /// Rows of the `k`-th item (caller holds the lock).
     private func rowsLocked(_ k: Int) -> [Row] {
         if let rows = wrapped[k] { return rows }
         if wrapped.count > 512 { wrapped = [:] }
-        let rows = FindingsRows.rows(findings[shown[k]], width: width)
+        let rows: [Row]
+        switch items[k] {
+        case .group(let g):
+            rows = [
+                FindingsRows.groupRow(
+                    groups[g], expanded: expanded.contains(groups[g].rule), filtered: filtered, countWidth: countWidth)
+            ]
+        case .finding(let i): rows = FindingsRows.rows(findings[i], width: width, grouped: grouped)
+        }
         wrapped[k] = rows
         return rows
     }
 
-    /// Lays findings out until row `line` is known or every finding is (caller holds the lock).
+    /// Lays items out until row `line` is known or every item is (caller holds the lock).
     private func extendLocked(through line: Int) {
-        while starts.last! <= line, starts.count <= shown.count {
-            let k = starts.count - 1
-            let height = wrapped[k]?.count ?? Self.height(findings[shown[k]], width: width)
-            starts.append(starts.last! + height)
+        while starts.last! <= line, starts.count <= items.count {
+            starts.append(starts.last! + height(starts.count - 1))
         }
     }
 
-    /// Lays out the first `k + 1` findings listed (caller holds the lock).
-    private func extendLocked(finding k: Int) {
-        while starts.count <= min(k + 1, shown.count) {
-            let j = starts.count - 1
-            starts.append(starts.last! + (wrapped[j]?.count ?? Self.height(findings[shown[j]], width: width)))
-        }
+    /// Lays out the first `k + 1` items (caller holds the lock).
+    private func extendLocked(item k: Int) {
+        while starts.count <= min(k + 1, items.count) { starts.append(starts.last! + height(starts.count - 1)) }
     }
 
     /// The rows a finding takes, without keeping them.
-    static func height(_ finding: Finding, width: Int) -> Int {
-        let text = max(20, width - 4)
-        let hint = "\(finding.rule)" + (finding.hint.map { "  → \($0)" } ?? "")
-        return max(1, Wrap.count(finding.message, width: text)) + Wrap.count(hint, width: text - 2)
+    static func height(_ finding: Finding, width: Int, grouped: Bool = false) -> Int {
+        let text = max(20, width - 4 - (grouped ? 4 : 0))
+        return max(1, Wrap.count(finding.message, width: text))
+            + FindingsRows.hintLines(finding, width: text - 2, grouped: grouped).count
     }
 
-    /// The finding row `line` belongs to and the row within it (`line` must exist, past the head).
-    private func locateLocked(_ line: Int) -> (finding: Int, offset: Int) {
+    /// The item row `line` belongs to and the row within it (`line` must exist, past the head).
+    private func locateLocked(_ line: Int) -> (item: Int, offset: Int) {
         extendLocked(through: line)
         // The last start at or before `line`.
         var lo = 0
@@ -170,7 +294,7 @@ final class FindingsList: @unchecked Sendable {
     var lineCount: Int {
         lock.lock()
         defer { lock.unlock() }
-        extendLocked(finding: shown.count)
+        extendLocked(item: items.count)
         return starts.last!
     }
 
@@ -182,59 +306,81 @@ final class FindingsList: @unchecked Sendable {
         return rowsLocked(k)[offset]
     }
 
-    /// The element of a finding's first row (the others are not selectable).
+    /// The element of an item's first row (the others are not selectable).
     func elementId(at line: Int) -> String? {
         if line < head.count { return head[line].elementId }
         lock.lock()
         defer { lock.unlock() }
         let (k, offset) = locateLocked(line)
-        return offset == 0 ? findings[shown[k]].resources.first : nil
+        return offset == 0 ? element(k) : nil
+    }
+
+    /// The rule of the group row `line` is, or whose finding it shows (nil in the head, ungrouped).
+    func rule(at line: Int) -> String? {
+        guard line >= head.count else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        extendLocked(through: line)
+        guard line < starts.last! else { return nil }
+        return rule(ofItem: locateLocked(line).item)
+    }
+
+    /// Whether row `line` is a group row.
+    func isGroup(at line: Int) -> Bool {
+        guard line >= head.count else { return false }
+        lock.lock()
+        defer { lock.unlock() }
+        extendLocked(through: line)
+        guard line < starts.last! else { return false }
+        let (k, offset) = locateLocked(line)
+        if case .group = items[k] { return offset == 0 }
+        return false
     }
 
     private func firstLineLocked(_ k: Int) -> Int {
-        extendLocked(finding: k)
+        extendLocked(item: k)
         return starts[k]
     }
 
     func firstLine(ofElement id: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard let k = shown.firstIndex(where: { findings[$0].resources.first == id }) else { return nil }
+        guard let k = items.indices.first(where: { element($0) == id }) else { return nil }
         return firstLineLocked(k)
     }
 
-    private func selectable(_ k: Int) -> Bool { findings[shown[k]].resources.first != nil }
+    private func selectable(_ k: Int) -> Bool { element(k) != nil }
 
-    /// As `RowList.nextSelectable` over the rows: nil when no finding is selectable.
+    /// As `RowList.nextSelectable` over the rows: nil when no item is selectable.
     func nextSelectable(from line: Int, delta: Int) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard let firstK = shown.indices.first(where: selectable) else {
+        guard let firstK = items.indices.first(where: selectable) else {
             // Nothing selectable: move within the rows (laying out as far as that).
             extendLocked(through: max(0, line + delta))
             return max(0, min(line + delta, starts.last! - 1))
         }
-        func lastK() -> Int { shown.indices.last(where: selectable)! }
-        // The finding the row is in (-1: the head).
-        let current = line < head.count ? -1 : locateLocked(line).finding
+        func lastK() -> Int { items.indices.last(where: selectable)! }
+        // The item the row is in (-1: the head).
+        let current = line < head.count ? -1 : locateLocked(line).item
         if abs(delta) == 1 {
             if delta > 0 {
-                let k = ((current + 1)..<shown.count).first(where: selectable) ?? lastK()
+                let k = ((current + 1)..<items.count).first(where: selectable) ?? lastK()
                 return firstLineLocked(k)
             }
             let startLine = current >= 0 ? firstLineLocked(current) : head.count
-            // The current finding's first row is before `line` when `line` is one of its later rows.
+            // The current item's first row is before `line` when `line` is one of its later rows.
             if current >= 0, selectable(current), startLine < line { return startLine }
             let k = (0..<max(0, current)).last(where: selectable) ?? firstK
             return firstLineLocked(k)
         }
         // A page: the selectable row nearest the target row (the earlier one on a tie).
         extendLocked(through: max(0, line + delta))
-        let total = starts.count > shown.count ? starts.last! : Int.max
+        let total = starts.count > items.count ? starts.last! : Int.max
         let target = max(0, min(total - 1, line + delta))
-        let t = target < head.count ? -1 : locateLocked(min(target, starts.last! - 1)).finding
+        let t = target < head.count ? -1 : locateLocked(min(target, starts.last! - 1)).item
         let before = t >= 0 ? (0...t).last(where: selectable) : nil
-        let after = ((t + 1)..<shown.count).first(where: selectable)
+        let after = ((t + 1)..<items.count).first(where: selectable)
         switch (before.map(firstLineLocked), after.map(firstLineLocked)) {
         case (let b?, let a?): return target - b <= a - target ? b : a
         case (let b?, nil): return b
@@ -243,12 +389,12 @@ final class FindingsList: @unchecked Sendable {
         }
     }
 
-    /// The position of row `line` for the scroll mark: the finding it is in, over the findings.
+    /// The position of row `line` for the scroll mark: the item it is in, over the items.
     func fraction(ofLine line: Int) -> Double {
-        guard line >= head.count, shown.count > 1 else { return 0 }
+        guard line >= head.count, items.count > 1 else { return 0 }
         lock.lock()
         defer { lock.unlock() }
-        return min(1, Double(locateLocked(line).finding) / Double(shown.count - 1))
+        return min(1, Double(locateLocked(line).item) / Double(items.count - 1))
     }
 }
 
@@ -388,5 +534,55 @@ struct RoutesRows {
     /// `10.100.16.0/20 GCP subnet svc-a-east4: no path to AWS, on-prem`
     static func line(_ loss: PrefixLoss) -> String {
         "\(loss.prefix) \(loss.originLabel): no path to \(loss.lost.map(\.rawValue).joined(separator: ", "))"
+    }
+}
+
+extension FindingsRows {
+    /// The pane beside the findings for a rule's row: what the rule checks, how many findings of
+    /// each severity it has (under the filter), and the first of them.
+    static func ruleRows(_ rule: String, state: AppState) -> [Row] {
+        let index = state.findingsText.value
+        let number = index.rules.firstIndex(of: rule)
+        let listed = state.findingsMatches?.positions.filter { index.ruleOf[$0] == number } ?? []
+        let width = max(
+            20, (Layout(width: state.width, height: state.height, screen: .findings).detail?.width ?? 60) - 4)
+        var rows: [Row] = [.heading(rule.isEmpty ? "(no rule)" : rule)]
+        if let title = index.titles[rule] {
+            for line in Wrap.lines(title, width: width) { rows.append(Row(spans: [Span(line, .normal)])) }
+        }
+        rows.append(.blank)
+        let bySeverity = Severity.allCases.map { s in (s, listed.filter { index.findings[$0].severity == s }.count) }
+        rows.append(
+            Row(spans: [
+                Span(
+                    "\(CountText.of(listed.count)) listed of \(CountText.of(index.totals[rule] ?? 0)): "
+                        + bySeverity.filter { $0.1 > 0 }.map { "\(CountText.of($0.1)) \($0.0.rawValue)" }
+                        .joined(separator: ", "), .normal)
+            ]))
+        let open = state.findingsFilter.isOpen(rule, listed: state.findingsMatches?.positions.count ?? 0)
+        rows.append(
+            Row(spans: [
+                Span(
+                    (open ? "Enter or e folds them" : "Enter or e lists them")
+                        + (state.findingsFilter.rule == nil ? " · o only this rule" : " · o every rule"), .dim)
+            ]))
+        // The first findings, whole, as far as the pane goes (two rows kept for "… more").
+        let height = max(1, state.height - 4)
+        var shown = 0
+        for i in listed {
+            let lines = Wrap.lines(index.findings[i].message, width: width - 2)
+            guard rows.count + 1 + lines.count <= height - 2 || shown == 0 else { break }
+            rows.append(.blank)
+            for (n, line) in lines.enumerated() {
+                rows.append(
+                    Row(spans: [n == 0 ? shortMark(index.findings[i].severity) : Span(" "), Span(" " + line, .normal)]))
+            }
+            shown += 1
+        }
+        if listed.count > shown {
+            rows.append(.blank)
+            rows.append(Row(spans: [Span("… \(CountText.of(listed.count - shown)) more", .dim)]))
+        }
+        return rows
     }
 }

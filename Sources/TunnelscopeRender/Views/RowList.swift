@@ -63,6 +63,18 @@ public struct RowList: RandomAccessCollection, Sendable {
 
     public func isSelectable(_ i: Int) -> Bool { elementId(at: i) != nil }
 
+    /// On the findings screen: the rule of the group row `i` is, or whose finding it shows.
+    func findingsRule(at i: Int) -> String? {
+        if case .findings(let list) = source { return list.rule(at: i) }
+        return nil
+    }
+
+    /// On the findings screen: whether row `i` is a rule's group row.
+    func isFindingsGroup(at i: Int) -> Bool {
+        if case .findings(let list) = source { return list.isGroup(at: i) }
+        return false
+    }
+
     /// The first selectable row showing `elementId`.
     public func index(ofElement id: String) -> Int? {
         switch source {

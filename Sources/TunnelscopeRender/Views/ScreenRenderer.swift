@@ -22,7 +22,11 @@ public enum ScreenRenderer {
                 focused: true)
             if let pane = layout.detail {
                 buffer.vline(x: pane.x - 1, y: pane.y, length: pane.height)
-                if let id = state.selectedElement {
+                if let id = state.selectedElement, let rule = FindingsFilter.rule(ofGroup: id) {
+                    ListView.draw(
+                        &buffer, pane.inset(dx: 1, dy: 0), rows: FindingsRows.ruleRows(rule, state: state),
+                        memory: AppState.ListMemory(selected: -1, scroll: 0), focused: false)
+                } else if let id = state.selectedElement {
                     let rows = state.detailPaneRows(id)
                     ListView.draw(
                         &buffer, pane.inset(dx: 1, dy: 0), rows: rows,
@@ -37,6 +41,12 @@ public enum ScreenRenderer {
         // not fit beside it).
         Chrome.breadcrumb(&buffer, layout.breadcrumb, state, reserved: usedOnTheRight(buffer, layout.breadcrumb))
         if let panel = layout.panel { WhatIfPanel.draw(&buffer, panel, state) }
+        if case .search? = state.input {
+            SearchList.draw(&buffer, layout.body, state)
+            // The list covers the screen under it: its marks on the breadcrumb line ("more below") go too.
+            buffer.fill(layout.breadcrumb)
+            Chrome.breadcrumb(&buffer, layout.breadcrumb, state, reserved: 0)
+        }
         Chrome.message(&buffer, layout.message, state)
         Chrome.footer(&buffer, layout.footer, state)
         if state.helpVisible { HelpOverlay.draw(&buffer, layout.body, state) }
