@@ -286,6 +286,7 @@ public enum Reducer {
     }
 
     static func back(_ state: inout AppState) {
+        if state.screen == .topology, state.mapZoom != nil { return zoomOut(&state) }
         if state.stack.count > 1 {
             let tunnel = selectedTunnel(state)
             state.stack.removeLast()
@@ -349,6 +350,7 @@ public enum Reducer {
         case .topology:
             guard let node = state.topology.node(state.topologySelection) else { return }
             if let group = node.group {
+                if state.topology.scope.zoomable(group) { return zoom(&state, into: group) }
                 toggleGroup(&state, group)
                 return
             }

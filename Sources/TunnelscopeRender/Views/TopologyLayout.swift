@@ -74,25 +74,31 @@ public struct TopologyLayout: Sendable {
             repeatRows: true)
     }
 
+    /// Which VPCs the map shows and how (by hub, in groups by account, one group zoomed into).
+    let scope: MapScope
+
     /// `repeatRows`: a run of alike rows of the VPC grid is laid out once and repeated (see
     /// `VPCGrid.rowsToLay`); without it every row is laid out (what the tests compare with).
     init(
         model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int, expanded: Set<String>,
-        health: HealthLookup?, repeatRows: Bool, boxes: Boxes? = nil
+        health: HealthLookup?, repeatRows: Bool, boxes: Boxes? = nil, scope: MapScope? = nil
     ) {
         self.width = width
         compact = bodyHeight < 34
+        let scope = scope ?? MapScope(index: insights.index)
+        self.scope = scope
         let boxHeight = compact ? 3 : 4
         let graph = insights.index.graph
         let lookup = health ?? Self.healthFromVerdicts(insights)
         let margin = 10
         let gap = 3
         let usable = max(20, width - margin - 1)
-        let columns = max(1, min(6, usable / (width < 120 ? 22 : 30)))
+        let made = boxes ?? Boxes(model: model, insights: insights, lookup: lookup)
+        let columns = Self.columns(
+            usable: usable, width: width, gap: gap, widest: Self.widestText(made, scope, insights))
         let boxWidth = max(18, (usable - (columns - 1) * gap) / columns)
         let zero = Rect(x: 0, y: 0, width: 0, height: 0)
 
-        let made = boxes ?? Boxes(model: model, insights: insights, lookup: lookup)
         let (siteNodes, hubNodes, linkNodes, linkHub) = (made.sites, made.hubs, made.links, made.linkHub)
         let (haNodes, projectNodes, serviceNodes) = (made.has, made.projects, made.services)
         let rawEdges = made.rawEdges
@@ -101,7 +107,7 @@ public struct TopologyLayout: Sendable {
         // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
         let vpcOrder = insights.index.vpcOrder
         // Only the VPCs shown get a box: a collapsed group counts the others (and their health).
-        let mapVPCs = insights.index.mapVPCs
+        let mapVPCs = scope.vpcs
         let clusters = mapVPCs.clusters
         /// Per cluster: how many of its VPCs have boxes (the others are in its group box).
         var shownInCluster = clusters.map(\.vpcs.count)
@@ -144,6 +150,20 @@ public struct TopologyLayout: Sendable {
         /// with problems from the analysis' verdicts and the what-if.
         func collapsedVPCs(_ c: Int, group: String, limit: Int) -> Int {
             let members = clusters[c].vpcs
+            switch scope.mode {
+            case .zoom: return members.count
+            case .accounts:
+                // A group of one is its VPC's box; a group is one box until expanded.
+                guard members.count > 1 else { return 1 }
+                if expanded.contains(group) {
+                    extraBox[c] = collapseBox(group)
+                    return members.count + 1
+                }
+                shownInCluster[c] = 0
+                extraBox[c] = accountGroupBox(c, group: group)
+                return 1
+            case .hubs: break
+            }
             guard members.count > limit else { return members.count }
             if expanded.contains(group) {
                 extraBox[c] = collapseBox(group)
@@ -167,6 +187,40 @@ public struct TopologyLayout: Sendable {
             }
             extraBox[c] = groupBox(group, hidden: members.count - keep, ids: [], bad: bad)
             return keep + 1
+        }
+        /// The box of a group of VPCs by hub and account: its count, account, and its members'
+        /// health as the analysis judges them, with the what-if's failures and losses.
+        func accountGroupBox(_ c: Int, group: String) -> Node {
+            let members = clusters[c].vpcs
+            var counts = scope.counts[c]
+            var failed = 0
+            if health == nil {
+                let groups = insights.index.mapGroups
+                for id in insights.failed.union(insights.lostOrigins).union(insights.lostTunnels) {
+                    guard let i = mapVPCs.position[id], mapVPCs.cluster[i] == c else { continue }
+                    failed += 1
+                    switch groups.health[i] {
+                    case .down: counts.down -= 1
+                    case .degraded: counts.degraded -= 1
+                    case .ok: counts.ok -= 1
+                    default: counts.unknown -= 1
+                    }
+                }
+            } else {
+                counts = MapGroups.Counts()
+                for i in members {
+                    switch lookup(vpcOrder[i].vpc.id) {
+                    case .failed: failed += 1
+                    case .down: counts.down += 1
+                    case .degraded: counts.degraded += 1
+                    case .ok: counts.ok += 1
+                    case .neutral: counts.unknown += 1
+                    }
+                }
+            }
+            return Self.accountGroupNode(
+                id: "group:\(group)", group: group, count: members.count, account: scope.accounts[c], model: model,
+                counts: counts, failed: failed)
         }
         /// x positions of boxes in one row, each as near its desired centre as the others allow.
         func arrange(_ nodes: inout [Node], widths: [Int], centres: [Double?]) {
@@ -263,9 +317,12 @@ public struct TopologyLayout: Sendable {
         // clusters than columns), as grid slots; boxes are made for the rows laid out.
         var grid = VPCGrid()
         if !clusters.isEmpty {
-            let groupName = { (hub: String?) in "vpcs:\(hub ?? "unattached")" }
+            // Groups by account count their slots first (a group box, or its VPCs when expanded).
+            let slots: [Int]? =
+                scope.mode == .hubs
+                ? nil : clusters.indices.map { collapsedVPCs($0, group: scope.keys[$0], limit: Int.max) }
             if clusters.count <= columns {
-                let sizes = clusters.map(\.vpcs.count)
+                let sizes = slots ?? clusters.map(\.vpcs.count)
                 var alloc = sizes
                 if sizes.reduce(0, +) > columns {
                     let need = sizes.map { ($0 + 1) / 2 }
@@ -281,8 +338,8 @@ public struct TopologyLayout: Sendable {
                 var blockX = margin + max(0, (usable - total) / 2)
                 var blocks: [(x: Int, columns: Int)] = []
                 var counts: [Int] = []
-                for (c, cluster) in clusters.enumerated() {
-                    counts.append(collapsedVPCs(c, group: groupName(cluster.hub), limit: alloc[c] * 2))
+                for c in clusters.indices {
+                    counts.append(slots?[c] ?? collapsedVPCs(c, group: scope.keys[c], limit: alloc[c] * 2))
                     blocks.append((blockX, alloc[c]))
                     blockX += blockWidths[c] + gap
                 }
@@ -298,7 +355,7 @@ public struct TopologyLayout: Sendable {
                 }).enumerated() {
                     let limit = min(clusters[i].vpcs.count, max(1, remaining / (clusters.count - k)))
                     remaining -= limit
-                    counts[i] = collapsedVPCs(i, group: groupName(clusters[i].hub), limit: limit)
+                    counts[i] = slots?[i] ?? collapsedVPCs(i, group: scope.keys[i], limit: limit)
                 }
                 grid = VPCGrid(
                     counts: counts, shown: shownInCluster, clusters: clusters.map(\.vpcs), vpcs: vpcOrder.count,
@@ -336,7 +393,12 @@ public struct TopologyLayout: Sendable {
         }
         let linkWidth =
             linkNodes.isEmpty
-            ? 0 : min(max(boxWidth, width >= 160 ? 96 : 64), (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
+            ? 0
+            : min(
+                max(
+                    boxWidth, width >= 160 ? 96 : 64,
+                    width >= Self.textSizedWidth ? linkNodes.map(Self.boxWidth(forText:)).max() ?? 0 : 0),
+                (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
         let linksPerRow = max(1, (usable + gap) / (max(1, linkWidth) + gap))
         let linkRows = rows(linkNodes, perRow: linksPerRow, width: linkWidth) {
             linkHub[$0.id].flatMap { centreOf[$0] }
@@ -413,6 +475,7 @@ public struct TopologyLayout: Sendable {
             defer { vpcEdges = start..<laidEdges.count }
             for i in vpcOrder.indices {
                 let c = mapVPCs.cluster[i]
+                guard c >= 0 else { continue }  // not on this map (zoomed into another group)
                 let shown = mapVPCs.rank[i] < shownInCluster[c]
                 // The boxes of rows that are not laid out have no edge here (their row's first has).
                 if shown, !laidRow[grid.vpcRow[i]] { continue }
@@ -420,7 +483,7 @@ public struct TopologyLayout: Sendable {
                     if shown {
                         add(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
                     } else if toGroup.insert(hub * clusters.count + c).inserted {
-                        add(Edge(from: graph.hubs[hub].id, to: "group:vpcs:\(clusters[c].hub ?? "unattached")"))
+                        add(Edge(from: graph.hubs[hub].id, to: "group:\(scope.keys[c])"))
                     }
                 }
             }
@@ -432,7 +495,7 @@ public struct TopologyLayout: Sendable {
         if rawEdges.count == vpcEdgesAt { addVPCEdges() }
         let router = MapRouter(
             boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
-            minX: margin - 1, maxX: max(margin, width - 1), weights: weights)
+            minX: margin - 1, maxX: max(margin, width - 1), weights: weights, fillHeight: bodyHeight)
         routing = router
 
         // Bands with the rows' y from the router.

@@ -5,7 +5,9 @@ import TunnelscopeText
 /// the boxes coloured by health, the selected box in heavy lines. Only the rows inside the
 /// window are drawn, and only their boxes and lines are asked of the layout (see `TopologyRows`).
 enum TopologyView {
-    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, highlight: String?) {
+    static func draw(_ buffer: inout CellBuffer, _ body: Rect, _ state: AppState, highlight: String?) {
+        let rect = drawDetailPane(&buffer, body, state)
+        drawZoomTrail(&buffer, rect, state)
         let layout = state.topology
         let scroll = state.topologyScroll
         let selected = highlight ?? state.topologySelection

@@ -1,0 +1,66 @@
+import TunnelscopeCanvas
+import TunnelscopeText
+
+/// The map screen's parts around the map: the detail of the selection beside it on wide
+/// screens (the detail pane's rows, as beside the lists), and the zoomed group on the
+/// breadcrumb line.
+extension TopologyView {
+    /// The map's own rectangle in `rect` (the screen's body), drawing the detail pane beside it
+    /// when the screen is wide enough.
+    static func drawDetailPane(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) -> Rect {
+        let layout = Layout(width: state.width, height: state.height, screen: .topology)
+        guard state.screen == .topology, layout.body == rect, let pane = layout.detail else { return rect }
+        buffer.vline(x: pane.x - 1, y: pane.y, length: pane.height)
+        let inner = pane.inset(dx: 1, dy: 0)
+        let node = state.topology.node(state.topologySelection)
+        if let id = node?.elementId {
+            ListView.draw(
+                &buffer, inner, rows: state.detailPaneRows(id), memory: AppState.ListMemory(selected: -1, scroll: 0),
+                focused: false)
+        } else if let node {
+            // A box that is not one resource (the VPN link, a group): its own lines, and what Enter does.
+            var y = inner.y
+            for line in node.lines where y < inner.maxY {
+                buffer.writeFitted([Span(" ")] + line, x: inner.x, y: y, width: inner.width)
+                y += 1
+            }
+            let hint: String =
+                if let group = node.group {
+                    state.topology.scope.zoomable(group)
+                        ? "Enter: zoom into these VPCs · e: expand them here" : "Enter or e: expand or collapse"
+                } else {
+                    "Enter: open · d: details"
+                }
+            if y + 1 < inner.maxY { buffer.write(" " + hint, x: inner.x, y: y + 1, style: Style(.dim), clip: inner) }
+        } else {
+            buffer.write(" Select a box to see its details.", x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
+        }
+        return layout.list
+    }
+
+    /// On the breadcrumb line after the screen's own trail: the group the map is zoomed into.
+    static func drawZoomTrail(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
+        let scope = state.topology.scope
+        guard state.screen == .topology, scope.mode == .zoom, rect.y > 0 else { return }
+        let y = rect.y - 1
+        var end = 0
+        for x in stride(from: buffer.width - 1, through: 0, by: -1) where buffer[x, y].text != " " {
+            end = x + 1
+            break
+        }
+        let members = scope.vpcs.clusters.first?.vpcs.count ?? 0
+        // The hub as its box names it ("TGW hub-tgw").
+        let hub = scope.vpcs.clusters.first?.hub.map { id in
+            state.topology.node(id).map { $0.lines[0].map(\.text).joined() } ?? id
+        }
+        let account = scope.accounts.first.flatMap { $0 } ?? "account not exported"
+        buffer.write(
+            [
+                Span(" › ", .dim),
+                Span(
+                    "\(members) VPCs · acct \(account)" + (hub.map { " on \($0)" } ?? " (no hub)"),
+                    Style(.title, bold: true)),
+                Span("  (Esc: all groups)", .dim),
+            ], x: end, y: y, clip: Rect(x: 0, y: y, width: buffer.width, height: 1))
+    }
+}
