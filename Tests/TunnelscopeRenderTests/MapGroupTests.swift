@@ -195,6 +195,16 @@ import TunnelscopeSynthetic
         let first = try #require(rows.first.map { $0.spans.map(\.text).joined() })
         #expect(paneText.contains(first.trimmingCharacters(in: .whitespaces)), "\(paneText)")
         #expect(paneText.contains(MapTourVariants.dataVpc))
+        // A box that is not one resource (the VPN link): its own lines, wrapped to the pane.
+        var link = Screens.state(width: 160, height: 48)
+        link.select(elementId: "link")
+        let linkPane = try #require(Layout(width: 160, height: 48, screen: .topology).detail)
+        let linkFrame = ScreenRenderer.render(link)
+        let linkText = (linkPane.y..<linkPane.maxY).map { y in
+            (linkPane.x..<linkPane.maxX).map { linkFrame[$0, y].text }.joined()
+        }.joined(separator: "\n")
+        #expect(linkText.contains("ha-vpn-aws, 4 tunnels"), "\(linkText)")
+        #expect(linkText.contains("Enter: open"))
         // Narrow: no pane, the map has the whole width.
         let narrow = Screens.state(width: 80, height: 24)
         #expect(Layout(width: 80, height: 24, screen: .topology).detail == nil)

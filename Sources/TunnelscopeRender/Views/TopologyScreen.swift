@@ -21,8 +21,18 @@ extension TopologyView {
             // A box that is not one resource (the VPN link, a group): its own lines, and what Enter does.
             var y = inner.y
             for line in node.lines where y < inner.maxY {
-                buffer.writeFitted([Span(" ")] + line, x: inner.x, y: y, width: inner.width)
-                y += 1
+                let width = line.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                if width < inner.width - 1 {
+                    buffer.write([Span(" ")] + line, x: inner.x, y: y, clip: inner)
+                    y += 1
+                    continue
+                }
+                // Too long for the pane: wrapped, in the style of its longest part.
+                let style = line.max { DisplayWidth.of($0.text) < DisplayWidth.of($1.text) }?.style ?? .plain
+                for part in Wrap.lines(line.map(\.text).joined(), width: inner.width - 2) where y < inner.maxY {
+                    buffer.write(" " + part, x: inner.x, y: y, style: style, clip: inner)
+                    y += 1
+                }
             }
             let hint: String =
                 if let group = node.group {
