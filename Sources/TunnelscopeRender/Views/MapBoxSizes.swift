@@ -26,12 +26,11 @@ extension TopologyLayout {
     /// The widest box text of the map's boxes but the VPN links' (which have their own width):
     /// the sites, hubs, GCP boxes, and the VPCs' (or the group boxes') as the scope shows them.
     static func widestText(_ boxes: Boxes, _ scope: MapScope, _ insights: Insights) -> Int {
-        let others = (boxes.sites + boxes.hubs + boxes.has + boxes.projects + boxes.services).map(boxWidth(forText:))
         let vpcs: Int =
             switch scope.mode {
             case .accounts: max(36, insights.index.mapGroups.widestVPCBox)
             case .hubs, .zoom: insights.index.mapGroups.widestVPCBox
             }
-        return max(others.max() ?? 0, vpcs)
+        return max(boxes.widest, vpcs)
     }
 }

@@ -19,6 +19,8 @@ extension TopologyLayout {
         /// The edges in the order they are drawn, the hub → VPC edges going in at `vpcEdgesAt`.
         let rawEdges: [(String, String)]
         let vpcEdgesAt: Int
+        /// The width the widest of these boxes but the links' needs for its text.
+        let widest: Int
 
         init(model: NetworkModel, insights: Insights, lookup: HealthLookup) {
             let naming = Naming(model: model)
@@ -260,6 +262,11 @@ extension TopologyLayout {
             projects = projectNodes
             services = serviceNodes
             self.rawEdges = rawEdges
+            widest =
+                (siteNodes + hubNodes + haNodes + projectNodes + serviceNodes).lazy.map(
+                    TopologyLayout.boxWidth(forText:)
+                )
+                .max() ?? 0
         }
     }
 }

@@ -24,6 +24,8 @@ struct MapGroups: Sendable {
     let accounts: [String?]
     /// Per cluster: how many of its VPCs the analysis judges down, degraded, up, or not at all.
     let counts: [Counts]
+    /// Per cluster: how many hubs its VPCs hang off (a group box has a line from each).
+    let hubCounts: [Int]
     /// Per VPC (position in `vpcOrder`): the analysis' health of it (without the what-if).
     let health: [TopologyLayout.Health]
     /// Whether the map shows these groups (see the threshold above).
@@ -83,6 +85,7 @@ struct MapGroups: Sendable {
             counts.append(c)
         }
         vpcs = MapVPCs(regrouping: base, into: clusters)
+        hubCounts = clusters.map { Set($0.vpcs.flatMap { base.hubs[$0] }).count }
         self.keys = keys
         self.accounts = accounts
         self.counts = counts
@@ -136,6 +139,10 @@ struct MapScope: Sendable {
     let counts: [MapGroups.Counts]
     /// In `zoom` mode: the group zoomed into.
     let zoomKey: String?
+    /// Per cluster: how many hubs its hidden VPCs hang off, when known (a collapsed group by
+    /// account hides all its VPCs); once its group box has a line from each, the layout skips
+    /// its other hidden VPCs. `Int.max`: not known.
+    let hiddenHubs: [Int]
 
     /// The map of a network: groups when they apply, else every VPC by hub; zoomed into the
     /// group `zoom` if it is one of the network's groups.
@@ -150,6 +157,7 @@ struct MapScope: Sendable {
             accounts = [groups.accounts[c]]
             counts = [groups.counts[c]]
             zoomKey = zoom
+            hiddenHubs = [Int.max]
         } else if groups.applies {
             mode = .accounts
             vpcs = groups.vpcs
@@ -157,6 +165,7 @@ struct MapScope: Sendable {
             accounts = groups.accounts
             counts = groups.counts
             zoomKey = nil
+            hiddenHubs = groups.hubCounts
         } else {
             mode = .hubs
             vpcs = base
@@ -164,6 +173,7 @@ struct MapScope: Sendable {
             accounts = base.clusters.map { _ in nil }
             counts = []
             zoomKey = nil
+            hiddenHubs = base.clusters.map { _ in Int.max }
         }
     }
 

@@ -190,24 +190,35 @@ public struct TopologyLayout: Sendable {
         }
         /// The box of a group of VPCs by hub and account: its count, account, and its members'
         /// health as the analysis judges them, with the what-if's failures and losses.
+        /// The what-if's failures and losses among the VPCs of each group, in one pass (the
+        /// analysis' counts of each group less those it fails): made when a group box first asks.
+        var whatIfTally: (failed: [Int], counts: [MapGroups.Counts])?
+        func tally() -> (failed: [Int], counts: [MapGroups.Counts]) {
+            if let whatIfTally { return whatIfTally }
+            var failed = [Int](repeating: 0, count: clusters.count)
+            var counts = scope.counts
+            let groups = insights.index.mapGroups
+            for id in insights.failed.union(insights.lostOrigins).union(insights.lostTunnels) {
+                guard let i = mapVPCs.position[id], case let c = mapVPCs.cluster[i], c >= 0 else { continue }
+                failed[c] += 1
+                switch groups.health[i] {
+                case .down: counts[c].down -= 1
+                case .degraded: counts[c].degraded -= 1
+                case .ok: counts[c].ok -= 1
+                default: counts[c].unknown -= 1
+                }
+            }
+            whatIfTally = (failed, counts)
+            return (failed, counts)
+        }
         func accountGroupBox(_ c: Int, group: String) -> Node {
             let members = clusters[c].vpcs
-            var counts = scope.counts[c]
+            var counts = MapGroups.Counts()
             var failed = 0
             if health == nil {
-                let groups = insights.index.mapGroups
-                for id in insights.failed.union(insights.lostOrigins).union(insights.lostTunnels) {
-                    guard let i = mapVPCs.position[id], mapVPCs.cluster[i] == c else { continue }
-                    failed += 1
-                    switch groups.health[i] {
-                    case .down: counts.down -= 1
-                    case .degraded: counts.degraded -= 1
-                    case .ok: counts.ok -= 1
-                    default: counts.unknown -= 1
-                    }
-                }
+                let made = tally()
+                (counts, failed) = (made.counts[c], made.failed[c])
             } else {
-                counts = MapGroups.Counts()
                 for i in members {
                     switch lookup(vpcOrder[i].vpc.id) {
                     case .failed: failed += 1
@@ -471,6 +482,8 @@ public struct TopologyLayout: Sendable {
         var vpcEdges = 0..<0
         func addVPCEdges() {
             var toGroup = Set<Int>()
+            // Per cluster: the hubs its group box has a line from so far.
+            var groupHubs = [Int](repeating: 0, count: clusters.count)
             let start = laidEdges.count
             defer { vpcEdges = start..<laidEdges.count }
             for i in vpcOrder.indices {
@@ -479,10 +492,13 @@ public struct TopologyLayout: Sendable {
                 let shown = mapVPCs.rank[i] < shownInCluster[c]
                 // The boxes of rows that are not laid out have no edge here (their row's first has).
                 if shown, !laidRow[grid.vpcRow[i]] { continue }
+                // A group box with a line from each of its hubs: its other VPCs add none.
+                if !shown, groupHubs[c] >= scope.hiddenHubs[c] { continue }
                 for hub in mapVPCs.hubs[i] {
                     if shown {
                         add(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
                     } else if toGroup.insert(hub * clusters.count + c).inserted {
+                        groupHubs[c] += 1
                         add(Edge(from: graph.hubs[hub].id, to: "group:\(scope.keys[c])"))
                     }
                 }

@@ -155,14 +155,17 @@ extension TopologyLayout {
         let graph = repeated.boxes.insights.index.graph
         var vpcEdges: [Edge] = []
         var toGroup = Set<Int>()
+        var groupHubs = [Int](repeating: 0, count: mapVPCs.clusters.count)
         for i in vpcOrder.indices {
             let c = mapVPCs.cluster[i]
             guard c >= 0 else { continue }
             let shown = mapVPCs.rank[i] < repeated.shownInCluster[c]
+            if !shown, groupHubs[c] >= scope.hiddenHubs[c] { continue }
             for hub in mapVPCs.hubs[i] where nodeIndex[graph.hubs[hub].id] != nil {
                 if shown {
                     vpcEdges.append(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
                 } else if toGroup.insert(hub * mapVPCs.clusters.count + c).inserted {
+                    groupHubs[c] += 1
                     let group = "group:\(scope.keys[c])"
                     if nodeIndex[group] != nil { vpcEdges.append(Edge(from: graph.hubs[hub].id, to: group)) }
                 }
