@@ -88,6 +88,27 @@ import TunnelscopeSynthetic
         #expect(Self.groupBoxes(state.topology).allSatisfy { $0.health != .failed })
     }
 
+    @Test func otherGroupsShowTheWorstOfTheirMembers() throws {
+        // With VPN connections to 50 branch sites, some down.
+        let realistic = Importer.load(
+            files: SyntheticNetwork(vpcs: 1000, accounts: 7, routesPerTable: 1, gcpSubnets: 2, realistic: true).files(),
+            origin: "synthetic 1000, realistic")
+        let state = Screens.state(realistic, width: 160, height: 48)
+        let map = state.topology
+        let sites = try #require(map.node("group:sites"), "50 sites collapse")
+        // The same map with the sites expanded: the boxes the group hides, with their health.
+        let open = TopologyLayout(
+            model: state.model, insights: state.insights, width: map.width, height: 44, expanded: ["sites"],
+            health: nil, repeatRows: true, boxes: state.topologyBoxes)
+        let hidden = state.model.onPremSites.filter { map.node($0.id) == nil }.compactMap { open.node($0.id) }
+        #expect(!hidden.isEmpty)
+        #expect(sites.health == hidden.map(\.health).max(), "the worst of \(hidden.count) hidden sites")
+        let down = hidden.filter { $0.health >= .down }.count
+        let text = sites.lines[0].map(\.text).joined()
+        #expect(text.hasPrefix("+ \(hidden.count) more"), "\(text)")
+        #expect(text.contains("✖ \(down)") == (down > 0), "\(text)")
+    }
+
     @Test func smallNetworksKeepEveryVPCBox() {
         for (w, h) in [(80, 24), (160, 48), (200, 60)] {
             let map = Screens.state(width: w, height: h).topology

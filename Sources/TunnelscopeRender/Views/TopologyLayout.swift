@@ -119,16 +119,29 @@ public struct TopologyLayout: Sendable {
         var built: [(label: String, role: Role, rows: [[Node]], weights: [Int])] = []
         var centreOf: [String: Double] = [:]
 
+        /// A group of boxes (sites, projects, services): marked with the worst of its members'
+        /// health, counting those down (or failed by the what-if) and degraded.
         func groupBox(_ group: String, hidden count: Int, members: ArraySlice<Node>) -> Node {
-            groupBox(group, hidden: count, ids: members.map(\.id), bad: members.filter { $0.health >= .degraded }.count)
+            let down = members.filter { $0.health >= .down }.count
+            let degraded = members.filter { $0.health == .degraded }.count
+            return groupBox(
+                group, hidden: count, ids: members.map(\.id), bad: down + degraded,
+                health: members.map(\.health).max() ?? .neutral,
+                tally: (down > 0 ? [Span("  ✖ \(down)", Style(.error, bold: true))] : [])
+                    + (degraded > 0 ? [Span("  ▲ \(degraded)", Style(.warning, bold: true))] : []))
         }
-        func groupBox(_ group: String, hidden count: Int, ids: [String], bad: Int) -> Node {
+        func groupBox(
+            _ group: String, hidden count: Int, ids: [String], bad: Int, health: Health? = nil, tally: [Span]? = nil
+        ) -> Node {
             for id in ids { hidden[id] = "group:\(group)" }
             return Node(
                 id: "group:\(group)", elementId: nil, rect: zero,
-                lines: [[Span("+ \(count) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]]
-                    + (bad > 0 ? [[Span("\(bad) with problems", .error)]] : []),
-                role: .accent, health: bad > 0 ? .degraded : .neutral, opens: nil, group: group)
+                lines: [
+                    [Span("+ \(count) more", Style(.accent, bold: true))]
+                        + (tally ?? (bad > 0 ? [Span("  \(bad) with problems", .error)] : [])),
+                    [Span("e or Enter: expand", .dim)],
+                ],
+                role: .accent, health: health ?? (bad > 0 ? .degraded : .neutral), opens: nil, group: group)
         }
         func collapseBox(_ group: String) -> Node {
             Node(
