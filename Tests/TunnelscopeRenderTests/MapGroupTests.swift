@@ -187,6 +187,20 @@ import TunnelscopeSynthetic
         #expect(fresh.topology.scope.mode == .zoom)
     }
 
+    @Test func selectingAVPCInACollapsedGroupSelectsTheGroup() throws {
+        var state = Screens.state(Self.big, width: 160, height: 48)
+        let group = try Self.biggestGroup(state.topology)
+        let c = try #require(state.topology.scope.keys.firstIndex(of: group.group!))
+        let vpc = state.insights.index.vpcOrder[state.topology.scope.vpcs.clusters[c].vpcs[5]].vpc.id
+        #expect(state.topology.node(vpc) == nil)
+        state.select(elementId: vpc)
+        #expect(state.topologySelection == group.id)
+        // Zoomed into it, the VPC has its own box.
+        Screens.apply(&state, keys: [.enter])
+        state.select(elementId: vpc)
+        #expect(state.topologySelection == vpc)
+    }
+
     @Test func eExpandsAGroupInPlace() throws {
         var state = Screens.state(Self.big, width: 160, height: 48)
         let group = try #require(Self.groupBoxes(state.topology).first)

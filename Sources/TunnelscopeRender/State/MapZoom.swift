@@ -27,4 +27,13 @@ extension Reducer {
         }
         revealTopology(&state)
     }
+
+    /// The map's box that shows an element: its own, or for a VPC in a collapsed group the group's.
+    static func mapBox(showing id: String, in state: AppState) -> String? {
+        let map = state.topology
+        if map.node(id) != nil { return id }
+        guard let i = map.scope.vpcs.position[id], case let c = map.scope.vpcs.cluster[i], c >= 0 else { return nil }
+        let group = "group:\(map.scope.keys[c])"
+        return map.node(group) != nil ? group : nil
+    }
 }

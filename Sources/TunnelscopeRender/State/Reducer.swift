@@ -390,8 +390,8 @@ public enum Reducer {
 
     static func select(_ state: inout AppState, elementId: String) {
         if state.screen == .topology {
-            if state.topology.node(elementId) != nil {
-                state.topologySelection = elementId
+            if let box = mapBox(showing: elementId, in: state) {
+                state.topologySelection = box
                 revealTopology(&state)
             }
             return
