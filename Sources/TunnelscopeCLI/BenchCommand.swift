@@ -174,7 +174,13 @@ struct BenchCommand: ParsableCommand {
         key("Esc (clear the findings filter)", [.escape], from: after([.enter], filtered), cached: true)
 
         var grouped = map
-        if let group = map.topology.nodes.first(where: { $0.group != nil && $0.group != "sites" })
+        // The biggest group of VPCs by account ("412 VPCs"), else the first group box.
+        let members = { (node: TopologyLayout.Node) in
+            Int(node.lines.first?.first?.text.split(separator: " ").first ?? "") ?? 0
+        }
+        let accountGroups = map.topology.nodes.filter { $0.id.hasPrefix("group:vpcs:") && members($0) > 0 }
+        if let group = accountGroups.max(by: { members($0) < members($1) })
+            ?? map.topology.nodes.first(where: { $0.group != nil && $0.group != "sites" })
             ?? map.topology.nodes.first(where: { $0.group != nil })
         {
             grouped.select(elementId: group.id)
@@ -182,6 +188,14 @@ struct BenchCommand: ParsableCommand {
             let expanded = after([.character("e")], grouped)
             key("j (expanded map)", [.character("j")], from: expanded, note: "\(expanded.topology.nodes.count) boxes")
             key("PgDn (expanded map)", [.pageDown], from: expanded)
+            // Enter on a group of VPCs by hub and account zooms the map into it; Esc comes back.
+            if members(group) > 0 {
+                key("Enter (zoom into the group)", [.enter], from: grouped, note: "\(members(group)) VPCs")
+                let zoomed = after([.enter], grouped)
+                key("j (zoomed map)", [.character("j")], from: zoomed)
+                key("PgDn (zoomed map)", [.pageDown], from: zoomed)
+                key("Esc (zoom out)", [.escape], from: zoomed)
+            }
         } else {
             print(row("e (expand VPCs)", .nan, "no group on the map"))
         }

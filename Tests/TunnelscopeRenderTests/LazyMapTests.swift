@@ -65,20 +65,31 @@ import TunnelscopeSynthetic
             ], origin: "synthetic, many hubs")
     }
 
-    /// The state with every VPC group expanded.
+    /// The state with every VPC group expanded (groups by hub and account on these networks).
     static func expanded(_ result: LoadResult, width: Int, height: Int) -> AppState {
         var state = AppState(result: result, width: width, height: height)
-        for cluster in state.insights.index.mapVPCs.clusters {
-            state.expandedGroups.insert("vpcs:\(cluster.hub ?? "unattached")")
-        }
+        for key in state.topology.scope.keys { state.expandedGroups.insert(key) }
         state.relayout()
+        return state
+    }
+
+    /// The state zoomed into its biggest group of VPCs (Enter on its box).
+    static func zoomed(_ result: LoadResult, width: Int, height: Int) -> AppState {
+        var state = AppState(result: result, width: width, height: height)
+        let scope = state.topology.scope
+        let biggest = scope.vpcs.clusters.indices.max {
+            scope.vpcs.clusters[$0].vpcs.count < scope.vpcs.clusters[$1].vpcs.count
+        }!
+        state.select(elementId: "group:\(scope.keys[biggest])")
+        Reducer.reduce(&state, .open)
         return state
     }
 
     static func full(_ state: AppState) -> TopologyLayout {
         TopologyLayout(
-            model: state.model, insights: state.insights, width: state.width, height: state.height - 4,
-            expanded: state.expandedGroups, health: nil, repeatRows: false)
+            model: state.model, insights: state.insights, width: Layout.mapWidth(state.width, state.height),
+            height: state.height - 4, expanded: state.expandedGroups, health: nil, repeatRows: false,
+            scope: MapScope(index: state.insights.index, zoom: state.mapZoom))
     }
 
     static func describe(_ node: TopologyLayout.Node) -> String {
@@ -117,49 +128,72 @@ import TunnelscopeSynthetic
         for (name, result) in networks {
             for (w, h) in vpcs >= 5000 ? [(160, 48)] : [(80, 24), (160, 48)] {
                 let state = Self.expanded(result, width: w, height: h)
-                let lazy = state.topology
-                let full = Self.full(state)
                 let label = "\(name) \(vpcs) VPCs \(w)×\(h)"
-                if vpcs >= 1000 { #expect(lazy.repeated != nil, "\(label): rows are laid out once for several") }
                 if name == "many hubs" {
                     #expect(state.insights.index.mapVPCs.clusters.count > 6, "\(label): one grid for all clusters")
                 }
-                #expect(lazy.height == full.height, "\(label)")
-                #expect(lazy.nodes.map(Self.describe) == full.nodes.map(Self.describe), "\(label)")
-                #expect(lazy.edges == full.edges, "\(label)")
+                Self.expectLazyLikeFull(state, label, repeats: vpcs >= 1000)
+            }
+        }
+    }
 
-                let body = h - 4
-                let bottom = max(0, full.height - body)
-                let vpcIds = state.insights.index.vpcOrder.map(\.vpc.id)
-                let deep = vpcIds[vpcIds.count * 2 / 3]
-                let hub = state.insights.index.mapVPCs.clusters[0].hub
-                let selections: [String?] = [nil, state.topologySelection, deep, hub, vpcIds.last]
-                var scrolls = [0, 1, bottom / 2, bottom]
-                // Every line of a few rows in the middle (where a row's instances meet).
-                scrolls += (0..<12).map { min(bottom, bottom / 3 + $0) }
-                if let y = full.node(deep)?.rect.y { scrolls += [max(0, y - body / 2), max(0, y - 3), y] }
-                for selected in selections {
-                    for scroll in Set(scrolls).sorted() {
-                        Self.expectSameFrames(state, full, scroll: scroll, selected: selected, label)
-                    }
-                }
+    /// The lazy layout of a state's map against every row laid out: boxes, edges, frames at
+    /// many scrolls and selections, navigation and clicks.
+    static func expectLazyLikeFull(_ state: AppState, _ label: String, repeats: Bool) {
+        let lazy = state.topology
+        let full = Self.full(state)
+        let (w, h) = (state.width, state.height)
+        if repeats { #expect(lazy.repeated != nil, "\(label): rows are laid out once for several") }
+        #expect(lazy.height == full.height, "\(label)")
+        #expect(lazy.nodes.map(Self.describe) == full.nodes.map(Self.describe), "\(label)")
+        #expect(lazy.edges == full.edges, "\(label)")
 
-                // Navigation and clicks answer the same.
-                for id in [deep, vpcIds[vpcIds.count / 2], vpcIds.last!, hub ?? deep, "link"] {
-                    #expect(lazy.node(id).map(Self.describe) == full.node(id).map(Self.describe), "\(label) \(id)")
-                    for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
-                        #expect(
-                            lazy.neighbour(of: id, dx: dx, dy: dy) == full.neighbour(of: id, dx: dx, dy: dy),
-                            "\(label): from \(id) by \(dx),\(dy)")
-                    }
-                }
-                for y in stride(from: 0, to: full.height, by: max(1, full.height / 40)) {
-                    for x in stride(from: 0, to: w, by: 7) {
-                        #expect(lazy.node(at: x, y)?.id == full.node(at: x, y)?.id, "\(label) at \(x),\(y)")
-                    }
-                }
-                #expect(lazy.firstNode?.id == full.nodes.first?.id)
-                #expect(lazy.lastNode?.id == full.nodes.last?.id)
+        let body = h - 4
+        let bottom = max(0, full.height - body)
+        // The VPCs on this map (a zoomed map has those of its group).
+        let vpcIds = state.insights.index.vpcOrder.map(\.vpc.id).filter { full.node($0) != nil }
+        let deep = vpcIds[vpcIds.count * 2 / 3]
+        let hub = state.insights.index.mapVPCs.clusters[0].hub
+        let selections: [String?] = [nil, state.topologySelection, deep, hub, vpcIds.last]
+        var scrolls = [0, 1, bottom / 2, bottom]
+        // Every line of a few rows in the middle (where a row's instances meet).
+        scrolls += (0..<12).map { min(bottom, bottom / 3 + $0) }
+        if let y = full.node(deep)?.rect.y { scrolls += [max(0, y - body / 2), max(0, y - 3), y] }
+        for selected in selections {
+            for scroll in Set(scrolls).sorted() {
+                Self.expectSameFrames(state, full, scroll: scroll, selected: selected, label)
+            }
+        }
+
+        // Navigation and clicks answer the same.
+        for id in [deep, vpcIds[vpcIds.count / 2], vpcIds.last!, hub ?? deep, "link"] {
+            #expect(lazy.node(id).map(Self.describe) == full.node(id).map(Self.describe), "\(label) \(id)")
+            for (dx, dy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
+                #expect(
+                    lazy.neighbour(of: id, dx: dx, dy: dy) == full.neighbour(of: id, dx: dx, dy: dy),
+                    "\(label): from \(id) by \(dx),\(dy)")
+            }
+        }
+        for y in stride(from: 0, to: full.height, by: max(1, full.height / 40)) {
+            for x in stride(from: 0, to: w, by: 7) {
+                #expect(lazy.node(at: x, y)?.id == full.node(at: x, y)?.id, "\(label) at \(x),\(y)")
+            }
+        }
+        #expect(lazy.firstNode?.id == full.nodes.first?.id)
+        #expect(lazy.lastNode?.id == full.nodes.last?.id)
+    }
+
+    @Test(arguments: [1000, 5000])
+    func zoomedGroupDrawsLikeEveryRowLaidOut(vpcs: Int) {
+        let networks =
+            vpcs >= 5000
+            ? [("one hub", Self.network(vpcs))] : [("one hub", Self.network(vpcs)), ("two hubs", Self.twoHubs(vpcs))]
+        for (name, result) in networks {
+            for (w, h) in vpcs >= 5000 ? [(200, 60)] : [(80, 24), (160, 48), (200, 60)] {
+                let state = Self.zoomed(result, width: w, height: h)
+                let label = "zoomed \(name) \(vpcs) VPCs \(w)×\(h)"
+                #expect(state.topology.scope.mode == .zoom, "\(label)")
+                Self.expectLazyLikeFull(state, label, repeats: true)
             }
         }
     }

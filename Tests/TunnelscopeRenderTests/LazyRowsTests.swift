@@ -184,7 +184,10 @@ import TunnelscopeTestSupport
         #expect(
             states.contains { s in
                 TopologyLayout(model: s.model, insights: s.insights, width: width, height: 44, expanded: [])
-                    .nodes.contains { $0.lines.joined().contains { $0.text.contains("with problems") } }
+                    .nodes.contains { node in
+                        // Groups by account count their members down (✖), degraded (▲), failed (✕).
+                        node.group != nil && node.lines[0].contains { ["✖", "▲", "✕"].contains($0.text.prefix(1)) }
+                    }
             })
     }
 }

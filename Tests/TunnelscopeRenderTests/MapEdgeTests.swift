@@ -145,14 +145,25 @@ import TunnelscopeModel
     @Test func collapsedGroupsConnectToTheirOwnHub() throws {
         let (result, moved) = MapTourVariants.syntheticTwoHubs(vpcs: 60, onVGW: 15)
         let map = Self.layout(result)
-        let tgwGroup = "group:vpcs:\(MapTourVariants.tgw)"
-        let vgwGroup = "group:vpcs:\(MapTourVariants.vgw)"
-        #expect(map.node(tgwGroup) != nil && map.node(vgwGroup) != nil, "both clusters collapse at 160 columns")
-        #expect(Self.sources(map, of: tgwGroup) == [MapTourVariants.tgw])
-        #expect(Self.sources(map, of: vgwGroup) == [MapTourVariants.vgw])
+        // Groups by hub and account: each group's box hangs off its hub, and no VPC has a box.
+        let groups = map.nodes.filter { $0.group != nil && $0.id.hasPrefix("group:vpcs:") }
+        let tgwGroups = groups.filter { $0.id.hasPrefix("group:vpcs:\(MapTourVariants.tgw)|") }
+        let vgwGroups = groups.filter { $0.id.hasPrefix("group:vpcs:\(MapTourVariants.vgw)|") }
+        #expect(!tgwGroups.isEmpty && !vgwGroups.isEmpty, "both hubs' VPCs are in groups at 160 columns")
+        #expect(tgwGroups.count + vgwGroups.count == groups.count)
+        for group in tgwGroups { #expect(Self.sources(map, of: group.id) == [MapTourVariants.tgw], "\(group.id)") }
+        for group in vgwGroups { #expect(Self.sources(map, of: group.id) == [MapTourVariants.vgw], "\(group.id)") }
         for vpc in moved where map.node(vpc) != nil { #expect(Self.sources(map, of: vpc) == [MapTourVariants.vgw]) }
+        // A VPC with a box of its own is the only one of its account on its hub.
+        for vpc in result.model.vpcs where map.node(vpc.id) != nil {
+            let alike = result.model.vpcs.filter {
+                $0.accountId == vpc.accountId
+                    && Self.attachedHubs(result.model, $0.id) == Self.attachedHubs(result.model, vpc.id)
+            }
+            #expect(alike.count == 1, "\(vpc.id)")
+        }
         // Expanded, every VPC is drawn and hangs off its own hub.
-        let open = Self.layout(result, expanded: ["vpcs:\(MapTourVariants.tgw)", "vpcs:\(MapTourVariants.vgw)"])
+        let open = Self.layout(result, expanded: Set(groups.compactMap(\.group)))
         for vpc in result.model.vpcs {
             #expect(Self.sources(open, of: vpc.id) == Self.attachedHubs(result.model, vpc.id), "\(vpc.id)")
         }
@@ -216,7 +227,8 @@ import TunnelscopeModel
         let state = Screens.state(result, width: 160, height: 48)
         let map = TopologyLayout(
             model: result.model, insights: state.insights, width: 160, height: 44,
-            expanded: ["vpcs:\(MapTourVariants.tgw)", "vpcs:\(MapTourVariants.vgw)"])
+            expanded: Set(state.topology.scope.keys))
+        #expect(state.topology.scope.mode == .accounts)
         #expect(map.edges.filter { $0.to.hasPrefix("vpc-") }.count == result.model.vpcs.count)
     }
 
@@ -267,6 +279,6 @@ import TunnelscopeModel
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail vpn-0aa11bb22cc33dd44") + [.enter])
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail vpn-0bb22cc33dd44ee55") + [.enter])
         #expect(state.failed.count == 2)
-        #expect(state.topology.node("link")?.health == .failed, "no tunnel left on the link")
+        #expect(state.topology.node("link")?.health == .lost, "no tunnel left on the link: lost with them (↯)")
     }
 }

@@ -30,6 +30,9 @@ final class AnalysisIndex: Sendable {
     private let deferredImpact: Deferred<Impact>
     /// Positions in `Analysis.routes.perTunnel` by physical tunnel ID (the side by side's lower half).
     let routesByTunnel: [String: Int]
+    /// The map's VPC groups by hub and account (made when a map first asks for them).
+    var mapGroups: MapGroups { mapGroupsValue.value }
+    private let mapGroupsValue: Deferred<MapGroups>
 
     /// `prefetch`: start making the search index now, on another thread.
     init(model: NetworkModel, analysis: Analysis, prefetch: Bool = true) {
@@ -57,6 +60,8 @@ final class AnalysisIndex: Sendable {
         graph = MapGraph(model: model)
         lookups = ModelLookups(model: model)
         mapVPCs = MapVPCs(vpcOrder: vpcOrder, graph: graph, verdicts: analysis.verdicts)
+        let (order, mapGraph, verdicts, base) = (vpcOrder, graph, analysis.verdicts, mapVPCs)
+        mapGroupsValue = Deferred { MapGroups(vpcOrder: order, graph: mapGraph, verdicts: verdicts, base: base) }
     }
 
     /// Starts making the search index on another thread, if nothing has asked for it yet.

@@ -75,6 +75,8 @@ public struct AppState: Sendable {
     public internal(set) var expandedGroups: Set<String> = []
     public internal(set) var topologySelection: String?
     public internal(set) var topologyScroll = 0
+    /// The group of VPCs the map is zoomed into (its key), if any: Esc zooms out.
+    public internal(set) var mapZoom: String?
     public internal(set) var failed: Set<String> = []
     /// `w` hides the what-if panel (the what-if stays; the message line then sums it up).
     public internal(set) var whatIfPanelHidden = false
@@ -108,8 +110,8 @@ public struct AppState: Sendable {
         mapBoxes = Self.mapBoxes(result.model, insights)
         content = Content(model: result.model, insights: insights)
         topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: width, height: height - 4, expanded: [],
-            boxes: mapBoxes)
+            model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
+            expanded: [], boxes: mapBoxes)
         topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
         if case .tour = screen { stack = [.topology, .tour] }
         refreshScreenRows()
@@ -118,7 +120,7 @@ public struct AppState: Sendable {
 
     /// What a reload needs to know of the state to build the new one off the main thread.
     public var reloadContext: Reload.Context {
-        Reload.Context(failed: failed, width: width, height: height, expanded: expandedGroups)
+        Reload.Context(failed: failed, width: width, height: height, expanded: expandedGroups, zoom: mapZoom)
     }
 
     /// Swaps in another result (a reload), analysed and prepared off the main thread: failures of
@@ -139,7 +141,7 @@ public struct AppState: Sendable {
         detailPane = DetailPaneCache()
         content = failed == reload.insights.failed ? reload.content : Content(model: result.model, insights: insights)
         if failed == reload.insights.failed, reload.context.width == width, reload.context.height == height,
-            reload.context.expanded == expandedGroups
+            reload.context.expanded == expandedGroups, reload.context.zoom == mapZoom
         {
             topologyCache = reload.topology
         } else {
@@ -189,8 +191,8 @@ public struct AppState: Sendable {
 
     mutating func relayout() {
         topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: width, height: height - 4, expanded: expandedGroups,
-            boxes: mapBoxes)
+            model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
+            expanded: expandedGroups, boxes: mapBoxes, zoom: mapZoom)
     }
 
     private static func mapBoxes(_ model: NetworkModel, _ insights: Insights) -> Deferred<TopologyLayout.Boxes> {
@@ -290,6 +292,8 @@ public struct Reload: Sendable {
         public var width: Int
         public var height: Int
         public var expanded: Set<String>
+        /// The group of VPCs the map is zoomed into.
+        public var zoom: String? = nil
     }
 
     public let result: LoadResult
@@ -316,8 +320,9 @@ public struct Reload: Sendable {
         self.insights = insights
         content = Content(model: result.model, insights: insights)
         topology = LazyTopology(
-            model: result.model, insights: insights, width: context.width, height: context.height - 4,
-            expanded: context.expanded)
+            model: result.model, insights: insights, width: Layout.mapWidth(context.width, context.height),
+            height: context.height - 4, expanded: context.expanded,
+            zoom: context.zoom)
         progress("laying out the map")
         _ = topology.layout
     }
@@ -366,15 +371,16 @@ extension AppState {
 final class LazyTopology: Sendable {
     private let deferred: Deferred<TopologyLayout>
 
-    /// `boxes`: the map's boxes but the VPCs' for these insights, if the state keeps them.
+    /// `boxes`: the map's boxes but the VPCs' for these insights, if the state keeps them;
+    /// `zoom`: the group of VPCs the map is zoomed into.
     init(
         model: NetworkModel, insights: Insights, width: Int, height: Int, expanded: Set<String>,
-        boxes: Deferred<TopologyLayout.Boxes>? = nil
+        boxes: Deferred<TopologyLayout.Boxes>? = nil, zoom: String? = nil
     ) {
         deferred = Deferred {
             TopologyLayout(
                 model: model, insights: insights, width: width, height: height, expanded: expanded, health: nil,
-                repeatRows: true, boxes: boxes?.value)
+                repeatRows: true, boxes: boxes?.value, scope: MapScope(index: insights.index, zoom: zoom))
         }
     }
 

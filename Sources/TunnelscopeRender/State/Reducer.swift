@@ -337,6 +337,7 @@ public enum Reducer {
     }
 
     static func back(_ state: inout AppState) {
+        if state.screen == .topology, state.mapZoom != nil { return zoomOut(&state) }
         if state.stack.count > 1 {
             let tunnel = selectedTunnel(state)
             state.stack.removeLast()
@@ -400,6 +401,7 @@ public enum Reducer {
         case .topology:
             guard let node = state.topology.node(state.topologySelection) else { return }
             if let group = node.group {
+                if state.topology.scope.zoomable(group) { return zoom(&state, into: group) }
                 toggleGroup(&state, group)
                 return
             }
@@ -440,8 +442,8 @@ public enum Reducer {
 
     static func select(_ state: inout AppState, elementId: String) {
         if state.screen == .topology {
-            if state.topology.node(elementId) != nil {
-                state.topologySelection = elementId
+            if let box = mapBox(showing: elementId, in: state) {
+                state.topologySelection = box
                 revealTopology(&state)
             }
             return

@@ -56,6 +56,7 @@ enum Chrome {
             default: return screen.title
             }
         }
+        if let zoom = TopologyView.zoomPlace(state) { places.append(zoom) }
         if state.screen == .tour, !places.isEmpty {
             places[places.count - 1] += "  step \(state.tourStep + 1) of \(Tour.steps(for: state.model).count)"
         }

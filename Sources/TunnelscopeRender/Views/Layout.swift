@@ -7,6 +7,9 @@ public struct Layout: Sendable {
     public static let minimumHeight = 16
     /// From this width list screens get a detail pane beside the list.
     public static let detailPaneWidth = 140
+    /// From this width the map gets the detail of its selection beside it: the map keeps at
+    /// least ~105 columns (four boxes of 22 beside the band labels), the pane a third.
+    public static let mapDetailPaneWidth = 160
 
     public let header: Rect
     public let breadcrumb: Rect
@@ -38,9 +41,10 @@ public struct Layout: Sendable {
         self.footer = footer
         var wantsDetail = width >= Self.detailPaneWidth
         if case .detail = screen { wantsDetail = false }
-        if screen == .topology || screen == .tour || screen == .split || screen == .routes { wantsDetail = false }
+        if screen == .tour || screen == .split || screen == .routes { wantsDetail = false }
+        if screen == .topology { wantsDetail = width >= Self.mapDetailPaneWidth }
         if wantsDetail {
-            let (list, detail) = body.takeRight(max(50, width * 2 / 5))
+            let (list, detail) = body.takeRight(screen == .topology ? max(50, width / 3) : max(50, width * 2 / 5))
             self.list = Rect(x: list.x, y: list.y, width: list.width - 1, height: list.height)
             self.detail = detail
         } else {
@@ -57,6 +61,11 @@ public struct Layout: Sendable {
                 detail = nil
             }
         }
+    }
+
+    /// The width the map is laid out for on a screen of this size (beside the detail pane when wide).
+    public static func mapWidth(_ width: Int, _ height: Int) -> Int {
+        Layout(width: width, height: height, screen: .topology).list.width
     }
 
     /// Rows of the list area (the list draws every row it has room for).

@@ -19,6 +19,8 @@ extension TopologyLayout {
         /// The edges in the order they are drawn, the hub → VPC edges going in at `vpcEdgesAt`.
         let rawEdges: [(String, String)]
         let vpcEdgesAt: Int
+        /// The width the widest of these boxes but the links' needs for its text.
+        let widest: Int
 
         init(model: NetworkModel, insights: Insights, lookup: HealthLookup) {
             let naming = Naming(model: model)
@@ -33,7 +35,10 @@ extension TopologyLayout {
             func boxHealth(_ ids: [String], related: [String] = [], failedWhenNoneLeft: Bool = false) -> Health {
                 var result = ids.map(lookup).max() ?? .ok
                 let others = related.map(lookup)
-                if failedWhenNoneLeft, others.contains(.failed), others.allSatisfy({ $0 >= .down }) { return .failed }
+                // A link whose tunnels the what-if takes down is lost with them (↯), not failed itself.
+                if failedWhenNoneLeft, others.contains(where: { $0 >= .lost }), others.allSatisfy({ $0 >= .down }) {
+                    return max(result, .lost)
+                }
                 if others.contains(where: { $0 >= .degraded }) { result = max(result, .degraded) }
                 return result
             }
@@ -260,6 +265,11 @@ extension TopologyLayout {
             projects = projectNodes
             services = serviceNodes
             self.rawEdges = rawEdges
+            widest =
+                (siteNodes + hubNodes + haNodes + projectNodes + serviceNodes).lazy.map(
+                    TopologyLayout.boxWidth(forText:)
+                )
+                .max() ?? 0
         }
     }
 }

@@ -18,15 +18,22 @@ extension TopologyLayout {
 /// `healthFromVerdicts` as a value the layout can keep (to make the boxes of rows as they are shown).
 struct VerdictHealth: Sendable {
     let failed: Set<String>
+    let lost: Set<String>
     let verdicts: Verdicts
 
     init(_ insights: Insights) {
-        failed = insights.failed.union(insights.lostOrigins).union(insights.lostTunnels)
+        failed = insights.whatIf == nil ? [] : insights.failed.union(insights.impact.failed)
+        lost =
+            insights.whatIf == nil
+            ? []
+            : insights.lostOrigins.union(insights.lostTunnels).union(insights.impact.takenDown.keys)
+                .subtracting(failed)
         verdicts = insights.verdicts
     }
 
     func callAsFunction(_ id: String) -> TopologyLayout.Health {
         if failed.contains(id) { return .failed }
+        if lost.contains(id) { return .lost }
         switch verdicts.health(of: id) {
         case .down: return .down
         case .degraded: return .degraded

@@ -96,7 +96,7 @@ struct MapRouter: Sendable {
 
     init(
         boxes: [Box], rowCount: Int, boxHeight: Int, edges: [(from: Int, to: Int)], minX: Int, maxX: Int,
-        weights: [Int] = []
+        weights: [Int] = [], fillHeight: Int = 0
     ) {
         let rowOf = { (i: Int) in boxes[i].row }
         let weights = (0..<rowCount).map { $0 < weights.count ? max(1, weights[$0]) : 1 }
@@ -349,6 +349,13 @@ struct MapRouter: Sendable {
                 }
             }
             laneCount[gap] = max(1, lanesEnd.count)
+        }
+        // A map shorter than its window spreads its rows (up to 4 more lines per gap between
+        // rows), so that it uses the window's height. Nets stay at the top of their gap.
+        if rowCount > 1, weights.allSatisfy({ $0 == 1 }) {
+            let natural = laneCount.prefix(rowCount).reduce(0, +) + rowCount * boxHeight
+            let extra = min(4, max(0, fillHeight - natural) / (rowCount - 1))
+            for gap in 1..<rowCount { laneCount[gap] += extra }
         }
 
         // Rows' y positions: each row below its gap.

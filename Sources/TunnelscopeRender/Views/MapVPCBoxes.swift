@@ -20,7 +20,7 @@ extension TopologyLayout {
                 lines: [
                     [Span("VPC ", .dim), Span(name, Style(.normal, bold: true))],
                     lost
-                        ? [Span("✕ loses its path (what-if)", .failed)]
+                        ? [Span("↯ loses its path (what-if)", .whatIf)]
                         : [Span(vpc.cidrs.map(\.description).joined(separator: " "), .normal)],
                     [Span("acct \(vpc.accountId ?? "?")", .dim)]
                         + ((graph.hubsByVpc[vpc.id] ?? []).isEmpty ? [Span(" · not attached", .dim)] : []),

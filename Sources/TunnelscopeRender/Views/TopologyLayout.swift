@@ -24,8 +24,9 @@ public struct TopologyLayout: Sendable {
         public let group: String?
     }
 
+    /// `lost`: taken down or cut off by the what-if (↯); `failed`: failed in it (⊘).
     public enum Health: Sendable, Comparable {
-        case neutral, ok, degraded, down, failed
+        case neutral, ok, degraded, down, lost, failed
     }
 
     /// A line on the map: `from` is the upper box (a gateway, a site, a link box), `to` the lower.
@@ -74,25 +75,31 @@ public struct TopologyLayout: Sendable {
             repeatRows: true)
     }
 
+    /// Which VPCs the map shows and how (by hub, in groups by account, one group zoomed into).
+    let scope: MapScope
+
     /// `repeatRows`: a run of alike rows of the VPC grid is laid out once and repeated (see
     /// `VPCGrid.rowsToLay`); without it every row is laid out (what the tests compare with).
     init(
         model: NetworkModel, insights: Insights, width: Int, height bodyHeight: Int, expanded: Set<String>,
-        health: HealthLookup?, repeatRows: Bool, boxes: Boxes? = nil
+        health: HealthLookup?, repeatRows: Bool, boxes: Boxes? = nil, scope: MapScope? = nil
     ) {
         self.width = width
         compact = bodyHeight < 34
+        let scope = scope ?? MapScope(index: insights.index)
+        self.scope = scope
         let boxHeight = compact ? 3 : 4
         let graph = insights.index.graph
         let lookup = health ?? Self.healthFromVerdicts(insights)
         let margin = 10
         let gap = 3
         let usable = max(20, width - margin - 1)
-        let columns = max(1, min(6, usable / (width < 120 ? 22 : 30)))
+        let made = boxes ?? Boxes(model: model, insights: insights, lookup: lookup)
+        let columns = Self.columns(
+            usable: usable, width: width, gap: gap, widest: Self.widestText(made, scope, insights))
         let boxWidth = max(18, (usable - (columns - 1) * gap) / columns)
         let zero = Rect(x: 0, y: 0, width: 0, height: 0)
 
-        let made = boxes ?? Boxes(model: model, insights: insights, lookup: lookup)
         let (siteNodes, hubNodes, linkNodes, linkHub) = (made.sites, made.hubs, made.links, made.linkHub)
         let (haNodes, projectNodes, serviceNodes) = (made.has, made.projects, made.services)
         let rawEdges = made.rawEdges
@@ -101,7 +108,7 @@ public struct TopologyLayout: Sendable {
         // AWS VPCs, in clusters by the hub they hang off (the first, if several), sorted by name.
         let vpcOrder = insights.index.vpcOrder
         // Only the VPCs shown get a box: a collapsed group counts the others (and their health).
-        let mapVPCs = insights.index.mapVPCs
+        let mapVPCs = scope.vpcs
         let clusters = mapVPCs.clusters
         /// Per cluster: how many of its VPCs have boxes (the others are in its group box).
         var shownInCluster = clusters.map(\.vpcs.count)
@@ -113,16 +120,29 @@ public struct TopologyLayout: Sendable {
         var built: [(label: String, role: Role, rows: [[Node]], weights: [Int])] = []
         var centreOf: [String: Double] = [:]
 
+        /// A group of boxes (sites, projects, services): marked with the worst of its members'
+        /// health, counting those down (or failed by the what-if) and degraded.
         func groupBox(_ group: String, hidden count: Int, members: ArraySlice<Node>) -> Node {
-            groupBox(group, hidden: count, ids: members.map(\.id), bad: members.filter { $0.health >= .degraded }.count)
+            let down = members.filter { $0.health >= .down }.count
+            let degraded = members.filter { $0.health == .degraded }.count
+            return groupBox(
+                group, hidden: count, ids: members.map(\.id), bad: down + degraded,
+                health: members.map(\.health).max() ?? .neutral,
+                tally: (down > 0 ? [Span("  ✖ \(down)", Style(.error, bold: true))] : [])
+                    + (degraded > 0 ? [Span("  ▲ \(degraded)", Style(.warning, bold: true))] : []))
         }
-        func groupBox(_ group: String, hidden count: Int, ids: [String], bad: Int) -> Node {
+        func groupBox(
+            _ group: String, hidden count: Int, ids: [String], bad: Int, health: Health? = nil, tally: [Span]? = nil
+        ) -> Node {
             for id in ids { hidden[id] = "group:\(group)" }
             return Node(
                 id: "group:\(group)", elementId: nil, rect: zero,
-                lines: [[Span("+ \(count) more", Style(.accent, bold: true))], [Span("e or Enter: expand", .dim)]]
-                    + (bad > 0 ? [[Span("\(bad) with problems", .error)]] : []),
-                role: .accent, health: bad > 0 ? .degraded : .neutral, opens: nil, group: group)
+                lines: [
+                    [Span("+ \(count) more", Style(.accent, bold: true))]
+                        + (tally ?? (bad > 0 ? [Span("  \(bad) with problems", .error)] : [])),
+                    [Span("e or Enter: expand", .dim)],
+                ],
+                role: .accent, health: health ?? (bad > 0 ? .degraded : .neutral), opens: nil, group: group)
         }
         func collapseBox(_ group: String) -> Node {
             Node(
@@ -144,6 +164,20 @@ public struct TopologyLayout: Sendable {
         /// with problems from the analysis' verdicts and the what-if.
         func collapsedVPCs(_ c: Int, group: String, limit: Int) -> Int {
             let members = clusters[c].vpcs
+            switch scope.mode {
+            case .zoom: return members.count
+            case .accounts:
+                // A group of one is its VPC's box; a group is one box until expanded.
+                guard members.count > 1 else { return 1 }
+                if expanded.contains(group) {
+                    extraBox[c] = collapseBox(group)
+                    return members.count + 1
+                }
+                shownInCluster[c] = 0
+                extraBox[c] = accountGroupBox(c, group: group)
+                return 1
+            case .hubs: break
+            }
             guard members.count > limit else { return members.count }
             if expanded.contains(group) {
                 extraBox[c] = collapseBox(group)
@@ -167,6 +201,51 @@ public struct TopologyLayout: Sendable {
             }
             extraBox[c] = groupBox(group, hidden: members.count - keep, ids: [], bad: bad)
             return keep + 1
+        }
+        /// The box of a group of VPCs by hub and account: its count, account, and its members'
+        /// health as the analysis judges them, with the what-if's failures and losses.
+        /// The what-if's failures and losses among the VPCs of each group, in one pass (the
+        /// analysis' counts of each group less those it fails): made when a group box first asks.
+        var whatIfTally: (failed: [Int], counts: [MapGroups.Counts])?
+        func tally() -> (failed: [Int], counts: [MapGroups.Counts]) {
+            if let whatIfTally { return whatIfTally }
+            var failed = [Int](repeating: 0, count: clusters.count)
+            var counts = scope.counts
+            let groups = insights.index.mapGroups
+            for id in insights.failed.union(insights.lostOrigins).union(insights.lostTunnels) {
+                guard let i = mapVPCs.position[id], case let c = mapVPCs.cluster[i], c >= 0 else { continue }
+                failed[c] += 1
+                switch groups.health[i] {
+                case .down: counts[c].down -= 1
+                case .degraded: counts[c].degraded -= 1
+                case .ok: counts[c].ok -= 1
+                default: counts[c].unknown -= 1
+                }
+            }
+            whatIfTally = (failed, counts)
+            return (failed, counts)
+        }
+        func accountGroupBox(_ c: Int, group: String) -> Node {
+            let members = clusters[c].vpcs
+            var counts = MapGroups.Counts()
+            var failed = 0
+            if health == nil {
+                let made = tally()
+                (counts, failed) = (made.counts[c], made.failed[c])
+            } else {
+                for i in members {
+                    switch lookup(vpcOrder[i].vpc.id) {
+                    case .failed, .lost: failed += 1
+                    case .down: counts.down += 1
+                    case .degraded: counts.degraded += 1
+                    case .ok: counts.ok += 1
+                    case .neutral: counts.unknown += 1
+                    }
+                }
+            }
+            return Self.accountGroupNode(
+                id: "group:\(group)", group: group, count: members.count, account: scope.accounts[c], model: model,
+                counts: counts, failed: failed)
         }
         /// x positions of boxes in one row, each as near its desired centre as the others allow.
         func arrange(_ nodes: inout [Node], widths: [Int], centres: [Double?]) {
@@ -263,9 +342,12 @@ public struct TopologyLayout: Sendable {
         // clusters than columns), as grid slots; boxes are made for the rows laid out.
         var grid = VPCGrid()
         if !clusters.isEmpty {
-            let groupName = { (hub: String?) in "vpcs:\(hub ?? "unattached")" }
+            // Groups by account count their slots first (a group box, or its VPCs when expanded).
+            let slots: [Int]? =
+                scope.mode == .hubs
+                ? nil : clusters.indices.map { collapsedVPCs($0, group: scope.keys[$0], limit: Int.max) }
             if clusters.count <= columns {
-                let sizes = clusters.map(\.vpcs.count)
+                let sizes = slots ?? clusters.map(\.vpcs.count)
                 var alloc = sizes
                 if sizes.reduce(0, +) > columns {
                     let need = sizes.map { ($0 + 1) / 2 }
@@ -281,8 +363,8 @@ public struct TopologyLayout: Sendable {
                 var blockX = margin + max(0, (usable - total) / 2)
                 var blocks: [(x: Int, columns: Int)] = []
                 var counts: [Int] = []
-                for (c, cluster) in clusters.enumerated() {
-                    counts.append(collapsedVPCs(c, group: groupName(cluster.hub), limit: alloc[c] * 2))
+                for c in clusters.indices {
+                    counts.append(slots?[c] ?? collapsedVPCs(c, group: scope.keys[c], limit: alloc[c] * 2))
                     blocks.append((blockX, alloc[c]))
                     blockX += blockWidths[c] + gap
                 }
@@ -298,7 +380,7 @@ public struct TopologyLayout: Sendable {
                 }).enumerated() {
                     let limit = min(clusters[i].vpcs.count, max(1, remaining / (clusters.count - k)))
                     remaining -= limit
-                    counts[i] = collapsedVPCs(i, group: groupName(clusters[i].hub), limit: limit)
+                    counts[i] = slots?[i] ?? collapsedVPCs(i, group: scope.keys[i], limit: limit)
                 }
                 grid = VPCGrid(
                     counts: counts, shown: shownInCluster, clusters: clusters.map(\.vpcs), vpcs: vpcOrder.count,
@@ -336,7 +418,12 @@ public struct TopologyLayout: Sendable {
         }
         let linkWidth =
             linkNodes.isEmpty
-            ? 0 : min(max(boxWidth, width >= 160 ? 96 : 64), (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
+            ? 0
+            : min(
+                max(
+                    boxWidth, width >= 160 ? 96 : 64,
+                    width >= Self.textSizedWidth ? linkNodes.map(Self.boxWidth(forText:)).max() ?? 0 : 0),
+                (usable - (linkNodes.count - 1) * gap) / linkNodes.count)
         let linksPerRow = max(1, (usable + gap) / (max(1, linkWidth) + gap))
         let linkRows = rows(linkNodes, perRow: linksPerRow, width: linkWidth) {
             linkHub[$0.id].flatMap { centreOf[$0] }
@@ -409,18 +496,24 @@ public struct TopologyLayout: Sendable {
         var vpcEdges = 0..<0
         func addVPCEdges() {
             var toGroup = Set<Int>()
+            // Per cluster: the hubs its group box has a line from so far.
+            var groupHubs = [Int](repeating: 0, count: clusters.count)
             let start = laidEdges.count
             defer { vpcEdges = start..<laidEdges.count }
             for i in vpcOrder.indices {
                 let c = mapVPCs.cluster[i]
+                guard c >= 0 else { continue }  // not on this map (zoomed into another group)
                 let shown = mapVPCs.rank[i] < shownInCluster[c]
                 // The boxes of rows that are not laid out have no edge here (their row's first has).
                 if shown, !laidRow[grid.vpcRow[i]] { continue }
+                // A group box with a line from each of its hubs: its other VPCs add none.
+                if !shown, groupHubs[c] >= scope.hiddenHubs[c] { continue }
                 for hub in mapVPCs.hubs[i] {
                     if shown {
                         add(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
                     } else if toGroup.insert(hub * clusters.count + c).inserted {
-                        add(Edge(from: graph.hubs[hub].id, to: "group:vpcs:\(clusters[c].hub ?? "unattached")"))
+                        groupHubs[c] += 1
+                        add(Edge(from: graph.hubs[hub].id, to: "group:\(scope.keys[c])"))
                     }
                 }
             }
@@ -432,7 +525,7 @@ public struct TopologyLayout: Sendable {
         if rawEdges.count == vpcEdgesAt { addVPCEdges() }
         let router = MapRouter(
             boxes: boxes, rowCount: rowCount, boxHeight: boxHeight, edges: routed,
-            minX: margin - 1, maxX: max(margin, width - 1), weights: weights)
+            minX: margin - 1, maxX: max(margin, width - 1), weights: weights, fillHeight: bodyHeight)
         routing = router
 
         // Bands with the rows' y from the router.

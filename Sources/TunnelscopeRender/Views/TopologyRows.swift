@@ -64,7 +64,7 @@ extension TopologyLayout {
         if let at = nodeIndex[id] {
             return Place(at: RowRef(row: at.row, instance: 0), index: at.node - rowInfo[at.row].nodes.lowerBound)
         }
-        guard let repeated, let i = repeated.boxes.insights.index.mapVPCs.position[id],
+        guard let repeated, let i = scope.vpcs.position[id],
             let (gridRow, slot) = repeated.grid.slot(ofVPC: i),
             let row = rowInfo.firstIndex(where: {
                 $0.gridRow >= 0 && $0.gridRow <= gridRow && gridRow < $0.gridRow + $0.weight
@@ -150,19 +150,23 @@ extension TopologyLayout {
     public var edges: [Edge] {
         guard let repeated else { return laidEdges }
         // The hub → VPC edges again, for every VPC with a box, in the order the layout adds them.
-        let mapVPCs = repeated.boxes.insights.index.mapVPCs
+        let mapVPCs = scope.vpcs
         let vpcOrder = repeated.boxes.insights.index.vpcOrder
         let graph = repeated.boxes.insights.index.graph
         var vpcEdges: [Edge] = []
         var toGroup = Set<Int>()
+        var groupHubs = [Int](repeating: 0, count: mapVPCs.clusters.count)
         for i in vpcOrder.indices {
             let c = mapVPCs.cluster[i]
+            guard c >= 0 else { continue }
             let shown = mapVPCs.rank[i] < repeated.shownInCluster[c]
+            if !shown, groupHubs[c] >= scope.hiddenHubs[c] { continue }
             for hub in mapVPCs.hubs[i] where nodeIndex[graph.hubs[hub].id] != nil {
                 if shown {
                     vpcEdges.append(Edge(from: graph.hubs[hub].id, to: vpcOrder[i].vpc.id))
                 } else if toGroup.insert(hub * mapVPCs.clusters.count + c).inserted {
-                    let group = "group:vpcs:\(mapVPCs.clusters[c].hub ?? "unattached")"
+                    groupHubs[c] += 1
+                    let group = "group:\(scope.keys[c])"
                     if nodeIndex[group] != nil { vpcEdges.append(Edge(from: graph.hubs[hub].id, to: group)) }
                 }
             }

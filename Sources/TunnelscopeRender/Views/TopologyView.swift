@@ -5,7 +5,8 @@ import TunnelscopeText
 /// the boxes coloured by health, the selected box in heavy lines. Only the rows inside the
 /// window are drawn, and only their boxes and lines are asked of the layout (see `TopologyRows`).
 enum TopologyView {
-    static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, highlight: String?) {
+    static func draw(_ buffer: inout CellBuffer, _ body: Rect, _ state: AppState, highlight: String?) {
+        let rect = drawDetailPane(&buffer, body, state)
         let layout = state.topology
         let scroll = state.topologyScroll
         let selected = highlight ?? state.topologySelection
@@ -152,7 +153,7 @@ enum TopologyView {
         let role: Role =
             switch node.health {
             case .down: .error
-            case .failed: .failed
+            case .failed, .lost: .whatIf
             case .degraded: .warning
             case .ok: node.role
             case .neutral: .border
@@ -177,6 +178,7 @@ enum TopologyView {
             switch node.health {
             case .down: Mark.down
             case .failed: Mark.failed
+            case .lost: Mark.lost
             case .degraded: Mark.warn
             case .ok: Mark.up
             case .neutral: Span(" ", .dim)
