@@ -434,7 +434,7 @@ struct RoutesRows {
                 // The what-if summary is a sentence: wrap it rather than cut it.
                 rows.append(.blank)
                 for line in Wrap.lines("What-if: \(whatIf.summary)", width: 100) {
-                    rows.append(.heading(line, .failed))
+                    rows.append(.heading(line, .whatIf))
                 }
             }
             section(
@@ -465,6 +465,7 @@ struct RoutesRows {
                     + (prefixes.count > 6 ? " … +\(prefixes.count - 6)" : "")
         }
         let lost = Set(whatIf?.tunnelsLost.map(\.id) ?? [])
+        let chosen = Set(whatIf?.failed.map(\.id) ?? [])
         for t in routes.perTunnel {
             let verdict = verdicts.tunnel(t.tunnel)
             let failed = lost.contains(t.tunnel)
@@ -475,10 +476,13 @@ struct RoutesRows {
             rows.append(
                 Row(
                     spans: [
-                        Span("  "), failed ? Mark.failed : verdict.map { Mark.health($0.health) } ?? Mark.unknown,
+                        Span("  "),
+                        failed
+                            ? (chosen.contains(t.tunnel) ? Mark.failed : Mark.lost)
+                            : verdict.map { Mark.health($0.health) } ?? Mark.unknown,
                         Span(" \(t.tunnel)", Style(.normal, bold: true)),
                         Span("  " + (verdict?.summary ?? ""), .dim),
-                    ] + (failed ? [Span("  ✕ carries nothing in the what-if", .failed)] : []),
+                    ] + (failed ? [Span("  ↯ carries nothing in the what-if", .whatIf)] : []),
                     elementId: t.tunnel, tunnelId: t.tunnel, searchText: t.tunnel))
             let gcpLearned =
                 t.gcpLearns.map { "Cloud Router learned \($0.count): \(list($0))" }

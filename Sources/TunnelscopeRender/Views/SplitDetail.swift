@@ -1,3 +1,4 @@
+import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeModel
@@ -53,8 +54,8 @@ enum SplitDetail {
             g?.haInterfaceIp.map { "HA \(g?.haGateway?.name ?? "?") if\(g?.haInterface.map(String.init) ?? "?") \($0)" }
         )
         field(
-            "IPsec", a.map { $0.tunnel.status.rawValue + ($0.tunnel.statusMessage.map { " (\($0))" } ?? "") },
-            g.map { ($0.tunnel.status ?? "?") + ($0.tunnel.detailedStatus.map { " (\($0))" } ?? "") }, layer: "IPsec")
+            "IPsec", a.map { $0.tunnel.status.rawValue + Self.aside($0.tunnel.statusMessage) },
+            g.map { ($0.tunnel.status ?? "?") + Self.aside($0.tunnel.detailedStatus) }, layer: "IPsec")
         let bgp = verdict?.state
         field(
             "BGP",
@@ -110,5 +111,11 @@ enum SplitDetail {
             line([Span("  … \(findings.count - 3) more findings (d: detail)", .dim)], [], Span(" ", .border))
         }
         return lines
+    }
+
+    /// ` (text)`, or nothing for a missing or blank text.
+    static func aside(_ text: String?) -> String {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return "" }
+        return " (\(text))"
     }
 }
