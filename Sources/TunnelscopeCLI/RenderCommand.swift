@@ -90,9 +90,7 @@ struct RenderCommand: ParsableCommand {
         for id in failed {
             switch state.analysis.resolve(id) {
             case .found(let element):
-                Reducer.reduce(&state, .startCommand)
-                "fail \(element.id)".forEach { Reducer.reduce(&state, .input($0)) }
-                Reducer.reduce(&state, .inputSubmit)
+                Reducer.reduce(&state, .fail(element.id))
             case let other:
                 Output.error("--fail \(id): \(other)")
                 throw ExitCode(ExitStatus.unusable)
@@ -138,11 +136,11 @@ struct RenderCommand: ParsableCommand {
                 Reducer.reduce(&state, .show(.detail(resolved)))
                 return
             }
-            // Search puts the selection on the element, then the view is shown with it selected.
-            Reducer.reduce(&state, .startSearch)
-            resolved.forEach { Reducer.reduce(&state, .input($0)) }
-            Reducer.reduce(&state, .inputSubmit)
+            // Selected in the view when it is there; else where a search for it leads, and the
+            // view is then shown with the selection carried over (the same tunnel, element).
             Reducer.reduce(&state, .show(target))
+            Reducer.reduce(&state, .select(resolved))
+            if state.screen != target { Reducer.reduce(&state, .show(target)) }
             state.clearMessage()
         } else {
             Reducer.reduce(&state, .show(target))

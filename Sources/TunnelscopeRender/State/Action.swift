@@ -20,6 +20,11 @@ public enum Action: Sendable {
     case inputSubmit
     case inputCancel
     case failSelected
+    /// Fail an element by ID or name (`:fail`, `render --fail`).
+    case fail(String)
+    /// Select an element by ID on the current screen, or go where a search for it leads
+    /// (`render --select`).
+    case select(String)
     case clearFailures
     case toggleWhatIfPanel
     case cycleSeverity

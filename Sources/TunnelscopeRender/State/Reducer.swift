@@ -140,6 +140,8 @@ public enum Reducer {
             }
         case .searchNext: if let q = state.lastSearch { search(&state, q, step: 1) }
         case .searchPrevious: if let q = state.lastSearch { search(&state, q, step: -1) }
+        case .fail(let name): fail(&state, named: name)
+        case .select(let id): selectElement(&state, id)
         case .failSelected:
             guard let id = state.focusElement, !id.hasPrefix("group:") else {
                 state.message = Span("Select a tunnel, interface, connection, gateway or router to fail it.", .warning)
@@ -527,46 +529,42 @@ public enum Reducer {
     }
 
     static func command(_ state: inout AppState, _ text: String) -> [Effect] {
-        let words = text.split(separator: " ").map(String.init)
-        guard let verb = words.first else { return [] }
-        switch verb {
-        case "q", "quit": return [.quit]
-        case "fail":
-            guard words.count >= 2 else {
-                state.message = Span("usage: :fail ID (a tunnel, interface, connection, gateway, router)", .warning)
-                break
-            }
-            switch state.analysis.resolve(words[1]) {
-            case .found(let element): fail(&state, element.id)
-            case let other: state.message = Span(other.description, .warning)
-            }
-        case "path":
-            guard words.count >= 3 else {
-                state.message = Span(
-                    "usage: :path FROM TO (addresses, CIDRs or names; what-if failures apply)", .warning)
-                break
-            }
-            state.pathQuery = (
-                words[1], words[2], PathLines.spans(state.analysis, from: words[1], to: words[2], failing: state.failed)
-            )
+        guard let command = PromptCommand.parse(text) else { return [] }
+        switch command {
+        case .quit: return [.quit]
+        case .fail(let name): reduce(&state, .fail(name))
+        case .path(let from, let to):
+            state.pathQuery = (from, to, PathLines.spans(state.analysis, from: from, to: to, failing: state.failed))
             state.screenRows[Screen.routes.memoryKey] = nil
             state.stack = [.topology, .routes]
             state.refreshScreenRows()
-        case "view":
-            let names: [String: Screen] = [
-                "topology": .topology, "map": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
-                "findings": .findings, "routes": .routes, "tour": .tour,
-            ]
-            if let screen = words.dropFirst().first.flatMap({ names[$0] }) {
-                reduce(&state, .show(screen))
-            } else {
-                state.message = Span("views: \(names.keys.sorted().joined(separator: ", "))", .warning)
-            }
-        case "clear": reduce(&state, .clearFailures)
-        default:
-            state.message = Span("Unknown command \(verb). Commands: fail, path, view, clear, quit.", .warning)
+        case .view(let screen): reduce(&state, .show(screen))
+        case .clear: reduce(&state, .clearFailures)
+        case .invalid(let message): state.message = Span(message, .warning)
         }
         return []
+    }
+
+    /// `.fail(name)`: resolves the name (ID, name, IP) to an element that can fail and fails it.
+    static func fail(_ state: inout AppState, named name: String) {
+        switch state.analysis.resolve(name) {
+        case .found(let element): fail(&state, element.id)
+        case let other: state.message = Span(other.description, .warning)
+        }
+    }
+
+    /// `.select(id)`: selects the element on the current screen when it is there; else goes
+    /// where a search for it leads (its perspective row or its detail).
+    static func selectElement(_ state: inout AppState, _ id: String) {
+        if state.screen == .topology, state.topology.node(id) != nil {
+            select(&state, elementId: id)
+            return
+        }
+        if state.screen != .topology, state.screen != .tour, state.rows(for: state.screen).index(ofElement: id) != nil {
+            select(&state, elementId: id)
+            return
+        }
+        search(&state, id, step: 0)
     }
 
     static func click(_ state: inout AppState, x: Int, y: Int) {

@@ -1,0 +1,48 @@
+/// A `:` command, parsed from what was typed: the parsing and its usage messages live here, the
+/// reducer only carries the command out (`Reducer.run`).
+enum PromptCommand: Equatable, Sendable {
+    case quit
+    /// `:fail ID` (a name, ID or IP the analysis resolves).
+    case fail(String)
+    /// `:path FROM TO`.
+    case path(from: String, to: String)
+    case view(Screen)
+    /// `:clear` every what-if failure.
+    case clear
+    /// Not a command that can run: what to tell the user.
+    case invalid(String)
+
+    static let views: [String: Screen] = [
+        "topology": .topology, "map": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
+        "findings": .findings, "routes": .routes, "tour": .tour,
+    ]
+
+    /// nil for an empty line (nothing to do).
+    static func parse(_ text: String) -> PromptCommand? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let verb = words.first else { return nil }
+        switch verb {
+        case "q", "quit":
+            return .quit
+        case "fail":
+            guard words.count == 2 else {
+                return .invalid("usage: :fail ID (a tunnel, interface, connection, gateway, router)")
+            }
+            return .fail(words[1])
+        case "path":
+            guard words.count == 3 else {
+                return .invalid("usage: :path FROM TO (addresses, CIDRs or names; what-if failures apply)")
+            }
+            return .path(from: words[1], to: words[2])
+        case "view":
+            guard words.count == 2, let screen = views[words[1]] else {
+                return .invalid("views: \(views.keys.sorted().joined(separator: ", "))")
+            }
+            return .view(screen)
+        case "clear":
+            return words.count == 1 ? .clear : .invalid("usage: :clear (clears every what-if failure)")
+        default:
+            return .invalid("Unknown command \(verb). Commands: fail, path, view, clear, quit.")
+        }
+    }
+}
