@@ -63,7 +63,13 @@ struct IncidentReport: Sendable {
         let sites = impact.sitesCutOff.map { $0.name.lowercased().hasPrefix("site") ? $0.name : "site \($0.name)" }
         let projects = impact.projectsCutOff.map { "project \($0.dropFirst("project/".count))" }
         if !(sites + projects).isEmpty {
-            lines.append([Mark.down, Span(" Cut off: ", .error), Span((sites + projects).joined(separator: ", "))])
+            let cut = sites + projects
+            lines.append([
+                Mark.down, Span(" \(cut.count) cut off: ", .error),
+                Span(
+                    cut.prefix(listed).joined(separator: ", ")
+                        + (cut.count > listed ? " +\(cut.count - listed) more (5: findings)" : "")),
+            ])
         }
         lines.append([
             Span(errors > 0 ? "✖" : warnings > 0 ? "▲" : "●", errors > 0 ? .error : warnings > 0 ? .warning : .ok),
