@@ -180,11 +180,9 @@ struct JSONParser {
     private func isSecret(_ key: Int) -> Bool {
         let entry = tape[key]
         let length = Int(entry.payload & 0xFFFF_FFFF)
-        guard length <= Secrets.longestKey else { return false }
         let start = Int(entry.payload >> 32)
         let base = entry.kind == .escapedString ? UnsafePointer(unescaped.storage.baseAddress!) : input.baseAddress!
-        let text = UnsafeBufferPointer(start: base + start, count: length)
-        return Secrets.jsonKeyBytes.contains { $0.count == length && $0.elementsEqual(text) }
+        return Secrets.isJSONKey(UnsafeBufferPointer(start: base + start, count: length))
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) {
