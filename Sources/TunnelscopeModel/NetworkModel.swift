@@ -84,14 +84,16 @@ public struct NetworkModel: Sendable {
     public init(parts: ModelParts) {
         // The join, the sites and the lists of accounts and projects read the parts as they are:
         // they are made on one core while the largest arrays are sorted and indexed on another.
-        let (aws, join) = Concurrently.run({ SortedAWS(parts) }, { Joined(parts) })
-        tgwAttachments = aws.tgwAttachments
-        tgwRouteTables = aws.tgwRouteTables
-        subnets = aws.subnets
-        vpcs = aws.vpcs
-        routeTables = aws.routeTables
-        vpcIndex = aws.vpcIndex
-        subnetIndex = aws.subnetIndex
+        // The VPCs and subnets on one core; the route tables, the TGW's and the join on the other.
+        let (vpcSide, (transit, join)) = Concurrently.run(
+            { SortedVPCs(parts) }, { (SortedTransit(parts), Joined(parts)) })
+        tgwAttachments = transit.tgwAttachments
+        tgwRouteTables = transit.tgwRouteTables
+        subnets = vpcSide.subnets
+        vpcs = vpcSide.vpcs
+        routeTables = transit.routeTables
+        vpcIndex = vpcSide.vpcIndex
+        subnetIndex = vpcSide.subnetIndex
         transitGateways = parts.transitGateways.sorted { $0.id < $1.id }
         vpcPeerings = parts.vpcPeerings.sorted { $0.id < $1.id }
         customerGateways = parts.customerGateways.sorted { $0.id < $1.id }
@@ -132,23 +134,18 @@ public struct NetworkModel: Sendable {
         tunnelIndex = join.tunnelIndex
     }
 
-    /// The largest arrays (VPCs, subnets, route tables, TGW attachments and route tables) in
-    /// order, and the VPCs' and subnets' indexes.
-    private struct SortedAWS: Sendable {
-        let tgwAttachments: [TGWAttachment]
-        let tgwRouteTables: [TGWRouteTable]
+    /// The VPCs and subnets in order, and their indexes.
+    private struct SortedVPCs: Sendable {
         let subnets: [AWSSubnet]
         let vpcs: [AWSVpc]
-        let routeTables: [AWSRouteTable]
         let vpcIndex: [String: Int]
         let subnetIndex: [String: Int]
 
         init(_ parts: ModelParts) {
-            var tgwAttachments = parts.tgwAttachments.sorted { $0.id < $1.id }
-            var tgwRouteTables = NetworkModel.mergeRouteTables(parts)
-            var subnets = parts.subnets.sorted { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
+            var subnets = parts.subnets.inOrder { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
             // A VPC's region is its subnets' (describe-vpcs does not say).
             var regionByVpc: [String: String] = [:]
+            regionByVpc.reserveCapacity(parts.vpcs.count)
             for subnet in subnets where regionByVpc[subnet.vpcId] == nil {
                 if let r = subnet.region { regionByVpc[subnet.vpcId] = r }
             }
@@ -156,12 +153,29 @@ public struct NetworkModel: Sendable {
                 var vpc = vpc
                 if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
                 return vpc
-            }.sorted { $0.id < $1.id }
-            var routeTables = parts.routeTables.sorted { $0.id < $1.id }
-            // The VPC and attachment IDs that other resources name (a subnet's VPC, a route's
-            // attachment) share the VPCs' and attachments' copies: each file had its own.
-            let ids = SharedText(vpcs.map(\.id) + tgwAttachments.map(\.id))
+            }.inOrder { $0.id < $1.id }
+            // The VPC IDs that subnets name share the VPCs' copies: each file had its own.
+            let ids = SharedText(vpcs.map(\.id))
             for i in subnets.indices { ids.share(&subnets[i].vpcId) }
+            self.subnets = subnets
+            vpcIndex = NetworkModel.index(vpcs) { $0.id }
+            subnetIndex = NetworkModel.index(subnets) { $0.id }
+        }
+    }
+
+    /// The route tables, TGW attachments and TGW route tables in order.
+    private struct SortedTransit: Sendable {
+        let tgwAttachments: [TGWAttachment]
+        let tgwRouteTables: [TGWRouteTable]
+        let routeTables: [AWSRouteTable]
+
+        init(_ parts: ModelParts) {
+            var tgwAttachments = parts.tgwAttachments.inOrder { $0.id < $1.id }
+            var tgwRouteTables = NetworkModel.mergeRouteTables(parts)
+            var routeTables = parts.routeTables.inOrder { $0.id < $1.id }
+            // The VPC and attachment IDs that other resources name (a route table's VPC, a route's
+            // attachment) share the VPCs' and attachments' copies: each file had its own.
+            let ids = SharedText(parts.vpcs.map(\.id) + tgwAttachments.map(\.id))
             for i in routeTables.indices { ids.share(&routeTables[i].vpcId) }
             for i in tgwAttachments.indices { ids.share(&tgwAttachments[i].resourceId) }
             for t in tgwRouteTables.indices {
@@ -174,10 +188,7 @@ public struct NetworkModel: Sendable {
             }
             self.tgwAttachments = tgwAttachments
             self.tgwRouteTables = tgwRouteTables
-            self.subnets = subnets
             self.routeTables = routeTables
-            vpcIndex = NetworkModel.index(vpcs) { $0.id }
-            subnetIndex = NetworkModel.index(subnets) { $0.id }
         }
     }
 
@@ -239,7 +250,7 @@ public struct NetworkModel: Sendable {
             tables[i].routes += parts.tgwRoutesByTable[tables[i].id] ?? []
             tables[i].propagations += parts.tgwPropagationsByTable[tables[i].id] ?? []
         }
-        return tables.sorted { $0.id < $1.id }
+        return tables.inOrder { $0.id < $1.id }
     }
 
     static func collectAccounts(_ parts: ModelParts) -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TunnelscopeExample
+import TunnelscopeText
 
 @testable import TunnelscopeCLI
 
@@ -86,5 +87,31 @@ import TunnelscopeExample
         #expect(object?["schemaVersion"] as? Int == 1)
         #expect((object?["tunnels"] as? [Any])?.isEmpty == false)
         #expect(object?["whatIf"] != nil)
+    }
+
+    /// Strings sanitised as they are written give the bytes the sanitiser gives over the whole
+    /// document: C0, DEL, C1, bidi and format characters, a combining mark or joiner right after the
+    /// opening quote or before the closing one, CR LF, emoji sequences, text that is all escapes.
+    @Test func sanitisingEachStringEqualsSanitisingTheDocument() {
+        let texts = [
+            "plain", "", "\u{0301}starts with a combining mark", "ends with a joiner\u{200D}", "\u{202E}evil\u{202C}",
+            "tab\tand\r\nCR LF", "del \u{7F} c1 \u{9B}31m", "caf\u{E9} \u{2192} \u{2026}",
+            "\u{1F469}\u{200D}\u{1F4BB} family",
+            "\u{FEFF}\u{200B}\u{2066}isolate\u{2069}", "quote \" backslash \\", "\u{0301}", "a\u{0308}\u{0301}\u{202E}",
+            "\u{85}next line \u{2028} \u{2029}", "\u{1}\u{1F}", "\u{E000}private \u{FFFD}",
+        ]
+        func document(_ json: inout PrettyJSON) {
+            json.object { json in
+                json.field("items", texts)
+                json.field("last", texts.joined())
+            }
+        }
+        var plain = PrettyJSON()
+        document(&plain)
+        var sanitised = PrettyJSON(sanitizing: true)
+        document(&sanitised)
+        #expect(sanitised.bytes == Sanitizer.json(plain.bytes))
+        #expect(sanitised.bytes != plain.bytes)
+        #expect(!sanitised.text.contains("\u{202E}"))
     }
 }

@@ -63,9 +63,17 @@ extension Finding {
     /// Use it to merge findings made elsewhere (such as the load report's) with `Analysis.findings`.
     public static func ordered(_ findings: [Finding]) -> [Finding] {
         let rank = Dictionary(uniqueKeysWithValues: ruleUrgency.enumerated().map { ($1, $0) })
-        return findings.sorted {
-            ($0.severity, rank[$0.rule] ?? ruleUrgency.count, $0.rule, $0.resources.first ?? "", $0.message)
-                < ($1.severity, rank[$1.rule] ?? ruleUrgency.count, $1.rule, $1.resources.first ?? "", $1.message)
+        // Each finding's rule looked up once, not twice per comparison; the texts are compared
+        // only between findings of one severity and urgency. The same order (a stable sort of the
+        // positions by the same comparison).
+        let urgency = findings.map { rank[$0.rule] ?? ruleUrgency.count }
+        let order = findings.indices.sorted { a, b in
+            let x = findings[a]
+            let y = findings[b]
+            if x.severity != y.severity { return x.severity < y.severity }
+            if urgency[a] != urgency[b] { return urgency[a] < urgency[b] }
+            return (x.rule, x.resources.first ?? "", x.message) < (y.rule, y.resources.first ?? "", y.message)
         }
+        return order.map { findings[$0] }
     }
 }

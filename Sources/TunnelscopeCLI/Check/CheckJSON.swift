@@ -363,11 +363,12 @@ struct CheckJSON {
 
     func render() -> String { String(decoding: renderBytes(), as: UTF8.self) }
 
-    /// The document as UTF-8, ready to write (no `String` of tens of megabytes in between).
+    /// The document as UTF-8, ready to write (no `String` of tens of megabytes in between). Its
+    /// strings are sanitised as they are written (C1, bidi and invisible format characters as
+    /// \uXXXX too; PrettyJSON escapes C0): the same bytes as `Sanitizer.json` over the whole document.
     func renderBytes() -> [UInt8] {
-        var json = PrettyJSON()
+        var json = PrettyJSON(sanitizing: true)
         document().write(to: &json)
-        // C1, bidi and invisible format characters as \uXXXX too (PrettyJSON escapes C0 only).
-        return Sanitizer.json(json.bytes)
+        return json.bytes
     }
 }

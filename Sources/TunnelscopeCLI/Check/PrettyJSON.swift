@@ -1,3 +1,5 @@
+import TunnelscopeText
+
 /// JSON text exactly as `JSONEncoder` writes it with `[.prettyPrinted, .sortedKeys,
 /// .withoutEscapingSlashes]` (two-space indents, `"key" : value`, an empty container as an open
 /// and a close bracket with an empty line between them, `"` `\` and C0 controls escaped, nothing
@@ -6,15 +8,24 @@
 ///
 /// The caller writes each object's keys in sorted (UTF-8) order, as the encoder sorts them; a
 /// debug build checks that it does.
+///
+/// `sanitizing`: each string is written as `Sanitizer.json` would leave it in the whole document
+/// (C1, bidi and invisible format characters as `\uXXXX` too), so the document needs no pass of
+/// its own. The same bytes: everything outside strings is ASCII, and a string is sanitised with its
+/// quotes, which sit between ASCII bytes where the sanitiser's parts always end.
 struct PrettyJSON {
     private(set) var bytes: [UInt8] = []
+    private let sanitizing: Bool
     private var depth = 0
     private var first = true
     #if DEBUG
         private var lastKeys: [String?] = []
     #endif
 
-    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 1 << 16, sanitizing: Bool = false) {
+        bytes.reserveCapacity(capacity)
+        self.sanitizing = sanitizing
+    }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -94,11 +105,17 @@ struct PrettyJSON {
     // MARK: Values
 
     mutating func string(_ value: String) {
+        let start = bytes.count
         append(UInt8(ascii: "\""))
         var value = value
+        var plain = true  // printable ASCII once escaped: nothing the sanitiser would change
         value.withUTF8 { utf8 in
             var run = 0  // start of the bytes not written yet
-            for (i, byte) in utf8.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
+            for (i, byte) in utf8.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x7F {
+                if byte >= 0x7F {
+                    plain = false
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
                 run = i + 1
                 switch byte {
@@ -118,6 +135,11 @@ struct PrettyJSON {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         append(UInt8(ascii: "\""))
+        if sanitizing && !plain {
+            let written = Array(bytes[start...])
+            bytes.removeSubrange(start...)
+            bytes.append(contentsOf: Sanitizer.json(written))
+        }
     }
 
     mutating func int(_ value: Int) { append(String(value)) }

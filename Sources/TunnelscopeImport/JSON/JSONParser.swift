@@ -180,11 +180,9 @@ struct JSONParser {
     private func isSecret(_ key: Int) -> Bool {
         let entry = tape[key]
         let length = Int(entry.payload & 0xFFFF_FFFF)
-        guard length <= Secrets.longestKey else { return false }
         let start = Int(entry.payload >> 32)
         let base = entry.kind == .escapedString ? UnsafePointer(unescaped.storage.baseAddress!) : input.baseAddress!
-        let text = UnsafeBufferPointer(start: base + start, count: length)
-        return Secrets.jsonKeyBytes.contains { $0.count == length && $0.elementsEqual(text) }
+        return Secrets.isJSONKey(UnsafeBufferPointer(start: base + start, count: length))
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) {
@@ -222,6 +220,20 @@ struct JSONParser {
         position += 1
         let contentStart = position
         var nonASCII = false
+        // The fastest path: eight plain bytes at a time (printable ASCII, no quote, no backslash),
+        // up to the first byte that is anything else (the closing quote, usually), which is read
+        // byte by byte below.
+        if let base = input.baseAddress {
+            while position + 8 <= input.count {
+                let special = Self.specialBytes(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                if special == 0 {
+                    position += 8
+                } else {
+                    position += Self.firstSpecialByte(special)
+                    break
+                }
+            }
+        }
         // The fast path: no escapes.
         while position < input.count {
             let byte = input[position]
@@ -285,6 +297,23 @@ struct JSONParser {
         }
         throw error("the file ends inside a string (truncated?)", at: start)
     }
+
+    /// The bytes of `word` (eight bytes of the input, the first in the lowest byte) that are a
+    /// quote, a backslash, a control character (below 0x20) or not ASCII: 0 when there are none;
+    /// else the lowest flagged byte is exactly the first such byte (the byte-wise "is zero" and
+    /// "is below n" tests may flag bytes above it, never below).
+    @inline(__always) static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = zeroBytes(word ^ (ones &* 0x22))
+        let backslash = zeroBytes(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return quote | backslash | control | (word & highs)
+    }
+
+    /// The index (0 to 7) of the first special byte, from `specialBytes`' nonzero result.
+    @inline(__always) static func firstSpecialByte(_ special: UInt64) -> Int { special.trailingZeroBitCount >> 3 }
 
     /// Non-ASCII bytes of a string must be UTF-8 (escapes are ASCII, so the raw text is checked).
     private func validate(_ range: Range<Int>, quote: Int) throws(JSONSyntaxError) {

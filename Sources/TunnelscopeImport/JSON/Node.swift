@@ -1,5 +1,11 @@
 import TunnelscopeModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A JSON value in its document, with the path that leads to it (`$.VpnConnections[2].Options`),
 /// and typed accessors that tell the decoder what was wrong and where.
 ///
@@ -372,10 +378,19 @@ final class DecodeContext {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
         let hash = hasher.finalize()
-        if let known = internedByBytes[hash], known.utf8.elementsEqual(bytes) { return known }
+        if let known = internedByBytes[hash], Self.equal(known, bytes) { return known }
         let text = intern(make())
         internedByBytes[hash] = text
         return text
+    }
+
+    /// Whether `text`'s UTF-8 is `bytes` (compared in place, not byte by byte through a view).
+    private static func equal(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        var text = text
+        return text.withUTF8 { own in
+            own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0
+        }
     }
 
     /// Interned texts by the hash of their bytes (the last one of a hash).

@@ -126,17 +126,25 @@ extension ImportState {
         }
         // A table's routes and propagations are read once each: two exports of the same table
         // (a copy of the file) do not double them.
+        // Each search's routes go into its table's list at once (not looked up route by route).
         var routeKeys: [String: Set<RouteKey>] = [:]
         for search in pending.routeSearches {
             let id = table(for: search.tableHint, file: search.file, what: "route search")
+            var keys = routeKeys.removeValue(forKey: id) ?? []
+            var routes = parts.tgwRoutesByTable.removeValue(forKey: id) ?? []
+            keys.reserveCapacity(keys.count + search.routes.count)
+            routes.reserveCapacity(routes.count + search.routes.count)
+            var duplicates = 0
             for route in search.routes {
-                if routeKeys[id, default: []].insert(RouteKey(route)).inserted {
-                    parts.tgwRoutesByTable[id, default: []].append(route)
-                } else {
-                    report.count("aws:TransitGatewayRoute") {
-                        $0.loaded -= 1
-                        $0.duplicates += 1
-                    }
+                if keys.insert(RouteKey(route)).inserted { routes.append(route) } else { duplicates += 1 }
+            }
+            routeKeys[id] = keys
+            // A table gets a list only when it has a route (an empty search adds no table).
+            if !routes.isEmpty { parts.tgwRoutesByTable[id] = routes }
+            if duplicates > 0 {
+                report.count("aws:TransitGatewayRoute") {
+                    $0.loaded -= duplicates
+                    $0.duplicates += duplicates
                 }
             }
         }

@@ -23,11 +23,17 @@ public struct AWSRoute: Hashable, Sendable {
         (targetKind, targetId) = Self.encode(target)
         stateCode = Self.code(state, in: Self.states)
         originCode = Self.code(origin, in: Self.origins)
-        let text = WrittenText(
-            destinationText: rebuilt ? nil : destinationText,
-            otherKind: targetKind == .other ? target.otherKind : nil,
-            state: stateCode == Self.unlisted ? state : nil, origin: originCode == Self.unlisted ? origin : nil)
-        written = text.isEmpty ? nil : text
+        let otherKind = targetKind == .other ? target.otherKind : nil
+        let unlistedState = stateCode == Self.unlisted ? state : nil
+        let unlistedOrigin = originCode == Self.unlisted ? origin : nil
+        // Nearly every route is written the usual way: no object is made for it.
+        if rebuilt && otherKind == nil && unlistedState == nil && unlistedOrigin == nil {
+            written = nil
+        } else {
+            written = WrittenText(
+                destinationText: rebuilt ? nil : destinationText, otherKind: otherKind, state: unlistedState,
+                origin: unlistedOrigin)
+        }
     }
 
     public var destination: CIDR? {
