@@ -17,7 +17,8 @@ public struct Verdicts: Sendable {
     private let tunnelById: [String: Int]
     private let findingsByResource: [String: [Int]]
     /// Elements whose health follows from the tunnels (or Direct Connect paths) they carry.
-    private let carriers: [String: (carrying: Int, total: Int, what: String)]
+    /// What each element carries in the exported state (the what-if's impact compares with it).
+    let carriers: [String: (carrying: Int, total: Int, what: String)]
     private let severities: [Severity]
 
     /// The mismatch rules: a tunnel named by one of these is drawn with `≠`.

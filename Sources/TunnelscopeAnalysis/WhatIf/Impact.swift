@@ -24,6 +24,8 @@ public struct Impact: Sendable {
     public let weakened: [String: String]
     /// Resolved IDs of the failed elements.
     public let failed: Set<String>
+    /// How many sites and GCP projects `cutOff` names (the header's count, made once).
+    public let sitesAndProjectsCutOff: Int
 
     public var links: [LinkOutcome] { outcome.links }
     public var isWhatIf: Bool { !outcome.failed.isEmpty }
@@ -45,7 +47,11 @@ public struct Impact: Sendable {
         }
     }
 
-    init(context c: AnalysisContext, outcome: FailureOutcome) {
+    /// `exported`: what each element carries in the exported state (the verdicts have it).
+    init(
+        context c: AnalysisContext, outcome: FailureOutcome,
+        exported: [String: (carrying: Int, total: Int, what: String)]
+    ) {
         self.outcome = outcome
         let model = c.model
         let whatIf = !outcome.failed.isEmpty
@@ -77,7 +83,7 @@ public struct Impact: Sendable {
 
         var weakened: [String: String] = [:]
         if whatIf {
-            let before = Verdicts.carriers(c, carries: { c.states[$0].carries }, failedVirtualInterfaces: [])
+            let before = exported
             let after = Verdicts.carriers(
                 c, carries: { outcome.tunnels[$0].sessionUpAfter },
                 failedVirtualInterfaces: Set(outcome.virtualInterfacesDown))
@@ -122,7 +128,7 @@ public struct Impact: Sendable {
         }
         // A site is cut off when it loses its last path to AWS; in the exported state only when the
         // exports show it paths (a site whose tunnels are not exported is unknown, not cut off).
-        let known = whatIf ? [:] : Verdicts.carriers(c, carries: { c.states[$0].carries }, failedVirtualInterfaces: [])
+        let known = exported
         for site in outcome.sites {
             let cut =
                 whatIf
@@ -149,6 +155,8 @@ public struct Impact: Sendable {
             }
         }
         self.cutOff = cutOff.mapValues { $0.sorted() }
+        sitesAndProjectsCutOff =
+            outcome.sites.filter { cutOff[$0.id] != nil }.count + cutOff.keys.filter { $0.hasPrefix("project/") }.count
     }
 
     /// The project a GCP resource URL or ID names (`projects/P/...`).
@@ -162,8 +170,12 @@ public struct Impact: Sendable {
 
 extension Analysis {
     /// The impact of the exported state: what carries, what has no path, the single points of failure.
-    public var impact: Impact { Impact(context: context, outcome: simulator.outcome(failing: [])) }
+    public var impact: Impact {
+        Impact(context: context, outcome: simulator.outcome(failing: []), exported: verdicts.carriers)
+    }
 
     /// The impact of a what-if outcome (from `whatIf(failing:)`).
-    public func impact(of outcome: FailureOutcome) -> Impact { Impact(context: context, outcome: outcome) }
+    public func impact(of outcome: FailureOutcome) -> Impact {
+        Impact(context: context, outcome: outcome, exported: verdicts.carriers)
+    }
 }

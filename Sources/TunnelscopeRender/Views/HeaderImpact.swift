@@ -51,7 +51,7 @@ enum HeaderImpact {
         } else if impact.crossCloudTotal > 0 {
             piece("no prefix lost", "0 lost", Style(.header))
         }
-        let cut = impact.cutOff.keys.filter { $0.hasPrefix("project/") || isSite($0, state) }.count
+        let cut = impact.sitesAndProjectsCutOff
         if cut > 0 {
             piece("✖ \(cut) site\(cut == 1 ? "" : "s")/project\(cut == 1 ? "" : "s") cut off", "✖ \(cut) cut off", bad)
         }
@@ -66,9 +66,5 @@ enum HeaderImpact {
             piece("next single failure cuts the link: \(names)", "SPOF: \(names)", Style(.mismatch))
         }
         return pieces
-    }
-
-    static func isSite(_ id: String, _ state: AppState) -> Bool {
-        state.model.onPremSites.contains { $0.id == id }
     }
 }
