@@ -80,7 +80,9 @@ public enum Keymap {
         Binding([.pageDown, .control("f"), .character(" ")], .pageDown, "Page down", .lists),
         Binding([.home, .character("g")], .home, "First row", .lists),
         Binding([.end, .character("G")], .end, "Last row", .lists),
-        Binding([.enter], .open, "Open the selected element", .lists, footer: 5, label: "open"),
+        Binding(
+            [.enter], .open, "Open the selected element (on the map, a group of VPCs: zoom into it)", .lists, footer: 5,
+            label: "open"),
         Binding([.character("d")], .showDetail, "Details of the selected element", .lists, footer: 6, label: "detail"),
         Binding([.character("s")], .cycleSeverity, "Filter by severity: all → errors → warnings+", .findings),
         Binding(
