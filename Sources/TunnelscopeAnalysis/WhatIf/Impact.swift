@@ -35,10 +35,6 @@ public struct Impact: Sendable {
     }
     /// GCP project IDs (`project/<id>`) cut off from AWS.
     public var projectsCutOff: [String] { cutOff.keys.filter { $0.hasPrefix("project/") }.sorted() }
-    /// Sites (IDs) that lose a side (GCP, AWS), sorted.
-    public var sitesLosing: [String] {
-        outcome.sites.map(\.id).filter { cutOff[$0] != nil }
-    }
 
     /// What one more failure would cut, per link that still carries: its single points of failure.
     public var nextSinglePointsOfFailure: [(link: String, labels: [String])] {

@@ -42,10 +42,7 @@ struct IncidentReport: Sendable {
                 } else {
                     let names = link.singlePointsOfFailureLabels
                     spans.append(Span(" · next single failure that cuts it: ", .warning))
-                    spans.append(
-                        Span(
-                            names.prefix(listed).joined(separator: ", ").replacingLast(", ", with: " or ")
-                                + (names.count > listed ? " +\(names.count - listed) more" : "")))
+                    spans.append(Span(WhatIfReport.names(names).replacingLast(", ", with: " or ")))
                 }
             }
             lines.append(spans)
@@ -54,21 +51,19 @@ struct IncidentReport: Sendable {
         if lost.isEmpty {
             lines.append([Mark.up, Span(" No prefix is without a path across", .dim)])
         } else {
-            let shown = lost.prefix(listed).map { "\($0.prefix) (\($0.originLabel))" }.joined(separator: ", ")
+            let shown = WhatIfReport.names(lost.lazy.map { "\($0.prefix) (\($0.originLabel))" }, more: " (6: routes)")
             lines.append([
                 Mark.down, Span(" \(lost.count) prefix\(lost.count == 1 ? "" : "es") without a path across: ", .error),
-                Span(shown + (lost.count > listed ? " +\(lost.count - listed) more (6: routes)" : "")),
+                Span(shown),
             ])
         }
-        let sites = impact.sitesCutOff.map { $0.name.lowercased().hasPrefix("site") ? $0.name : "site \($0.name)" }
+        let sites = impact.sitesCutOff.map { WhatIfReport.siteName($0.name) }
         let projects = impact.projectsCutOff.map { "project \($0.dropFirst("project/".count))" }
-        if !(sites + projects).isEmpty {
-            let cut = sites + projects
+        let cut = sites + projects
+        if !cut.isEmpty {
             lines.append([
                 Mark.down, Span(" \(cut.count) cut off: ", .error),
-                Span(
-                    cut.prefix(listed).joined(separator: ", ")
-                        + (cut.count > listed ? " +\(cut.count - listed) more (5: findings)" : "")),
+                Span(WhatIfReport.names(cut, more: " (5: findings)")),
             ])
         }
         lines.append([

@@ -17,19 +17,15 @@ struct WhatIfReport: Sendable {
     init(impact: Impact, analysis: Analysis) {
         let outcome = impact.outcome
         var lines: [[Span]] = []
-        func names(_ items: [String], more: String = "") -> String {
-            let shown = items.prefix(Self.listed).joined(separator: ", ")
-            return items.count > Self.listed ? "\(shown) +\(items.count - Self.listed) more\(more)" : shown
-        }
         func label(_ id: String) -> String { analysis.directory.entry(id)?.label ?? id }
 
         lines.append([
-            Mark.failed, Span(" Failed: ", Style(.whatIf, bold: true)), Span(names(outcome.failed.map(\.label))),
+            Mark.failed, Span(" Failed: ", Style(.whatIf, bold: true)), Span(Self.names(outcome.failed.map(\.label))),
         ])
         if !outcome.unresolved.isEmpty {
             lines.append([
                 Span("? ", .warning), Span("Not found: ", Style(.warning, bold: true)),
-                Span(names(outcome.unresolved.map(\.description))),
+                Span(Self.names(outcome.unresolved.map(\.description))),
             ])
         }
         // Fails with it: tunnels first (both of a connection), then sessions, then the rest.
@@ -43,7 +39,7 @@ struct WhatIfReport: Sendable {
         lines.append(
             with.isEmpty
                 ? [Mark.up, Span(" Nothing else fails with it", .dim)]
-                : [Mark.lost, Span(" Fails with it: ", Style(.whatIf, bold: true)), Span(names(with))])
+                : [Mark.lost, Span(" Fails with it: ", Style(.whatIf, bold: true)), Span(Self.names(with))])
 
         let survivors = outcome.tunnels.filter { $0.crossCloud && $0.survives }.map { Self.short($0.label) }
         lines.append([
@@ -55,7 +51,7 @@ struct WhatIfReport: Sendable {
             Span(
                 "\(impact.crossCloudCarrying) of \(impact.crossCloudTotal) cross-cloud tunnels carry routes"
                     + (impact.sessionsTotal > 0 ? ", BGP \(impact.sessionsUp) of \(impact.sessionsTotal) up" : "")),
-            Span(survivors.isEmpty ? "" : " (\(names(survivors)))", .dim),
+            Span(survivors.isEmpty ? "" : " (\(Self.names(survivors)))", .dim),
         ])
         for link in outcome.links {
             var spans: [Span] = [Span(" \(link.link.label): ", Style(.normal, bold: true))]
@@ -68,7 +64,7 @@ struct WhatIfReport: Sendable {
             } else {
                 spans.insert(Mark.warn, at: 0)
                 spans.append(Span("up; next single failure that cuts it: ", .warning))
-                spans.append(Span(names(link.singlePointsOfFailureLabels).replacingLast(", ", with: " or ")))
+                spans.append(Span(Self.names(link.singlePointsOfFailureLabels).replacingLast(", ", with: " or ")))
             }
             lines.append(spans)
         }
@@ -76,7 +72,7 @@ struct WhatIfReport: Sendable {
         if lost.isEmpty {
             lines.append([Mark.up, Span(" No prefix loses its path", .dim)])
         } else {
-            let shown = lost.map { loss in
+            let shown = lost.lazy.map { loss in
                 "\(loss.prefix) (\(loss.originLabel)) → \(loss.lost.map(Insights.side).joined(separator: "+"))"
             }
             lines.append([
@@ -84,14 +80,13 @@ struct WhatIfReport: Sendable {
                 Span(
                     " \(lost.count) prefix\(lost.count == 1 ? "" : "es") lose\(lost.count == 1 ? "s" : "") every path: ",
                     Style(.whatIf, bold: true)),
-                Span(names(shown, more: " (6: routes)")),
+                Span(Self.names(shown, more: " (6: routes)")),
             ])
         }
         var cut: [String] = []
         for site in outcome.sites {
             if let sides = impact.cutOff[site.id] {
-                let name = site.name.lowercased().hasPrefix("site") ? site.name : "site \(site.name)"
-                cut.append("\(name) (loses \(Insights.sides(sides)))")
+                cut.append("\(Self.siteName(site.name)) (loses \(Insights.sides(sides)))")
             }
         }
         for project in impact.projectsCutOff {
@@ -101,12 +96,23 @@ struct WhatIfReport: Sendable {
         lines.append(
             cut.isEmpty
                 ? [Mark.up, Span(" No site or project is cut off", .dim)]
-                : [Mark.lost, Span(" Cut off: ", Style(.whatIf, bold: true)), Span(names(cut))])
+                : [Mark.lost, Span(" Cut off: ", Style(.whatIf, bold: true)), Span(Self.names(cut))])
         self.lines = lines
     }
 }
 
 extension WhatIfReport {
+    /// The first `listed` items, then how many more (`more` says where the rest are listed).
+    static func names<Items: Collection<String>>(_ items: Items, more: String = "") -> String {
+        let shown = items.prefix(listed).joined(separator: ", ")
+        return items.count > listed ? "\(shown) +\(items.count - listed) more\(more)" : shown
+    }
+
+    /// `site Frankfurt DC`; a name that already says so (`site at 12.1.2.3`) as it is.
+    static func siteName(_ name: String) -> String {
+        name.lowercased().hasPrefix("site") ? name : "site \(name)"
+    }
+
     /// `tunnel 3.210.10.11 (to-gcp-if0 #1 ⇄ aws-tunnel-0)` → `to-gcp-if0 #1 ⇄ aws-tunnel-0`.
     static func short(_ tunnelLabel: String) -> String {
         if let open = tunnelLabel.firstIndex(of: "("), tunnelLabel.hasSuffix(")") {
