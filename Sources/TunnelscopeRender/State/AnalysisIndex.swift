@@ -165,9 +165,15 @@ struct MapVPCs: Sendable {
             judgedBad.append(health == .down || health == .degraded)
             if position[entry.vpc.id] == nil { position[entry.vpc.id] = i }
         }
-        clusters = clusters.filter { !$0.vpcs.isEmpty }
-        var cluster = [Int](repeating: 0, count: vpcOrder.count)
-        var rank = [Int](repeating: 0, count: vpcOrder.count)
+        self.init(
+            clusters: clusters.filter { !$0.vpcs.isEmpty }, hubs: hubs, judgedBad: judgedBad, position: position)
+    }
+
+    /// Each VPC's cluster and rank, and each cluster's bad counts from each rank on, for these
+    /// clusters (a VPC in none has cluster -1: the regrouped map's VPCs hidden in no group).
+    init(clusters: [(hub: String?, vpcs: [Int])], hubs: [[Int]], judgedBad: [Bool], position: [String: Int]) {
+        var cluster = [Int](repeating: -1, count: judgedBad.count)
+        var rank = [Int](repeating: 0, count: judgedBad.count)
         var badFrom: [[Int]] = []
         for (c, members) in clusters.enumerated() {
             var suffix = [Int](repeating: 0, count: members.vpcs.count + 1)

@@ -101,25 +101,7 @@ struct MapGroups: Sendable {
 extension MapVPCs {
     /// The same VPCs in other clusters (a VPC in none has cluster -1 and no box).
     init(regrouping base: MapVPCs, into clusters: [(hub: String?, vpcs: [Int])]) {
-        var cluster = [Int](repeating: -1, count: base.cluster.count)
-        var rank = [Int](repeating: 0, count: base.cluster.count)
-        var badFrom: [[Int]] = []
-        for (c, members) in clusters.enumerated() {
-            var suffix = [Int](repeating: 0, count: members.vpcs.count + 1)
-            for (r, i) in members.vpcs.enumerated().reversed() {
-                cluster[i] = c
-                rank[i] = r
-                suffix[r] = suffix[r + 1] + (base.judgedBad[i] ? 1 : 0)
-            }
-            badFrom.append(suffix)
-        }
-        self.clusters = clusters
-        self.cluster = cluster
-        self.rank = rank
-        self.hubs = base.hubs
-        self.badFrom = badFrom
-        self.judgedBad = base.judgedBad
-        self.position = base.position
+        self.init(clusters: clusters, hubs: base.hubs, judgedBad: base.judgedBad, position: base.position)
     }
 }
 
