@@ -159,13 +159,19 @@ import Testing
         try session.wait(for: "EXITED=0")
     }
 
+    /// The explorer on the AWS view in a tmux with this `set-clipboard` setting, told it runs in tmux.
+    func startOnTheAWSView(width: Int, setClipboard: String) throws -> TmuxSession {
+        let session = try TmuxSession(width: width, height: 30)
+        try session.run(["set-option", "-g", "set-clipboard", setClipboard])
+        try session.type("TMUX=\(try session.tmuxVariable()) \(binary) --view aws; echo EXITED=$?")
+        try session.wait(for: "AWS view  what the AWS console shows")
+        return session
+    }
+
     /// `y` on a VPN connection: the message names the command, and the OSC 52 sequence reached
     /// tmux (with set-clipboard on, tmux keeps it as a paste buffer).
     @Test func yCopiesTheLiveCommand() throws {
-        let session = try TmuxSession(width: 120, height: 30)
-        try session.run(["set-option", "-g", "set-clipboard", "on"])
-        try session.type("TMUX=\(try session.tmuxVariable()) \(binary) --view aws; echo EXITED=$?")
-        try session.wait(for: "AWS view  what the AWS console shows")
+        let session = try startOnTheAWSView(width: 120, setClipboard: "on")
         try session.send("j")
         try session.wait(for: "VPN to-gcp-if0 selected") {
             TmuxSession.selectedLine($0)?.contains("VPN to-gcp-if0") == true
@@ -182,10 +188,7 @@ import Testing
     /// tmux as it comes (set-clipboard external, no passthrough) drops a program's OSC 52: `y`
     /// says so and how to change it, instead of claiming a copy.
     @Test func yInADefaultTmuxSaysItCannotCopy() throws {
-        let session = try TmuxSession(width: 160, height: 30)
-        try session.run(["set-option", "-g", "set-clipboard", "external"])
-        try session.type("TMUX=\(try session.tmuxVariable()) \(binary) --view aws; echo EXITED=$?")
-        try session.wait(for: "AWS view  what the AWS console shows")
+        let session = try startOnTheAWSView(width: 160, setClipboard: "external")
         try session.send("y")
         try session.wait(for: "Not copied (tmux drops it: tmux set -g set-clipboard on)", "with the mouse")
         #expect((try? session.run(["show-buffer"])) == nil, "no paste buffer was made")
