@@ -34,93 +34,60 @@ public struct AppState: Sendable {
     /// The analysis of the loaded model and its load report: findings, what-if, routes, paths.
     /// Built here from `result`, and again on reload; the views show its verdicts.
     public internal(set) var analysis: Analysis
-    /// The analysis under the current what-if, as the views look it up.
-    internal(set) var insights: Insights {
-        didSet { mapBoxes = Self.mapBoxes(result.model, insights) }
-    }
-    /// The map's boxes but the VPCs', made once per what-if when the map is first laid out, so
-    /// that expanding a group or a resize only places them.
-    private var mapBoxes: Deferred<TopologyLayout.Boxes>
-    /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
-    /// for its own room).
-    var topologyBoxes: TopologyLayout.Boxes { mapBoxes.value }
-    /// What the views look up that the what-if does not change (sorts, counts, the search index).
-    private(set) var index: AnalysisIndex
-    public internal(set) var stack: [Screen]
+    /// The terminal's size.
     public internal(set) var width: Int
     public internal(set) var height: Int
-    public internal(set) var memory: [String: ListMemory] = [:]
-    /// The physical tunnel the selection follows across perspectives.
-    public internal(set) var followedTunnel: String?
-    public internal(set) var focusedPane: Pane = .aws
-    public internal(set) var input: Input?
-    public internal(set) var lastSearch: String?
-    /// Position in the last search's matches (n/N move it).
-    public internal(set) var searchPosition = 0
-    /// The results listed while `/` is typed, narrowed as the query grows.
-    var searchTyping: SearchResults?
-    /// The last search's results, so that n/N step through them without searching again (the
-    /// search index is the analysis', so they hold until a reload).
-    var searchResults: SearchResults?
-    /// The findings screen's filter and expanded rules, and the last filter's matches.
-    public internal(set) var findingsFilter = FindingsFilter()
-    var findingsMatches: FindingsMatches?
-    /// The findings' text for the filter, made once per analysis when first filtered.
-    var findingsText: Deferred<FindingsIndex>
-    public internal(set) var helpVisible = false
-    public internal(set) var helpScroll = 0
-    public internal(set) var message: Span?
-    public internal(set) var severityFilter: SeverityFilter = .all
-    public internal(set) var tourStep = 0
-    public internal(set) var expandedGroups: Set<String> = []
-    public internal(set) var topologySelection: String?
-    public internal(set) var topologyScroll = 0
-    /// The group of VPCs the map is zoomed into (its key), if any: Esc zooms out.
-    public internal(set) var mapZoom: String?
-    public internal(set) var failed: Set<String> = []
-    /// `w` hides the what-if panel (the what-if stays; the message line then sums it up).
-    public internal(set) var whatIfPanelHidden = false
-    public internal(set) var pathQuery: (from: String, to: String, lines: [Span])?
-    /// While a reload runs in the background: what it is doing, and for how many seconds (the
-    /// explorer keeps answering keys on the model it has until the new one is swapped in).
-    public internal(set) var reloading: (phase: String, seconds: Int)?
-    public internal(set) var content: Content
+    /// Where the engineer is: the screens, each one's selection, the map's.
+    public internal(set) var navigation: Navigation
+    /// What is typed at the prompt, the last search, the message line.
+    public internal(set) var prompt = Prompt()
+    /// The what-if: what is failed, whether its panel shows, the `:path` query.
+    public internal(set) var whatIf = WhatIf()
+    /// What the lists admit: the severity, the findings screen's filter.
+    public internal(set) var filters = Filters()
+    /// What the views show, made from the parts above and the analysis.
+    var derived: Derived
+
+    /// The analysis under the current what-if, as the views look it up.
+    var insights: Insights { derived.insights }
+    /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
+    /// for its own room).
+    var topologyBoxes: TopologyLayout.Boxes { derived.mapBoxes.value }
+    /// What the views look up that the what-if does not change (sorts, counts, the search index).
+    var index: AnalysisIndex { derived.index }
+    /// The rows of the perspectives for the model and the what-if.
+    public var content: Content { derived.content }
     /// The map, laid out when it is first read after the model, the what-if, the size or the
     /// expanded groups change (a what-if on a list screen does not lay out a map nobody sees).
-    public internal(set) var topology: TopologyLayout {
-        get { topologyCache.layout }
-        set { topologyCache = LazyTopology(newValue) }
-    }
-    private var topologyCache: LazyTopology
-    /// The detail pane's rows by element, for the current model and what-if (a TGW's lists its
-    /// attachments: not rebuilt every frame).
-    private var detailPane = DetailPaneCache()
-    /// Rows of the screens built on demand (findings, routes, details), by memory key.
-    var screenRows: [String: RowList] = [:]
+    public var topology: TopologyLayout { derived.topology.layout }
 
     public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
         self.result = result
         self.width = width
         self.height = height
-        stack = screen == .topology ? [.topology] : [.topology, screen]
+        navigation = Navigation(stack: screen == .topology ? [.topology] : [.topology, screen])
         analysis = Analysis(model: result.model, report: result.report)
-        findingsText = Self.findingsText(analysis)
-        index = AnalysisIndex(model: result.model, analysis: analysis)
-        insights = Insights(analysis: analysis, failed: [], index: index)
-        mapBoxes = Self.mapBoxes(result.model, insights)
-        content = Content(model: result.model, insights: insights)
-        topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
-            expanded: [], boxes: mapBoxes)
-        topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
-        if case .tour = screen { stack = [.topology, .tour] }
+        let index = AnalysisIndex(model: result.model, analysis: analysis)
+        let insights = Insights(analysis: analysis, failed: [], index: index)
+        let mapBoxes = Self.mapBoxes(result.model, insights)
+        derived = Derived(
+            insights: insights, mapBoxes: mapBoxes, index: index,
+            content: Content(model: result.model, insights: insights),
+            topology: LazyTopology(
+                model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
+                expanded: [], boxes: mapBoxes),
+            findingsText: Self.findingsText(analysis))
+        navigation.topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
+        if case .tour = screen { navigation.stack = [.topology, .tour] }
         refreshScreenRows()
         Reducer.follow(&self, tunnel: nil)
     }
 
     /// What a reload needs to know of the state to build the new one off the main thread.
     public var reloadContext: Reload.Context {
-        Reload.Context(failed: failed, width: width, height: height, expanded: expandedGroups, zoom: mapZoom)
+        Reload.Context(
+            failed: whatIf.failed, width: width, height: height, expanded: navigation.expandedGroups,
+            zoom: navigation.mapZoom)
     }
 
     /// Swaps in another result (a reload), analysed and prepared off the main thread: failures of
@@ -128,26 +95,28 @@ public struct AppState: Sendable {
     /// size, the expanded groups) is used as it is, anything changed since is redone here.
     mutating func replace(_ reload: Reload) {
         result = reload.result
-        searchTyping = nil
-        searchResults = nil
+        prompt.searchTyping = nil
+        prompt.searchResults = nil
         analysis = reload.analysis
-        findingsText = Self.findingsText(analysis)
-        findingsMatches = nil
-        index = reload.index
-        failed = failed.filter { reload.analysis.directory.entry($0) != nil }
-        insights =
+        derived.findingsText = Self.findingsText(analysis)
+        derived.findingsMatches = nil
+        derived.index = reload.index
+        let failed = whatIf.failed.filter { reload.analysis.directory.entry($0) != nil }
+        whatIf.failed = failed
+        setInsights(
             failed == reload.insights.failed
-            ? reload.insights : Insights(analysis: analysis, failed: failed, index: index)
-        detailPane = DetailPaneCache()
-        content = failed == reload.insights.failed ? reload.content : Content(model: result.model, insights: insights)
+                ? reload.insights : Insights(analysis: analysis, failed: failed, index: index))
+        derived.detailPane = DetailPaneCache()
+        derived.content =
+            failed == reload.insights.failed ? reload.content : Content(model: result.model, insights: insights)
         if failed == reload.insights.failed, reload.context.width == width, reload.context.height == height,
-            reload.context.expanded == expandedGroups, reload.context.zoom == mapZoom
+            reload.context.expanded == navigation.expandedGroups, reload.context.zoom == navigation.mapZoom
         {
-            topologyCache = reload.topology
+            derived.topology = reload.topology
         } else {
             relayout()
         }
-        screenRows = [:]
+        derived.screenRows = [:]
         refreshScreenRows()
         index.prefetchSearch()
     }
@@ -158,44 +127,34 @@ public struct AppState: Sendable {
         analysis.releaseDerived()
     }
 
-    /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
-    mutating func applyWhatIf() {
-        insights = Insights(analysis: analysis, failed: failed, index: index)
-        rebuild()
+    private mutating func setInsights(_ insights: Insights) {
+        derived.insights = insights
+        derived.mapBoxes = Self.mapBoxes(result.model, insights)
     }
 
     /// After a what-if on the same analysis: the findings list does not change with it (findings
     /// are the analysis', the what-if shows elsewhere), so its rows are kept.
     mutating func applyWhatIfKeepingFindings() {
-        let findings = screenRows[Screen.findings.memoryKey]
-        insights = Insights(analysis: analysis, failed: failed, index: index)
-        detailPane = DetailPaneCache()
-        content = Content(model: result.model, insights: insights)
+        let findings = derived.screenRows[Screen.findings.memoryKey]
+        setInsights(Insights(analysis: analysis, failed: whatIf.failed, index: index))
+        derived.detailPane = DetailPaneCache()
+        derived.content = Content(model: result.model, insights: insights)
         relayout()
-        screenRows = [:]
-        screenRows[Screen.findings.memoryKey] = findings
-        refreshScreenRows()
-    }
-
-    /// Rebuilds what depends on the model, the what-if and the width.
-    mutating func rebuild() {
-        detailPane = DetailPaneCache()
-        content = Content(model: result.model, insights: insights)
-        relayout()
-        screenRows = [:]
+        derived.screenRows = [:]
+        derived.screenRows[Screen.findings.memoryKey] = findings
         refreshScreenRows()
     }
 
     /// After a resize: the detail pane shows as much of long lists as the new height holds.
-    mutating func forgetDetailPane() { detailPane = DetailPaneCache() }
+    mutating func forgetDetailPane() { derived.detailPane = DetailPaneCache() }
 
     mutating func relayout() {
-        topologyCache = LazyTopology(
+        derived.topology = LazyTopology(
             model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
-            expanded: expandedGroups, boxes: mapBoxes, zoom: mapZoom)
+            expanded: navigation.expandedGroups, boxes: derived.mapBoxes, zoom: navigation.mapZoom)
     }
 
-    private static func mapBoxes(_ model: NetworkModel, _ insights: Insights) -> Deferred<TopologyLayout.Boxes> {
+    fileprivate static func mapBoxes(_ model: NetworkModel, _ insights: Insights) -> Deferred<TopologyLayout.Boxes> {
         Deferred {
             TopologyLayout.Boxes(model: model, insights: insights, lookup: TopologyLayout.healthFromVerdicts(insights))
         }
@@ -203,36 +162,38 @@ public struct AppState: Sendable {
 
     /// Builds the rows of every on-demand screen in the stack that has none yet.
     mutating func refreshScreenRows() {
-        for screen in stack where screenRows[screen.memoryKey] == nil {
+        for screen in navigation.stack where derived.screenRows[screen.memoryKey] == nil {
             switch screen {
             case .findings:
                 let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                screenRows[screen.memoryKey] = RowList(findings: groupedFindings(width: width))
+                let rows = RowList(findings: groupedFindings(width: width))
+                derived.screenRows[screen.memoryKey] = rows
             case .routes:
-                screenRows[screen.memoryKey] = RowList(
+                derived.screenRows[screen.memoryKey] = RowList(
                     RoutesRows(
-                        routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
+                        routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf,
+                        path: whatIf.pathQuery.map { ($0.from, $0.to, $0.lines) }
                     ).rows())
             case .detail(let id):
-                screenRows[screen.memoryKey] = RowList(
+                derived.screenRows[screen.memoryKey] = RowList(
                     DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows())
             default: break
             }
         }
     }
 
-    public var screen: Screen { stack.last ?? .topology }
+    public var screen: Screen { navigation.stack.last ?? .topology }
 
     /// Rows the panel takes on this screen: the what-if's, or the incident summary on the first
     /// screen of a tall terminal (0: neither, hidden with `w`, or the tour).
     var whatIfPanelRows: Int {
         // Help has the whole body (as `HelpOverlay.maxScroll` measures it).
-        guard !whatIfPanelHidden, screen != .tour, !helpVisible else { return 0 }
-        if !failed.isEmpty, let report = insights.whatIfReport {
+        guard !whatIf.panelHidden, screen != .tour, !navigation.helpVisible else { return 0 }
+        if !whatIf.failed.isEmpty, let report = insights.whatIfReport {
             return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
         }
         // The incident summary: on the first screen, when the terminal is tall enough to spare it.
-        if failed.isEmpty, screen == .topology, height >= WhatIfPanel.incidentHeight,
+        if whatIf.failed.isEmpty, screen == .topology, height >= WhatIfPanel.incidentHeight,
             let report = insights.incidentReport
         {
             return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
@@ -255,12 +216,12 @@ public struct AppState: Sendable {
         case .aws: RowList(content.aws)
         case .gcp: RowList(content.gcp)
         case .split: RowList(content.splitRows)
-        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? RowList([])
+        case .findings, .routes, .detail: derived.screenRows[screen.memoryKey] ?? RowList([])
         case .topology, .tour: RowList([])
         }
     }
 
-    public func listMemory(_ screen: Screen) -> ListMemory { memory[screen.memoryKey] ?? ListMemory() }
+    public func listMemory(_ screen: Screen) -> ListMemory { navigation.memory[screen.memoryKey] ?? ListMemory() }
 
     /// What `f` acts on: the subject of a detail screen, else the selection.
     public var focusElement: String? {
@@ -271,7 +232,7 @@ public struct AppState: Sendable {
     /// The element selected on the current screen, if any.
     public var selectedElement: String? {
         switch screen {
-        case .topology, .tour: return topologySelection
+        case .topology, .tour: return navigation.topologySelection
         default:
             let rows = rows(for: screen)
             let m = listMemory(screen)
@@ -358,7 +319,7 @@ public struct Content: Sendable {
 
 extension AppState {
     /// For one-shot renders: drop the status message a navigation step left.
-    public mutating func clearMessage() { message = nil }
+    public mutating func clearMessage() { prompt.message = nil }
 }
 
 extension AppState {
@@ -394,16 +355,16 @@ extension AppState {
     /// map's layout and boxes), so that the next frame builds its own: for `bench`, whose copies
     /// of one state would otherwise share them and time only the first run's work.
     public mutating func forgetViewCaches(map: Bool = false) {
-        detailPane = DetailPaneCache()
+        derived.detailPane = DetailPaneCache()
         if map {
-            mapBoxes = Self.mapBoxes(result.model, insights)
+            derived.mapBoxes = Self.mapBoxes(result.model, insights)
             relayout()
         }
     }
 
     /// The rows of the detail pane beside a list, built once per element, model and what-if.
     func detailPaneRows(_ id: String) -> [Row] {
-        detailPane.rows(id) {
+        derived.detailPane.rows(id) {
             // The pane shows what fits of long lists (a TGW's thousands of attachments).
             DetailRows(
                 model: model, insights: insights, elementId: id, report: result.report, limit: max(8, height)
