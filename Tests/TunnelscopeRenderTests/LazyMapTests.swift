@@ -69,7 +69,7 @@ import TunnelscopeSynthetic
     static func expanded(_ result: LoadResult, width: Int, height: Int) -> AppState {
         var state = AppState(result: result, width: width, height: height)
         for key in state.topology.scope.keys { state.navigation.expandedGroups.insert(key) }
-        state.relayout()
+        state.derive()
         return state
     }
 

@@ -45,21 +45,21 @@ public struct AppState: Sendable {
     public internal(set) var whatIf = WhatIf()
     /// What the lists admit: the severity, the findings screen's filter.
     public internal(set) var filters = Filters()
-    /// What the views show, made from the parts above and the analysis.
-    var derived: Derived
+    /// What the views show, made from the parts above and the analysis by `derive()` alone.
+    private(set) var derived: Derived
 
     /// The analysis under the current what-if, as the views look it up.
-    var insights: Insights { derived.insights }
+    var insights: Insights { derived.insights.value }
     /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
     /// for its own room).
-    var topologyBoxes: TopologyLayout.Boxes { derived.mapBoxes.value }
+    var topologyBoxes: TopologyLayout.Boxes { derived.mapBoxes.value.value }
     /// What the views look up that the what-if does not change (sorts, counts, the search index).
     var index: AnalysisIndex { derived.index }
     /// The rows of the perspectives for the model and the what-if.
-    public var content: Content { derived.content }
+    public var content: Content { derived.content.value }
     /// The map, laid out when it is first read after the model, the what-if, the size or the
     /// expanded groups change (a what-if on a list screen does not lay out a map nobody sees).
-    public var topology: TopologyLayout { derived.topology.layout }
+    public var topology: TopologyLayout { derived.topology.value.layout }
 
     public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
         self.result = result
@@ -67,20 +67,23 @@ public struct AppState: Sendable {
         self.height = height
         navigation = Navigation(stack: screen == .topology ? [.topology] : [.topology, screen])
         analysis = Analysis(model: result.model, report: result.report)
-        let index = AnalysisIndex(model: result.model, analysis: analysis)
-        let insights = Insights(analysis: analysis, failed: [], index: index)
-        let mapBoxes = Self.mapBoxes(result.model, insights)
         derived = Derived(
-            insights: insights, mapBoxes: mapBoxes, index: index,
-            content: Content(model: result.model, insights: insights),
-            topology: LazyTopology(
-                model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
-                expanded: [], boxes: mapBoxes),
-            findingsText: Self.findingsText(analysis))
+            result: result, analysis: analysis, index: AnalysisIndex(model: result.model, analysis: analysis),
+            width: width, height: height)
         navigation.topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
         if case .tour = screen { navigation.stack = [.topology, .tour] }
-        refreshScreenRows()
+        derive()
         Reducer.follow(&self, tunnel: nil)
+    }
+
+    /// The derive step: builds again each derived part whose inputs (the load, the what-if, the
+    /// size, the expanded groups and zoom, the filters, the screens open) changed since it was
+    /// built, and only those. The reducer runs it at the end of every step; a step that reads
+    /// what it derives after changing an input (the rows of a screen it opens, the map after a
+    /// zoom) runs it there too. It is cheap when nothing changed: it compares small keys.
+    mutating func derive() {
+        let inputs = self
+        derived.update(for: inputs)
     }
 
     /// What a reload needs to know of the state to build the new one off the main thread.
@@ -95,29 +98,12 @@ public struct AppState: Sendable {
     /// size, the expanded groups) is used as it is, anything changed since is redone here.
     mutating func replace(_ reload: Reload) {
         result = reload.result
+        analysis = reload.analysis
         prompt.searchTyping = nil
         prompt.searchResults = nil
-        analysis = reload.analysis
-        derived.findingsText = Self.findingsText(analysis)
-        derived.findingsMatches = nil
-        derived.index = reload.index
-        let failed = whatIf.failed.filter { reload.analysis.directory.entry($0) != nil }
-        whatIf.failed = failed
-        setInsights(
-            failed == reload.insights.failed
-                ? reload.insights : Insights(analysis: analysis, failed: failed, index: index))
-        derived.detailPane = DetailPaneCache()
-        derived.content =
-            failed == reload.insights.failed ? reload.content : Content(model: result.model, insights: insights)
-        if failed == reload.insights.failed, reload.context.width == width, reload.context.height == height,
-            reload.context.expanded == navigation.expandedGroups, reload.context.zoom == navigation.mapZoom
-        {
-            derived.topology = reload.topology
-        } else {
-            relayout()
-        }
-        derived.screenRows = [:]
-        refreshScreenRows()
+        whatIf.failed = whatIf.failed.filter { reload.analysis.directory.entry($0) != nil }
+        derived.load(reload)
+        derive()
         index.prefetchSearch()
     }
 
@@ -127,59 +113,12 @@ public struct AppState: Sendable {
         analysis.releaseDerived()
     }
 
-    private mutating func setInsights(_ insights: Insights) {
-        derived.insights = insights
-        derived.mapBoxes = Self.mapBoxes(result.model, insights)
-    }
-
-    /// After a what-if on the same analysis: the findings list does not change with it (findings
-    /// are the analysis', the what-if shows elsewhere), so its rows are kept.
-    mutating func applyWhatIfKeepingFindings() {
-        let findings = derived.screenRows[Screen.findings.memoryKey]
-        setInsights(Insights(analysis: analysis, failed: whatIf.failed, index: index))
-        derived.detailPane = DetailPaneCache()
-        derived.content = Content(model: result.model, insights: insights)
-        relayout()
-        derived.screenRows = [:]
-        derived.screenRows[Screen.findings.memoryKey] = findings
-        refreshScreenRows()
-    }
-
-    /// After a resize: the detail pane shows as much of long lists as the new height holds.
-    mutating func forgetDetailPane() { derived.detailPane = DetailPaneCache() }
-
-    mutating func relayout() {
-        derived.topology = LazyTopology(
-            model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
-            expanded: navigation.expandedGroups, boxes: derived.mapBoxes, zoom: navigation.mapZoom)
-    }
-
-    fileprivate static func mapBoxes(_ model: NetworkModel, _ insights: Insights) -> Deferred<TopologyLayout.Boxes> {
-        Deferred {
-            TopologyLayout.Boxes(model: model, insights: insights, lookup: TopologyLayout.healthFromVerdicts(insights))
-        }
-    }
-
-    /// Builds the rows of every on-demand screen in the stack that has none yet.
-    mutating func refreshScreenRows() {
-        for screen in navigation.stack where derived.screenRows[screen.memoryKey] == nil {
-            switch screen {
-            case .findings:
-                let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                let rows = RowList(findings: groupedFindings(width: width))
-                derived.screenRows[screen.memoryKey] = rows
-            case .routes:
-                derived.screenRows[screen.memoryKey] = RowList(
-                    RoutesRows(
-                        routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf,
-                        path: whatIf.pathQuery.map { ($0.from, $0.to, $0.lines) }
-                    ).rows())
-            case .detail(let id):
-                derived.screenRows[screen.memoryKey] = RowList(
-                    DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows())
-            default: break
-            }
-        }
+    /// A copy of the state that draws `map` as its map: the tour's, laid out for the room beside
+    /// its text, and reference renders in tests. The state itself keeps its own.
+    func drawing(map: TopologyLayout) -> AppState {
+        var copy = self
+        copy.derived = derived.drawing(map: map)
+        return copy
     }
 
     public var screen: Screen { navigation.stack.last ?? .topology }
@@ -216,7 +155,7 @@ public struct AppState: Sendable {
         case .aws: RowList(content.aws)
         case .gcp: RowList(content.gcp)
         case .split: RowList(content.splitRows)
-        case .findings, .routes, .detail: derived.screenRows[screen.memoryKey] ?? RowList([])
+        case .findings, .routes, .detail: derived.rows(for: screen) ?? RowList([])
         case .topology, .tour: RowList([])
         }
     }
@@ -355,16 +294,13 @@ extension AppState {
     /// map's layout and boxes), so that the next frame builds its own: for `bench`, whose copies
     /// of one state would otherwise share them and time only the first run's work.
     public mutating func forgetViewCaches(map: Bool = false) {
-        derived.detailPane = DetailPaneCache()
-        if map {
-            derived.mapBoxes = Self.mapBoxes(result.model, insights)
-            relayout()
-        }
+        let inputs = self
+        derived.forgetViewCaches(for: inputs, map: map)
     }
 
     /// The rows of the detail pane beside a list, built once per element, model and what-if.
     func detailPaneRows(_ id: String) -> [Row] {
-        derived.detailPane.rows(id) {
+        derived.detailPane.value.rows(id) {
             // The pane shows what fits of long lists (a TGW's thousands of attachments).
             DetailRows(
                 model: model, insights: insights, elementId: id, report: result.report, limit: max(8, height)

@@ -1,23 +1,6 @@
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
 
-extension AppState {
-    static func findingsText(_ analysis: Analysis) -> Deferred<FindingsIndex> {
-        Deferred { FindingsIndex(findings: analysis.findings, directory: analysis.directory) }
-    }
-
-    /// The findings screen's list for the current filter: the last matches narrowed when only the
-    /// filter's text grew, grouped by rule.
-    mutating func groupedFindings(width: Int) -> FindingsList {
-        let index = derived.findingsText.value
-        let matches = FindingsMatches.of(
-            filters.findings, severity: filters.severity, index: index, last: derived.findingsMatches)
-        derived.findingsMatches = matches
-        return FindingsRows(insights: insights, filter: filters.severity, model: model, width: width)
-            .list(matched: matches.positions, index: index, filter: filters.findings)
-    }
-}
-
 /// The findings screen: groups by rule opened and closed, the filter typed, a rule chosen.
 extension Reducer {
     enum GroupChange { case toggle, expand, collapse }
@@ -25,8 +8,7 @@ extension Reducer {
     /// Builds the findings rows again after the filter or the groups changed, keeping the
     /// selection on `keep` (an element ID, a rule's row) when it is still listed, else the first row.
     static func refreshFindings(_ state: inout AppState, keep: String?) {
-        state.derived.screenRows[Screen.findings.memoryKey] = nil
-        state.refreshScreenRows()
+        state.derive()
         let rows = state.rows(for: .findings)
         var memory = state.listMemory(.findings)
         if let keep, let i = rows.index(ofElement: keep) {

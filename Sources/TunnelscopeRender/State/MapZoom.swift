@@ -3,7 +3,7 @@ extension Reducer {
     /// Shows the group's VPCs as the map, the first selected.
     static func zoom(_ state: inout AppState, into group: String) {
         state.navigation.mapZoom = group
-        state.relayout()
+        state.derive()
         let scope = state.topology.scope
         let first = scope.vpcs.clusters.first?.vpcs.first.map { state.insights.index.vpcOrder[$0].vpc.id }
         state.navigation.topologySelection = first ?? state.topology.firstNode?.id
@@ -17,7 +17,7 @@ extension Reducer {
         guard let group = state.navigation.mapZoom else { return }
         let selected = state.navigation.topologySelection
         state.navigation.mapZoom = nil
-        state.relayout()
+        state.derive()
         if let selected, state.topology.node(selected) != nil {
             state.navigation.topologySelection = selected  // a hub, a site, or a VPC of an expanded group
         } else if state.topology.node("group:\(group)") != nil {

@@ -24,8 +24,16 @@ public enum Reducer {
         }
     }
 
+    /// One step: the action changes the state's inputs (navigation, prompt, what-if, filters,
+    /// size), then the derive step builds again what they changed (rows, map, insights).
     @discardableResult
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = apply(&state, action)
+        state.derive()
+        return effects
+    }
+
+    private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .input, .resize, .reloadProgress: break
         default: state.prompt.message = nil
@@ -68,10 +76,7 @@ public enum Reducer {
         case .resize(let w, let h):
             state.width = w
             state.height = h
-            state.relayout()
-            state.forgetDetailPane()
-            state.derived.screenRows[Screen.findings.memoryKey] = nil
-            state.refreshScreenRows()
+            state.derive()
             clampAll(&state)
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
@@ -111,7 +116,7 @@ public enum Reducer {
             } else {
                 state.navigation.stack = [.topology, screen]
             }
-            state.refreshScreenRows()
+            state.derive()
             follow(&state, tunnel: tunnel)
         case .startSearch:
             state.prompt.input = .search("")
@@ -167,12 +172,10 @@ public enum Reducer {
             return []
         case .clearFailures:
             state.whatIf.failed = []
-            state.applyWhatIfKeepingFindings()
             state.prompt.message = Span("What-if cleared: everything is back as exported.", .ok)
         case .cycleSeverity:
             state.filters.severity = state.filters.severity.next
-            state.derived.screenRows[Screen.findings.memoryKey] = nil
-            state.refreshScreenRows()
+            state.derive()
             clampAll(&state)
         case .toggleGroup where state.screen == .findings: changeGroup(&state, .toggle)
         case .toggleGroup:
@@ -344,7 +347,7 @@ public enum Reducer {
         let tunnel = selectedTunnel(state)
         if state.screen == screen { return }
         state.navigation.stack.append(screen)
-        state.refreshScreenRows()
+        state.derive()
         follow(&state, tunnel: tunnel)
         if case .detail = screen {
             // Start on the first link in the detail, or at the top.
@@ -489,7 +492,7 @@ public enum Reducer {
         } else {
             state.navigation.expandedGroups.insert(group)
         }
-        state.relayout()
+        state.derive()
         state.navigation.topologySelection = "group:\(group)"
         if state.topology.node(state.navigation.topologySelection) == nil {
             state.navigation.topologySelection = state.topology.lastNode?.id
@@ -516,7 +519,7 @@ public enum Reducer {
 
     static func applyFailures(_ state: inout AppState, named: String?) {
         let selected = state.selectedElement
-        state.applyWhatIfKeepingFindings()
+        state.derive()
         if let selected { select(&state, elementId: selected) }
         // The panel says it all; without it (hidden, or nothing failed any more) the message line sums it up.
         if let named, state.whatIfPanelRows == 0 {
@@ -560,9 +563,7 @@ public enum Reducer {
             state.whatIf.pathQuery = AppState.PathQuery(
                 from: from, to: to,
                 lines: PathLines.spans(state.analysis, from: from, to: to, failing: state.whatIf.failed))
-            state.derived.screenRows[Screen.routes.memoryKey] = nil
             state.navigation.stack = [.topology, .routes]
-            state.refreshScreenRows()
         case .view(let screen): reduce(&state, .show(screen))
         case .clear: reduce(&state, .clearFailures)
         case .invalid(let message): state.prompt.message = Span(message, .warning)

@@ -49,7 +49,7 @@ extension Reducer {
                 }
             } else {
                 state.navigation.stack = [.topology, target]
-                state.refreshScreenRows()
+                state.derive()
             }
         }
         if state.model.tunnel(match.elementId) != nil {
