@@ -139,7 +139,7 @@ enum Explorer {
                     Memory.returnFreePages()
                     redraw = true
                 case .running(let phase, let seconds):
-                    if state.reloading?.phase != phase || state.reloading?.seconds != seconds {
+                    if state.prompt.reloading?.phase != phase || state.prompt.reloading?.seconds != seconds {
                         Reducer.reduce(&state, .reloadProgress(phase, seconds: seconds))
                         redraw = true
                     }

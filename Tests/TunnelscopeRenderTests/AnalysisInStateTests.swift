@@ -33,10 +33,10 @@ import TunnelscopeRender
     @Test func failResolvesNamesThroughTheAnalysis() {
         var state = Screens.state()
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail aws-tunnel-3") + [.enter])
-        #expect(state.failed == ["tunnel/54.80.40.44"])
+        #expect(state.whatIf.failed == ["tunnel/54.80.40.44"])
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail nosuch") + [.enter])
-        #expect(state.failed == ["tunnel/54.80.40.44"])
-        #expect(state.message?.text == Resolution.unknown(query: "nosuch", suggestions: []).description)
+        #expect(state.whatIf.failed == ["tunnel/54.80.40.44"])
+        #expect(state.prompt.message?.text == Resolution.unknown(query: "nosuch", suggestions: []).description)
     }
 
     @Test func pathIsTracedAndFormattedInRender() throws {
@@ -44,10 +44,10 @@ import TunnelscopeRender
         Screens.apply(&state, keys: [.character(":")] + Screens.type("path 10.10.1.10 orders-cache") + [.enter])
         #expect(state.screen == .routes)
         let query = try state.analysis.path(from: "10.10.1.10", to: "orders-cache")
-        #expect(state.pathQuery?.lines == PathLines.spans(query))
+        #expect(state.whatIf.pathQuery?.lines == PathLines.spans(query))
         Screens.apply(&state, keys: [.character(":")] + Screens.type("path 1.2.3.4 nowhere") + [.enter])
-        #expect(state.pathQuery?.lines.count == 1)
-        #expect(state.pathQuery?.lines.first?.text.hasPrefix("✖ \"nowhere\": is not an address") == true)
+        #expect(state.whatIf.pathQuery?.lines.count == 1)
+        #expect(state.whatIf.pathQuery?.lines.first?.text.hasPrefix("✖ \"nowhere\": is not an address") == true)
     }
 
     @Test func routesComeFromTheRouteExchangeAndTheWhatIf() {
@@ -64,7 +64,7 @@ import TunnelscopeRender
             &state,
             keys: [.character(":")] + Screens.type("fail to-gcp-if0") + [.enter, .character(":")]
                 + Screens.type("fail to-gcp-if1") + [.enter, .character("6")])
-        let outcome = state.analysis.whatIf(failing: state.failed)
+        let outcome = state.analysis.whatIf(failing: state.whatIf.failed)
         text = state.rows(for: .routes).map(\.text)
         #expect(text.contains { $0.hasPrefix("What-if: Failing") })
         #expect(text.contains("What-if: prefixes that lose every path (\(outcome.lostPrefixes.count))"))

@@ -55,7 +55,7 @@ import TunnelscopeSynthetic
         let members = state.analysis.findings.filter { $0.rule == rule }
         #expect(state.selectedElement == first)
         Screens.apply(&state, keys: [.enter])
-        #expect(state.findingsFilter.expanded == [rule])
+        #expect(state.filters.findings.expanded == [rule])
         #expect(state.selectedElement == first, "the rule's row stays selected")
         let selectable = state.rows(for: .findings).filter(\.isSelectable)
         #expect(selectable.count == Self.groupRows(state).count + members.filter { !$0.resources.isEmpty }.count)
@@ -64,11 +64,11 @@ import TunnelscopeSynthetic
         #expect(Screens.frame(state).contains("▾ "))
         // ← from a finding folds its rule and goes back to the rule's row; → and e unfold it again.
         Screens.apply(&state, keys: [.left])
-        #expect(state.findingsFilter.expanded.isEmpty && state.selectedElement == first)
+        #expect(state.filters.findings.expanded.isEmpty && state.selectedElement == first)
         Screens.apply(&state, keys: [.right])
-        #expect(state.findingsFilter.expanded == [rule])
+        #expect(state.filters.findings.expanded == [rule])
         Screens.apply(&state, keys: [.character("e")])
-        #expect(state.findingsFilter.expanded.isEmpty)
+        #expect(state.filters.findings.expanded.isEmpty)
         // Enter on a finding still jumps to its element.
         Screens.apply(&state, keys: [.character("e"), .down, .enter])
         #expect(state.screen != .findings)
@@ -85,7 +85,7 @@ import TunnelscopeSynthetic
         #expect(rows.filter(\.isSelectable).count == Set(findings.map(\.rule)).count + findings.count)
         let rule = try #require(Reducer.selectedRule(state)?.rule)
         Screens.apply(&state, keys: [.character("e")])
-        #expect(state.findingsFilter.collapsed == [rule])
+        #expect(state.filters.findings.collapsed == [rule])
         #expect(state.rows(for: .findings).filter { $0.text.hasPrefix("▸ ") }.count == 1)
         // Many findings: one row per rule until one is opened.
         let many = Self.state()
@@ -98,13 +98,13 @@ import TunnelscopeSynthetic
         let vpc = try #require(state.model.vpcs.dropFirst(7).first)
         let text = String(vpc.id.prefix(10))
         Screens.apply(&state, keys: [.character("/")] + Screens.type(text))
-        #expect(state.input == .filter(text))
+        #expect(state.prompt.input == .filter(text))
         let expected = findings.filter { f in
             f.message.lowercased().contains(text) || f.resources.contains { $0.lowercased().contains(text) }
                 || f.resources.contains { state.analysis.directory.entry($0)?.name.lowercased().contains(text) == true }
                 || f.rule.contains(text)
         }
-        #expect(state.findingsMatches?.positions.count == expected.count)
+        #expect(state.derived.findingsMatches?.positions.count == expected.count)
         #expect(expected.count < findings.count && !expected.isEmpty)
         let heading = state.rows(for: .findings)[0].text
         #expect(
@@ -113,23 +113,23 @@ import TunnelscopeSynthetic
         #expect(heading.contains("'\(text)'"))
         // Each key narrows: one character fewer lists at least as many.
         Screens.apply(&state, keys: [.backspace])
-        #expect((state.findingsMatches?.positions.count ?? 0) >= expected.count)
+        #expect((state.derived.findingsMatches?.positions.count ?? 0) >= expected.count)
         Screens.apply(&state, keys: Screens.type(String(text.last!)) + [.enter])
-        #expect(state.input == nil && state.findingsFilter.text == text, "Enter keeps the filter")
+        #expect(state.prompt.input == nil && state.filters.findings.text == text, "Enter keeps the filter")
         // The severity and a rule combine with the text.
         Screens.apply(&state, keys: [.character("s")])
-        #expect(state.findingsMatches?.positions.count == expected.filter { $0.severity == .error }.count)
+        #expect(state.derived.findingsMatches?.positions.count == expected.filter { $0.severity == .error }.count)
         let rule = try #require(Reducer.selectedRule(state)?.rule)
         Screens.apply(&state, keys: [.character("o")])
-        #expect(state.findingsFilter.rule == rule)
+        #expect(state.filters.findings.rule == rule)
         #expect(
-            state.findingsMatches?.positions.count
+            state.derived.findingsMatches?.positions.count
                 == expected.filter { $0.severity == .error && $0.rule == rule }.count)
         #expect(state.rows(for: .findings)[0].text.contains("errors only · rule \(rule) · '\(text)'"))
         // Esc clears the text and the rule (the severity is its own filter), then goes back.
         Screens.apply(&state, keys: [.escape])
-        #expect(!state.findingsFilter.isActive && state.screen == .findings)
-        #expect(state.findingsMatches?.positions.count == findings.filter { $0.severity == .error }.count)
+        #expect(!state.filters.findings.isActive && state.screen == .findings)
+        #expect(state.derived.findingsMatches?.positions.count == findings.filter { $0.severity == .error }.count)
         Screens.apply(&state, keys: [.escape])
         #expect(state.screen == .topology)
     }
@@ -137,18 +137,18 @@ import TunnelscopeSynthetic
     @Test func escWhileTypingClearsTheFilter() {
         var state = Self.state()
         Screens.apply(&state, keys: [.character("/")] + Screens.type("zzz-nothing"))
-        #expect(state.findingsMatches?.positions.isEmpty == true)
+        #expect(state.derived.findingsMatches?.positions.isEmpty == true)
         #expect(Screens.frame(state).contains("Nothing matches the filter. Esc clears it."))
         Screens.apply(&state, keys: [.escape])
-        #expect(state.input == nil && state.findingsFilter.text.isEmpty)
-        #expect(state.findingsMatches?.positions.count == state.analysis.findings.count)
+        #expect(state.prompt.input == nil && state.filters.findings.text.isEmpty)
+        #expect(state.derived.findingsMatches?.positions.count == state.analysis.findings.count)
         #expect(state.screen == .findings)
     }
 
     /// A filter that grows narrows the last matches: the same answer as filtering from scratch.
     @Test func narrowingEqualsFilteringAgain() {
         let state = Self.state()
-        let index = state.findingsText.value
+        let index = state.derived.findingsText.value
         var last: FindingsMatches?
         for query in ["b", "bl", "bla", "blackhole", "blackhole ", "10.", "10.1", "vpc-0", "vpc-00"] {
             var filter = FindingsFilter()
@@ -163,16 +163,16 @@ import TunnelscopeSynthetic
         var state = Self.state()
         Screens.apply(&state, keys: [.enter, .down, .down])
         let selected = try #require(state.selectedElement)
-        let expanded = state.findingsFilter.expanded
+        let expanded = state.filters.findings.expanded
         Screens.apply(&state, keys: [.character("/")] + Screens.type("a") + [.enter])
         #expect(state.selectedElement == selected)
         Reducer.reduce(&state, .reloaded(Reload(Self.result, for: state)))
         #expect(state.selectedElement == selected)
-        #expect(state.findingsFilter.expanded == expanded && state.findingsFilter.text == "a")
+        #expect(state.filters.findings.expanded == expanded && state.filters.findings.text == "a")
         let line = state.listMemory(.findings).selected
         let tunnel = try #require(state.model.tunnels.first).id
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail \(tunnel)") + [.enter])
-        #expect(state.failed == [tunnel])
+        #expect(state.whatIf.failed == [tunnel])
         #expect(state.selectedElement == selected && state.listMemory(.findings).selected == line)
     }
 
@@ -180,7 +180,7 @@ import TunnelscopeSynthetic
         var state = Self.state(width: 160, height: 48)
         #expect(state.selectedElement?.hasPrefix("group:rule:") == true)
         Screens.apply(&state, keys: [.character("f"), .character("d")])
-        #expect(state.failed.isEmpty && state.screen == .findings)
+        #expect(state.whatIf.failed.isEmpty && state.screen == .findings)
         // Wide: the pane beside the list tells what the rule checks and counts its findings.
         #expect(Screens.frame(state).contains("Enter or e lists them · o only this rule"))
         Screens.apply(&state, keys: [.enter])

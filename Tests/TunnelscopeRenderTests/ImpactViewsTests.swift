@@ -75,7 +75,7 @@ import TunnelscopeTestSupport
         Screens.apply(&tall, keys: [.character("w")])
         #expect(!Screens.frame(tall).contains("Incident summary"))
         Screens.apply(&short, keys: [.character("w")])
-        #expect(short.message != nil, "w where there is no panel says why")
+        #expect(short.prompt.message != nil, "w where there is no panel says why")
     }
 
     @Test func theSideBySideShowsTheSelectedTunnelFieldByField() throws {

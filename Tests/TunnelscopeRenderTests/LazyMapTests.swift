@@ -68,8 +68,8 @@ import TunnelscopeSynthetic
     /// The state with every VPC group expanded (groups by hub and account on these networks).
     static func expanded(_ result: LoadResult, width: Int, height: Int) -> AppState {
         var state = AppState(result: result, width: width, height: height)
-        for key in state.topology.scope.keys { state.expandedGroups.insert(key) }
-        state.relayout()
+        for key in state.topology.scope.keys { state.navigation.expandedGroups.insert(key) }
+        state.derive()
         return state
     }
 
@@ -88,8 +88,8 @@ import TunnelscopeSynthetic
     static func full(_ state: AppState) -> TopologyLayout {
         TopologyLayout(
             model: state.model, insights: state.insights, width: Layout.mapWidth(state.width, state.height),
-            height: state.height - 4, expanded: state.expandedGroups, health: nil, repeatRows: false,
-            scope: MapScope(index: state.insights.index, zoom: state.mapZoom))
+            height: state.height - 4, expanded: state.navigation.expandedGroups, health: nil, repeatRows: false,
+            scope: MapScope(index: state.insights.index, zoom: state.navigation.mapZoom))
     }
 
     static func describe(_ node: TopologyLayout.Node) -> String {
@@ -102,10 +102,9 @@ import TunnelscopeSynthetic
         _ state: AppState, _ full: TopologyLayout, scroll: Int, selected: String?, _ name: String
     ) {
         var lazy = state
-        lazy.topologyScroll = scroll
-        lazy.topologySelection = selected
-        var reference = lazy
-        reference.topology = full
+        lazy.navigation.topologyScroll = scroll
+        lazy.navigation.topologySelection = selected
+        let reference = lazy.drawing(map: full)
         let a = ScreenRenderer.render(lazy)
         let b = ScreenRenderer.render(reference)
         guard a.cells != b.cells else { return }
@@ -154,7 +153,7 @@ import TunnelscopeSynthetic
         let vpcIds = state.insights.index.vpcOrder.map(\.vpc.id).filter { full.node($0) != nil }
         let deep = vpcIds[vpcIds.count * 2 / 3]
         let hub = state.insights.index.mapVPCs.clusters[0].hub
-        let selections: [String?] = [nil, state.topologySelection, deep, hub, vpcIds.last]
+        let selections: [String?] = [nil, state.navigation.topologySelection, deep, hub, vpcIds.last]
         var scrolls = [0, 1, bottom / 2, bottom]
         // Every line of a few rows in the middle (where a row's instances meet).
         scrolls += (0..<12).map { min(bottom, bottom / 3 + $0) }

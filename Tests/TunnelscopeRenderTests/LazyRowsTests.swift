@@ -81,7 +81,9 @@ import TunnelscopeTestSupport
         let rows = state.rows(for: .findings)
         let width = Layout(width: 80, height: 24, screen: .findings).list.width - 2
         var eager = [rows[0]]
-        for group in FindingGroup.groups(Array(state.analysis.findings.indices), index: state.findingsText.value) {
+        for group in FindingGroup.groups(
+            Array(state.analysis.findings.indices), index: state.derived.findingsText.value)
+        {
             eager.append(
                 FindingsRows.groupRow(group, expanded: true, filtered: false, countWidth: 1))
             for i in group.findings {
@@ -166,7 +168,7 @@ import TunnelscopeTestSupport
         Reducer.reduce(&state, .startCommand)
         for c in "fail \(connection)" { Reducer.reduce(&state, .input(c)) }
         Reducer.reduce(&state, .inputSubmit)
-        #expect(state.failed == [connection])
+        #expect(state.whatIf.failed == [connection])
         states.append(state)
         Reducer.reduce(&state, .show(.topology))
         state.select(elementId: "link")

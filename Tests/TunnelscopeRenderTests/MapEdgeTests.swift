@@ -278,7 +278,7 @@ import TunnelscopeModel
         var state = Screens.state(width: 160, height: 48)
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail vpn-0aa11bb22cc33dd44") + [.enter])
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail vpn-0bb22cc33dd44ee55") + [.enter])
-        #expect(state.failed.count == 2)
+        #expect(state.whatIf.failed.count == 2)
         #expect(state.topology.node("link")?.health == .lost, "no tunnel left on the link: lost with them (↯)")
     }
 }

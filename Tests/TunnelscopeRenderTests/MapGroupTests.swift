@@ -70,7 +70,7 @@ import TunnelscopeSynthetic
     @Test func theGroupMarkFollowsTheWhatIf() throws {
         var state = Screens.state(Self.big, width: 160, height: 48)
         // The whole VPN link failed: VPCs that reach GCP through it lose their path.
-        state.topologySelection = "link"
+        state.navigation.topologySelection = "link"
         Reducer.reduce(&state, .failSelected)
         #expect(!state.insights.lostOrigins.isEmpty)
         var anyFailed = false
@@ -132,11 +132,11 @@ import TunnelscopeSynthetic
         var state = Screens.state(Self.big, width: 160, height: 48)
         let group = try Self.biggestGroup(state.topology)
         state.select(elementId: group.id)
-        #expect(state.topologySelection == group.id)
+        #expect(state.navigation.topologySelection == group.id)
         Screens.apply(&state, keys: [.enter])
         let key = try #require(group.group)
-        #expect(state.mapZoom == key)
-        #expect(state.stack == [.topology], "zooming is not a new screen")
+        #expect(state.navigation.mapZoom == key)
+        #expect(state.navigation.stack == [.topology], "zooming is not a new screen")
         let map = state.topology
         #expect(map.scope.mode == .zoom)
         let members = map.scope.vpcs.clusters[0].vpcs.map { state.insights.index.vpcOrder[$0].vpc.id }
@@ -144,7 +144,7 @@ import TunnelscopeSynthetic
         let others = Self.big.model.vpcs.map(\.id).filter { !Set(members).contains($0) }
         #expect(others.allSatisfy { map.node($0) == nil }, "no other VPC is on the zoomed map")
         #expect(map.edges.filter { $0.to.hasPrefix("vpc-") }.count == members.count)
-        #expect(state.topologySelection == members.first)
+        #expect(state.navigation.topologySelection == members.first)
         let frame = Screens.frame(state)
         let trail = frame.split(separator: "\n")[1]
         #expect(trail.contains("Topology › \(members.count) VPCs · acct "), "\(trail)")
@@ -152,16 +152,16 @@ import TunnelscopeSynthetic
 
         // Walk into the group, then Esc: back on the groups, the group's box selected.
         Screens.apply(&state, keys: [.right, .right, .down])
-        let inside = try #require(state.topologySelection)
+        let inside = try #require(state.navigation.topologySelection)
         #expect(members.contains(inside))
         Screens.apply(&state, keys: [.escape])
-        #expect(state.mapZoom == nil)
+        #expect(state.navigation.mapZoom == nil)
         #expect(state.topology.scope.mode == .accounts)
-        #expect(state.topologySelection == group.id)
-        #expect(state.stack == [.topology])
+        #expect(state.navigation.topologySelection == group.id)
+        #expect(state.navigation.stack == [.topology])
         // Esc again does nothing more on the map.
         Screens.apply(&state, keys: [.escape])
-        #expect(state.topologySelection == group.id)
+        #expect(state.navigation.topologySelection == group.id)
     }
 
     @Test func zoomAndSelectionHoldThroughReloadAndResize() throws {
@@ -169,15 +169,15 @@ import TunnelscopeSynthetic
         let group = try Self.biggestGroup(state.topology)
         state.select(elementId: group.id)
         Screens.apply(&state, keys: [.enter, .right, .down])
-        let selected = try #require(state.topologySelection)
+        let selected = try #require(state.navigation.topologySelection)
         #expect(selected.hasPrefix("vpc-"))
         Reducer.reduce(&state, .reloaded(Reload(Self.big, for: state)))
-        #expect(state.mapZoom == group.group)
-        #expect(state.topologySelection == selected)
+        #expect(state.navigation.mapZoom == group.group)
+        #expect(state.navigation.topologySelection == selected)
         #expect(state.topology.node(selected) != nil)
         Reducer.reduce(&state, .resize(width: 80, height: 24))
         #expect(state.topology.scope.mode == .zoom)
-        #expect(state.topologySelection == selected)
+        #expect(state.navigation.topologySelection == selected)
         // A reload prepared before the zoom is laid out again for it.
         var fresh = Screens.state(Self.big, width: 160, height: 48)
         let prepared = Reload(Self.big, for: fresh)
@@ -194,11 +194,11 @@ import TunnelscopeSynthetic
         let vpc = state.insights.index.vpcOrder[state.topology.scope.vpcs.clusters[c].vpcs[5]].vpc.id
         #expect(state.topology.node(vpc) == nil)
         state.select(elementId: vpc)
-        #expect(state.topologySelection == group.id)
+        #expect(state.navigation.topologySelection == group.id)
         // Zoomed into it, the VPC has its own box.
         Screens.apply(&state, keys: [.enter])
         state.select(elementId: vpc)
-        #expect(state.topologySelection == vpc)
+        #expect(state.navigation.topologySelection == vpc)
     }
 
     @Test func eExpandsAGroupInPlace() throws {
@@ -208,7 +208,7 @@ import TunnelscopeSynthetic
         let members = state.topology.scope.vpcs.clusters[c].vpcs.map { state.insights.index.vpcOrder[$0].vpc.id }
         state.select(elementId: group.id)
         Screens.apply(&state, keys: [.character("e")])
-        #expect(state.mapZoom == nil)
+        #expect(state.navigation.mapZoom == nil)
         #expect(members.allSatisfy { state.topology.node($0) != nil })
         #expect(state.topology.node(group.id)?.lines[0].map(\.text).joined() == "− collapse")
         Screens.apply(&state, keys: [.character("e")])

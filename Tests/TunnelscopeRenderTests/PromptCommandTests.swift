@@ -29,9 +29,9 @@ import Testing
     @Test func failAndSelectActionsDoWhatTheSay() {
         var state = Screens.state(screen: .aws)
         Reducer.reduce(&state, .fail("to-gcp-if0"))
-        #expect(state.failed == ["vpn-0aa11bb22cc33dd44"], "the name resolves to the connection")
+        #expect(state.whatIf.failed == ["vpn-0aa11bb22cc33dd44"], "the name resolves to the connection")
         Reducer.reduce(&state, .fail("no-such-thing"))
-        #expect(state.failed == ["vpn-0aa11bb22cc33dd44"] && state.message != nil)
+        #expect(state.whatIf.failed == ["vpn-0aa11bb22cc33dd44"] && state.prompt.message != nil)
         Reducer.reduce(&state, .select("tunnel/54.80.40.44"))
         #expect(state.screen == .aws && state.selectedElement == "tunnel/54.80.40.44")
         // Not on this screen: where a search for it leads.

@@ -18,9 +18,9 @@ import TunnelscopeCanvas
         #expect(state.rows(for: .gcp)[state.listMemory(.gcp).selected].text.contains("aws-tunnel-1"))
         Screens.apply(&state, keys: [.character("4")])
         #expect(state.screen == .split && state.selectedElement == "tunnel/52.1.20.22")
-        #expect(state.focusedPane == .gcp, "coming from the GCP view, the GCP pane has the focus")
+        #expect(state.navigation.focusedPane == .gcp, "coming from the GCP view, the GCP pane has the focus")
         Screens.apply(&state, keys: [.tab])
-        #expect(state.focusedPane == .aws && state.selectedElement == "tunnel/52.1.20.22")
+        #expect(state.navigation.focusedPane == .aws && state.selectedElement == "tunnel/52.1.20.22")
         Screens.apply(&state, keys: [.down])
         #expect(state.selectedElement == "tunnel/3.220.30.33")
         Screens.apply(&state, keys: [.character("2")])
@@ -32,27 +32,27 @@ import TunnelscopeCanvas
     @Test func escapeWalksBackTheNavigationStack() {
         var state = Screens.state()
         Screens.apply(&state, keys: [.enter])
-        #expect(state.stack == [.topology, .split], "the map opens on the VPN link")
+        #expect(state.navigation.stack == [.topology, .split], "the map opens on the VPN link")
         Screens.apply(&state, keys: [.enter])
-        #expect(state.stack.count == 3)
+        #expect(state.navigation.stack.count == 3)
         guard case .detail(let id) = state.screen else {
             Issue.record("expected a detail screen")
             return
         }
         #expect(id.hasPrefix("tunnel/"))
         Screens.apply(&state, keys: [.escape, .escape])
-        #expect(state.stack == [.topology])
+        #expect(state.navigation.stack == [.topology])
         Screens.apply(&state, keys: [.escape])
-        #expect(state.stack == [.topology], "Esc on the first screen stays")
+        #expect(state.navigation.stack == [.topology], "Esc on the first screen stays")
     }
 
     @Test func topologyMovesBetweenBoxes() {
         var state = Screens.state()
-        #expect(state.topologySelection == "link")
+        #expect(state.navigation.topologySelection == "link")
         Screens.apply(&state, keys: [.up])
-        #expect(state.topologySelection?.hasPrefix("vpc-") == true)
+        #expect(state.navigation.topologySelection?.hasPrefix("vpc-") == true)
         Screens.apply(&state, keys: [.up])
-        #expect(state.topologySelection == "tgw-0a1b2c3d4e5f60718")
+        #expect(state.navigation.topologySelection == "tgw-0a1b2c3d4e5f60718")
         Screens.apply(&state, keys: [.enter])
         #expect(state.screen == .aws && state.selectedElement == "tgw-0a1b2c3d4e5f60718")
     }
@@ -69,7 +69,7 @@ import TunnelscopeCanvas
         Screens.apply(&state, keys: [.character("/")] + Screens.type("35.220.2.20") + [.enter])
         #expect(state.selectedElement != nil)
         Screens.apply(&state, keys: [.character("/")] + Screens.type("no-such-thing") + [.enter])
-        #expect(state.message?.text.contains("Nothing matches") == true)
+        #expect(state.prompt.message?.text.contains("Nothing matches") == true)
         Screens.apply(&state, keys: [.character("/")] + Screens.type("10.30.0.0/29") + [.enter])
         let first = state.selectedElement
         Screens.apply(&state, keys: [.character("n")])
@@ -82,7 +82,7 @@ import TunnelscopeCanvas
         let tunnel = state.selectedElement
         #expect(tunnel == "tunnel/3.210.10.11")
         Screens.apply(&state, keys: [.character("f")])
-        #expect(state.failed == ["tunnel/3.210.10.11"])
+        #expect(state.whatIf.failed == ["tunnel/3.210.10.11"])
         // The what-if panel opens and says it; hidden (`w`), the message line sums it up.
         #expect(state.layout.panel != nil)
         #expect(Screens.frame(state).contains("Fails with it"))
@@ -90,14 +90,14 @@ import TunnelscopeCanvas
         #expect(state.layout.panel == nil)
         Screens.apply(&state, keys: [.character("F")])
         Screens.apply(&state, keys: [.character("f")])
-        #expect(state.message?.text.contains("What-if") == true)
+        #expect(state.prompt.message?.text.contains("What-if") == true)
         Screens.apply(&state, keys: [.character("w")])
         #expect(state.layout.panel != nil)
         #expect(state.selectedElement == tunnel, "the selection stays on the failed element")
         Screens.apply(&state, keys: [.character("F")])
-        #expect(state.failed.isEmpty)
+        #expect(state.whatIf.failed.isEmpty)
         Screens.apply(&state, keys: [.character(":")] + Screens.type("fail vpn-0bb22cc33dd44ee55") + [.enter])
-        #expect(state.failed.contains("vpn-0bb22cc33dd44ee55"))
+        #expect(state.whatIf.failed.contains("vpn-0bb22cc33dd44ee55"))
     }
 
     @Test func resizeKeepsTheSelectionVisible() {
@@ -125,10 +125,10 @@ import TunnelscopeCanvas
     @Test func inputModesTakeCharactersNotCommands() {
         var state = Screens.state()
         Screens.apply(&state, keys: [.character("/"), .character("q"), .character("2")])
-        #expect(state.input == .search("q2"))
+        #expect(state.prompt.input == .search("q2"))
         #expect(state.screen == .topology)
         Screens.apply(&state, keys: [.backspace, .escape])
-        #expect(state.input == nil)
+        #expect(state.prompt.input == nil)
         #expect(
             Reducer.action(for: .character("q"), in: state).map { if case .quit = $0 { true } else { false } } == true)
     }
@@ -193,8 +193,8 @@ import TunnelscopeCanvas
         #expect(effects == [.reload])
         Reducer.reduce(&state, .reloaded(Reload(Screens.example, for: state)))
         #expect(state.selectedElement == selected)
-        #expect(state.failed.contains(selected!))
-        #expect(state.message?.text.hasPrefix("Reloaded") == true)
+        #expect(state.whatIf.failed.contains(selected!))
+        #expect(state.prompt.message?.text.hasPrefix("Reloaded") == true)
     }
 
     @Test func aReloadRunsOnceAndItsProgressIsDrawn() {
@@ -214,11 +214,11 @@ import TunnelscopeCanvas
         // A what-if started while the reload ran is applied to the new model at the swap.
         let prepared = Reload(Screens.example, for: state)
         Screens.apply(&state, keys: [.up, .character("f")])
-        #expect(state.failed == [selected!])
+        #expect(state.whatIf.failed == [selected!])
         Reducer.reduce(&state, .reloaded(prepared))
-        #expect(state.reloading == nil)
+        #expect(state.prompt.reloading == nil)
         #expect(state.selectedElement == selected)
-        #expect(state.failed == [selected!])
+        #expect(state.whatIf.failed == [selected!])
         #expect(state.insights.failed == [selected!] && state.insights.whatIf != nil)
         #expect(!Screens.frame(state).contains("Reloading…"))
         #expect(Reducer.reduce(&state, .reload) == [.reload], "a new reload can start once it is done")
@@ -235,9 +235,9 @@ import TunnelscopeCanvas
         var reloading = Screens.state(screen: .aws)
         #expect(Reducer.reduce(&reloading, .reload) == [.reload])
         Screens.apply(&reloading, keys: keys)
-        #expect(reloading.reloading != nil)
+        #expect(reloading.prompt.reloading != nil)
         #expect(reloading.selectedElement != nil && reloading.selectedElement == quiet.selectedElement)
-        #expect(!reloading.failed.isEmpty && reloading.failed == quiet.failed)
+        #expect(!reloading.whatIf.failed.isEmpty && reloading.whatIf.failed == quiet.whatIf.failed)
         #expect(reloading.insights.whatIf?.summary == quiet.insights.whatIf?.summary)
         #expect(reloading.insights.whatIf != nil)
     }
@@ -254,15 +254,15 @@ import TunnelscopeCanvas
         Reducer.reduce(
             &map, .click(x: tgw.rect.x + 2, y: Layout(width: 80, height: 24, screen: .topology).body.y + tgw.rect.y + 1)
         )
-        #expect(map.topologySelection == "tgw-0a1b2c3d4e5f60718")
+        #expect(map.navigation.topologySelection == "tgw-0a1b2c3d4e5f60718")
     }
 
     @Test func findingsFilterAndJump() {
         var state = Screens.state(screen: .findings)
-        let all = state.findingsMatches?.positions.count
+        let all = state.derived.findingsMatches?.positions.count
         #expect(all == state.analysis.findings.count)
         Screens.apply(&state, keys: [.character("s")])
-        let errors = state.findingsMatches?.positions.count ?? 0
+        let errors = state.derived.findingsMatches?.positions.count ?? 0
         #expect(errors < all! && errors == state.analysis.count(.error))
         Screens.apply(&state, keys: [.home, .down, .enter])
         #expect(state.screen != .findings, "Enter on a finding jumps to the finding's element")

@@ -20,7 +20,7 @@ import TunnelscopeSynthetic
         var counts: [Int] = []
         for c in "aws-tunnel-3" {
             Screens.apply(&state, keys: [.character(c)])
-            counts.append(state.searchTyping?.matches.count ?? -1)
+            counts.append(state.prompt.searchTyping?.matches.count ?? -1)
         }
         #expect(counts == counts.sorted(by: >), "each key lists no more than the one before")
         #expect(counts.first! > counts.last! && counts.last! > 0)
@@ -29,7 +29,7 @@ import TunnelscopeSynthetic
         #expect(!frame.contains("1/"), "a list, not a counter")
         // Backspace widens it again.
         Screens.apply(&state, keys: [.backspace, .backspace])
-        #expect(state.searchTyping?.matches.count == counts[counts.count - 3])
+        #expect(state.prompt.searchTyping?.matches.count == counts[counts.count - 3])
     }
 
     @Test func rowsShowKindNameIDAndWhere() throws {
@@ -50,17 +50,17 @@ import TunnelscopeSynthetic
     @Test func arrowsSelectAndEnterOpensTheSelectedResult() throws {
         var state = Screens.state(screen: .aws)
         Screens.apply(&state, keys: [.character("/")] + Screens.type("aws-tunnel"))
-        let results = try #require(state.searchTyping)
+        let results = try #require(state.prompt.searchTyping)
         #expect(results.matches.count >= 4)
         Screens.apply(&state, keys: [.down, .down, .up, .down])
-        #expect(state.searchTyping?.selected == 2)
+        #expect(state.prompt.searchTyping?.selected == 2)
         let chosen = state.content.search.entries[results.matches[2]].elementId
         #expect(
             TestFrames.selectedLine(Screens.frame(state))?.contains(chosen.components(separatedBy: "/").last!) == true)
         Screens.apply(&state, keys: [.enter])
-        #expect(state.input == nil && state.searchTyping == nil)
+        #expect(state.prompt.input == nil && state.prompt.searchTyping == nil)
         #expect(state.selectedElement == chosen)
-        #expect(state.message?.text.hasPrefix("Result 3 of \(results.matches.count)") == true)
+        #expect(state.prompt.message?.text.hasPrefix("Result 3 of \(results.matches.count)") == true)
         // n and N step from there.
         Screens.apply(&state, keys: [.character("n")])
         #expect(state.selectedElement == state.content.search.entries[results.matches[3]].elementId)
@@ -71,10 +71,10 @@ import TunnelscopeSynthetic
     @Test func escCancelsWithoutMoving() {
         var state = Screens.state(screen: .gcp)
         Screens.apply(&state, keys: [.down, .down])
-        let before = (state.stack, state.selectedElement)
+        let before = (state.navigation.stack, state.selectedElement)
         Screens.apply(&state, keys: [.character("/")] + Screens.type("vpc") + [.down, .escape])
-        #expect(state.input == nil && state.searchTyping == nil)
-        #expect(state.stack == before.0 && state.selectedElement == before.1)
+        #expect(state.prompt.input == nil && state.prompt.searchTyping == nil)
+        #expect(state.navigation.stack == before.0 && state.selectedElement == before.1)
         #expect(!Screens.frame(state).contains("Search "))
     }
 
@@ -82,16 +82,16 @@ import TunnelscopeSynthetic
         var state = Screens.state(screen: .aws)
         // BGP sessions have no row of their own: each opens its detail.
         Screens.apply(&state, keys: [.character("/")] + Screens.type("peer-aws-tunnel") + [.enter])
-        let depth = state.stack.count
+        let depth = state.navigation.stack.count
         var seen = Set<String>()
         for _ in 0..<12 {
             Screens.apply(&state, keys: [.character("n")])
-            #expect(state.stack.count <= depth, "n is a step, not a navigation")
+            #expect(state.navigation.stack.count <= depth, "n is a step, not a navigation")
             seen.insert(state.focusElement ?? "")
         }
         #expect(seen.count >= 4, "n went through the results")
         Screens.apply(&state, keys: [.escape])
-        #expect(state.stack.count == depth - 1)
+        #expect(state.navigation.stack.count == depth - 1)
     }
 
     /// On a large network a query is answered in bounded steps: the first batch, "1,000+", and
@@ -101,13 +101,13 @@ import TunnelscopeSynthetic
         let index = state.content.search
         #expect(index.entries.count > 4 * SearchResults.batch)
         Screens.apply(&state, keys: [.character("/"), .character("v")])
-        let first = try! #require(state.searchTyping)
+        let first = try! #require(state.prompt.searchTyping)
         #expect(first.matches.count == SearchResults.batch && !first.complete)
         #expect(Screens.frame(state).contains("1,000+ matches for 'v'"))
         // Paging past the batch gathers more.
         for _ in 0..<60 { Screens.apply(&state, keys: [.pageDown]) }
-        #expect((state.searchTyping?.matches.count ?? 0) > SearchResults.batch)
-        #expect(state.searchTyping!.selected > SearchResults.batch - 10)
+        #expect((state.prompt.searchTyping?.matches.count ?? 0) > SearchResults.batch)
+        #expect(state.prompt.searchTyping!.selected > SearchResults.batch - 10)
         // Narrowed step by step, the results are a whole search's.
         var narrowed: SearchResults?
         for query in ["v", "vp", "vpc", "vpc-", "vpc-0", "vpc-00", "vpc-001", "vpc-0012"] {
@@ -129,21 +129,23 @@ import TunnelscopeSynthetic
         var state = Screens.state()
         let connection = try #require(state.model.vpnConnections.first).id
         Screens.apply(&state, keys: [.character("/")] + Screens.type(connection))
-        let results = try #require(state.searchTyping)
+        let results = try #require(state.prompt.searchTyping)
         #expect(results.matches.count > 1, "its tunnels name it too")
         #expect(state.content.search.entries[results.matches[0]].elementId == connection)
         Screens.apply(&state, keys: [.enter])
         #expect(state.selectedElement == connection)
         // Starting with the query beats containing it.
         Screens.apply(&state, keys: [.character("/")] + Screens.type("vpc"))
-        let kinds = state.searchTyping!.matches.map { state.content.search.entries[$0].elementId.hasPrefix("vpc") }
+        let kinds = state.prompt.searchTyping!.matches.map {
+            state.content.search.entries[$0].elementId.hasPrefix("vpc")
+        }
         #expect(kinds.first == true && kinds == kinds.sorted { $0 && !$1 })
     }
 
     @Test func addressesAndRangesAreListed() {
         var state = Screens.state()
         Screens.apply(&state, keys: [.character("/")] + Screens.type("10.10.0.0/16"))
-        let results = state.searchTyping!
+        let results = state.prompt.searchTyping!
         #expect(results.complete)
         #expect(
             results.matches.map { state.content.search.entries[$0].elementId }

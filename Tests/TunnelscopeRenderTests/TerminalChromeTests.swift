@@ -21,7 +21,7 @@ import TunnelscopeText
         {
             Reducer.push(&state, .detail(id))
         }
-        #expect(state.stack.count == 7, "\(state.stack)")
+        #expect(state.navigation.stack.count == 7, "\(state.navigation.stack)")
         let crumb = Self.lines(state)[1].trimmingCharacters(in: .whitespaces)
         #expect(crumb.hasPrefix("… › "), "\(crumb)")
         #expect(crumb.hasSuffix("VPN to-gcp-if0 › to-gcp-if0 tunnel 2"), "\(crumb)")
@@ -49,15 +49,15 @@ import TunnelscopeText
         Screens.apply(&state, keys: [.character("?")])
         var seen: [Int: String] = [:]
         var previous = -1
-        while state.helpScroll != previous {
-            previous = state.helpScroll
+        while state.navigation.helpScroll != previous {
+            previous = state.navigation.helpScroll
             // The inside of the help's box, read from the cells.
             let buffer = ScreenRenderer.render(state)
             let box = HelpOverlay.frame(Layout(width: width, height: height, screen: state.screen).body).inner
             let inner = (box.y..<box.maxY).map { y in
                 (box.x..<box.maxX).map { buffer[$0, y].isContinuation ? "" : buffer[$0, y].text }.joined()
             }
-            for (i, line) in inner.enumerated() { seen[state.helpScroll + i] = line }
+            for (i, line) in inner.enumerated() { seen[state.navigation.helpScroll + i] = line }
             Screens.apply(&state, keys: [.pageDown])
         }
         let read = seen.sorted { $0.key < $1.key }.map(\.value)
@@ -103,7 +103,7 @@ import TunnelscopeText
         #expect(after != before)
         // The mode is still open, drawn at the new size.
         switch mode {
-        case "help": #expect(state.helpVisible && after.contains { $0.contains("Keys · ? or Esc closes") })
+        case "help": #expect(state.navigation.helpVisible && after.contains { $0.contains("Keys · ? or Esc closes") })
         case "search": #expect(after.contains { $0.contains(" /  hub") })
         case "command": #expect(after.contains { $0.contains(" :  fail") })
         default: #expect(state.screen == .tour && after[1].contains("step 2 of"))

@@ -67,13 +67,13 @@ import TunnelscopeSynthetic
         Snapshot.assert(Screens.frame(state), named: "vpcs300-topology-160x48")
         // Expand the VPC group (the last box of the VPC rows, above the link), then page down through it.
         Screens.apply(&state, keys: [.up])
-        while state.topologySelection?.hasPrefix("group:vpcs") != true {
-            let before = state.topologySelection
+        while state.navigation.topologySelection?.hasPrefix("group:vpcs") != true {
+            let before = state.navigation.topologySelection
             Screens.apply(&state, keys: [.right])
-            if state.topologySelection == before { break }
+            if state.navigation.topologySelection == before { break }
         }
         // The VPCs are in groups by hub and account: `e` expands the selected one in place.
-        let group = try #require(state.topologySelection.map { String($0.dropFirst("group:".count)) })
+        let group = try #require(state.navigation.topologySelection.map { String($0.dropFirst("group:".count)) })
         let index = try #require(state.topology.scope.keys.firstIndex(of: group))
         let members = state.topology.scope.vpcs.clusters[index].vpcs.count
         let boxes = state.topology.nodes.filter { $0.id.hasPrefix("vpc-") }.count

@@ -34,93 +34,63 @@ public struct AppState: Sendable {
     /// The analysis of the loaded model and its load report: findings, what-if, routes, paths.
     /// Built here from `result`, and again on reload; the views show its verdicts.
     public internal(set) var analysis: Analysis
-    /// The analysis under the current what-if, as the views look it up.
-    internal(set) var insights: Insights {
-        didSet { mapBoxes = Self.mapBoxes(result.model, insights) }
-    }
-    /// The map's boxes but the VPCs', made once per what-if when the map is first laid out, so
-    /// that expanding a group or a resize only places them.
-    private var mapBoxes: Deferred<TopologyLayout.Boxes>
-    /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
-    /// for its own room).
-    var topologyBoxes: TopologyLayout.Boxes { mapBoxes.value }
-    /// What the views look up that the what-if does not change (sorts, counts, the search index).
-    private(set) var index: AnalysisIndex
-    public internal(set) var stack: [Screen]
+    /// The terminal's size.
     public internal(set) var width: Int
     public internal(set) var height: Int
-    public internal(set) var memory: [String: ListMemory] = [:]
-    /// The physical tunnel the selection follows across perspectives.
-    public internal(set) var followedTunnel: String?
-    public internal(set) var focusedPane: Pane = .aws
-    public internal(set) var input: Input?
-    public internal(set) var lastSearch: String?
-    /// Position in the last search's matches (n/N move it).
-    public internal(set) var searchPosition = 0
-    /// The results listed while `/` is typed, narrowed as the query grows.
-    var searchTyping: SearchResults?
-    /// The last search's results, so that n/N step through them without searching again (the
-    /// search index is the analysis', so they hold until a reload).
-    var searchResults: SearchResults?
-    /// The findings screen's filter and expanded rules, and the last filter's matches.
-    public internal(set) var findingsFilter = FindingsFilter()
-    var findingsMatches: FindingsMatches?
-    /// The findings' text for the filter, made once per analysis when first filtered.
-    var findingsText: Deferred<FindingsIndex>
-    public internal(set) var helpVisible = false
-    public internal(set) var helpScroll = 0
-    public internal(set) var message: Span?
-    public internal(set) var severityFilter: SeverityFilter = .all
-    public internal(set) var tourStep = 0
-    public internal(set) var expandedGroups: Set<String> = []
-    public internal(set) var topologySelection: String?
-    public internal(set) var topologyScroll = 0
-    /// The group of VPCs the map is zoomed into (its key), if any: Esc zooms out.
-    public internal(set) var mapZoom: String?
-    public internal(set) var failed: Set<String> = []
-    /// `w` hides the what-if panel (the what-if stays; the message line then sums it up).
-    public internal(set) var whatIfPanelHidden = false
-    public internal(set) var pathQuery: (from: String, to: String, lines: [Span])?
-    /// While a reload runs in the background: what it is doing, and for how many seconds (the
-    /// explorer keeps answering keys on the model it has until the new one is swapped in).
-    public internal(set) var reloading: (phase: String, seconds: Int)?
-    public internal(set) var content: Content
+    /// Where the engineer is: the screens, each one's selection, the map's.
+    public internal(set) var navigation: Navigation
+    /// What is typed at the prompt, the last search, the message line.
+    public internal(set) var prompt = Prompt()
+    /// The what-if: what is failed, whether its panel shows, the `:path` query.
+    public internal(set) var whatIf = WhatIf()
+    /// What the lists admit: the severity, the findings screen's filter.
+    public internal(set) var filters = Filters()
+    /// What the views show, made from the parts above and the analysis by `derive()` alone.
+    private(set) var derived: Derived
+
+    /// The analysis under the current what-if, as the views look it up.
+    var insights: Insights { derived.insights.value }
+    /// The map's boxes but the VPCs' under the current what-if (the tour lays the map out again
+    /// for its own room).
+    var topologyBoxes: TopologyLayout.Boxes { derived.mapBoxes.value.value }
+    /// What the views look up that the what-if does not change (sorts, counts, the search index).
+    var index: AnalysisIndex { derived.index }
+    /// The rows of the perspectives for the model and the what-if.
+    public var content: Content { derived.content.value }
     /// The map, laid out when it is first read after the model, the what-if, the size or the
     /// expanded groups change (a what-if on a list screen does not lay out a map nobody sees).
-    public internal(set) var topology: TopologyLayout {
-        get { topologyCache.layout }
-        set { topologyCache = LazyTopology(newValue) }
-    }
-    private var topologyCache: LazyTopology
-    /// The detail pane's rows by element, for the current model and what-if (a TGW's lists its
-    /// attachments: not rebuilt every frame).
-    private var detailPane = DetailPaneCache()
-    /// Rows of the screens built on demand (findings, routes, details), by memory key.
-    var screenRows: [String: RowList] = [:]
+    public var topology: TopologyLayout { derived.topology.value.layout }
 
     public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
         self.result = result
         self.width = width
         self.height = height
-        stack = screen == .topology ? [.topology] : [.topology, screen]
+        navigation = Navigation(stack: screen == .topology ? [.topology] : [.topology, screen])
         analysis = Analysis(model: result.model, report: result.report)
-        findingsText = Self.findingsText(analysis)
-        index = AnalysisIndex(model: result.model, analysis: analysis)
-        insights = Insights(analysis: analysis, failed: [], index: index)
-        mapBoxes = Self.mapBoxes(result.model, insights)
-        content = Content(model: result.model, insights: insights)
-        topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
-            expanded: [], boxes: mapBoxes)
-        topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
-        if case .tour = screen { stack = [.topology, .tour] }
-        refreshScreenRows()
+        derived = Derived(
+            result: result, analysis: analysis, index: AnalysisIndex(model: result.model, analysis: analysis),
+            width: width, height: height)
+        navigation.topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
+        if case .tour = screen { navigation.stack = [.topology, .tour] }
+        derive()
         Reducer.follow(&self, tunnel: nil)
+    }
+
+    /// The derive step: builds again each derived part whose inputs (the load, the what-if, the
+    /// size, the expanded groups and zoom, the filters, the screens open) changed since it was
+    /// built, and only those. The reducer runs it at the end of every step; a step that reads
+    /// what it derives after changing an input (the rows of a screen it opens, the map after a
+    /// zoom) runs it there too. It is cheap when nothing changed: it compares small keys.
+    mutating func derive() {
+        let inputs = self
+        derived.update(for: inputs)
     }
 
     /// What a reload needs to know of the state to build the new one off the main thread.
     public var reloadContext: Reload.Context {
-        Reload.Context(failed: failed, width: width, height: height, expanded: expandedGroups, zoom: mapZoom)
+        Reload.Context(
+            failed: whatIf.failed, width: width, height: height, expanded: navigation.expandedGroups,
+            zoom: navigation.mapZoom)
     }
 
     /// Swaps in another result (a reload), analysed and prepared off the main thread: failures of
@@ -128,27 +98,12 @@ public struct AppState: Sendable {
     /// size, the expanded groups) is used as it is, anything changed since is redone here.
     mutating func replace(_ reload: Reload) {
         result = reload.result
-        searchTyping = nil
-        searchResults = nil
         analysis = reload.analysis
-        findingsText = Self.findingsText(analysis)
-        findingsMatches = nil
-        index = reload.index
-        failed = failed.filter { reload.analysis.directory.entry($0) != nil }
-        insights =
-            failed == reload.insights.failed
-            ? reload.insights : Insights(analysis: analysis, failed: failed, index: index)
-        detailPane = DetailPaneCache()
-        content = failed == reload.insights.failed ? reload.content : Content(model: result.model, insights: insights)
-        if failed == reload.insights.failed, reload.context.width == width, reload.context.height == height,
-            reload.context.expanded == expandedGroups, reload.context.zoom == mapZoom
-        {
-            topologyCache = reload.topology
-        } else {
-            relayout()
-        }
-        screenRows = [:]
-        refreshScreenRows()
+        prompt.searchTyping = nil
+        prompt.searchResults = nil
+        whatIf.failed = whatIf.failed.filter { reload.analysis.directory.entry($0) != nil }
+        derived.load(reload)
+        derive()
         index.prefetchSearch()
     }
 
@@ -158,81 +113,26 @@ public struct AppState: Sendable {
         analysis.releaseDerived()
     }
 
-    /// Recomputes what the views show of the analysis for the current `failed` set, and the rows.
-    mutating func applyWhatIf() {
-        insights = Insights(analysis: analysis, failed: failed, index: index)
-        rebuild()
+    /// A copy of the state that draws `map` as its map: the tour's, laid out for the room beside
+    /// its text, and reference renders in tests. The state itself keeps its own.
+    func drawing(map: TopologyLayout) -> AppState {
+        var copy = self
+        copy.derived = derived.drawing(map: map)
+        return copy
     }
 
-    /// After a what-if on the same analysis: the findings list does not change with it (findings
-    /// are the analysis', the what-if shows elsewhere), so its rows are kept.
-    mutating func applyWhatIfKeepingFindings() {
-        let findings = screenRows[Screen.findings.memoryKey]
-        insights = Insights(analysis: analysis, failed: failed, index: index)
-        detailPane = DetailPaneCache()
-        content = Content(model: result.model, insights: insights)
-        relayout()
-        screenRows = [:]
-        screenRows[Screen.findings.memoryKey] = findings
-        refreshScreenRows()
-    }
-
-    /// Rebuilds what depends on the model, the what-if and the width.
-    mutating func rebuild() {
-        detailPane = DetailPaneCache()
-        content = Content(model: result.model, insights: insights)
-        relayout()
-        screenRows = [:]
-        refreshScreenRows()
-    }
-
-    /// After a resize: the detail pane shows as much of long lists as the new height holds.
-    mutating func forgetDetailPane() { detailPane = DetailPaneCache() }
-
-    mutating func relayout() {
-        topologyCache = LazyTopology(
-            model: result.model, insights: insights, width: Layout.mapWidth(width, height), height: height - 4,
-            expanded: expandedGroups, boxes: mapBoxes, zoom: mapZoom)
-    }
-
-    private static func mapBoxes(_ model: NetworkModel, _ insights: Insights) -> Deferred<TopologyLayout.Boxes> {
-        Deferred {
-            TopologyLayout.Boxes(model: model, insights: insights, lookup: TopologyLayout.healthFromVerdicts(insights))
-        }
-    }
-
-    /// Builds the rows of every on-demand screen in the stack that has none yet.
-    mutating func refreshScreenRows() {
-        for screen in stack where screenRows[screen.memoryKey] == nil {
-            switch screen {
-            case .findings:
-                let width = Layout(width: self.width, height: height, screen: .findings).list.width - 2
-                screenRows[screen.memoryKey] = RowList(findings: groupedFindings(width: width))
-            case .routes:
-                screenRows[screen.memoryKey] = RowList(
-                    RoutesRows(
-                        routes: analysis.routes, verdicts: analysis.verdicts, whatIf: insights.whatIf, path: pathQuery
-                    ).rows())
-            case .detail(let id):
-                screenRows[screen.memoryKey] = RowList(
-                    DetailRows(model: model, insights: insights, elementId: id, report: result.report).rows())
-            default: break
-            }
-        }
-    }
-
-    public var screen: Screen { stack.last ?? .topology }
+    public var screen: Screen { navigation.stack.last ?? .topology }
 
     /// Rows the panel takes on this screen: the what-if's, or the incident summary on the first
     /// screen of a tall terminal (0: neither, hidden with `w`, or the tour).
     var whatIfPanelRows: Int {
         // Help has the whole body (as `HelpOverlay.maxScroll` measures it).
-        guard !whatIfPanelHidden, screen != .tour, !helpVisible else { return 0 }
-        if !failed.isEmpty, let report = insights.whatIfReport {
+        guard !whatIf.panelHidden, screen != .tour, !navigation.helpVisible else { return 0 }
+        if !whatIf.failed.isEmpty, let report = insights.whatIfReport {
             return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
         }
         // The incident summary: on the first screen, when the terminal is tall enough to spare it.
-        if failed.isEmpty, screen == .topology, height >= WhatIfPanel.incidentHeight,
+        if whatIf.failed.isEmpty, screen == .topology, height >= WhatIfPanel.incidentHeight,
             let report = insights.incidentReport
         {
             return WhatIfPanel.height(lines: report.lines.count, screenHeight: height)
@@ -255,12 +155,12 @@ public struct AppState: Sendable {
         case .aws: RowList(content.aws)
         case .gcp: RowList(content.gcp)
         case .split: RowList(content.splitRows)
-        case .findings, .routes, .detail: screenRows[screen.memoryKey] ?? RowList([])
+        case .findings, .routes, .detail: derived.rows(for: screen) ?? RowList([])
         case .topology, .tour: RowList([])
         }
     }
 
-    public func listMemory(_ screen: Screen) -> ListMemory { memory[screen.memoryKey] ?? ListMemory() }
+    public func listMemory(_ screen: Screen) -> ListMemory { navigation.memory[screen.memoryKey] ?? ListMemory() }
 
     /// What `f` acts on: the subject of a detail screen, else the selection.
     public var focusElement: String? {
@@ -271,7 +171,7 @@ public struct AppState: Sendable {
     /// The element selected on the current screen, if any.
     public var selectedElement: String? {
         switch screen {
-        case .topology, .tour: return topologySelection
+        case .topology, .tour: return navigation.topologySelection
         default:
             let rows = rows(for: screen)
             let m = listMemory(screen)
@@ -358,7 +258,7 @@ public struct Content: Sendable {
 
 extension AppState {
     /// For one-shot renders: drop the status message a navigation step left.
-    public mutating func clearMessage() { message = nil }
+    public mutating func clearMessage() { prompt.message = nil }
 }
 
 extension AppState {
@@ -394,16 +294,13 @@ extension AppState {
     /// map's layout and boxes), so that the next frame builds its own: for `bench`, whose copies
     /// of one state would otherwise share them and time only the first run's work.
     public mutating func forgetViewCaches(map: Bool = false) {
-        detailPane = DetailPaneCache()
-        if map {
-            mapBoxes = Self.mapBoxes(result.model, insights)
-            relayout()
-        }
+        let inputs = self
+        derived.forgetViewCaches(for: inputs, map: map)
     }
 
     /// The rows of the detail pane beside a list, built once per element, model and what-if.
     func detailPaneRows(_ id: String) -> [Row] {
-        detailPane.rows(id) {
+        derived.detailPane.value.rows(id) {
             // The pane shows what fits of long lists (a TGW's thousands of attachments).
             DetailRows(
                 model: model, insights: insights, elementId: id, report: result.report, limit: max(8, height)

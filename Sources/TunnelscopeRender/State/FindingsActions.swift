@@ -1,22 +1,6 @@
 import TunnelscopeAnalysis
 import TunnelscopeCanvas
 
-extension AppState {
-    static func findingsText(_ analysis: Analysis) -> Deferred<FindingsIndex> {
-        Deferred { FindingsIndex(findings: analysis.findings, directory: analysis.directory) }
-    }
-
-    /// The findings screen's list for the current filter: the last matches narrowed when only the
-    /// filter's text grew, grouped by rule.
-    mutating func groupedFindings(width: Int) -> FindingsList {
-        let index = findingsText.value
-        let matches = FindingsMatches.of(findingsFilter, severity: severityFilter, index: index, last: findingsMatches)
-        findingsMatches = matches
-        return FindingsRows(insights: insights, filter: severityFilter, model: model, width: width)
-            .list(matched: matches.positions, index: index, filter: findingsFilter)
-    }
-}
-
 /// The findings screen: groups by rule opened and closed, the filter typed, a rule chosen.
 extension Reducer {
     enum GroupChange { case toggle, expand, collapse }
@@ -24,8 +8,7 @@ extension Reducer {
     /// Builds the findings rows again after the filter or the groups changed, keeping the
     /// selection on `keep` (an element ID, a rule's row) when it is still listed, else the first row.
     static func refreshFindings(_ state: inout AppState, keep: String?) {
-        state.screenRows[Screen.findings.memoryKey] = nil
-        state.refreshScreenRows()
+        state.derive()
         let rows = state.rows(for: .findings)
         var memory = state.listMemory(.findings)
         if let keep, let i = rows.index(ofElement: keep) {
@@ -35,7 +18,7 @@ extension Reducer {
             memory.scroll = 0
         }
         memory.elementId = rows.elementId(at: memory.selected)
-        state.memory[Screen.findings.memoryKey] = memory
+        state.navigation.memory[Screen.findings.memoryKey] = memory
         if state.screen == .findings { reveal(&state) }
     }
 
@@ -48,7 +31,7 @@ extension Reducer {
 
     static func changeGroup(_ state: inout AppState, _ change: GroupChange) {
         guard state.screen == .findings, let (rule, isGroup) = selectedRule(state) else { return }
-        let expanded = state.findingsFilter.isOpen(rule, listed: state.findingsMatches?.positions.count ?? 0)
+        let expanded = state.filters.findings.isOpen(rule, listed: state.derived.findingsMatches?.positions.count ?? 0)
         // From a finding, only collapsing means anything: it goes back to its rule's row.
         let expand: Bool
         switch change {
@@ -59,7 +42,7 @@ extension Reducer {
         case .collapse: expand = false
         }
         if expand == expanded, isGroup { return }
-        state.findingsFilter.set(rule, open: expand)
+        state.filters.findings.set(rule, open: expand)
         refreshFindings(&state, keep: FindingsFilter.groupId(rule))
     }
 
@@ -67,11 +50,11 @@ extension Reducer {
     static func filterRule(_ state: inout AppState) {
         guard state.screen == .findings else { return }
         let keep = state.selectedElement
-        if state.findingsFilter.rule != nil {
-            state.findingsFilter.rule = nil
+        if state.filters.findings.rule != nil {
+            state.filters.findings.rule = nil
         } else if let (rule, _) = selectedRule(state) {
-            state.findingsFilter.rule = rule
-            state.findingsFilter.set(rule, open: true)
+            state.filters.findings.rule = rule
+            state.filters.findings.set(rule, open: true)
         } else {
             return
         }
@@ -80,29 +63,29 @@ extension Reducer {
 
     /// Esc on the findings screen: clears the filter's text and rule; with neither, goes back.
     static func clearFilter(_ state: inout AppState) {
-        guard state.findingsFilter.isActive else {
+        guard state.filters.findings.isActive else {
             back(&state)
             return
         }
         let keep = state.selectedElement
-        state.findingsFilter.text = ""
-        state.findingsFilter.rule = nil
+        state.filters.findings.text = ""
+        state.filters.findings.rule = nil
         refreshFindings(&state, keep: keep)
-        state.message = Span("Filter cleared: every finding is listed.", .info)
+        state.prompt.message = Span("Filter cleared: every finding is listed.", .info)
     }
 
     /// The filter's text as it is typed: the list narrows with each key.
     static func setFilterText(_ state: inout AppState, _ text: String) {
-        state.input = .filter(text)
-        guard state.findingsFilter.text != text else { return }
+        state.prompt.input = .filter(text)
+        guard state.filters.findings.text != text else { return }
         let keep = state.selectedElement
-        state.findingsFilter.text = text
+        state.filters.findings.text = text
         refreshFindings(&state, keep: keep)
     }
 
     /// `/` on the findings screen: edits the filter in place.
     static func startFilter(_ state: inout AppState) {
-        state.findingsText.value.prepareText()
-        state.input = .filter(state.findingsFilter.text)
+        state.derived.findingsText.value.prepareText()
+        state.prompt.input = .filter(state.filters.findings.text)
     }
 }

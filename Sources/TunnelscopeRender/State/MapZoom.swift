@@ -2,28 +2,28 @@
 extension Reducer {
     /// Shows the group's VPCs as the map, the first selected.
     static func zoom(_ state: inout AppState, into group: String) {
-        state.mapZoom = group
-        state.relayout()
+        state.navigation.mapZoom = group
+        state.derive()
         let scope = state.topology.scope
         let first = scope.vpcs.clusters.first?.vpcs.first.map { state.insights.index.vpcOrder[$0].vpc.id }
-        state.topologySelection = first ?? state.topology.firstNode?.id
-        state.topologyScroll = 0
+        state.navigation.topologySelection = first ?? state.topology.firstNode?.id
+        state.navigation.topologyScroll = 0
         revealTopology(&state)
     }
 
     /// Back to the map of every group, with the selection if it has a box there (a hub, a site, a
     /// VPC of an expanded group), else the group's box.
     static func zoomOut(_ state: inout AppState) {
-        guard let group = state.mapZoom else { return }
-        let selected = state.topologySelection
-        state.mapZoom = nil
-        state.relayout()
+        guard let group = state.navigation.mapZoom else { return }
+        let selected = state.navigation.topologySelection
+        state.navigation.mapZoom = nil
+        state.derive()
         if let selected, state.topology.node(selected) != nil {
-            state.topologySelection = selected  // a hub, a site, or a VPC of an expanded group
+            state.navigation.topologySelection = selected  // a hub, a site, or a VPC of an expanded group
         } else if state.topology.node("group:\(group)") != nil {
-            state.topologySelection = "group:\(group)"
+            state.navigation.topologySelection = "group:\(group)"
         } else {
-            state.topologySelection = state.topology.firstNode?.id
+            state.navigation.topologySelection = state.topology.firstNode?.id
         }
         revealTopology(&state)
     }

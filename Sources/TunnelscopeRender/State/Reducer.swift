@@ -10,13 +10,13 @@ public enum Reducer {
     public static func action(for key: Key, in state: AppState) -> Action? {
         // Modes that take the keyboard read their own scope of the keymap (so `?` lists them): a
         // search's or a findings filter's keys first, then any input's (Enter, Esc, Backspace, Ctrl-C).
-        if let input = state.input {
+        if let input = state.prompt.input {
             if let action = Keymap.inputAction(for: key, in: input) { return action }
             if let action = Keymap.action(for: key, in: .input) { return action }
             if case .character(let c) = key { return .input(c) }
             return nil
         }
-        if state.helpVisible { return Keymap.action(for: key, in: .help) }
+        if state.navigation.helpVisible { return Keymap.action(for: key, in: .help) }
         switch key {
         // The keymap lists the click (as "click"); the action takes where it was.
         case .mouseClick(let x, let y): return .click(x: x, y: y)
@@ -24,33 +24,42 @@ public enum Reducer {
         }
     }
 
+    /// One step: the action changes the state's inputs (navigation, prompt, what-if, filters,
+    /// size), then the derive step builds again what they changed (rows, map, insights).
     @discardableResult
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        let effects = apply(&state, action)
+        state.derive()
+        return effects
+    }
+
+    private static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .input, .resize, .reloadProgress: break
-        default: state.message = nil
+        default: state.prompt.message = nil
         }
-        if state.helpVisible {
+        if state.navigation.helpVisible {
             switch action {
-            case .toggleHelp: state.helpVisible = false
+            case .toggleHelp: state.navigation.helpVisible = false
             case .moveDown, .pageDown, .moveUp, .pageUp:
                 let page = max(1, bodyHeight(state) - 3)
                 let delta = action.isDown ? (action.isPage ? page : 1) : (action.isPage ? -page : -1)
-                state.helpScroll = max(0, min(HelpOverlay.maxScroll(state), state.helpScroll + delta))
+                state.navigation.helpScroll = max(
+                    0, min(HelpOverlay.maxScroll(state), state.navigation.helpScroll + delta))
             case .quit: return [.quit]
             case .interrupt: return [.interrupt]
             case .suspend: return [.suspend]
             case .resize(let w, let h):
                 // Applied under the help too (the screen behind it is laid out again).
-                state.helpVisible = false
+                state.navigation.helpVisible = false
                 reduce(&state, .resize(width: w, height: h))
-                state.helpVisible = true
-                state.helpScroll = min(state.helpScroll, HelpOverlay.maxScroll(state))
+                state.navigation.helpVisible = true
+                state.navigation.helpScroll = min(state.navigation.helpScroll, HelpOverlay.maxScroll(state))
             default: break
             }
             return []
         }
-        if case .search? = state.input, action.isMove {
+        if case .search? = state.prompt.input, action.isMove {
             let step = action.isPage ? resultsPage(state) : 1
             moveInResults(&state, by: action.isDown ? step : -step)
             return []
@@ -60,17 +69,14 @@ public enum Reducer {
         case .interrupt: return [.interrupt]
         case .suspend: return [.suspend]
         case .copyCommand: return copyCommand(&state)
-        case .copied(let command, let outcome): state.message = LiveCommand.message(command, outcome)
+        case .copied(let command, let outcome): state.prompt.message = LiveCommand.message(command, outcome)
         case .toggleHelp:
-            state.helpVisible = true
-            state.helpScroll = 0
+            state.navigation.helpVisible = true
+            state.navigation.helpScroll = 0
         case .resize(let w, let h):
             state.width = w
             state.height = h
-            state.relayout()
-            state.forgetDetailPane()
-            state.screenRows[Screen.findings.memoryKey] = nil
-            state.refreshScreenRows()
+            state.derive()
             clampAll(&state)
         case .moveUp: move(&state, by: -1)
         case .moveDown: move(&state, by: 1)
@@ -81,17 +87,18 @@ public enum Reducer {
         case .moveLeft, .moveRight:
             let dx = action.isLeft ? -1 : 1
             if state.screen == .topology {
-                state.topologySelection = state.topology.neighbour(of: state.topologySelection, dx: dx, dy: 0)
+                state.navigation.topologySelection = state.topology.neighbour(
+                    of: state.navigation.topologySelection, dx: dx, dy: 0)
                 revealTopology(&state)
             } else if state.screen == .split {
-                state.focusedPane = dx < 0 ? .aws : .gcp
+                state.navigation.focusedPane = dx < 0 ? .aws : .gcp
             }
         case .scroll(let n): move(&state, by: n)
         case .open: open(&state)
         case .showDetail:
             if state.screen == .topology || state.screen == .tour {
                 // Boxes that are not one resource (the VPN link, a group) open like Enter.
-                if let node = state.topology.node(state.topologySelection), let element = node.elementId {
+                if let node = state.topology.node(state.navigation.topologySelection), let element = node.elementId {
                     push(&state, .detail(element))
                 } else {
                     open(&state)
@@ -104,102 +111,109 @@ public enum Reducer {
         case .show(let screen):
             if state.screen == screen { break }
             let tunnel = selectedTunnel(state)
-            if screen == .topology { state.stack = [.topology] } else { state.stack = [.topology, screen] }
-            state.refreshScreenRows()
+            if screen == .topology {
+                state.navigation.stack = [.topology]
+            } else {
+                state.navigation.stack = [.topology, screen]
+            }
+            state.derive()
             follow(&state, tunnel: tunnel)
         case .startSearch:
-            state.input = .search("")
-            state.searchTyping = nil
-        case .startCommand: state.input = .command("")
+            state.prompt.input = .search("")
+            state.prompt.searchTyping = nil
+        case .startCommand: state.prompt.input = .command("")
         case .startFilter: startFilter(&state)
         case .input(let c):
-            switch state.input {
+            switch state.prompt.input {
             case .search(let q)?: setSearchText(&state, q + String(c))
-            case .command(let q)?: state.input = .command(q + String(c))
+            case .command(let q)?: state.prompt.input = .command(q + String(c))
             case .filter(let q)?: setFilterText(&state, q + String(c))
             case nil: break
             }
         case .inputBackspace:
-            switch state.input {
+            switch state.prompt.input {
             case .search(let q)?: setSearchText(&state, String(q.dropLast()))
-            case .command(let q)?: state.input = .command(String(q.dropLast()))
+            case .command(let q)?: state.prompt.input = .command(String(q.dropLast()))
             case .filter(let q)?: setFilterText(&state, String(q.dropLast()))
             case nil: break
             }
         case .inputCancel:
-            if case .filter? = state.input { setFilterText(&state, "") }
-            state.input = nil
-            state.searchTyping = nil
+            if case .filter? = state.prompt.input { setFilterText(&state, "") }
+            state.prompt.input = nil
+            state.prompt.searchTyping = nil
         case .inputSubmit:
-            let input = state.input
-            state.input = nil
+            let input = state.prompt.input
+            state.prompt.input = nil
             switch input {
             case .search(let q)?: search(&state, q, step: 0)
             case .command(let c)?: return command(&state, c)
             case .filter?, nil: break
             }
-        case .searchNext: if let q = state.lastSearch { search(&state, q, step: 1) }
-        case .searchPrevious: if let q = state.lastSearch { search(&state, q, step: -1) }
+        case .searchNext: if let q = state.prompt.lastSearch { search(&state, q, step: 1) }
+        case .searchPrevious: if let q = state.prompt.lastSearch { search(&state, q, step: -1) }
         case .fail(let name): fail(&state, named: name)
         case .select(let id): selectElement(&state, id)
         case .failSelected:
             guard let id = state.focusElement, !id.hasPrefix("group:") else {
-                state.message = Span("Select a tunnel, interface, connection, gateway or router to fail it.", .warning)
+                state.prompt.message = Span(
+                    "Select a tunnel, interface, connection, gateway or router to fail it.", .warning)
                 break
             }
             fail(&state, id == "link" ? nil : id)
         case .toggleWhatIfPanel:
-            if state.whatIfPanelRows == 0, !state.whatIfPanelHidden {
-                state.message = Span(
+            if state.whatIfPanelRows == 0, !state.whatIf.panelHidden {
+                state.prompt.message = Span(
                     "No panel here: f fails the selected element (what-if); the incident summary shows on the map of a tall terminal.",
                     .dim)
                 return []
             }
-            state.whatIfPanelHidden.toggle()
+            state.whatIf.panelHidden.toggle()
             reveal(&state)
             return []
         case .clearFailures:
-            state.failed = []
-            state.applyWhatIfKeepingFindings()
-            state.message = Span("What-if cleared: everything is back as exported.", .ok)
+            state.whatIf.failed = []
+            state.prompt.message = Span("What-if cleared: everything is back as exported.", .ok)
         case .cycleSeverity:
-            state.severityFilter = state.severityFilter.next
-            state.screenRows[Screen.findings.memoryKey] = nil
-            state.refreshScreenRows()
+            state.filters.severity = state.filters.severity.next
+            state.derive()
             clampAll(&state)
         case .toggleGroup where state.screen == .findings: changeGroup(&state, .toggle)
         case .toggleGroup:
-            if let id = state.topologySelection, id.hasPrefix("group:") { toggleGroup(&state, String(id.dropFirst(6))) }
+            if let id = state.navigation.topologySelection, id.hasPrefix("group:") {
+                toggleGroup(&state, String(id.dropFirst(6)))
+            }
         case .expandGroup: changeGroup(&state, .expand)
         case .collapseGroup: changeGroup(&state, .collapse)
         case .filterRule: filterRule(&state)
         case .clearFilter: clearFilter(&state)
         case .tourNext:
-            state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)
-            state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
+            state.navigation.tourStep = min(state.navigation.tourStep + 1, Tour.steps(for: state.model).count - 1)
+            state.navigation.topologySelection =
+                Tour.steps(for: state.model)[state.navigation.tourStep].focus ?? state.navigation.topologySelection
         case .tourPrevious:
-            state.tourStep = max(0, state.tourStep - 1)
-            state.topologySelection = Tour.steps(for: state.model)[state.tourStep].focus ?? state.topologySelection
+            state.navigation.tourStep = max(0, state.navigation.tourStep - 1)
+            state.navigation.topologySelection =
+                Tour.steps(for: state.model)[state.navigation.tourStep].focus ?? state.navigation.topologySelection
         case .reload:
-            if state.reloading != nil {
-                state.message = Span("Already reloading: the exports are being read and analysed.", .info)
+            if state.prompt.reloading != nil {
+                state.prompt.message = Span("Already reloading: the exports are being read and analysed.", .info)
                 return []
             }
-            state.reloading = ("reading the exports", 0)
+            state.prompt.reloading = ("reading the exports", 0)
             // What can be made again (the search index, the element directory, the what-if
             // simulator) is let go while the new state is built beside this one; a search or a
             // what-if during the reload makes it again.
             state.releaseDerived()
             return [.reload]
         case .reloadProgress(let phase, let seconds):
-            state.reloading = (phase, seconds)
+            state.prompt.reloading = (phase, seconds)
         case .reloaded(let reload):
             let result = reload.result
             let selected = state.selectedElement
-            state.reloading = nil
+            state.prompt.reloading = nil
             state.replace(reload)
             if let selected { select(&state, elementId: selected) }
-            state.message = Span(
+            state.prompt.message = Span(
                 "Reloaded \(result.report.loadedFiles.count) files: \(result.report.resourcesLoaded) resources, \(result.report.skipped.count) skipped.",
                 .ok)
         case .click(let x, let y): click(&state, x: x, y: y)
@@ -216,12 +230,12 @@ public enum Reducer {
     static func copyCommand(_ state: inout AppState) -> [Effect] {
         var id = state.focusElement
         if state.screen == .topology || state.screen == .tour {
-            id = state.topology.node(state.topologySelection)?.elementId
+            id = state.topology.node(state.navigation.topologySelection)?.elementId
         }
         let side: LiveCommand.Cloud? =
-            state.screen == .gcp || (state.screen == .split && state.focusedPane == .gcp) ? .gcp : nil
+            state.screen == .gcp || (state.screen == .split && state.navigation.focusedPane == .gcp) ? .gcp : nil
         guard let id, let command = LiveCommand.preferred(for: id, in: state.model, side: side) else {
-            state.message = Span(
+            state.prompt.message = Span(
                 "No live command for this: select a tunnel, VPN connection, gateway or Cloud Router", .warning)
             return []
         }
@@ -232,22 +246,23 @@ public enum Reducer {
         switch state.screen {
         case .topology:
             if abs(delta) == 1 {
-                state.topologySelection = state.topology.neighbour(of: state.topologySelection, dx: 0, dy: delta)
+                state.navigation.topologySelection = state.topology.neighbour(
+                    of: state.navigation.topologySelection, dx: 0, dy: delta)
             } else if abs(delta) >= Int.max / 4 {
                 // Home / End: the first or last box.
                 let corner = delta < 0 ? state.topology.firstNode : state.topology.lastNode
-                state.topologySelection = corner?.id ?? state.topologySelection
+                state.navigation.topologySelection = corner?.id ?? state.navigation.topologySelection
             } else {
-                state.topologyScroll = max(
-                    0, min(state.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
+                state.navigation.topologyScroll = max(
+                    0, min(state.navigation.topologyScroll + delta, max(0, state.topology.height - bodyHeight(state))))
                 return
             }
             revealTopology(&state)
         case .tour:
             if delta > 0 {
-                state.tourStep = min(state.tourStep + 1, Tour.steps(for: state.model).count - 1)
+                state.navigation.tourStep = min(state.navigation.tourStep + 1, Tour.steps(for: state.model).count - 1)
             } else {
-                state.tourStep = max(0, state.tourStep - 1)
+                state.navigation.tourStep = max(0, state.navigation.tourStep - 1)
             }
         default:
             let rows = state.rows(for: state.screen)
@@ -262,14 +277,14 @@ public enum Reducer {
                 // The last scroll position shows a full window (a lazy list is laid out that far).
                 let lastScroll = rows.contains(index: wanted + visible - 1) ? wanted : max(0, rows.count - visible)
                 memory.scroll = max(0, min(lastScroll, wanted))
-                state.memory[state.screen.memoryKey] = memory
+                state.navigation.memory[state.screen.memoryKey] = memory
                 return
             }
             memory.selected = next
             memory.elementId = rows.elementId(at: memory.selected)
-            state.memory[state.screen.memoryKey] = memory
+            state.navigation.memory[state.screen.memoryKey] = memory
             if let tunnel = rows.tunnelId(at: memory.selected) {
-                state.followedTunnel = tunnel
+                state.navigation.followedTunnel = tunnel
             }
             reveal(&state)
         }
@@ -293,18 +308,22 @@ public enum Reducer {
             if last - memory.selected >= visible { last = memory.selected }
         }
         if last >= memory.scroll + visible { memory.scroll = last - visible + 1 }
-        state.memory[state.screen.memoryKey] = memory
+        state.navigation.memory[state.screen.memoryKey] = memory
     }
 
     static func revealTopology(_ state: inout AppState) {
-        guard let node = state.topology.node(state.topologySelection) else { return }
+        guard let node = state.topology.node(state.navigation.topologySelection) else { return }
         let visible = bodyHeight(state)
-        if node.rect.y - 1 < state.topologyScroll { state.topologyScroll = max(0, node.rect.y - 2) }
-        if node.rect.maxY + 1 > state.topologyScroll + visible { state.topologyScroll = node.rect.maxY + 1 - visible }
+        if node.rect.y - 1 < state.navigation.topologyScroll {
+            state.navigation.topologyScroll = max(0, node.rect.y - 2)
+        }
+        if node.rect.maxY + 1 > state.navigation.topologyScroll + visible {
+            state.navigation.topologyScroll = node.rect.maxY + 1 - visible
+        }
     }
 
     static func clampAll(_ state: inout AppState) {
-        for screen in state.stack where screen.isList {
+        for screen in state.navigation.stack where screen.isList {
             let rows = state.rows(for: screen)
             var memory = state.listMemory(screen)
             if let id = memory.elementId, let i = rows.index(ofElement: id) { memory.selected = i }
@@ -313,36 +332,37 @@ public enum Reducer {
                 memory.selected = rows.nextSelectable(from: memory.selected, delta: 1)
             }
             memory.scroll = rows.clamped(memory.scroll)
-            state.memory[screen.memoryKey] = memory
+            state.navigation.memory[screen.memoryKey] = memory
         }
         if state.screen.isList { reveal(&state) }
-        if state.topology.node(state.topologySelection) == nil {
-            state.topologySelection = state.topology.firstNode?.id
+        if state.topology.node(state.navigation.topologySelection) == nil {
+            state.navigation.topologySelection = state.topology.firstNode?.id
         }
-        state.topologyScroll = max(0, min(state.topologyScroll, state.topology.height - bodyHeight(state)))
+        state.navigation.topologyScroll = max(
+            0, min(state.navigation.topologyScroll, state.topology.height - bodyHeight(state)))
         revealTopology(&state)
     }
 
     static func push(_ state: inout AppState, _ screen: Screen) {
         let tunnel = selectedTunnel(state)
         if state.screen == screen { return }
-        state.stack.append(screen)
-        state.refreshScreenRows()
+        state.navigation.stack.append(screen)
+        state.derive()
         follow(&state, tunnel: tunnel)
         if case .detail = screen {
             // Start on the first link in the detail, or at the top.
             var memory = state.listMemory(screen)
             let rows = state.rows(for: screen)
             memory.selected = rows.firstSelectable ?? 0
-            state.memory[screen.memoryKey] = memory
+            state.navigation.memory[screen.memoryKey] = memory
         }
     }
 
     static func back(_ state: inout AppState) {
-        if state.screen == .topology, state.mapZoom != nil { return zoomOut(&state) }
-        if state.stack.count > 1 {
+        if state.screen == .topology, state.navigation.mapZoom != nil { return zoomOut(&state) }
+        if state.navigation.stack.count > 1 {
             let tunnel = selectedTunnel(state)
-            state.stack.removeLast()
+            state.navigation.stack.removeLast()
             follow(&state, tunnel: tunnel)
         }
     }
@@ -350,28 +370,30 @@ public enum Reducer {
     /// The physical tunnel under the selection, if any.
     static func selectedTunnel(_ state: AppState) -> String? {
         switch state.screen {
-        case .topology, .tour: return state.followedTunnel
+        case .topology, .tour: return state.navigation.followedTunnel
         default:
             let rows = state.rows(for: state.screen)
             let m = state.listMemory(state.screen)
-            guard rows.contains(index: m.selected) else { return state.followedTunnel }
-            return rows.tunnelId(at: m.selected) ?? state.followedTunnel
+            guard rows.contains(index: m.selected) else { return state.navigation.followedTunnel }
+            return rows.tunnelId(at: m.selected) ?? state.navigation.followedTunnel
         }
     }
 
     /// On the new screen, select the row of the followed tunnel (the tunnel row itself if possible).
     static func follow(_ state: inout AppState, tunnel: String?) {
-        state.followedTunnel = tunnel ?? state.followedTunnel
+        state.navigation.followedTunnel = tunnel ?? state.navigation.followedTunnel
         guard state.screen.isList else { return }
         let rows = state.rows(for: state.screen)
         var memory = state.listMemory(state.screen)
-        if let tunnel = state.followedTunnel, let i = rows.index(ofElement: tunnel) ?? rows.index(ofTunnel: tunnel) {
+        if let tunnel = state.navigation.followedTunnel,
+            let i = rows.index(ofElement: tunnel) ?? rows.index(ofTunnel: tunnel)
+        {
             memory.selected = i
         } else if !rows.isSelectable(memory.selected) {
             memory.selected = rows.firstSelectable ?? 0
         }
         memory.elementId = rows.elementId(at: memory.selected)
-        state.memory[state.screen.memoryKey] = memory
+        state.navigation.memory[state.screen.memoryKey] = memory
         reveal(&state)
     }
 
@@ -379,36 +401,40 @@ public enum Reducer {
         switch state.screen {
         case .aws: replaceTop(&state, .gcp)
         case .gcp: replaceTop(&state, .aws)
-        case .split: state.focusedPane = state.focusedPane == .aws ? .gcp : .aws
+        case .split: state.navigation.focusedPane = state.navigation.focusedPane == .aws ? .gcp : .aws
         default:
-            if state.followedTunnel == nil, state.screen == .topology, state.topologySelection == "link" {
-                state.followedTunnel = state.model.tunnels.first(where: \.isCrossCloud)?.id
+            if state.navigation.followedTunnel == nil, state.screen == .topology,
+                state.navigation.topologySelection == "link"
+            {
+                state.navigation.followedTunnel = state.model.tunnels.first(where: \.isCrossCloud)?.id
             }
             if state.screen == .findings, let id = state.selectedElement, state.model.tunnel(id) != nil {
-                state.followedTunnel = id
+                state.navigation.followedTunnel = id
             }
-            push(&state, state.focusedPane == .gcp ? .gcp : .aws)
+            push(&state, state.navigation.focusedPane == .gcp ? .gcp : .aws)
         }
-        state.focusedPane = state.screen == .gcp ? .gcp : state.screen == .aws ? .aws : state.focusedPane
+        state.navigation.focusedPane =
+            state.screen == .gcp ? .gcp : state.screen == .aws ? .aws : state.navigation.focusedPane
     }
 
     static func replaceTop(_ state: inout AppState, _ screen: Screen) {
         let tunnel = selectedTunnel(state)
-        state.stack[state.stack.count - 1] = screen
+        state.navigation.stack[state.navigation.stack.count - 1] = screen
         follow(&state, tunnel: tunnel)
     }
 
     static func open(_ state: inout AppState) {
         switch state.screen {
         case .topology:
-            guard let node = state.topology.node(state.topologySelection) else { return }
+            guard let node = state.topology.node(state.navigation.topologySelection) else { return }
             if let group = node.group {
                 if state.topology.scope.zoomable(group) { return zoom(&state, into: group) }
                 toggleGroup(&state, group)
                 return
             }
             if node.id == "link" {
-                state.followedTunnel = state.followedTunnel ?? state.model.tunnels.first(where: \.isCrossCloud)?.id
+                state.navigation.followedTunnel =
+                    state.navigation.followedTunnel ?? state.model.tunnels.first(where: \.isCrossCloud)?.id
             }
             if let screen = node.opens {
                 push(&state, screen)
@@ -430,7 +456,7 @@ public enum Reducer {
     /// Goes to the screen that best shows an element and selects it there.
     static func jump(_ state: inout AppState, to id: String) {
         if state.model.tunnel(id)?.isCrossCloud == true {
-            state.followedTunnel = id
+            state.navigation.followedTunnel = id
             push(&state, .split)
             return
         }
@@ -445,7 +471,7 @@ public enum Reducer {
     static func select(_ state: inout AppState, elementId: String) {
         if state.screen == .topology {
             if let box = mapBox(showing: elementId, in: state) {
-                state.topologySelection = box
+                state.navigation.topologySelection = box
                 revealTopology(&state)
             }
             return
@@ -455,21 +481,21 @@ public enum Reducer {
         var memory = state.listMemory(state.screen)
         memory.selected = i
         memory.elementId = elementId
-        state.memory[state.screen.memoryKey] = memory
-        if let tunnel = rows.tunnelId(at: i) { state.followedTunnel = tunnel }
+        state.navigation.memory[state.screen.memoryKey] = memory
+        if let tunnel = rows.tunnelId(at: i) { state.navigation.followedTunnel = tunnel }
         reveal(&state)
     }
 
     static func toggleGroup(_ state: inout AppState, _ group: String) {
-        if state.expandedGroups.contains(group) {
-            state.expandedGroups.remove(group)
+        if state.navigation.expandedGroups.contains(group) {
+            state.navigation.expandedGroups.remove(group)
         } else {
-            state.expandedGroups.insert(group)
+            state.navigation.expandedGroups.insert(group)
         }
-        state.relayout()
-        state.topologySelection = "group:\(group)"
-        if state.topology.node(state.topologySelection) == nil {
-            state.topologySelection = state.topology.lastNode?.id
+        state.derive()
+        state.navigation.topologySelection = "group:\(group)"
+        if state.topology.node(state.navigation.topologySelection) == nil {
+            state.navigation.topologySelection = state.topology.lastNode?.id
         }
         revealTopology(&state)
     }
@@ -477,27 +503,27 @@ public enum Reducer {
     static func fail(_ state: inout AppState, _ id: String?) {
         guard let id else {
             let all = Set(state.model.tunnels.filter(\.isCrossCloud).map(\.id))
-            state.failed.formUnion(all)
+            state.whatIf.failed.formUnion(all)
             applyFailures(&state, named: "the whole VPN link")
             return
         }
-        if state.failed.contains(id) {
-            state.failed.remove(id)
+        if state.whatIf.failed.contains(id) {
+            state.whatIf.failed.remove(id)
             applyFailures(&state, named: nil)
-            state.message = Span("\(id) is no longer failed.", .ok)
+            state.prompt.message = Span("\(id) is no longer failed.", .ok)
             return
         }
-        state.failed.insert(id)
+        state.whatIf.failed.insert(id)
         applyFailures(&state, named: id)
     }
 
     static func applyFailures(_ state: inout AppState, named: String?) {
         let selected = state.selectedElement
-        state.applyWhatIfKeepingFindings()
+        state.derive()
         if let selected { select(&state, elementId: selected) }
         // The panel says it all; without it (hidden, or nothing failed any more) the message line sums it up.
         if let named, state.whatIfPanelRows == 0 {
-            state.message = Span(
+            state.prompt.message = Span(
                 "What-if: \(state.insights.whatIfSummary.map { $0.hasPrefix("Failing ") ? String($0.dropFirst(8)) : $0 } ?? named)  (6: details · F clears)",
                 .whatIf)
         }
@@ -511,20 +537,20 @@ public enum Reducer {
         let index = state.content.search
         var results: SearchResults
         if step == 0 {
-            results = state.searchTyping.flatMap { $0.isFor(q) ? $0 : nil } ?? SearchResults(q, in: index)
+            results = state.prompt.searchTyping.flatMap { $0.isFor(q) ? $0 : nil } ?? SearchResults(q, in: index)
         } else {
-            results = state.searchResults.flatMap { $0.isFor(q) ? $0 : nil } ?? SearchResults(q, in: index)
+            results = state.prompt.searchResults.flatMap { $0.isFor(q) ? $0 : nil } ?? SearchResults(q, in: index)
         }
-        state.searchTyping = nil
-        state.lastSearch = q
+        state.prompt.searchTyping = nil
+        state.prompt.lastSearch = q
         guard !results.isEmpty else {
-            state.searchResults = nil
-            state.message = Span("Nothing matches \"\(q)\".", .warning)
+            state.prompt.searchResults = nil
+            state.prompt.message = Span("Nothing matches \"\(q)\".", .warning)
             return
         }
         if step != 0 { _ = results.step(step, in: index) }
-        state.searchResults = results
-        state.searchPosition = results.selected
+        state.prompt.searchResults = results
+        state.prompt.searchPosition = results.selected
         openResult(&state, results, stepping: step != 0)
     }
 
@@ -534,13 +560,13 @@ public enum Reducer {
         case .quit: return [.quit]
         case .fail(let name): reduce(&state, .fail(name))
         case .path(let from, let to):
-            state.pathQuery = (from, to, PathLines.spans(state.analysis, from: from, to: to, failing: state.failed))
-            state.screenRows[Screen.routes.memoryKey] = nil
-            state.stack = [.topology, .routes]
-            state.refreshScreenRows()
+            state.whatIf.pathQuery = AppState.PathQuery(
+                from: from, to: to,
+                lines: PathLines.spans(state.analysis, from: from, to: to, failing: state.whatIf.failed))
+            state.navigation.stack = [.topology, .routes]
         case .view(let screen): reduce(&state, .show(screen))
         case .clear: reduce(&state, .clearFailures)
-        case .invalid(let message): state.message = Span(message, .warning)
+        case .invalid(let message): state.prompt.message = Span(message, .warning)
         }
         return []
     }
@@ -549,7 +575,7 @@ public enum Reducer {
     static func fail(_ state: inout AppState, named name: String) {
         switch state.analysis.resolve(name) {
         case .found(let element): fail(&state, element.id)
-        case let other: state.message = Span(other.description, .warning)
+        case let other: state.prompt.message = Span(other.description, .warning)
         }
     }
 
@@ -571,8 +597,10 @@ public enum Reducer {
         let layout = state.layout
         switch state.screen {
         case .topology:
-            if let node = state.topology.node(at: x - layout.body.x, y - layout.body.y + state.topologyScroll) {
-                state.topologySelection = node.id
+            if let node = state.topology.node(
+                at: x - layout.body.x, y - layout.body.y + state.navigation.topologyScroll)
+            {
+                state.navigation.topologySelection = node.id
             }
         case .tour: break
         default:
@@ -585,8 +613,10 @@ public enum Reducer {
             var m = state.listMemory(state.screen)
             m.selected = row
             m.elementId = rows.elementId(at: row)
-            state.memory[state.screen.memoryKey] = m
-            if state.screen == .split { state.focusedPane = x < layout.list.x + layout.list.width / 2 ? .aws : .gcp }
+            state.navigation.memory[state.screen.memoryKey] = m
+            if state.screen == .split {
+                state.navigation.focusedPane = x < layout.list.x + layout.list.width / 2 ? .aws : .gcp
+            }
         }
     }
 }

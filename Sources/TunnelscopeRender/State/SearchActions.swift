@@ -6,16 +6,16 @@ import TunnelscopeCanvas
 extension Reducer {
     /// The results for the query as typed, narrowing the ones listed for the query before it.
     static func setSearchText(_ state: inout AppState, _ query: String) {
-        state.input = .search(query)
-        guard state.searchTyping?.query != query else { return }
-        state.searchTyping = SearchResults(query, in: state.content.search, previous: state.searchTyping)
+        state.prompt.input = .search(query)
+        guard state.prompt.searchTyping?.query != query else { return }
+        state.prompt.searchTyping = SearchResults(query, in: state.content.search, previous: state.prompt.searchTyping)
     }
 
     /// Moving in the results while the query is typed.
     static func moveInResults(_ state: inout AppState, by delta: Int) {
-        guard var results = state.searchTyping else { return }
+        guard var results = state.prompt.searchTyping else { return }
         results.move(by: delta, visible: SearchList.visibleRows(state), in: state.content.search)
-        state.searchTyping = results
+        state.prompt.searchTyping = results
     }
 
     /// Rows a page of results moves by.
@@ -42,22 +42,22 @@ extension Reducer {
             if case .detail = target {
                 if stepping, case .detail = state.screen {
                     // The last step's detail gives way to this one: breadcrumbs record opening things.
-                    state.stack.removeLast()
+                    state.navigation.stack.removeLast()
                     push(&state, target)
                 } else {
                     push(&state, target)
                 }
             } else {
-                state.stack = [.topology, target]
-                state.refreshScreenRows()
+                state.navigation.stack = [.topology, target]
+                state.derive()
             }
         }
         if state.model.tunnel(match.elementId) != nil {
-            state.followedTunnel = match.elementId
+            state.navigation.followedTunnel = match.elementId
             follow(&state, tunnel: match.elementId)
         }
         select(&state, elementId: match.elementId)
-        state.message = Span(
+        state.prompt.message = Span(
             "Result \(CountText.of(results.selected + 1)) of \(results.countText): \(match.label) · n/N next/previous",
             .info)
     }

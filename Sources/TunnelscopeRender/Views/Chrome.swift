@@ -49,16 +49,17 @@ enum Chrome {
     /// so the current place, the last one, always shows.
     static func breadcrumb(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState, reserved: Int = 0) {
         let naming = Naming(model: state.model)
-        var places: [String] = state.stack.map { screen in
+        var places: [String] = state.navigation.stack.map { screen in
             switch screen {
             case .detail(let id): return naming.place(id, in: state.analysis.directory)
-            case .split: return screen.title + (state.focusedPane == .aws ? " (AWS pane)" : " (GCP pane)")
+            case .split: return screen.title + (state.navigation.focusedPane == .aws ? " (AWS pane)" : " (GCP pane)")
             default: return screen.title
             }
         }
         if let zoom = TopologyView.zoomPlace(state) { places.append(zoom) }
         if state.screen == .tour, !places.isEmpty {
-            places[places.count - 1] += "  step \(state.tourStep + 1) of \(Tour.steps(for: state.model).count)"
+            places[places.count - 1] +=
+                "  step \(state.navigation.tourStep + 1) of \(Tour.steps(for: state.model).count)"
         }
         var width = rect.width - 1
         // Something on the right of the line (the map's scroll hint): the breadcrumb keeps left of
@@ -117,7 +118,7 @@ enum Chrome {
     }
 
     static func message(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
-        switch state.input {
+        switch state.prompt.input {
         case .search(let q)?:
             buffer.write(
                 [
@@ -137,16 +138,18 @@ enum Chrome {
                     Span("   fail ID · path FROM TO · view NAME · clear · quit · Esc cancel", .dim),
                 ], x: rect.x, y: rect.y, clip: rect)
         case nil:
-            if let message = state.message {
+            if let message = state.prompt.message {
                 buffer.write(" " + message.text, x: rect.x, y: rect.y, style: message.style, clip: rect)
-            } else if let reloading = state.reloading {
+            } else if let reloading = state.prompt.reloading {
                 buffer.write(
                     [
                         Span(" Reloading… ", Style(.info, bold: true)),
                         Span(reloading.phase + (reloading.seconds > 0 ? " (\(reloading.seconds) s)" : "")),
                         Span("  · showing the model loaded before", .dim),
                     ], x: rect.x, y: rect.y, clip: rect)
-            } else if let summary = state.insights.whatIfSummary, !state.failed.isEmpty, state.whatIfPanelRows == 0 {
+            } else if let summary = state.insights.whatIfSummary, !state.whatIf.failed.isEmpty,
+                state.whatIfPanelRows == 0
+            {
                 buffer.write(" What-if: " + summary, x: rect.x, y: rect.y, style: Style(.failed), clip: rect)
             }
         }

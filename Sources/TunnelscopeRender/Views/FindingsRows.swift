@@ -545,9 +545,9 @@ extension FindingsRows {
     /// The pane beside the findings for a rule's row: what the rule checks, how many findings of
     /// each severity it has (under the filter), and the first of them.
     static func ruleRows(_ rule: String, state: AppState) -> [Row] {
-        let index = state.findingsText.value
+        let index = state.derived.findingsText.value
         let number = index.rules.firstIndex(of: rule)
-        let listed = state.findingsMatches?.positions.filter { index.ruleOf[$0] == number } ?? []
+        let listed = state.derived.findingsMatches?.positions.filter { index.ruleOf[$0] == number } ?? []
         let width = max(
             20, (Layout(width: state.width, height: state.height, screen: .findings).detail?.width ?? 60) - 4)
         var rows: [Row] = [.heading(rule.isEmpty ? "(no rule)" : rule)]
@@ -563,12 +563,12 @@ extension FindingsRows {
                         + bySeverity.filter { $0.1 > 0 }.map { "\(CountText.of($0.1)) \($0.0.rawValue)" }
                         .joined(separator: ", "), .normal)
             ]))
-        let open = state.findingsFilter.isOpen(rule, listed: state.findingsMatches?.positions.count ?? 0)
+        let open = state.filters.findings.isOpen(rule, listed: state.derived.findingsMatches?.positions.count ?? 0)
         rows.append(
             Row(spans: [
                 Span(
                     (open ? "Enter or e folds them" : "Enter or e lists them")
-                        + (state.findingsFilter.rule == nil ? " · o only this rule" : " · o every rule"), .dim)
+                        + (state.filters.findings.rule == nil ? " · o only this rule" : " · o every rule"), .dim)
             ]))
         // The first findings, whole, as far as the pane goes (two rows kept for "… more").
         let height = max(1, state.height - 4)

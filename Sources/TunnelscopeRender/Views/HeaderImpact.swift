@@ -13,14 +13,14 @@ enum HeaderImpact {
     static func pieces(_ state: AppState) -> [Piece] {
         let insights = state.insights
         let impact = insights.impact
-        let whatIf = !state.failed.isEmpty && impact.isWhatIf
+        let whatIf = !state.whatIf.failed.isEmpty && impact.isWhatIf
         var pieces: [Piece] = []
         func piece(_ long: String, _ short: String, _ style: Style) {
             pieces.append(Piece(long: Span(" \(long) ", style), short: Span(short, style)))
         }
         let bad = Style(.failed, bold: true)
         let fine = Style(.header, bold: true)
-        if whatIf { piece("WHAT-IF: \(state.failed.count) failed", "WHAT-IF", Style(.whatIf, bold: true)) }
+        if whatIf { piece("WHAT-IF: \(state.whatIf.failed.count) failed", "WHAT-IF", Style(.whatIf, bold: true)) }
         if impact.crossCloudTotal > 0 {
             let c = impact.crossCloudCarrying
             let t = impact.crossCloudTotal

@@ -51,7 +51,7 @@ enum HelpOverlay {
     static func draw(_ buffer: inout CellBuffer, _ body: Rect, _ state: AppState) {
         let (box, inner, all) = frame(body)
         buffer.fill(box)
-        let scroll = max(0, min(state.helpScroll, all.count - inner.height))
+        let scroll = max(0, min(state.navigation.helpScroll, all.count - inner.height))
         var title = [Span("Keys · ? or Esc closes", Style(.title, bold: true))]
         if all.count > inner.height {
             title.append(Span(" · j/k/PgDn scroll · \(scroll + 1)-\(scroll + inner.height) of \(all.count)", .dim))

@@ -41,7 +41,7 @@ public enum ScreenRenderer {
         // not fit beside it).
         Chrome.breadcrumb(&buffer, layout.breadcrumb, state, reserved: usedOnTheRight(buffer, layout.breadcrumb))
         if let panel = layout.panel { WhatIfPanel.draw(&buffer, panel, state) }
-        if case .search? = state.input {
+        if case .search? = state.prompt.input {
             SearchList.draw(&buffer, layout.body, state)
             // The list covers the screen under it: its marks on the breadcrumb line ("more below") go too.
             buffer.fill(layout.breadcrumb)
@@ -49,7 +49,7 @@ public enum ScreenRenderer {
         }
         Chrome.message(&buffer, layout.message, state)
         Chrome.footer(&buffer, layout.footer, state)
-        if state.helpVisible { HelpOverlay.draw(&buffer, layout.body, state) }
+        if state.navigation.helpVisible { HelpOverlay.draw(&buffer, layout.body, state) }
         return buffer
     }
 

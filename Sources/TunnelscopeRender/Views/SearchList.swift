@@ -13,9 +13,9 @@ enum SearchList {
     }
 
     static func draw(_ buffer: inout CellBuffer, _ body: Rect, _ state: AppState) {
-        guard case .search(let query)? = state.input, !body.isEmpty else { return }
+        guard case .search(let query)? = state.prompt.input, !body.isEmpty else { return }
         buffer.fill(body)
-        let results = state.searchTyping
+        let results = state.prompt.searchTyping
         let inner = Rect(x: body.x + 1, y: body.y, width: max(0, body.width - 2), height: body.height)
         var title = [Span("Search", Style(.title, bold: true))]
         if let results, !query.trimmingCharacters(in: .whitespaces).isEmpty {

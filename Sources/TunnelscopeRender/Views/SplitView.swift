@@ -21,7 +21,7 @@ enum SplitView {
         let left = Rect(x: rect.x, y: body.y, width: half, height: body.height)
         let mid = rect.x + half + 1
         let right = Rect(x: mid + 2, y: body.y, width: rect.maxX - mid - 2, height: body.height)
-        let focus = state.focusedPane
+        let focus = state.navigation.focusedPane
         let narrow = half < 50
         buffer.writeFitted(
             [

@@ -12,7 +12,7 @@ extension TopologyView {
         guard state.screen == .topology, layout.body == rect, let pane = layout.detail else { return rect }
         buffer.vline(x: pane.x - 1, y: pane.y, length: pane.height)
         let inner = pane.inset(dx: 1, dy: 0)
-        let node = state.topology.node(state.topologySelection)
+        let node = state.topology.node(state.navigation.topologySelection)
         if let id = node?.elementId {
             ListView.draw(
                 &buffer, inner, rows: state.detailPaneRows(id), memory: AppState.ListMemory(selected: -1, scroll: 0),

@@ -8,8 +8,8 @@ enum TopologyView {
     static func draw(_ buffer: inout CellBuffer, _ body: Rect, _ state: AppState, highlight: String?) {
         let rect = drawDetailPane(&buffer, body, state)
         let layout = state.topology
-        let scroll = state.topologyScroll
-        let selected = highlight ?? state.topologySelection
+        let scroll = state.navigation.topologyScroll
+        let selected = highlight ?? state.navigation.topologySelection
         // Map coordinates → screen: (x + rect.x, y - scroll + rect.y), clipped to rect.
         func screenY(_ y: Int) -> Int { y - scroll + rect.y }
         let visible = scroll..<(scroll + rect.height)

@@ -6,7 +6,7 @@ import TunnelscopeText
 enum TourView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         let steps = Tour.steps(for: state.model, findings: state.insights.findings, verdicts: state.insights.verdicts)
-        let step = steps[min(state.tourStep, steps.count - 1)]
+        let step = steps[min(state.navigation.tourStep, steps.count - 1)]
         let wide = rect.width >= 110
         let panelWidth = wide ? max(44, rect.width * 2 / 5) : rect.width
         // The panel is as tall as its text (the map takes what is left).
@@ -18,23 +18,25 @@ enum TourView {
                 let (top, bottom) = rect.takeBottom(min(max(8, textLines), max(8, rect.height - 5)))
                 return (top, bottom)
             }()
-        var mapState = state
         // Lay the map out for the room it has beside (or above) the panel.
-        mapState.topology = TopologyLayout(
-            model: state.model, insights: state.insights, width: mapRect.width,
-            height: mapRect.height, expanded: state.expandedGroups, health: nil, repeatRows: true,
-            boxes: state.topologyBoxes)
+        var mapState = state.drawing(
+            map: TopologyLayout(
+                model: state.model, insights: state.insights, width: mapRect.width,
+                height: mapRect.height, expanded: state.navigation.expandedGroups, health: nil, repeatRows: true,
+                boxes: state.topologyBoxes))
         if let focus = step.focus, let node = mapState.topology.node(focus) {
-            mapState.topologySelection = focus
+            mapState.navigation.topologySelection = focus
             let visible = mapRect.height
-            mapState.topologyScroll = max(
+            mapState.navigation.topologyScroll = max(
                 0, min(node.rect.y - max(1, visible / 3), max(0, mapState.topology.height - visible)))
         }
         TopologyView.draw(&buffer, mapRect, mapState, highlight: step.focus)
         buffer.fill(panel)
         buffer.box(
             panel,
-            title: [Span("Tour \(state.tourStep + 1)/\(steps.count) · \(step.title)", Style(.title, bold: true))],
+            title: [
+                Span("Tour \(state.navigation.tourStep + 1)/\(steps.count) · \(step.title)", Style(.title, bold: true))
+            ],
             style: Style(.accent))
         let inner = panel.inset(dx: 2, dy: 1)
         var y = inner.y
@@ -47,7 +49,8 @@ enum TourView {
             y += 1
         }
         let nav =
-            state.tourStep + 1 < steps.count ? "n/→ next · p/← back · Esc leave" : "last step · p/← back · Esc leave"
+            state.navigation.tourStep + 1 < steps.count
+            ? "n/→ next · p/← back · Esc leave" : "last step · p/← back · Esc leave"
         buffer.write(nav, x: inner.x, y: inner.maxY - 1, style: Style(.dim), clip: inner)
     }
 }
