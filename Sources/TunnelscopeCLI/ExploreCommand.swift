@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import TunnelscopeAnalysis
+import TunnelscopeImport
 import TunnelscopeModel
 import TunnelscopeRender
 import TunnelscopeTerminal
@@ -25,8 +27,15 @@ struct ExploreCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Mouse support (click selects, wheel scrolls).")
     var mouse = true
 
+    @Option(
+        name: .customLong("before"),
+        help: ArgumentHelp(
+            "Diff mode: the exports from before (a file or folder; repeatable). The views mark what changed; 8 lists it.",
+            valueName: "path"))
+    var before: [String] = []
+
     func run() throws {
-        try Explorer.run(input: input, initial: view, mouse: mouse)
+        try Explorer.run(input: input, initial: view, mouse: mouse, before: before)
     }
 }
 
@@ -47,10 +56,10 @@ struct TourCommand: ParsableCommand {
 enum Explorer {
     static let screens: [String: Screen] = [
         "topology": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
-        "findings": .findings, "routes": .routes, "tour": .tour,
+        "findings": .findings, "routes": .routes, "changes": .changes, "tour": .tour,
     ]
 
-    static func run(input: InputOptions, initial: String, mouse: Bool) throws {
+    static func run(input: InputOptions, initial: String, mouse: Bool, before: [String] = []) throws {
         guard let screen = screens[initial] else {
             throw ValidationError("--view must be one of \(screens.keys.sorted().joined(separator: ", "))")
         }
@@ -67,29 +76,47 @@ enum Explorer {
             Output.error("nothing loadable in \(input.paths.joined(separator: " ")); `tunnelscope check` explains why")
             throw ExitCode(ExitStatus.unusable)
         }
+        let beforeResult = try before.isEmpty ? nil : loadBefore(before)
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let status: Int32 = MainActor.assumeIsolated {
-            loop(result: loaded, screen: screen, input: input, options: Terminal.Options(color: colour, mouse: mouse))
+            loop(
+                result: loaded, before: beforeResult.map(Handoff.init), screen: screen, input: input,
+                options: Terminal.Options(color: colour, mouse: mouse))
         }
         if status != 0 { throw ExitCode(status) }
     }
 
+    /// BEFORE of `--before`: exit 2 when nothing in it can be read.
+    static func loadBefore(_ paths: [String]) throws -> LoadResult {
+        let result = Importer.load(paths: paths)
+        if result.report.loadedFiles.isEmpty {
+            Output.error(
+                "--before: nothing loadable in \(paths.joined(separator: " ")); `tunnelscope check` explains why")
+            throw ExitCode(ExitStatus.unusable)
+        }
+        return result
+    }
+
     @MainActor
     static func loop(
-        result: Handoff<LoadResult>, screen: Screen, input: InputOptions, options: Terminal.Options
+        result: Handoff<LoadResult>, before: Handoff<LoadResult>?, screen: Screen, input: InputOptions,
+        options: Terminal.Options
     ) -> Int32 {
         let terminal = Terminal(options: options)
         terminal.start()
         defer { terminal.stop() }
         let size = terminal.size
         var state = AppState(result: result.take(), width: size.width, height: size.height, screen: screen)
+        if let before { Reducer.reduce(&state, .compared(Comparison(before: before.take(), after: state.analysis))) }
         terminal.draw(ScreenRenderer.render(state))
         // The files' bytes and parse buffers are freed by now: give their pages back.
         Memory.returnFreePages()
         Memory.shareArenas(atMost: 2)
         /// The reload under way, if any: it runs on its own thread; this loop keeps answering keys
         /// and draws its progress until it hands over the new state.
-        var reload: BackgroundReload?
+        var reload: BackgroundJob<Reload>?
+        /// A `:diff` reading BEFORE, if any.
+        var comparing: BackgroundJob<Action>?
         while true {
             var redraw = true
             switch terminal.next() {
@@ -121,11 +148,13 @@ enum Explorer {
                             // The state has let go of what it can make again: hand those pages back
                             // before the reload's thread (with an allocator arena of its own) needs more.
                             Memory.returnFreePages()
-                            reload = BackgroundReload(input: input, context: state.reloadContext)
+                            reload = .reload(input: input, context: state.reloadContext)
                         }
                     case .suspend:
                         terminal.suspend()
                         Reducer.reduce(&state, .resize(width: terminal.size.width, height: terminal.size.height))
+                    case .compare(let paths):
+                        if comparing == nil { comparing = .compare(paths: paths, after: state.analysis) }
                     }
                 }
             }
@@ -145,6 +174,11 @@ enum Explorer {
                     }
                 }
             }
+            if let job = comparing, case .done(let action) = job.poll() {
+                comparing = nil
+                Reducer.reduce(&state, action)
+                redraw = true
+            }
             if redraw { terminal.draw(ScreenRenderer.render(state)) }
         }
     }
@@ -163,28 +197,29 @@ final class Handoff<Value>: @unchecked Sendable {
     }
 }
 
-/// A reload on a thread of its own: reads the exports, analyses them and builds what the views
-/// show (`Reload`), off the main thread. The explorer polls it between keys.
-final class BackgroundReload: @unchecked Sendable {
+/// Work on a thread of its own (a reload; reading BEFORE for `:diff`): the explorer polls it
+/// between keys, so keys keep answering and its progress is drawn.
+final class BackgroundJob<Value: Sendable>: @unchecked Sendable {
     enum Status {
         case running(phase: String, seconds: Int)
-        case done(Reload)
+        case done(Value)
     }
 
     private let lock = NSLock()
-    private var phase = "reading the exports"
-    private var finished: Reload?
+    private var phase: String
+    private var finished: Value?
     private let started = Date()
 
-    init(input: InputOptions, context: Reload.Context) {
+    /// Runs `work` on a new thread named `name`; `work` reports each step to its argument.
+    init(name: String, phase: String, _ work: @escaping @Sendable (_ progress: @escaping (String) -> Void) -> Value) {
+        self.phase = phase
         let thread = Thread { [self] in
-            let result = input.load()
-            let prepared = Reload(result, for: context) { step in self.set(phase: step) }
+            let value = work { step in self.set(phase: step) }
             lock.lock()
-            finished = prepared
+            finished = value
             lock.unlock()
         }
-        thread.name = "reload"
+        thread.name = name
         thread.stackSize = 8 << 20
         thread.start()
     }
@@ -195,11 +230,36 @@ final class BackgroundReload: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// What it is doing, or the new state's parts once it is done (handed over once).
+    /// What it is doing, or its value once it is done.
     func poll() -> Status {
         lock.lock()
         defer { lock.unlock() }
         if let finished { return .done(finished) }
         return .running(phase: phase, seconds: Int(Date().timeIntervalSince(started)))
+    }
+}
+
+extension BackgroundJob where Value == Reload {
+    /// A reload: reads the exports, analyses them and builds what the views show (`Reload`).
+    static func reload(input: InputOptions, context: Reload.Context) -> BackgroundJob<Reload> {
+        BackgroundJob(name: "reload", phase: "reading the exports") { progress in
+            Reload(input.load(), for: context, progress: progress)
+        }
+    }
+}
+
+extension BackgroundJob where Value == Action {
+    /// `:diff PATH...`: reads BEFORE and compares the loaded snapshot (`after`) with it.
+    static func compare(paths: [String], after: Analysis) -> BackgroundJob<Action> {
+        BackgroundJob(name: "compare", phase: "reading BEFORE") { progress in
+            let before = Importer.load(paths: paths)
+            guard !before.report.loadedFiles.isEmpty else {
+                return .compareFailed(
+                    "Nothing loadable in \(paths.joined(separator: " ")) to compare with (`tunnelscope check` says why)."
+                )
+            }
+            progress("comparing")
+            return .compared(Comparison(before: before, after: after))
+        }
     }
 }

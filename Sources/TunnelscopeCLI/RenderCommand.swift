@@ -14,7 +14,7 @@ struct RenderCommand: ParsableCommand {
     )
 
     enum View: String, ExpressibleByArgument, CaseIterable {
-        case topology, aws, gcp, split, detail, findings, routes, tour
+        case topology, aws, gcp, split, detail, findings, routes, changes, tour
     }
 
     @OptionGroup var input: InputOptions
@@ -33,6 +33,14 @@ struct RenderCommand: ParsableCommand {
 
     @Option(name: .customLong("fail"), help: "Mark an element as failed first (what-if). Repeatable.")
     var failed: [String] = []
+
+    @Option(
+        name: .customLong("before"),
+        help: ArgumentHelp("Diff mode: the exports from before (a file or folder; repeatable).", valueName: "path"))
+    var before: [String] = []
+
+    @Flag(help: "With --before and --view split: before and after of one perspective (b in the explorer).")
+    var beforeAfter = false
 
     @Option(help: "Tour step to show (1-based) with --view tour.")
     var step: Int?
@@ -87,6 +95,13 @@ struct RenderCommand: ParsableCommand {
         }
         let (width, height) = Self.parseSize(size)!
         var state = AppState(result: result, width: width, height: height)
+        if !before.isEmpty {
+            let old = try Explorer.loadBefore(before)
+            Reducer.reduce(&state, .compared(Comparison(before: old, after: state.analysis)))
+            if beforeAfter { Reducer.reduce(&state, .toggleBeforeAfter) }
+        } else if beforeAfter {
+            throw usage("--before-after needs --before PATH: the exports to compare with")
+        }
         for id in failed {
             switch state.analysis.resolve(id) {
             case .found(let element):
@@ -110,6 +125,7 @@ struct RenderCommand: ParsableCommand {
             case .split: .split
             case .findings: .findings
             case .routes: .routes
+            case .changes: .changes
             case .tour: .tour
             case .detail: .detail(select ?? "")
             }

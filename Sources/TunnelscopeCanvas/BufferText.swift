@@ -57,6 +57,7 @@ public enum Palette {
         case .failed: (7, 1, true)
         case .mismatch: (0, 3, true)
         case .whatIf: (7, 5, true)
+        case .change: (0, 2, true)
         }
     }
 
@@ -67,6 +68,7 @@ public enum Palette {
         case .selection, .header, .footer, .key, .failed: (false, true, false)
         case .mismatch, .warning: (true, false, true)
         case .whatIf: (false, true, true)
+        case .change: (true, true, false)
         default: (false, false, false)
         }
     }

@@ -23,6 +23,9 @@ public enum Role: Int, Sendable, CaseIterable {
     case mismatch
     /// What a what-if failed or took down: never drawn like what the exports report as down.
     case whatIf
+    /// What differs from the snapshot the explorer compares with (diff mode): added, removed,
+    /// changed, moved. Its own colour, never a health colour; the glyph (`+ − ~ →`) says which.
+    case change
 }
 
 public struct Style: Hashable, Sendable {

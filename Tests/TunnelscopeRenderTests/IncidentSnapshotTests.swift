@@ -52,7 +52,7 @@ import TunnelscopeCanvas
         let letters: [Role: Character] = [
             .normal: " ", .dim: ".", .title: "t", .border: "-", .accent: "a", .ok: "o", .warning: "w", .error: "E",
             .info: "i", .aws: "A", .gcp: "G", .onPrem: "P", .selection: "s", .header: "h", .footer: "f", .key: "k",
-            .failed: "X", .mismatch: "M", .whatIf: "W",
+            .failed: "X", .mismatch: "M", .whatIf: "W", .change: "C",
         ]
         var lines: [String] = []
         for y in 0..<buffer.height {

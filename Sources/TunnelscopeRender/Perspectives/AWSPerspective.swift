@@ -33,7 +33,7 @@ struct AWSPerspective {
                     Span(branch, .border), Span("VPN ", .dim),
                     Span(naming.connection(connection.id), Style(.normal, bold: true)),
                 ]
-                if let note = insights.whatIfNote(connection.id) { spans.append(note) }
+                if let note = insights.note(connection.id) { spans.append(note) }
                 if let cgwId = connection.customerGatewayId {
                     let cgw = model.customerGateway(cgwId)
                     spans.append(Span("  CGW \(cgw?.ipAddress?.description ?? "?")", .normal))
@@ -71,7 +71,7 @@ struct AWSPerspective {
                 Row(
                     spans: [
                         Span("Transit Gateway ", .aws), Span(naming.tgw(tgw.id), Style(.aws, bold: true)),
-                        insights.whatIfNote(tgw.id) ?? Span(""),
+                        insights.note(tgw.id) ?? Span(""),
                         Span(
                             "\(Naming.secondaryId(naming.tgw(tgw.id), tgw.id))  ASN \(tgw.amazonSideAsn.map(String.init) ?? "?")",
                             .normal),
@@ -86,7 +86,7 @@ struct AWSPerspective {
                 Row(
                     spans: [
                         Span("Virtual private gateway ", .aws), Span(naming.vgw(vgw.id), Style(.aws, bold: true)),
-                        insights.whatIfNote(vgw.id) ?? Span(""),
+                        insights.note(vgw.id) ?? Span(""),
                         Span(
                             "\(Naming.secondaryId(naming.vgw(vgw.id), vgw.id))  ASN \(vgw.amazonSideAsn.map(String.init) ?? "?")  VPC \(vgw.attachedVpcIds.map(naming.vpc).joined(separator: ", "))",
                             .normal),
@@ -112,7 +112,7 @@ struct AWSPerspective {
                     Row(
                         spans: [
                             Span("Gateway ", .dim), Span(gateway.name ?? gateway.id, Style(.normal, bold: true)),
-                            insights.whatIfNote(gateway.id) ?? Span(""),
+                            insights.note(gateway.id) ?? Span(""),
                             Span("  \(gateway.id)  ASN \(gateway.amazonSideAsn.map(String.init) ?? "?")", .dim),
                         ],
                         elementId: gateway.id, searchText: gateway.id))
@@ -166,7 +166,7 @@ struct AWSPerspective {
             spans.append(Span("⇄ \(site)", .onPrem))
         }
         spans.append(Span(end.tunnel.acceptedRouteCount.map { "  \($0) route\($0 == 1 ? "" : "s")" } ?? "", .dim))
-        if let note = insights.whatIfNote(tunnel.id) { spans.append(note) }
+        if let note = insights.note(tunnel.id) { spans.append(note) }
         return Row(
             spans: spans, elementId: tunnel.id, tunnelId: tunnel.id,
             searchText:
@@ -178,7 +178,7 @@ struct AWSPerspective {
         return Row(
             spans: [
                 Span(prefix, .border), insights.mark(vif.id), Span(" VIF \(vif.name ?? vif.id)", .normal),
-                insights.whatIfNote(vif.id) ?? Span(""),
+                insights.note(vif.id) ?? Span(""),
                 Span(
                     "  \(vif.id)  \(vif.type ?? "")  VLAN \(vif.vlan.map(String.init) ?? "?")  \(vif.location ?? "")  BGP \(vif.bgpPeers.compactMap(\.bgpStatus).joined(separator: "/"))",
                     .dim),

@@ -32,8 +32,8 @@ struct GCPPerspective {
                     spans: [
                         Span("Project ", .dim),
                         Span(naming.project(gateway.ref.project) + role, Style(.gcp, bold: true)),
-                        insights.whatIfNote(gateway.network?.id ?? "")
-                            ?? insights.whatIfNote("project/\(gateway.ref.project)") ?? Span(""),
+                        insights.note(gateway.network?.id ?? "")
+                            ?? insights.note("project/\(gateway.ref.project)") ?? Span(""),
                         Span("  network \(gateway.network?.name ?? "?")", .normal),
                         Span(
                             network.map {
@@ -78,7 +78,7 @@ struct GCPPerspective {
                         spans: [
                             Span("├─ ", .border), Span("Cloud Router ", .dim),
                             Span(routerRef.name, Style(.normal, bold: true)),
-                            insights.whatIfNote(routerRef.id) ?? Span(""),
+                            insights.note(routerRef.id) ?? Span(""),
                             Span(
                                 "  \(routerRef.region ?? "")  ASN \(router?.asn.map(String.init) ?? "?")  \(advertises)",
                                 .normal),
@@ -93,7 +93,7 @@ struct GCPPerspective {
                     spans: [
                         Span("├─ ", .border), Span("HA VPN gateway ", .dim),
                         Span(gateway.name, Style(.gcp, bold: true)),
-                        insights.whatIfNote(gateway.ref.id) ?? Span(""),
+                        insights.note(gateway.ref.id) ?? Span(""),
                         Span("  \(gateway.ref.region ?? "")  \(gateway.interfaces.count) interfaces", .normal),
                     ],
                     elementId: gateway.ref.id, searchText: gateway.ref.id))
@@ -103,7 +103,7 @@ struct GCPPerspective {
                     ($0.peerExternalGatewayInterface ?? 9, $0.name) < ($1.peerExternalGatewayInterface ?? 9, $1.name)
                 }
                 let interfaceId = gateway.ref.interfaceID(interface.id)
-                let note = insights.whatIfNote(interfaceId)
+                let note = insights.note(interfaceId)
                 rows.append(
                     Row(
                         spans: [
@@ -198,7 +198,7 @@ struct GCPPerspective {
                     "  BGP \(peer.ipAddress?.description ?? "?") ⇄ \(peer.peerIpAddress?.description ?? "?")  peer ASN \(peer.peerAsn.map(String.init) ?? "?")",
                     .dim))
         }
-        if let note = failed ? insights.whatIfNote(tunnel.ref.id) : insights.whatIfNote(id) { spans.append(note) }
+        if let note = failed ? insights.note(tunnel.ref.id) : insights.note(id) { spans.append(note) }
         return [
             Row(
                 spans: spans, elementId: id, tunnelId: physical?.id,
@@ -221,7 +221,7 @@ struct GCPPerspective {
                 spans: [
                     Span(last ? "└─ " : "├─ ", .border), Span("Peer VPN gateway ", .dim),
                     Span(external.name, Style(.gcp, bold: true)),
-                    insights.whatIfNote(external.ref.id) ?? Span(""),
+                    insights.note(external.ref.id) ?? Span(""),
                     Span(
                         "  \(external.redundancyType ?? "?")  \(external.interfaces.count) interfaces (the AWS tunnel outside IPs)",
                         .normal),
@@ -248,7 +248,7 @@ struct GCPPerspective {
                         unmatched ? .mismatch : .aws)
                 }
                 ?? Span("  (no AWS tunnel with this outside IP in the exports)", .dim)
-            let note = insights.whatIfNote(interfaceId)
+            let note = insights.note(interfaceId)
             rows.append(
                 Row(
                     spans: [

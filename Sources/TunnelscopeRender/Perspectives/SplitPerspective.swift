@@ -82,7 +82,7 @@ public struct SplitPerspective {
                     tunnel.aws.map { a in
                         [
                             Span("VPN ", .dim), Span(naming.connection(a.vpnConnectionId), Style(.aws, bold: true)),
-                            insights.whatIfNote(a.vpnConnectionId) ?? Span(""),
+                            insights.note(a.vpnConnectionId) ?? Span(""),
                             Span("  CGW \(a.customerGatewayIp?.description ?? "?")", .normal),
                         ]
                     } ?? [Span("(no AWS VPN connection in the exports)", .warning)]
@@ -94,7 +94,7 @@ public struct SplitPerspective {
                                 "\(g.haGateway?.name ?? "?") interface \(g.haInterface.map(String.init) ?? "?")",
                                 Style(.gcp, bold: true)),
                             g.haGateway.flatMap { ha in
-                                g.haInterface.flatMap { insights.whatIfNote(ha.interfaceID($0)) }
+                                g.haInterface.flatMap { insights.note(ha.interfaceID($0)) }
                             }
                                 ?? Span(""),
                             Span("  \(g.haInterfaceIp?.description ?? "?")", .normal),
@@ -122,7 +122,7 @@ public struct SplitPerspective {
     private func tunnelLines(_ t: PhysicalTunnel, naming: Naming) -> [Line] {
         let verdict = insights.verdicts.tunnel(t.id)
         let diff = Disagreement(verdict)
-        let whatIf = insights.whatIfNote(t.id)
+        let whatIf = insights.note(t.id)
         let failed = insights.isFailed(t.id) || insights.isLost(t.id)
         let state = verdict?.state
         let mismatch = Style(.mismatch)

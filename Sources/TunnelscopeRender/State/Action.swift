@@ -54,6 +54,12 @@ public enum Action: Sendable {
     case copyCommand
     /// What the terminal did with a copy: the app reports it back (OSC 52 sent, or why not).
     case copied(String, CopyOutcome)
+    /// Diff mode: BEFORE read and compared (off the main thread for `:diff PATH`), or nil to leave it.
+    case compared(Comparison?)
+    /// A `:diff PATH` that could not be used: why (the paths, what was wrong).
+    case compareFailed(String)
+    /// The side by side: BEFORE and AFTER of the focused perspective, or AWS and GCP again.
+    case toggleBeforeAfter
 }
 
 /// Work the reducer asks the app to do; its result comes back as an action.
@@ -65,6 +71,9 @@ public enum Effect: Sendable, Equatable {
     case interrupt
     /// Put this text on the clipboard (OSC 52); the outcome comes back as `.copied`.
     case copy(String)
+    /// Read these exports as BEFORE and compare the loaded ones with them; comes back as
+    /// `.compared` or `.compareFailed`.
+    case compare([String])
 }
 
 /// How the terminal took a copy to the clipboard.

@@ -45,6 +45,8 @@ public struct AppState: Sendable {
     public internal(set) var whatIf = WhatIf()
     /// What the lists admit: the severity, the findings screen's filter.
     public internal(set) var filters = Filters()
+    /// Diff mode: BEFORE and what differs from it.
+    public internal(set) var compare = Compare()
     /// What the views show, made from the parts above and the analysis by `derive()` alone.
     private(set) var derived: Derived
 
@@ -57,11 +59,17 @@ public struct AppState: Sendable {
     var index: AnalysisIndex { derived.index }
     /// The rows of the perspectives for the model and the what-if.
     public var content: Content { derived.content.value }
+    /// Diff mode's BEFORE as the perspectives show it, while the side by side shows before and after.
+    var beforeRows: BeforeRows? { derived.before?.value }
     /// The map, laid out when it is first read after the model, the what-if, the size or the
     /// expanded groups change (a what-if on a list screen does not lay out a map nobody sees).
     public var topology: TopologyLayout { derived.topology.value.layout }
 
-    public init(result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology) {
+    /// `comparison`: diff mode from the start (`--before OLD NEW`).
+    public init(
+        result: LoadResult, width: Int = 80, height: Int = 24, screen: Screen = .topology,
+        comparison: Comparison? = nil
+    ) {
         self.result = result
         self.width = width
         self.height = height
@@ -72,6 +80,7 @@ public struct AppState: Sendable {
             width: width, height: height)
         navigation.topologySelection = topology.node("link")?.id ?? topology.firstNode?.id
         if case .tour = screen { navigation.stack = [.topology, .tour] }
+        if let comparison { compare.set(comparison) }
         derive()
         Reducer.follow(&self, tunnel: nil)
     }
@@ -90,7 +99,7 @@ public struct AppState: Sendable {
     public var reloadContext: Reload.Context {
         Reload.Context(
             failed: whatIf.failed, width: width, height: height, expanded: navigation.expandedGroups,
-            zoom: navigation.mapZoom)
+            zoom: navigation.mapZoom, comparison: compare.comparison, comparisonGeneration: compare.generation)
     }
 
     /// Swaps in another result (a reload), analysed and prepared off the main thread: failures of
@@ -102,7 +111,14 @@ public struct AppState: Sendable {
         prompt.searchTyping = nil
         prompt.searchResults = nil
         whatIf.failed = whatIf.failed.filter { reload.analysis.directory.entry($0) != nil }
-        derived.load(reload)
+        // BEFORE compared again with the new AFTER: off the main thread by the reload, unless
+        // the comparison changed while it ran.
+        if compare.generation == reload.context.comparisonGeneration {
+            compare.set(reload.comparison)
+        } else if let comparison = compare.comparison {
+            compare.set(comparison.against(reload.analysis))
+        }
+        derived.load(reload, comparison: compare.generation)
         derive()
         index.prefetchSearch()
     }
@@ -154,8 +170,14 @@ public struct AppState: Sendable {
         switch screen {
         case .aws: RowList(content.aws)
         case .gcp: RowList(content.gcp)
-        case .split: RowList(content.splitRows)
-        case .findings, .routes, .detail: derived.rows(for: screen) ?? RowList([])
+        case .split:
+            // Before and after: the focused perspective's rows of the loaded snapshot (AFTER).
+            if compare.beforeAfter, compare.comparison != nil {
+                RowList(navigation.focusedPane == .aws ? content.aws : content.gcp)
+            } else {
+                RowList(content.splitRows)
+            }
+        case .findings, .routes, .changes, .detail: derived.rows(for: screen) ?? RowList([])
         case .topology, .tour: RowList([])
         }
     }
@@ -194,6 +216,9 @@ public struct Reload: Sendable {
         public var expanded: Set<String>
         /// The group of VPCs the map is zoomed into.
         public var zoom: String? = nil
+        /// Diff mode's BEFORE, compared again with the reloaded AFTER.
+        public var comparison: Comparison? = nil
+        var comparisonGeneration = 0
     }
 
     public let result: LoadResult
@@ -203,6 +228,8 @@ public struct Reload: Sendable {
     let insights: Insights
     let content: Content
     let topology: LazyTopology
+    /// Diff mode's BEFORE compared with the reloaded snapshot.
+    let comparison: Comparison?
 
     /// Analyses `result` and builds the rows and the map for `context`; `progress` is told
     /// each step as it starts.
@@ -213,8 +240,12 @@ public struct Reload: Sendable {
         let analysis = Analysis(model: result.model, report: result.report)
         progress("building the views")
         let index = AnalysisIndex(model: result.model, analysis: analysis, prefetch: false)
+        if context.comparison != nil { progress("comparing with BEFORE") }
+        let comparison = context.comparison?.against(analysis)
+        self.comparison = comparison
         let insights = Insights(
-            analysis: analysis, failed: context.failed.filter { analysis.directory.entry($0) != nil }, index: index)
+            analysis: analysis, failed: context.failed.filter { analysis.directory.entry($0) != nil }, index: index,
+            comparison: comparison)
         self.analysis = analysis
         self.index = index
         self.insights = insights

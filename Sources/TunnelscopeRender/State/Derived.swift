@@ -32,6 +32,8 @@ extension AppState {
         /// Counts the loads (the first, then each reload swapped in).
         var load: Int
         var failed: Set<String>
+        /// Diff mode's comparison (its generation; 0: none): notes and marks in every view.
+        var comparison = 0
     }
 
     /// The inputs of the map's layout.
@@ -94,6 +96,11 @@ extension AppState {
         fileprivate(set) var findings: Built<FindingsKey, FindingsPart>?
         /// The routes screen's rows, built while it is open.
         fileprivate(set) var routes: Built<RoutesKey, RowList>?
+        /// Diff mode's Changes screen, built while it is open (its key: the comparison's generation).
+        fileprivate(set) var changes: Built<Int, RowList>?
+        /// Diff mode's BEFORE as the perspectives show it (its rows and where each element is),
+        /// built while the side by side shows before and after (its key: the comparison's generation).
+        fileprivate(set) var before: Built<Int, BeforeRows>?
         /// The rows of the detail screens open, by element ID.
         fileprivate(set) var details: [String: Built<WhatIfKey, RowList>] = [:]
 
@@ -118,10 +125,10 @@ extension AppState {
 
         /// Takes in a reload made off the main thread for `reload.context`: its parts are used as
         /// they are; `update` then builds again those whose inputs changed since.
-        mutating func load(_ reload: Reload) {
+        mutating func load(_ reload: Reload, comparison: Int) {
             load += 1
             index = reload.index
-            let whatIf = WhatIfKey(load: load, failed: reload.insights.failed)
+            let whatIf = WhatIfKey(load: load, failed: reload.insights.failed, comparison: comparison)
             findingsText = Self.findingsText(reload.analysis)
             insights = Built(whatIf, reload.insights)
             mapBoxes = Built(whatIf, Self.mapBoxes(reload.result.model, reload.insights))
@@ -134,6 +141,8 @@ extension AppState {
             detailPane = Built(PaneKey(whatIf: whatIf, height: context.height), DetailPaneCache())
             findings = nil
             routes = nil
+            changes = nil
+            before = nil
             details = [:]
         }
 
@@ -141,7 +150,11 @@ extension AppState {
         /// was built from, parts before the parts that read them.
         mutating func update(for state: AppState) {
             let whatIf = state.whatIfKey(load: load)
-            insights.update(whatIf) { Insights(analysis: state.analysis, failed: whatIf.failed, index: index) }
+            insights.update(whatIf) {
+                Insights(
+                    analysis: state.analysis, failed: whatIf.failed, index: index,
+                    comparison: state.compare.comparison)
+            }
             let insights = insights.value
             mapBoxes.update(whatIf) { Self.mapBoxes(state.model, insights) }
             content.update(whatIf) { Content(model: state.model, insights: insights) }
@@ -187,6 +200,20 @@ extension AppState {
                     }
                 }
             }
+            if let comparison = state.compare.comparison, state.compare.beforeAfter {
+                let generation = state.compare.generation
+                if before?.key != generation { before = Built(generation) { BeforeRows(comparison) } }
+            } else {
+                before = nil
+            }
+            if stack.contains(.changes) {
+                let generation = state.compare.generation
+                if changes?.key != generation {
+                    changes = Built(generation) { RowList(ChangesRows(comparison: state.compare.comparison).rows()) }
+                }
+            } else {
+                changes = nil
+            }
             var open: Set<String> = []
             for case .detail(let id) in stack {
                 open.insert(id)
@@ -206,6 +233,7 @@ extension AppState {
             switch screen {
             case .findings: findings?.value.rows
             case .routes: routes?.value
+            case .changes: changes?.value
             case .detail(let id): details[id]?.value
             default: nil
             }
@@ -255,7 +283,9 @@ extension AppState {
         var matches: FindingsMatches
     }
 
-    fileprivate func whatIfKey(load: Int) -> WhatIfKey { WhatIfKey(load: load, failed: whatIf.failed) }
+    fileprivate func whatIfKey(load: Int) -> WhatIfKey {
+        WhatIfKey(load: load, failed: whatIf.failed, comparison: compare.generation)
+    }
 
     fileprivate func mapKey(_ whatIf: WhatIfKey) -> MapKey {
         MapKey(

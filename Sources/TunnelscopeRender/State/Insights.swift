@@ -32,9 +32,12 @@ public struct Insights: Sendable {
     let verdicts: Verdicts
     /// What does not depend on the what-if, built once per analysis.
     let index: AnalysisIndex
+    /// Diff mode: BEFORE and what differs from it (nil outside diff mode).
+    let comparison: Comparison?
 
-    init(analysis: Analysis, failed: Set<String>, index: AnalysisIndex) {
+    init(analysis: Analysis, failed: Set<String>, index: AnalysisIndex, comparison: Comparison? = nil) {
         self.index = index
+        self.comparison = comparison
         findings = analysis.findings
         self.failed = failed
         tunnelsDown = analysis.tunnelsDown
@@ -84,6 +87,17 @@ public struct Insights: Sendable {
         if let weakened = impact.weakened[id] { return Span("  ▲ \(weakened) (what-if)", .whatIf) }
         return nil
     }
+
+    /// What a row appends: the what-if's note, else how the element differs from BEFORE (diff mode).
+    func note(_ id: String) -> Span? { whatIfNote(id) ?? changeNote(id) }
+
+    /// How the element differs from BEFORE in diff mode: `  → moved: vgw-… → tgw-… (vs before)`.
+    func changeNote(_ id: String) -> Span? {
+        comparison?.diff.change(of: id).map(ChangeMark.note)
+    }
+
+    /// Diff mode's change for an element (the map marks its box with the change's glyph).
+    func change(_ id: String) -> ElementChange? { comparison?.diff.change(of: id) }
 
     static func sides(_ sides: [Side]) -> String { sides.map(side).joined(separator: " and ") }
     static func side(_ side: Side) -> String { side == .aws ? "AWS" : side == .gcp ? "GCP" : "on-prem" }

@@ -69,6 +69,8 @@ public enum Keymap {
         Binding([.character("5")], .show(.findings), "Findings", .global),
         Binding([.character("6")], .show(.routes), "Routes and paths", .global),
         Binding([.character("7"), .character("t")], .show(.tour), "Guided tour", .global),
+        Binding(
+            [.character("8")], .show(.changes), "Changes since BEFORE (diff mode: --before OLD, :diff PATH)", .global),
         Binding([.scrollUp], .scroll(-3), "Mouse wheel: scroll up (--no-mouse turns the mouse off)", .global),
         Binding([.scrollDown], .scroll(3), "Mouse wheel: scroll down", .global),
         Binding([.mouseClick(x: 0, y: 0)], .click(x: 0, y: 0), "Mouse click: select a row or a box", .global),
@@ -101,6 +103,10 @@ public enum Keymap {
             [.escape], .clearFilter, "Clear the filter and the rule (with neither: back)", .findings, footer: 8,
             label: "clear/back"),
         Binding([.character("e")], .toggleGroup, "Expand or collapse a group of VPCs", .topology),
+        Binding(
+            [.character("b")], .toggleBeforeAfter,
+            "Diff mode: before and after of the focused perspective, or AWS and GCP",
+            .split),
         Binding([.character("n"), .right, .enter, .character(" ")], .tourNext, "Next step", .tour),
         Binding([.character("p"), .left, .backspace], .tourPrevious, "Previous step", .tour),
         Binding([.character("?"), .escape], .toggleHelp, "Close the help", .help),
@@ -182,7 +188,7 @@ public enum Keymap {
     }
 
     static func keyLabel(_ binding: Binding) -> String {
-        if binding.footerLabel == "views" { return "1-7" }
+        if binding.footerLabel == "views" { return "1-8" }
         return binding.keys.first.map(\.description) ?? ""
     }
 }

@@ -9,12 +9,15 @@ enum PromptCommand: Equatable, Sendable {
     case view(Screen)
     /// `:clear` every what-if failure.
     case clear
+    /// `:diff PATH...`: compare with the exports from before; `:diff off` leaves diff mode.
+    case diff([String])
+    case diffOff
     /// Not a command that can run: what to tell the user.
     case invalid(String)
 
     static let views: [String: Screen] = [
         "topology": .topology, "map": .topology, "aws": .aws, "gcp": .gcp, "split": .split,
-        "findings": .findings, "routes": .routes, "tour": .tour,
+        "findings": .findings, "routes": .routes, "changes": .changes, "tour": .tour,
     ]
 
     /// nil for an empty line (nothing to do).
@@ -39,10 +42,15 @@ enum PromptCommand: Equatable, Sendable {
                 return .invalid("views: \(views.keys.sorted().joined(separator: ", "))")
             }
             return .view(screen)
+        case "diff":
+            guard words.count >= 2 else {
+                return .invalid("usage: :diff PATH... (the exports from before; :diff off leaves diff mode)")
+            }
+            return words.count == 2 && words[1] == "off" ? .diffOff : .diff(Array(words.dropFirst()))
         case "clear":
             return words.count == 1 ? .clear : .invalid("usage: :clear (clears every what-if failure)")
         default:
-            return .invalid("Unknown command \(verb). Commands: fail, path, view, clear, quit.")
+            return .invalid("Unknown command \(verb). Commands: fail, path, view, clear, diff, quit.")
         }
     }
 }

@@ -70,6 +70,11 @@ public enum Reducer {
         case .suspend: return [.suspend]
         case .copyCommand: return copyCommand(&state)
         case .copied(let command, let outcome): state.prompt.message = LiveCommand.message(command, outcome)
+        case .compared(let comparison): compared(&state, comparison)
+        case .compareFailed(let why):
+            state.compare.loading = nil
+            state.prompt.message = Span(why, .warning)
+        case .toggleBeforeAfter: toggleBeforeAfter(&state)
         case .toggleHelp:
             state.navigation.helpVisible = true
             state.navigation.helpScroll = 0
@@ -91,7 +96,11 @@ public enum Reducer {
                     of: state.navigation.topologySelection, dx: dx, dy: 0)
                 revealTopology(&state)
             } else if state.screen == .split {
-                state.navigation.focusedPane = dx < 0 ? .aws : .gcp
+                if state.compare.beforeAfter {
+                    keepingSelection(&state) { $0.navigation.focusedPane = dx < 0 ? .aws : .gcp }
+                } else {
+                    state.navigation.focusedPane = dx < 0 ? .aws : .gcp
+                }
             }
         case .scroll(let n): move(&state, by: n)
         case .open: open(&state)
@@ -401,6 +410,8 @@ public enum Reducer {
         switch state.screen {
         case .aws: replaceTop(&state, .gcp)
         case .gcp: replaceTop(&state, .aws)
+        case .split where state.compare.beforeAfter:
+            keepingSelection(&state) { $0.navigation.focusedPane = $0.navigation.focusedPane == .aws ? .gcp : .aws }
         case .split: state.navigation.focusedPane = state.navigation.focusedPane == .aws ? .gcp : .aws
         default:
             if state.navigation.followedTunnel == nil, state.screen == .topology,
@@ -566,6 +577,16 @@ public enum Reducer {
             state.navigation.stack = [.topology, .routes]
         case .view(let screen): reduce(&state, .show(screen))
         case .clear: reduce(&state, .clearFailures)
+        case .diff(let paths):
+            guard state.compare.loading == nil else {
+                state.prompt.message = Span(
+                    "Already reading \(state.compare.loading ?? ""): one :diff at a time.", .info)
+                return []
+            }
+            state.compare.loading = paths.joined(separator: " ")
+            state.prompt.message = Span("Reading \(state.compare.loading ?? "") as BEFORE…", .info)
+            return [.compare(paths)]
+        case .diffOff: reduce(&state, .compared(nil))
         case .invalid(let message): state.prompt.message = Span(message, .warning)
         }
         return []

@@ -6,6 +6,8 @@ public enum Screen: Hashable, Sendable {
     case split
     case findings
     case routes
+    /// Diff mode: what differs from BEFORE, grouped like the views.
+    case changes
     case detail(String)
     case tour
 
@@ -17,6 +19,7 @@ public enum Screen: Hashable, Sendable {
         case .split: "Side by side"
         case .findings: "Findings"
         case .routes: "Routes"
+        case .changes: "Changes"
         case .detail: "Detail"
         case .tour: "Tour"
         }
@@ -25,7 +28,7 @@ public enum Screen: Hashable, Sendable {
     /// Screens that show a list of rows with a selection.
     public var isList: Bool {
         switch self {
-        case .aws, .gcp, .split, .findings, .routes, .detail: true
+        case .aws, .gcp, .split, .findings, .routes, .changes, .detail: true
         default: false
         }
     }

@@ -55,6 +55,25 @@ extension AppState {
         public var lines: [Span]
     }
 
+    /// Diff mode: the snapshot the loaded one is compared with (`--before`, `:diff PATH`), and how
+    /// the side by side shows it.
+    public struct Compare: Sendable {
+        /// BEFORE and what differs; nil outside diff mode.
+        public private(set) var comparison: Comparison?
+        /// Counts the comparisons set (0: none yet): the key of what is derived from it.
+        private(set) var generation = 0
+        /// `b` in the side by side: BEFORE and AFTER of the focused perspective, not AWS and GCP.
+        public var beforeAfter = false
+        /// A `:diff PATH` being read and analysed in the background.
+        public var loading: String?
+
+        mutating func set(_ comparison: Comparison?) {
+            self.comparison = comparison
+            generation += 1
+            if comparison == nil { beforeAfter = false }
+        }
+    }
+
     /// What the lists admit: the severity cycled with `s`, and the findings screen's filter and
     /// expanded rules.
     public struct Filters: Sendable {

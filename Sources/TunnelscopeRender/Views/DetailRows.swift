@@ -151,6 +151,7 @@ struct DetailRows {
                 }
                 field("shared secret", "(never shown)", .dim)
             }
+            appendChanges(&rows)
             appendFindings(&rows)
             appendLiveCommands(&rows)
             source(tunnel.aws?.tunnel.source ?? tunnel.gcp?.tunnel.source)
@@ -176,12 +177,14 @@ struct DetailRows {
             if resource.more > 0 {
                 rows.append(Row(spans: [Span("… \(resource.more) more: d lists them all", .dim)]))
             }
+            appendChanges(&rows)
             appendFindings(&rows)
             appendLiveCommands(&rows)
             source(resource.source)
             return rows
         }
         rows.append(.heading("Unknown element \(elementId)", .warning))
+        appendChanges(&rows)
         appendFindings(&rows)
         return rows
     }
@@ -197,6 +200,19 @@ struct DetailRows {
             rows.append(Row(spans: [Span("\(command.cloud.rawValue) · \(command.what)", .dim)]))
             for line in command.lines { rows.append(Row(spans: [Span(line, Style(.accent))], searchText: line)) }
         }
+    }
+
+    /// Diff mode: how the element differs from BEFORE, field by field (the Changes screen's lines).
+    private func appendChanges(_ rows: inout [Row]) {
+        guard let change = insights.change(elementId) else { return }
+        rows.append(.blank)
+        rows.append(
+            Row(
+                kind: .heading,
+                spans: [
+                    ChangeMark.span(change.kind), Span(" Since before: \(change.summary)", Style(.title, bold: true)),
+                ]))
+        for field in change.fields { rows += ChangesRows.fieldRows(field) }
     }
 
     private func appendFindings(_ rows: inout [Row]) {

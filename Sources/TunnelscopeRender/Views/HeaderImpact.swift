@@ -21,6 +21,12 @@ enum HeaderImpact {
         let bad = Style(.failed, bold: true)
         let fine = Style(.header, bold: true)
         if whatIf { piece("WHAT-IF: \(state.whatIf.failed.count) failed", "WHAT-IF", Style(.whatIf, bold: true)) }
+        if let comparison = state.compare.comparison {
+            // Diff mode: what differs from BEFORE, as the diff counts it (8 lists it).
+            let total = comparison.diff.changes.count + comparison.diff.findings.count
+            piece(
+                "Δ vs before: \(comparison.summary)", total == 0 ? "Δ none" : "Δ \(total)", Style(.change, bold: true))
+        }
         if impact.crossCloudTotal > 0 {
             let c = impact.crossCloudCarrying
             let t = impact.crossCloudTotal

@@ -6,6 +6,10 @@ import TunnelscopeText
 enum SplitView {
     static func draw(_ buffer: inout CellBuffer, _ rect: Rect, _ state: AppState) {
         guard rect.height > 2 else { return }
+        if state.compare.beforeAfter, let before = state.beforeRows {
+            BeforeAfterView.draw(&buffer, rect, state, before: before)
+            return
+        }
         // On a tall screen the lower half shows the selected tunnel, field by field (the layout's detail).
         var rect = rect
         if let lower = state.layout.detail {

@@ -1,3 +1,4 @@
+import TunnelscopeAnalysis
 import TunnelscopeCanvas
 import TunnelscopeText
 
@@ -35,6 +36,9 @@ enum TopologyView {
                         height: node.rect.height)
                     guard r.maxY > rect.y, r.y < rect.maxY else { continue }
                     drawBox(&buffer, r, node: node, selected: node.id == selected, clip: rect)
+                    if let change = changeLabel(node, state.insights) {
+                        drawChange(&buffer, r, change, clip: rect)
+                    }
                 }
             }
         }
@@ -199,6 +203,29 @@ enum TopologyView {
                 $0.reverse = true
             }
         }
+    }
+
+    /// Diff mode: how the box's element differs from BEFORE (`~ changed`, `→ moved`, `+ added`);
+    /// the link box counts its connections' and tunnels' changes. As the diff says, nothing judged here.
+    static func changeLabel(_ node: TopologyLayout.Node, _ insights: Insights) -> (ElementChange.Kind, String)? {
+        guard let comparison = insights.comparison else { return nil }
+        if let id = node.elementId, let change = comparison.diff.change(of: id) {
+            return (change.kind, change.kind.word)
+        }
+        guard node.id == "link" else { return nil }
+        let count = comparison.diff.changes.filter { $0.group == .tunnels || $0.group == .connections }.count
+        return count == 0 ? nil : (.changed, "\(count) changed")
+    }
+
+    /// The change on the box's top border, right-aligned: `╭──── ~ changed ╮` (just the glyph when narrow).
+    static func drawChange(
+        _ buffer: inout CellBuffer, _ r: Rect, _ change: (ElementChange.Kind, String), clip: Rect
+    ) {
+        guard r.y >= clip.y, r.y < clip.maxY, r.width >= 7 else { return }
+        var text = " \(ChangeMark.glyph(change.0)) \(change.1) "
+        // Right of the border's middle, where the lines to other boxes join it.
+        if r.maxX - 2 - DisplayWidth.of(text) <= r.x + r.width / 2 + 1 { text = " \(ChangeMark.glyph(change.0)) " }
+        buffer.write(text, x: r.maxX - 2 - DisplayWidth.of(text), y: r.y, style: Style(.change, bold: true), clip: clip)
     }
 
     /// Cuts spans to a width, ending with … where something was cut (never mid-character).

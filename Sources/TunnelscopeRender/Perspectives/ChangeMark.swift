@@ -1,0 +1,34 @@
+import TunnelscopeAnalysis
+import TunnelscopeCanvas
+
+/// The marks of diff mode: a glyph per kind of change (readable without colour), in the role
+/// `.change`, never a health colour or glyph.
+enum ChangeMark {
+    /// The order summaries and lists name the kinds in.
+    static let order: [ElementChange.Kind] = [
+        .moved, .changed, .added, .removed, .notExportedBefore, .notExportedAfter,
+    ]
+
+    static func glyph(_ kind: ElementChange.Kind) -> String {
+        switch kind {
+        case .added: "+"
+        case .removed: "−"
+        case .changed: "~"
+        case .moved: "→"
+        case .notExportedBefore, .notExportedAfter: "?"
+        }
+    }
+
+    static func span(_ kind: ElementChange.Kind) -> Span { Span(glyph(kind), Style(.change)) }
+
+    /// What a row appends for a changed element: `  ~ changed: status, BGP (vs before)`,
+    /// `  → moved: vgw-… → tgw-…`, `  + added`, `  ? not exported before`.
+    static func note(_ change: ElementChange) -> Span {
+        var text = "  \(glyph(change.kind)) \(change.summary)"
+        if change.kind == .changed, !change.fields.isEmpty {
+            let names = change.fields.prefix(3).map(\.field)
+            text += ": " + names.joined(separator: ", ") + (change.fields.count > 3 ? ", …" : "")
+        }
+        return Span(text + " (vs before)", Style(.change))
+    }
+}
