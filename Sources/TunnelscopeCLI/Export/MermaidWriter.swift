@@ -55,7 +55,7 @@ enum MermaidWriter {
     /// Data as label text: sanitised to one line, then every character Mermaid (or a lenient
     /// parser) could read as syntax written as an entity code (`#quot;`, `#91;`, …): quotes,
     /// brackets, braces, `|`, `<` `>` `&`, `#`, `%` (comments), `::` (`:::` classes), `;`, `\`,
-    /// and `-` `=` `.` where they would start an arrow (`-->`, `-.->`, `==>`).
+    /// and `-` `=` where they would start a link (`-->`, `-.->`, `==>`, `---`, `--o`; not `--expand`).
     static func label(_ data: String) -> String {
         let characters = Array(Sanitizer.line(data))
         var out = ""
@@ -77,12 +77,21 @@ enum MermaidWriter {
             case ";": out += "#59;"
             case "\\": out += "#92;"
             case "`": out += "#96;"
-            case "-" where next == "-" || next == "." || next == ">": out += "#45;"
+            case "-" where next == "." || next == ">" || (next == "-" && startsLink(after: i + 2, in: characters)):
+                out += "#45;"
             case "=" where next == "=" || next == ">": out += "#61;"
             default: out.append(character)
             }
         }
         return out
+    }
+
+    /// Whether `--` followed by this character could be read as a link (`-->`, `---`, `--o`, `--x`,
+    /// `-- text`): `--expand` cannot.
+    private static func startsLink(after index: Int, in characters: [Character]) -> Bool {
+        guard index < characters.count else { return true }
+        let c = characters[index]
+        return c == "o" || c == "x" || !(c.isLetter || c.isNumber)
     }
 
     /// The title in a `%%` comment: one line (a line feed would end the comment).

@@ -162,20 +162,29 @@ private struct TopologyBuilder {
         if !unattached.isEmpty { clusters.append((nil, unattached)) }
         let groups = VPCGrouping.byAccount(clusters) { model.vpcs[$0].accountId }
         if !expand, VPCGrouping.applies(vpcs: model.vpcs.count, groups: groups.count) {
-            for group in groups { vpcGroup(group, account: account(group.account)) }
+            // A group of one is drawn as its VPC, as on the map.
+            for group in groups {
+                if group.members.count == 1 {
+                    vpc(group.members[0], name: names[group.members[0]], hubs: hubsByVpc)
+                } else {
+                    vpcGroup(group, account: account(group.account))
+                }
+            }
             return
         }
-        for i in order {
-            let vpc = model.vpcs[i]
-            var lines = ["VPC " + names[i]]
-            if names[i] != vpc.id { lines.append(vpc.id) }
-            let cidrs = vpc.cidrs.map(\.description)
-            if !cidrs.isEmpty { lines.append(short(cidrs)) }
-            let n = add(lines, vpc.id, in: account(vpc.accountId))
-            for hub in hubsByVpc[vpc.id] ?? [] {
-                guard let h = nodeOf[hub] else { continue }
-                graph.edge(n, h, "attachment", marks.mark(vpc.id))
-            }
+        for i in order { vpc(i, name: names[i], hubs: hubsByVpc) }
+    }
+
+    private mutating func vpc(_ i: Int, name: String, hubs: [String: [String]]) {
+        let vpc = model.vpcs[i]
+        var lines = ["VPC " + name]
+        if name != vpc.id { lines.append(vpc.id) }
+        let cidrs = vpc.cidrs.map(\.description)
+        if !cidrs.isEmpty { lines.append(short(cidrs)) }
+        let n = add(lines, vpc.id, in: account(vpc.accountId))
+        for hub in hubs[vpc.id] ?? [] {
+            guard let h = nodeOf[hub] else { continue }
+            graph.edge(n, h, "attachment", marks.mark(vpc.id))
         }
     }
 
@@ -184,7 +193,10 @@ private struct TopologyBuilder {
         var counts: [TopologyGraph.Mark: Int] = [:]
         for i in group.members { counts[marks.mark(model.vpcs[i].id), default: 0] += 1 }
         let n = graph.node(
-            ["\(group.members.count) VPCs", tally(counts), "(--expand lists them)"], element: nil, in: account,
+            [
+                group.members.count == 1 ? "1 VPC" : "\(group.members.count) VPCs", tally(counts),
+                "(--expand lists them)",
+            ], element: nil, in: account,
             mark: worst(counts))
         if let hub = group.hub, let h = nodeOf[hub] {
             graph.edge(n, h, "\(group.members.count) attachments", worst(counts))
