@@ -281,6 +281,21 @@ import TunnelscopeTestSupport
         .deletingLastPathComponent().appendingPathComponent(
             "Sources/TunnelscopeExample/ExampleNetwork/aws-111122223333/describe-vpn-connections.json")
 
+    @Test func theBinaryPrintsWhatTheRunMakes() throws {
+        let binary = BinaryRunner.tunnelscopeURL()
+        for format in ExportCommand.Format.allCases {
+            let run = try BinaryRunner.run(binary, ["export", "--format", format.rawValue], timeout: 60)
+            #expect(run.status == 0, "\(run.stderr)")
+            let expected = Self.export(Self.example, format)
+            #expect(run.stdout == expected + (expected.hasSuffix("\n") ? "" : "\n"), "\(format)")
+        }
+        let markdown = try BinaryRunner.run(binary, ["check", "--format", "markdown"], timeout: 60)
+        #expect(markdown.status == 1, "error findings: exit 1 as with text")
+        #expect(markdown.stdout.hasPrefix("# Tunnelscope check — built\\-in example\n"))
+        let missing = try BinaryRunner.run(binary, ["export", "/nonexistent/tunnelscope-export"], timeout: 60)
+        #expect(missing.status == 2 && missing.stdout.isEmpty && missing.stderr.contains("nothing loadable"))
+    }
+
     @Test func unknownFailNameIsUnusable() {
         let run = ExportRun(result: Self.example, format: .mermaid, fail: ["no-such-thing"], expand: false)
         #expect(run.status == 2 && run.output.isEmpty && run.stderr.contains("--fail no-such-thing"))
