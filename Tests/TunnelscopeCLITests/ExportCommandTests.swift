@@ -224,6 +224,9 @@ import TunnelscopeTestSupport
         #expect(problems.isEmpty, "\(problems.prefix(5).joined(separator: "\n"))")
         let (status, _, stderr) = try DiagramTools.dotSVG(Self.export(result, .dot))
         #expect(status == 0, "\(stderr)")
+        #expect(ExportRun(result: result, format: .mermaid, fail: [], expand: false).stderr.isEmpty, "fits a wiki")
+        let expandedRun = ExportRun(result: result, format: .mermaid, fail: [], expand: true)
+        #expect(expandedRun.status == 0 && expandedRun.stderr.contains("draws up to 50000 characters and 500 edges"))
         let expanded = Self.export(result, .mermaid, expand: true)
         #expect(expanded.split(separator: "\n").filter { $0.contains("[\"VPC ") }.count == result.model.vpcs.count)
     }

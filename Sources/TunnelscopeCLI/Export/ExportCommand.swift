@@ -91,8 +91,24 @@ struct ExportRun {
         case .mermaid, .dot:
             let graph = TopologyGraph(model: result.model, origin: origin, marks: marks, expand: expand)
             output = format == .dot ? DOTWriter.render(graph) : MermaidWriter.render(graph)
+            if format == .mermaid, let note = Self.sizeNote(characters: output.count, edges: graph.edges.count) {
+                stderr = note
+                status = ExitStatus.ok
+                return
+            }
         }
         stderr = ""
         status = ExitStatus.ok
+    }
+
+    /// Mermaid draws a diagram only up to a size (its defaults, which GitHub keeps: 50,000
+    /// characters, 500 edges); past it the reader sees an error instead of the diagram, so say so.
+    static let mermaidLimits = (characters: 50_000, edges: 500)
+
+    static func sizeNote(characters: Int, edges: Int) -> String? {
+        guard characters > mermaidLimits.characters || edges > mermaidLimits.edges else { return nil }
+        return "tunnelscope: note: this diagram has \(characters) characters and \(edges) edges; Mermaid (GitHub "
+            + "among others) draws up to \(mermaidLimits.characters) characters and \(mermaidLimits.edges) edges by "
+            + "default. Leave out --expand (VPCs in groups), or use --format dot.\n"
     }
 }
