@@ -82,6 +82,30 @@ import TunnelscopeTestSupport
         #expect(!text.contains("<script") && !text.contains("\nFORGED"))
     }
 
+    @Test(.timeLimit(.minutes(5))) func largeNetworkFitsATicketUnlessVerbose() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tunnelscope-md-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let generate = try BinaryRunner.run(
+            BinaryRunner.tunnelscopeURL(), ["generate", "-o", folder.path, "--vpcs", "1000"], timeout: 120)
+        #expect(generate.status == 0, "\(generate.stderr)")
+        let result = Importer.load(paths: [folder.path])
+        let text = Self.markdown(result).stdout
+        #expect(text.count < 65_536, "a GitHub issue takes 65,536 characters: \(text.count)")
+        let overlaps =
+            result.model.vpcs.isEmpty
+            ? 0
+            : CheckRun(result: result, format: .json, fail: [], verbose: false)
+                .analysis.findings.filter { $0.rule == "cidr-overlap" }.count
+        #expect(overlaps > 10)
+        #expect(text.contains("### `cidr-overlap` (\(overlaps))"), "the heading counts them all")
+        #expect(
+            text.contains("… and \(overlaps - 10) more (`tunnelscope check --format markdown --verbose` lists them)."))
+        let verbose = CheckRun(result: result, format: .markdown, fail: [], verbose: true).stdout
+        #expect(!verbose.contains("… and \(overlaps - 10) more"))
+        #expect(verbose.count > text.count)
+        #expect(Self.tableProblems(text).isEmpty)
+    }
+
     @Test func tableCheckCatchesASplitRow() {
         #expect(!Self.tableProblems("| a | b |\n| --- | --- |\n| x | y | z |\n").isEmpty)
         #expect(Self.tableProblems("| a | b |\n| --- | --- |\n| x \\| y | z |\n").isEmpty)

@@ -103,7 +103,9 @@ struct CheckRun {
             output = Array(
                 CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render().utf8)
         case .json: output = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).renderBytes()
-        case .markdown: output = Array(CheckMarkdown(result: result, analysis: analysis, whatIf: whatIf).render().utf8)
+        case .markdown:
+            output = Array(
+                CheckMarkdown(result: result, analysis: analysis, whatIf: whatIf, verbose: verbose).render().utf8)
         }
         if result.report.loadedFiles.isEmpty {
             stderr = "tunnelscope: " + Sanitizer.line("nothing loadable in \(inputDescription)") + "\n"

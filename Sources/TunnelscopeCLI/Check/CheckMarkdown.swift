@@ -11,8 +11,13 @@ struct CheckMarkdown {
     let result: LoadResult
     let analysis: Analysis
     var whatIf: FailureOutcome?
+    /// Every finding and skipped item, not the first of each (`--verbose`).
+    var verbose = false
     /// Findings' resources listed per row before "+N more".
     let resourceLimit = 4
+    /// Rows per rule's table, and skipped items, before "… and N more" (unless verbose): a
+    /// ticket has room for a summary (GitHub takes 65,536 characters), not thousands of rows.
+    let rowLimit = 10
 
     func render() -> String {
         var sections = ["# Tunnelscope check — " + Markdown.text(result.origin)]
@@ -84,9 +89,10 @@ struct CheckMarkdown {
             byRule[f.rule, default: []].append(f)
         }
         for rule in order {
-            let group = byRule[rule]!
+            let all = byRule[rule]!
+            let group = verbose ? all : Array(all.prefix(rowLimit))
             lines.append("")
-            lines.append("### \(Markdown.code(rule)) (\(group.count))")
+            lines.append("### \(Markdown.code(rule)) (\(all.count))")
             lines.append("")
             lines.append(
                 Markdown.table(
@@ -99,6 +105,11 @@ struct CheckMarkdown {
                         if let hint = f.hint { message += "<br>→ " + Markdown.text(hint) }
                         return [f.severity.rawValue, resources.joined(separator: "<br>") + more, message]
                     }))
+            if group.count < all.count {
+                lines.append(
+                    "… and \(all.count - group.count) more (`tunnelscope check --format markdown --verbose` lists them)."
+                )
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -161,7 +172,7 @@ struct CheckMarkdown {
                 + "\(report.duplicates) duplicates merged, \(report.resourcesSkipped) skipped).",
         ]
         if !report.skipped.isEmpty {
-            let shown = report.skipped.prefix(100)
+            let shown = verbose ? report.skipped[...] : report.skipped.prefix(rowLimit)
             lines.append("")
             lines.append("**Skipped** (\(report.skipped.count))")
             lines.append("")
@@ -170,7 +181,9 @@ struct CheckMarkdown {
                     ["file", "where", "why"],
                     shown.map { [Markdown.code($0.file), $0.path.map(Markdown.code) ?? "", Markdown.text($0.text)] }))
             if report.skipped.count > shown.count {
-                lines.append("… and \(report.skipped.count - shown.count) more (`check --verbose` lists them).")
+                lines.append(
+                    "… and \(report.skipped.count - shown.count) more (`tunnelscope check --format markdown --verbose` "
+                        + "lists them).")
             }
         }
         return lines.joined(separator: "\n")
