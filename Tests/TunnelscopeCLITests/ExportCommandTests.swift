@@ -225,6 +225,12 @@ import TunnelscopeTestSupport
         let (status, _, stderr) = try DiagramTools.dotSVG(Self.export(result, .dot))
         #expect(status == 0, "\(stderr)")
         #expect(ExportRun(result: result, format: .mermaid, fail: [], expand: false).stderr.isEmpty, "fits a wiki")
+        // A what-if on one grouped VPC: its group counts it failed and is marked with the what-if.
+        let target = try #require(result.model.vpcs.first { $0.accountId == "500000000003" })
+        let whatIf = Self.export(result, .mermaid, fail: [target.id])
+        let group = try #require(
+            whatIf.split(separator: "\n").first { $0.contains(" VPCs<br/>1 failed") }, "no group counts the failure")
+        #expect(group.hasSuffix(":::lost"))
         let expandedRun = ExportRun(result: result, format: .mermaid, fail: [], expand: true)
         #expect(expandedRun.status == 0 && expandedRun.stderr.contains("draws up to 50000 characters and 500 edges"))
         let expanded = Self.export(result, .mermaid, expand: true)
