@@ -16,7 +16,7 @@ public struct TunnelscopeCommand: ParsableCommand {
             """,
         subcommands: [
             ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self, BenchCommand.self,
-            GenerateCommand.self, PlanCommand.self, PathCommand.self,
+            GenerateCommand.self, PlanCommand.self, PathCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )

@@ -18,11 +18,11 @@ struct CheckCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text or json (json is a stable contract, see README).")
+    @Option(help: "Output format: text, json (a stable contract, see README) or markdown (for tickets and wikis).")
     var format: Format = .text
 
     @Option(
@@ -103,6 +103,9 @@ struct CheckRun {
             output = Array(
                 CheckText(result: result, verbose: verbose, analysis: analysis, whatIf: whatIf).render().utf8)
         case .json: output = CheckJSON(result: result, analysis: analysis, whatIf: whatIf).renderBytes()
+        case .markdown:
+            output = Array(
+                CheckMarkdown(result: result, analysis: analysis, whatIf: whatIf, verbose: verbose).render().utf8)
         }
         if result.report.loadedFiles.isEmpty {
             stderr = "tunnelscope: " + Sanitizer.line("nothing loadable in \(inputDescription)") + "\n"

@@ -14,7 +14,7 @@ import TunnelscopeText
 /// (`2 × groups ≤ VPCs`): below that every VPC keeps its own box, as on small networks; a
 /// network of one VPC per account gains nothing from groups of one.
 struct MapGroups: Sendable {
-    static let threshold = 12
+    static let threshold = VPCGrouping.threshold
 
     /// The VPCs in clusters by (hub, account), hubs in map order, accounts by ID.
     let vpcs: MapVPCs
@@ -45,19 +45,11 @@ struct MapGroups: Sendable {
     init(vpcOrder: [(vpc: AWSVpc, name: String)], graph: MapGraph, verdicts: Verdicts, base: MapVPCs) {
         var health: [TopologyLayout.Health] = []
         health.reserveCapacity(vpcOrder.count)
-        // Clusters by first hub (as `base`), then by account inside each.
-        var clusters: [(hub: String?, vpcs: [Int])] = []
-        var accounts: [String?] = []
-        var keys: [String] = []
-        for hubCluster in base.clusters {
-            var byAccount: [String: [Int]] = [:]
-            for i in hubCluster.vpcs { byAccount[vpcOrder[i].vpc.accountId ?? "?", default: []].append(i) }
-            for account in byAccount.keys.sorted() {
-                clusters.append((hubCluster.hub, byAccount[account]!))
-                accounts.append(account == "?" ? nil : account)
-                keys.append("vpcs:\(hubCluster.hub ?? "unattached")|\(account)")
-            }
-        }
+        // Clusters by first hub (as `base`), then by account inside each (the rule `export` shares).
+        let groups = VPCGrouping.byAccount(base.clusters.map { ($0.hub, $0.vpcs) }) { vpcOrder[$0].vpc.accountId }
+        let clusters: [(hub: String?, vpcs: [Int])] = groups.map { ($0.hub, $0.members) }
+        let accounts = groups.map(\.account)
+        let keys = groups.map(\.key)
         var widest = 0
         for entry in vpcOrder {
             let cidrs = entry.vpc.cidrs.reduce(0) { $0 + $1.description.count + 1 }
@@ -90,7 +82,7 @@ struct MapGroups: Sendable {
         self.accounts = accounts
         self.counts = counts
         self.health = health
-        applies = vpcOrder.count > Self.threshold && 2 * clusters.count <= vpcOrder.count
+        applies = VPCGrouping.applies(vpcs: vpcOrder.count, groups: clusters.count)
         var clusterOfKey: [String: Int] = [:]
         for (c, key) in keys.enumerated() { clusterOfKey[key] = c }
         self.clusterOfKey = clusterOfKey
