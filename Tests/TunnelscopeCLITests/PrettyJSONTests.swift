@@ -114,4 +114,46 @@ import TunnelscopeText
         #expect(sanitised.bytes != plain.bytes)
         #expect(!sanitised.text.contains("\u{202E}"))
     }
+
+    /// An array written in parts on several cores is the array written in one pass, byte for byte:
+    /// no element, one, a part exactly full, one more than a part, many parts, nested in an object,
+    /// with strings the sanitiser rewrites.
+    @Test func arrayWrittenInPartsEqualsOnePass() {
+        let texts = ["plain", "\u{202E}evil\u{202C}", "tab\tend \u{9B}", "決済 \u{1F469}\u{200D}\u{1F4BB}", ""]
+        let leaf = Item(name: "leaf", note: nil, count: 1, flag: true, tags: [], children: [], twin: nil)
+        for count in [0, 1, 2, 3, 4, 5, 7, 8, 9, 40] {
+            let items = (0..<count).map { i in
+                Item(
+                    name: texts[i % texts.count], note: i % 2 == 0 ? "n\(i)" : nil, count: i, flag: i % 3 == 0,
+                    tags: [texts[(i + 1) % texts.count]], children: i % 4 == 0 ? [leaf] : [], twin: ["k": "v"])
+            }
+            for sanitizing in [false, true] {
+                func document(_ json: inout PrettyJSON, parts: Bool) {
+                    json.object { o in
+                        o.key("a")
+                        if parts {
+                            o.array(concurrently: items, partSize: 4) { $1.write(to: &$0) }
+                        } else {
+                            o.array(items) { $1.write(to: &$0) }
+                        }
+                        o.field("b", count)
+                    }
+                }
+                var one = PrettyJSON(sanitizing: sanitizing)
+                document(&one, parts: false)
+                var inParts = PrettyJSON(sanitizing: sanitizing)
+                document(&inParts, parts: true)
+                #expect(inParts.text == one.text, "\(count) items, sanitizing: \(sanitizing)")
+            }
+        }
+        // At the top level too, and the same as the encoder's text.
+        let top = (0..<9).map {
+            Item(name: "i\($0)", note: nil, count: $0, flag: false, tags: [], children: [], twin: nil)
+        }
+        var json = PrettyJSON()
+        json.array(concurrently: top, partSize: 2) { $1.write(to: &$0) }
+        var one = PrettyJSON()
+        one.array(top) { $1.write(to: &$0) }
+        #expect(json.text == one.text && json.text.hasPrefix("[\n  {") && json.text.hasSuffix("}\n]"))
+    }
 }

@@ -26,6 +26,12 @@ import TunnelscopeModel
         #"{"DestinationCidrBlock": "010.11.0.0/16", "TransitGatewayId": "tgw-0123456789abcdef0"}"#,
         #"{"DestinationCidrBlock": "10.12.0.0/16", "State": "active", "State": "blackhole", "GatewayId": null, "NatGatewayId": "nat-1"}"#,
         #"{"DestinationCidrBlock": "10.13.0.0/16", "GatewayId": "igw-\u0031", "TransitGatewayId": "tgw-2"}"#,
+        // The same target again and again, another of the same length, the same bytes in another field.
+        #"{"DestinationCidrBlock": "10.15.0.0\/16", "TransitGatewayId": "tgw-0123456789abcdef0"}"#,
+        #"{"DestinationCidrBlock": "10.16.0.0/+8", "TransitGatewayId": "tgw-0123456789abcdef0"}"#,
+        #"{"DestinationCidrBlock": "10.17.0.0/16", "TransitGatewayId": "tgw-0123456789abcdef1"}"#,
+        #"{"DestinationCidrBlock": "10.18.0.0/16", "GatewayId": "tgw-0123456789abcdef1"}"#,
+        #"{"DestinationCidrBlock": "10.19.0.0/16", "GatewayId": "tgw-0123456789abcdef1"}"#,
         #"{"DestinationCidrBlock": "10.14.0.0/16"}"#,
     ]
 
@@ -55,6 +61,14 @@ import TunnelscopeModel
         #expect(tables[0].routes.map(\.state).contains("pending"))
         #expect(tables[0].routes[15].state == "blackhole", "the last of a key written twice")
         #expect(tables[0].routes.map(\.destinationText).contains("010.11.0.0/16"))
+        let texts = tables[0].routes.map(\.destinationText)
+        #expect(texts.contains("10.15.0.0/16") && texts.contains("10.16.0.0/+8"), "escaped; written unusually")
+        #expect(
+            Array(targets[17..<22]) == [
+                .transitGateway("tgw-0123456789abcdef0"), .transitGateway("tgw-0123456789abcdef0"),
+                .transitGateway("tgw-0123456789abcdef1"), .other(kind: "gateway", id: "tgw-0123456789abcdef1"),
+                .other(kind: "gateway", id: "tgw-0123456789abcdef1"),
+            ])
     }
 
     @Test func everyUnusualRouteIsReadFieldByFieldWithItsWarning() {

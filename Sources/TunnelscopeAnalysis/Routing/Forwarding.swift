@@ -34,8 +34,34 @@ struct Forwarder {
     /// False: only the end of a walk matters (rules checking many paths); hop texts are not built.
     var recordsHops = true
 
+    /// False: the ends of walks carry no texts (their reasons and labels are empty, a stop names no
+    /// resource) and no notes are gathered for them, for rules that only need where many walks
+    /// end; they walk again with texts for the few paths a message explains. Where a walk goes
+    /// does not depend on it.
+    var explains = true
+
     func record(_ hops: inout [PathHop], _ make: () -> PathHop) {
         if recordsHops { hops.append(make()) }
+    }
+
+    /// A note for a reason (a route skipped or withdrawn), gathered only when the walk explains.
+    func note(_ notes: inout [String], _ text: @autoclosure () -> String) {
+        if explains { notes.append(text()) }
+    }
+
+    /// Where a walk stops, and why. Without `explains`, neither (only that it stops).
+    func stopped(resource: @autoclosure () -> String?, reason: @autoclosure () -> String) -> PathEnd {
+        explains ? .stopped(resource: resource(), reason: reason()) : .stopped(resource: nil, reason: "")
+    }
+
+    /// Where the exports stop saying, and what is missing. Without `explains`, neither.
+    func unknown(resource: @autoclosure () -> String?, reason: @autoclosure () -> String) -> PathEnd {
+        explains ? .unknown(resource: resource(), reason: reason()) : .unknown(resource: nil, reason: "")
+    }
+
+    /// Where a walk arrives (the resource always: it says whose range it is), and its label.
+    func reached(resource: String, label: @autoclosure () -> String, side: Side) -> PathEnd {
+        .reached(resource: resource, label: explains ? label() : "", side: side)
     }
 
     var model: NetworkModel { index.model }
@@ -43,23 +69,25 @@ struct Forwarder {
     func walk(from start: Place, to dst: CIDR, cache: WalkCache? = nil) -> PathTrace {
         var hops: [PathHop] = []
         var place = start
-        var visited = Set<Place>()
+        // At most 24 places: a list compares fewer strings than hashing each place would.
+        var visited: [Place] = []
         for _ in 0..<24 {
             if case .tgwTable = place, let cache {
                 let rest = cache.trace(place, dst) { walk(from: place, to: dst, cache: nil) }
                 return PathTrace(hops: hops + rest.hops, end: rest.end)
             }
-            guard visited.insert(place).inserted else {
+            guard !visited.contains(place) else {
                 return PathTrace(
                     hops: hops,
-                    end: .stopped(resource: nil, reason: "routing loop: the path comes back to where it has been"))
+                    end: stopped(resource: nil, reason: "routing loop: the path comes back to where it has been"))
             }
+            visited.append(place)
             switch step(place, dst, &hops) {
             case .next(let p): place = p
             case .end(let e): return PathTrace(hops: hops, end: e)
             }
         }
-        return PathTrace(hops: hops, end: .stopped(resource: nil, reason: "path too long"))
+        return PathTrace(hops: hops, end: stopped(resource: nil, reason: "path too long"))
     }
 
     func step(_ place: Place, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {

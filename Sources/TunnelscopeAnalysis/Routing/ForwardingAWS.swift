@@ -8,7 +8,7 @@ extension Forwarder {
     func vpcStep(_ vpc: String, table tableId: String?, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
         if live.failedVpcs.contains(vpc) {
-            return .end(.stopped(resource: vpc, reason: "\(index.vpcShortName(vpc)) is down (failed)"))
+            return .end(stopped(resource: vpc, reason: "\(index.vpcShortName(vpc)) is down (failed)"))
         }
         let table =
             tableId.flatMap(index.routeTable)
@@ -16,7 +16,7 @@ extension Forwarder {
         guard let table else {
             if contains(vpc: vpc, dst) { return .end(arrival(vpc: vpc, dst)) }
             return .end(
-                .unknown(resource: vpc, reason: "no route table of \(index.vpcShortName(vpc)) is in the exports"))
+                unknown(resource: vpc, reason: "no route table of \(index.vpcShortName(vpc)) is in the exports"))
         }
         guard
             let (prefix, routeIndex) = tables.vpc.longestMatch(table: table.id, containing: dst)
@@ -26,7 +26,7 @@ extension Forwarder {
                     kind: .routeTable, resources: [table.id],
                     text: "route table \(index.routeTableName(table)): no route for \(dst)")
             }
-            return .end(.stopped(resource: table.id, reason: "\(index.routeTableName(table)) has no route for \(dst)"))
+            return .end(stopped(resource: table.id, reason: "\(index.routeTableName(table)) has no route for \(dst)"))
         }
         let route = table.routes[routeIndex]
         record(&hops) {
@@ -36,7 +36,7 @@ extension Forwarder {
         }
         if route.isBlackhole {
             return .end(
-                .stopped(
+                stopped(
                     resource: table.id,
                     reason: "blackhole route \(prefix) → \(route.target) in \(table.id): its target is gone"))
         }
@@ -46,14 +46,14 @@ extension Forwarder {
         case .transitGateway(let tgw):
             guard let attachment = index.attachments(of: vpc, on: tgw).first(where: { $0.resourceType == "vpc" }) else {
                 return .end(
-                    .stopped(
+                    stopped(
                         resource: tgw,
                         reason: "\(index.vpcShortName(vpc)) routes to \(tgw) but has no attachment to it in the exports"
                     ))
             }
             guard live.attachmentAlive(attachment) else {
                 return .end(
-                    .stopped(
+                    stopped(
                         resource: attachment.id,
                         reason: "attachment \(index.attachmentName(attachment.id)) is down (failed)"))
             }
@@ -75,10 +75,10 @@ extension Forwarder {
             return toSite(viaConnections: connections, dst, &hops)
         case .peering(let pcx):
             if live.failedPeerings.contains(pcx) {
-                return .end(.stopped(resource: pcx, reason: "VPC peering \(pcx) is down (failed)"))
+                return .end(stopped(resource: pcx, reason: "VPC peering \(pcx) is down (failed)"))
             }
             guard let peering = index.vpcPeeringById[pcx].map({ model.vpcPeerings[$0] }) else {
-                return .end(.unknown(resource: pcx, reason: "VPC peering \(pcx) is not in the exports"))
+                return .end(unknown(resource: pcx, reason: "VPC peering \(pcx) is not in the exports"))
             }
             let other = peering.requester.vpcId == vpc ? peering.accepter.vpcId : peering.requester.vpcId
             record(&hops) {
@@ -87,17 +87,17 @@ extension Forwarder {
             if model.vpc(other) == nil {
                 let cidrs = (peering.requester.vpcId == vpc ? peering.accepter : peering.requester).cidrs
                 if cidrs.contains(where: { $0.contains(dst) }) {
-                    return .end(.reached(resource: other, label: "AWS VPC \(other) (peered, not exported)", side: .aws))
+                    return .end(reached(resource: other, label: "AWS VPC \(other) (peered, not exported)", side: .aws))
                 }
             }
             return .next(.vpc(other, table: nil))
         case .internetGateway(let igw), .natGateway(let igw):
             return .end(
-                .stopped(resource: igw, reason: "leaves through \(igw) to the internet, not the hybrid network"))
+                stopped(resource: igw, reason: "leaves through \(igw) to the internet, not the hybrid network"))
         case .other(let kind, let id):
-            return .end(.unknown(resource: id, reason: "goes to \(kind) \(id), which tunnelscope does not follow yet"))
+            return .end(unknown(resource: id, reason: "goes to \(kind) \(id), which tunnelscope does not follow yet"))
         case .none:
-            return .end(.stopped(resource: table.id, reason: "route \(prefix) has no target"))
+            return .end(stopped(resource: table.id, reason: "route \(prefix) has no target"))
         }
     }
 
@@ -107,13 +107,13 @@ extension Forwarder {
 
     func arrival(vpc: String, _ dst: CIDR) -> PathEnd {
         if let subnet = space.owners(containing: dst).first(where: { $0.kind == .awsSubnet && $0.vpcId == vpc }) {
-            return .reached(resource: subnet.resource, label: subnet.label, side: .aws)
+            return reached(resource: subnet.resource, label: subnet.label, side: .aws)
         }
         guard contains(vpc: vpc, dst) else {
-            return .stopped(
+            return stopped(
                 resource: vpc, reason: "delivered to \(index.vpcShortName(vpc)), but \(dst) is not in its CIDRs")
         }
-        return .reached(resource: vpc, label: "AWS VPC \(index.vpcName(vpc))", side: .aws)
+        return reached(resource: vpc, label: "AWS VPC \(index.vpcName(vpc))", side: .aws)
     }
 
     // MARK: Transit Gateway
@@ -125,11 +125,11 @@ extension Forwarder {
                 text: "Transit Gateway \(index.transitGatewayName(tgw)) via \(index.attachmentName(attachmentId))")
         }
         if live.failedTransitGateways.contains(tgw) {
-            return .end(.stopped(resource: tgw, reason: "the Transit Gateway is down (failed)"))
+            return .end(stopped(resource: tgw, reason: "the Transit Gateway is down (failed)"))
         }
         guard let attachment = index.attachment(attachmentId), let tableId = attachment.associatedRouteTableId else {
             return .end(
-                .stopped(
+                stopped(
                     resource: attachmentId,
                     reason: "attachment \(attachmentId) is not associated with a TGW route table"))
         }
@@ -138,7 +138,7 @@ extension Forwarder {
 
     func tgwTableStep(_ tgw: String, table tableId: String, _ dst: CIDR, _ hops: inout [PathHop]) -> Step {
         guard let table = index.tgwRouteTable(tableId), let lpm = tables.tgw[tableId] else {
-            return .end(.unknown(resource: tableId, reason: "TGW route table \(tableId) is not in the exports"))
+            return .end(unknown(resource: tableId, reason: "TGW route table \(tableId) is not in the exports"))
         }
         var withdrawn: [String] = []
         // Longest prefix first; for one prefix a static route wins over propagated ones, and every
@@ -150,7 +150,7 @@ extension Forwarder {
                 if route.isBlackhole { return (prefix, route, []) }
                 let targets = route.targets.filter(targetAlive)
                 if targets.isEmpty, !route.targets.isEmpty {
-                    withdrawn.append("\(prefix) (every target down)")
+                    note(&withdrawn, "\(prefix) (every target down)")
                     continue
                 }
                 return (prefix, route, targets)
@@ -168,14 +168,15 @@ extension Forwarder {
             if targets.isEmpty, propagated.contains(where: { r in r.targets.contains { $0.resourceType == "vpn" } }) {
                 let standby = standbyTargets(table, dst)
                 if !standby.isEmpty {
-                    withdrawn.append(
+                    note(
+                        &withdrawn,
                         "\(prefix) via \(route.targets.compactMap(\.resourceId).joined(separator: " + ")) (down)")
                     return (prefix, route, standby)
                 }
             }
             if targets.isEmpty {
                 if propagated.contains(where: { !$0.targets.isEmpty }) {
-                    withdrawn.append("\(prefix) (every target down)")
+                    note(&withdrawn, "\(prefix) (every target down)")
                 }
                 return propagated.contains(where: { $0.targets.isEmpty }) ? (prefix, route, []) : nil
             }
@@ -189,18 +190,19 @@ extension Forwarder {
                     text: "TGW route table \(index.tgwRouteTableName(tableId)): no route for \(dst)\(note)")
             }
             return .end(
-                .stopped(
+                stopped(
                     resource: tableId,
                     reason: "TGW route table \(index.tgwRouteTableName(tableId)) has no route for \(dst)\(note)"))
         }
-        let targetText = targets.map { $0.resourceId ?? $0.attachmentId ?? "?" }.joined(separator: " + ")
-        let ecmp =
-            targets.count > 1
-            ? (model.transitGateway(tgw)?.vpnEcmpSupport == false && targets.allSatisfy { $0.resourceType == "vpn" }
-                ? ", VPN ECMP off: one next hop at a time, the others standby"
-                : ", ECMP over \(targets.count) next hops") : ""
         record(&hops) {
-            PathHop(
+            let targetText = targets.map { $0.resourceId ?? $0.attachmentId ?? "?" }.joined(separator: " + ")
+            let ecmp =
+                targets.count > 1
+                ? (model.transitGateway(tgw)?.vpnEcmpSupport == false
+                    && targets.allSatisfy { $0.resourceType == "vpn" }
+                    ? ", VPN ECMP off: one next hop at a time, the others standby"
+                    : ", ECMP over \(targets.count) next hops") : ""
+            return PathHop(
                 kind: .tgwRouteTable, resources: [tableId],
                 text:
                     "TGW route table \(index.tgwRouteTableName(tableId)): \(prefix) → \(route.isBlackhole ? "blackhole" : targetText) (\(route.type ?? "route")\(ecmp))"
@@ -210,15 +212,15 @@ extension Forwarder {
             )
         }
         if route.isBlackhole {
-            return .end(.stopped(resource: tableId, reason: "blackhole route \(prefix) in TGW route table \(tableId)"))
+            return .end(stopped(resource: tableId, reason: "blackhole route \(prefix) in TGW route table \(tableId)"))
         }
         guard let first = targets.first else {
-            return .end(.stopped(resource: tableId, reason: "route \(prefix) has no attachment"))
+            return .end(stopped(resource: tableId, reason: "route \(prefix) has no attachment"))
         }
         switch first.resourceType {
         case "vpc":
             guard let vpc = first.resourceId else {
-                return .end(.stopped(resource: tableId, reason: "VPC attachment without a VPC ID"))
+                return .end(stopped(resource: tableId, reason: "VPC attachment without a VPC ID"))
             }
             record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
             return .end(arrival(vpc: vpc, dst))
@@ -231,7 +233,7 @@ extension Forwarder {
             return toSite(viaConnections: connections, dst, &hops)
         case "direct-connect-gateway":
             guard let dx = first.resourceId else {
-                return .end(.stopped(resource: tableId, reason: "Direct Connect attachment without a gateway ID"))
+                return .end(stopped(resource: tableId, reason: "Direct Connect attachment without a gateway ID"))
             }
             record(&hops) {
                 PathHop(
@@ -239,12 +241,12 @@ extension Forwarder {
                     text: "Direct Connect gateway \(index.directConnectGatewayName(dx))")
             }
             guard let s = index.siteByDirectConnectGateway[dx] else {
-                return .end(.reached(resource: dx, label: "Direct Connect gateway \(dx) (site unknown)", side: .onPrem))
+                return .end(reached(resource: dx, label: "Direct Connect gateway \(dx) (site unknown)", side: .onPrem))
             }
             return .end(siteArrival(s, dst, &hops))
         default:
             return .end(
-                .unknown(
+                unknown(
                     resource: first.attachmentId,
                     reason: "goes to a \(first.resourceType ?? "?") attachment, which tunnelscope does not follow yet"))
         }
@@ -304,7 +306,7 @@ extension Forwarder {
         let alive = recordCrossing(connections, tunnels, &hops, listing: true)
         guard let t = alive.first else {
             return .end(
-                .stopped(
+                stopped(
                     resource: connections.first,
                     reason:
                         "no tunnel of \(connections.map(index.connectionShortName).joined(separator: ", ")) carries routes (all down or failed)"
@@ -312,7 +314,7 @@ extension Forwarder {
         }
         guard let network = alive.lazy.compactMap({ index.gcpNetwork(ofTunnel: $0) }).first else {
             return .end(
-                .unknown(resource: model.tunnels[t].id, reason: "the GCP end of these tunnels is not in the exports"))
+                unknown(resource: model.tunnels[t].id, reason: "the GCP end of these tunnels is not in the exports"))
         }
         let router = alive.lazy.compactMap { model.tunnels[$0].gcp?.router }.first
         if let router {
@@ -348,13 +350,13 @@ extension Forwarder {
         let tunnels = connections.flatMap { index.tunnelsByConnection[$0] ?? [] }
         let alive = recordCrossing(connections, tunnels, &hops, listing: false)
         guard !alive.isEmpty else {
-            return .end(.stopped(resource: connections.first, reason: "every tunnel to the site is down or failed"))
+            return .end(stopped(resource: connections.first, reason: "every tunnel to the site is down or failed"))
         }
         guard let cgw = connections.lazy.compactMap({ self.model.vpnConnection($0)?.customerGatewayId }).first,
             let s = index.siteByCustomerGateway[cgw]
         else {
             return .end(
-                .reached(
+                reached(
                     resource: connections[0], label: "the far end of \(index.connectionName(connections[0]))",
                     side: .onPrem))
         }
@@ -365,9 +367,9 @@ extension Forwarder {
         let site = model.onPremSites[s]
         record(&hops) { PathHop(kind: .site, resources: [site.id], text: "on-prem \(site.name)") }
         if site.addressRanges.isEmpty || site.addressRanges.contains(where: { $0.normalized.contains(dst) }) {
-            return .reached(resource: site.id, label: "on-prem \(site.name)", side: .onPrem)
+            return reached(resource: site.id, label: "on-prem \(site.name)", side: .onPrem)
         }
-        return .stopped(
+        return stopped(
             resource: site.id, reason: "delivered to \(site.name), whose known ranges do not include \(dst)")
     }
 
@@ -377,7 +379,7 @@ extension Forwarder {
         let site = model.onPremSites[s]
         record(&hops) { PathHop(kind: .site, resources: [site.id], text: "on-prem \(site.name)") }
         if site.addressRanges.contains(where: { $0.normalized.contains(dst) }) {
-            return .end(.reached(resource: site.id, label: "on-prem \(site.name)", side: .onPrem))
+            return .end(reached(resource: site.id, label: "on-prem \(site.name)", side: .onPrem))
         }
         // The site reaches AWS through its VPN connections or Direct Connect gateways.
         for cgw in site.customerGatewayIds {
@@ -408,7 +410,7 @@ extension Forwarder {
                 let vpcs = index.vpnGateway(vgw)?.attachedVpcIds ?? []
                 guard let vpc = vpcs.first(where: { contains(vpc: $0, dst) }) else {
                     return .end(
-                        .stopped(
+                        stopped(
                             resource: vgw,
                             reason:
                                 "\(dst) is not in the VPC attached to \(vgw) (a virtual private gateway does not route onwards)"
@@ -430,6 +432,6 @@ extension Forwarder {
                 return .next(.tgw(a.transitGatewayId, attachment: a.id))
             }
         }
-        return .end(.stopped(resource: site.id, reason: "\(site.name) has no live VPN or Direct Connect link to AWS"))
+        return .end(stopped(resource: site.id, reason: "\(site.name) has no live VPN or Direct Connect link to AWS"))
     }
 }

@@ -22,22 +22,22 @@ extension Forwarder {
         let chosen: (CIDR, [GCPCandidate])? = tables.gcp[network]?.first(containing: dst) { prefix, candidates in
             let usable = candidates.filter { c in
                 if customHidden, c.isCustom {
-                    skipped.append("\(prefix) (custom route not exported to the peered network)")
+                    note(&skipped, "\(prefix) (custom route not exported to the peered network)")
                     return false
                 }
                 switch c.hop {
                 case .bgp(_, _, let t):
                     if let t, !live.toAWS[t] {
-                        skipped.append("\(prefix) via a down tunnel")
+                        note(&skipped, "\(prefix) via a down tunnel")
                         return false
                     }
                     if !global, let region, let r = c.region, r != region {
-                        skipped.append("\(prefix) (learned in \(r); routing is regional)")
+                        note(&skipped, "\(prefix) (learned in \(r); routing is regional)")
                         return false
                     }
                 case .staticTunnel(_, let t):
                     if let t, !live.toAWS[t] {
-                        skipped.append("\(prefix) via a down tunnel")
+                        note(&skipped, "\(prefix) via a down tunnel")
                         return false
                     }
                 default: break
@@ -50,7 +50,7 @@ extension Forwarder {
         guard let (prefix, candidates) = chosen, let first = candidates.first else {
             let note = skipped.isEmpty ? "" : " (not usable: \(Array(Set(skipped)).sorted().joined(separator: ", ")))"
             return .end(
-                .stopped(resource: network.id, reason: "\(index.gcpName(network)) has no route for \(dst)\(note)"))
+                stopped(resource: network.id, reason: "\(index.gcpName(network)) has no route for \(dst)\(note)"))
         }
         switch first.hop {
         case .subnet(let s, let secondary):
@@ -73,11 +73,11 @@ extension Forwarder {
             }
             let range = secondary.map { " (secondary range \($0))" } ?? ""
             return .end(
-                .reached(resource: subnet.ref.id, label: "GCP subnet \(subnet.name) \(prefix)\(range)", side: .gcp))
+                reached(resource: subnet.ref.id, label: "GCP subnet \(subnet.name) \(prefix)\(range)", side: .gcp))
         case .peering(let name):
             record(&hops) { PathHop(kind: .gcpRoute, resources: [network.id], text: "\(prefix) → peering \(name)") }
             if live.failedPeerings.contains("\(network.id)/peerings/\(name)") {
-                return .end(.stopped(resource: network.id, reason: "VPC peering \(name) is down (failed)"))
+                return .end(stopped(resource: network.id, reason: "VPC peering \(name) is down (failed)"))
             }
             record(&hops) { PathHop(kind: .peering, resources: [network.id], text: "VPC peering \(name)") }
             if let redis = (index.redisByNetwork[network] ?? []).map({ model.redisInstances[$0] })
@@ -89,11 +89,11 @@ extension Forwarder {
                         text: "Memorystore \(redis.displayName ?? redis.name) (\(redis.project))")
                 }
                 return .end(
-                    .reached(
+                    reached(
                         resource: redis.id, label: "Memorystore \(redis.displayName ?? redis.name) \(prefix)",
                         side: .gcp))
             }
-            return .end(.reached(resource: network.id, label: "peered network via \(name) (\(prefix))", side: .gcp))
+            return .end(reached(resource: network.id, label: "peered network via \(name) (\(prefix))", side: .gcp))
         case .bgp, .staticTunnel:
             let tunnels = candidates.compactMap { c -> Int? in
                 switch c.hop {
@@ -119,7 +119,7 @@ extension Forwarder {
             let unusable =
                 skipped.isEmpty ? "" : " (not usable: \(Array(Set(skipped)).sorted().joined(separator: ", ")))"
             return .end(
-                .stopped(
+                stopped(
                     resource: network.id,
                     reason:
                         "only \(prefix) → \(Self.lastPathComponent(gateway)) matches: "
@@ -131,14 +131,14 @@ extension Forwarder {
                     text: "\(prefix) → Interconnect attachment \(attachment.name)")
             }
             return .end(
-                .unknown(
+                unknown(
                     resource: attachment.id,
                     reason:
                         "\(prefix) leaves over Interconnect attachment \(attachment.name), which tunnelscope does not follow yet"
                 ))
         case .other(let what):
             return .end(
-                .unknown(
+                unknown(
                     resource: network.id, reason: "\(prefix) goes to \(what), which tunnelscope does not follow yet"))
         }
     }
@@ -172,12 +172,12 @@ extension Forwarder {
                     + alive.map { index.tunnelName($0) }.joined(separator: ", "))
         }
         guard !alive.isEmpty else {
-            return .end(.stopped(resource: nil, reason: "every tunnel of the route is down or failed"))
+            return .end(stopped(resource: nil, reason: "every tunnel of the route is down or failed"))
         }
         let ends = alive.compactMap { model.tunnels[$0].aws }
         guard let aws = ends.first else {
             return .end(
-                .unknown(
+                unknown(
                     resource: model.tunnels[alive[0]].id, reason: "the AWS end of these tunnels is not in the exports"))
         }
         let connections = Array(Set(ends.map(\.vpnConnectionId))).sorted()
@@ -196,14 +196,14 @@ extension Forwarder {
             }
             if connections.contains(where: { !index.attachments(of: $0, on: tgw).isEmpty }) {
                 return .end(
-                    .stopped(
+                    stopped(
                         resource: tgw,
                         reason:
                             "the VPN attachments of \(connections.joined(separator: ", ")) to \(tgw) are down (failed)")
                 )
             }
             return .end(
-                .unknown(
+                unknown(
                     resource: tgw,
                     reason:
                         "the VPN attachment of \(connections.joined(separator: ", ")) to \(tgw) is not in the exports"))
@@ -215,10 +215,10 @@ extension Forwarder {
                 record(&hops) { PathHop(kind: .awsVpc, resources: [vpc], text: "AWS VPC \(index.vpcName(vpc))") }
                 return .end(arrival(vpc: vpc, dst))
             }
-            return .end(.stopped(resource: vgw, reason: "\(dst) is not in the VPC attached to \(vgw)"))
+            return .end(stopped(resource: vgw, reason: "\(dst) is not in the VPC attached to \(vgw)"))
         }
         return .end(
-            .stopped(resource: aws.vpnConnectionId, reason: "the VPN connection is attached to neither a TGW nor a VGW")
+            stopped(resource: aws.vpnConnectionId, reason: "the VPN connection is attached to neither a TGW nor a VGW")
         )
     }
 }

@@ -83,8 +83,14 @@ struct Liveness: Sendable {
     var failedPeerings: Set<String> = []
     var failedVpcs: Set<String> = []
 
+    /// Not failed in the what-if, and not in a state that carries nothing. (Asked for every
+    /// attachment of every walk: no ID is hashed while nothing has failed.)
     func attachmentAlive(_ a: TGWAttachment) -> Bool {
-        !failedAttachments.contains(a.id) && !failedTransitGateways.contains(a.transitGatewayId)
-            && !["deleted", "deleting", "failed", "rejected"].contains(a.state ?? "")
+        if !failedAttachments.isEmpty, failedAttachments.contains(a.id) { return false }
+        if !failedTransitGateways.isEmpty, failedTransitGateways.contains(a.transitGatewayId) { return false }
+        switch a.state ?? "" {
+        case "deleted", "deleting", "failed", "rejected": return false
+        default: return true
+        }
     }
 }

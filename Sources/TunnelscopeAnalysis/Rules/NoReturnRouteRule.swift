@@ -54,7 +54,10 @@ enum NoReturnRouteRule: AnalysisRule {
     }
 
     /// The findings of some of a link's sources, and those that route nothing to GCP (for the
-    /// grouped warning), in the order of the sources.
+    /// grouped warning), in the order of the sources. The walks that decide run without texts
+    /// (`Forwarder.explains`); the few a message explains are walked again with them. A source
+    /// that GCP neither reaches nor fails to reach is not checked further, and one that GCP does not
+    /// reach is checked only until one of its route tables routes to GCP: nothing else can be reported.
     private static func check(
         _ sources: [Source], network: GCPRef, region: String?, gcpPrefixes: [CIDR], _ c: AnalysisContext
     ) -> (findings: [Finding], isolated: [Isolated]) {
@@ -62,53 +65,75 @@ enum NoReturnRouteRule: AnalysisRule {
         var isolated: [Isolated] = []
         var quiet = c.forwarder()
         quiet.recordsHops = false
-        let cache = WalkCache()
-        let verdicts = TGWVerdicts(prefixes: gcpPrefixes, forwarder: quiet, cache: cache)
+        quiet.explains = false
+        var explaining = c.forwarder()
+        explaining.recordsHops = false
+        let explained = WalkCache()
+        let verdicts = TGWVerdicts(prefixes: gcpPrefixes, forwarder: quiet, cache: WalkCache())
+        let gcp = Forwarder.Place.gcp(network, region: region, producer: nil)
         for source in sources {
-            let rev = source.ranges.map { cidr in
-                (cidr, quiet.walk(from: .gcp(network, region: region, producer: nil), to: cidr))
+            var revOK: [CIDR] = []
+            var revFailed: [CIDR] = []
+            for cidr in source.ranges {
+                let end = quiet.walk(from: gcp, to: cidr).end
+                if reachedSource(end, source, c) {
+                    revOK.append(cidr)
+                } else if !end.isUnknown {
+                    revFailed.append(cidr)
+                }
             }
-            let revOK = rev.filter { reachedSource($0.1.end, source, c) }
-            let revKnown = rev.filter { !$0.1.end.isUnknown }
+            if revOK.isEmpty && revFailed.isEmpty { continue }
             var anyFwd = false
             for start in source.starts {
                 let check = StartCheck(start: start, source: source, c, verdicts)
-                let verdicts = gcpPrefixes.indices.map { i in (gcpPrefixes[i], check.reachesGCP(i)) }
-                let fwdOK = verdicts.filter { $0.1 == true }.map(\.0)
-                let fwdFailed = verdicts.filter { $0.1 == false }.map(\.0)
+                guard !revOK.isEmpty else {
+                    // Only whether the source routes to GCP at all matters now.
+                    if !anyFwd { anyFwd = gcpPrefixes.indices.contains { check.reachesGCP($0) == true } }
+                    continue
+                }
+                var fwdOK: [CIDR] = []
+                var fwdFailed: [CIDR] = []
+                for i in gcpPrefixes.indices {
+                    switch check.reachesGCP(i) {
+                    case true?: fwdOK.append(gcpPrefixes[i])
+                    case false?: fwdFailed.append(gcpPrefixes[i])
+                    case nil: break
+                    }
+                }
                 anyFwd = anyFwd || !fwdOK.isEmpty
-                guard !revOK.isEmpty, !fwdFailed.isEmpty else { continue }
+                guard !fwdFailed.isEmpty else { continue }
+                let startLabel = start.label(c)
                 if fwdOK.isEmpty {
-                    isolated.append(
-                        (source.label + (source.starts.count > 1 ? " (\(start.label))" : ""), source.id))
+                    isolated.append((source.label(c) + (source.starts.count > 1 ? " (\(startLabel))" : ""), source.id))
                     continue
                 }
                 // Reasons: the full walk, for the prefixes the message names.
                 let reasons = Set(
-                    fwdFailed.prefix(4).map { stopReason(quiet.walk(from: start.place, to: $0, cache: cache).end) }
+                    fwdFailed.prefix(4).map {
+                        stopReason(explaining.walk(from: start.place, to: $0, cache: explained).end)
+                    }
                 ).sorted()
                 result.append(
                     Finding(
                         rule: Self.id, severity: .error,
                         message:
-                            "GCP \(c.index.gcpName(network)) reaches \(source.label) \(revOK.map { $0.0.description }.joined(separator: ", ")), but "
-                            + "\(start.label) has no way back to \(fwdFailed.map(\.description).listed(limit: 4)): \(reasons.listed(limit: 2))",
-                        resources: [source.id] + start.resources + [network.id],
+                            "GCP \(c.index.gcpName(network)) reaches \(source.label(c)) \(revOK.map { $0.description }.joined(separator: ", ")), but "
+                            + "\(startLabel) has no way back to \(fwdFailed.map(\.description).listed(limit: 4)): \(reasons.listed(limit: 2))",
+                        resources: [source.id] + start.resources(c) + [network.id],
                         hint:
-                            "Route the GCP prefixes back through the hub: in \(start.label) add \(fwdFailed.map(\.description).listed(limit: 3)) → the Transit Gateway (or one covering route), and make sure the TGW route table associated with its attachment has them."
+                            "Route the GCP prefixes back through the hub: in \(startLabel) add \(fwdFailed.map(\.description).listed(limit: 3)) → the Transit Gateway (or one covering route), and make sure the TGW route table associated with its attachment has them."
                     ))
             }
-            let revFailed = revKnown.filter { !reachedSource($0.1.end, source, c) }
             if anyFwd, !revFailed.isEmpty {
-                let reasons = Set(revFailed.map { stopReason($0.1.end) }).sorted()
+                let reasons = Set(revFailed.map { stopReason(explaining.walk(from: gcp, to: $0).end) }).sorted()
                 result.append(
                     Finding(
                         rule: Self.id, severity: .error,
                         message:
-                            "\(source.label.capitalizedFirst) routes to GCP \(c.index.gcpName(network)), but GCP has no route back to \(revFailed.map { $0.0.description }.joined(separator: ", ")): \(reasons.listed(limit: 2))",
+                            "\(source.label(c).capitalizedFirst) routes to GCP \(c.index.gcpName(network)), but GCP has no route back to \(revFailed.map { $0.description }.joined(separator: ", ")): \(reasons.listed(limit: 2))",
                         resources: [source.id, network.id],
                         hint:
-                            "GCP learns AWS prefixes from the TGW route table associated with the VPN attachments: propagate \(source.kind) into it (or add a static route there) so Cloud Router learns \(revFailed.map { $0.0.description }.listed(limit: 3))."
+                            "GCP learns AWS prefixes from the TGW route table associated with the VPN attachments: propagate \(source.kind) into it (or add a static route there) so Cloud Router learns \(revFailed.map { $0.description }.listed(limit: 3))."
                     ))
             }
         }
@@ -199,21 +224,6 @@ enum NoReturnRouteRule: AnalysisRule {
         }
     }
 
-    struct Start {
-        let place: Forwarder.Place
-        let label: String
-        let resources: [String]
-    }
-    struct Source {
-        let id: String, label: String, kind: String
-        let ranges: [CIDR]
-        let starts: [Start]
-        let vpc: String?
-        let site: Int?
-        /// For a VPC: TGW → the route table its live attachment is associated with (nil: attachment down or unassociated).
-        var tgwTables: [String: String?] = [:]
-    }
-
     /// The GCP prefixes this link carries (or would, by Cloud Router configuration).
     static func prefixes(of link: CrossCloudLink, network: GCPRef, _ c: AnalysisContext) -> [CIDR] {
         let tunnels = Set(link.tunnelIndices)
@@ -241,63 +251,6 @@ enum NoReturnRouteRule: AnalysisRule {
             if inside.isEmpty { owned.insert(prefix) } else { owned.formUnion(inside) }
         }
         return owned.sorted()
-    }
-
-    /// The AWS VPCs behind the link's gateway and the on-prem sites attached to it.
-    static func sources(of link: CrossCloudLink, _ c: AnalysisContext) -> [Source] {
-        guard let gateway = link.awsGateway else { return [] }
-        var result: [Source] = []
-        var vpcs: [String] = []
-        if gateway.hasPrefix("tgw-") {
-            for a in c.model.tgwAttachments
-            where a.transitGatewayId == gateway && a.resourceType == "vpc" && c.baseline.attachmentAlive(a) {
-                if let vpc = a.resourceId { vpcs.append(vpc) }
-            }
-        } else {
-            vpcs = c.index.vpnGateway(gateway)?.attachedVpcIds ?? []
-        }
-        for vpc in Set(vpcs).sorted() {
-            let tables = c.index.routeTablesInUse(vpc: vpc)
-            guard let cidrs = c.model.vpc(vpc)?.cidrs, !cidrs.isEmpty, !tables.isEmpty else { continue }
-            var tgwTables: [String: String?] = [:]
-            for a in c.index.attachments(of: vpc) where a.resourceType == "vpc" {
-                tgwTables[a.transitGatewayId] = c.baseline.attachmentAlive(a) ? a.associatedRouteTableId : String?.none
-            }
-            result.append(
-                Source(
-                    id: vpc, label: "AWS VPC \(c.index.vpcName(vpc))", kind: "the VPC attachment",
-                    ranges: cidrs.map(\.normalized),
-                    starts: tables.map {
-                        Start(
-                            place: .vpc(vpc, table: $0.id), label: "route table \(c.index.routeTableName($0))",
-                            resources: [$0.id])
-                    },
-                    vpc: vpc, site: nil, tgwTables: tgwTables))
-        }
-        for (s, site) in c.model.onPremSites.enumerated() where !site.addressRanges.isEmpty {
-            let attached =
-                site.customerGatewayIds.contains { cgw in
-                    (c.index.tunnelsByCustomerGateway[cgw] ?? []).contains {
-                        c.index.awsGateway(ofTunnel: $0) == gateway
-                    }
-                }
-                || site.directConnectGatewayIds.contains { dx in !c.index.attachments(of: dx, on: gateway).isEmpty }
-            guard attached else { continue }
-            result.append(
-                Source(
-                    id: site.id, label: "on-prem \(site.name)", kind: "the site's attachment",
-                    ranges: site.addressRanges.map(\.normalized),
-                    starts: [Start(place: .site(s), label: "\(site.name)'s TGW route table", resources: [])], vpc: nil,
-                    site: s))
-        }
-        return result
-    }
-
-    static func reachedSource(_ end: PathEnd, _ source: Source, _ c: AnalysisContext) -> Bool {
-        guard case .reached(let resource, _, _) = end else { return false }
-        if resource == source.id { return true }
-        if let vpc = source.vpc, let s = c.model.subnetIndex[resource] { return c.model.subnets[s].vpcId == vpc }
-        return false
     }
 
     static func stopReason(_ end: PathEnd) -> String {

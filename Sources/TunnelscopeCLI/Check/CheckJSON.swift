@@ -23,19 +23,22 @@ struct CheckJSON {
 
     /// The document; each part writes its members in sorted key order (`PrettyJSON`), as the
     /// `JSONEncoder` with `.sortedKeys` that wrote it before did, so the text is the same.
+    /// The findings and the tunnels (thousands in a large network) are written from the analysis
+    /// as they are, on the available cores (`PrettyJSON.array(concurrently:)`).
     struct Document: JSONWritable {
         let schemaVersion = 1
         let origin: String
         let load: Load
         let summary: Summary
-        let tunnels: [Tunnel]
-        let findings: [Finding]
+        let tunnels: [PhysicalTunnel]
+        let verdicts: Verdicts
+        let findings: [TunnelscopeAnalysis.Finding]
         let whatIf: WhatIfJSON?
 
         func write(to json: inout PrettyJSON) {
             json.object { o in
                 o.key("findings")
-                o.array(findings) { $1.write(to: &$0) }
+                o.array(concurrently: findings) { Finding($1).write(to: &$0) }
                 o.key("load")
                 load.write(to: &o)
                 o.field("origin", origin)
@@ -43,7 +46,10 @@ struct CheckJSON {
                 o.key("summary")
                 summary.write(to: &o)
                 o.key("tunnels")
-                o.array(tunnels) { $1.write(to: &$0) }
+                let verdicts = self.verdicts
+                o.array(concurrently: tunnels, partSize: 128) {
+                    CheckJSON.tunnel($1, verdicts.tunnel($1.id)).write(to: &$0)
+                }
                 if let whatIf {  // absent without --fail
                     o.key("whatIf")
                     whatIf.write(to: &o)
@@ -292,6 +298,14 @@ struct CheckJSON {
         let resources: [String]
         let hint: String?
 
+        init(_ f: TunnelscopeAnalysis.Finding) {
+            rule = f.rule
+            severity = f.severity.rawValue
+            message = f.message
+            resources = f.resources
+            hint = f.hint
+        }
+
         func write(to json: inout PrettyJSON) {
             json.object { o in
                 o.field(ifPresent: "hint", hint)
@@ -317,12 +331,7 @@ struct CheckJSON {
                 skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
                 warnings: report.warnings.map(message), notes: report.notes.map(message)),
             summary: InventorySummary(model: model, analysis: analysis).json,
-            tunnels: model.tunnels.map { Self.tunnel($0, analysis.verdicts.tunnel($0.id)) },
-            findings: findings.map {
-                Finding(
-                    rule: $0.rule, severity: $0.severity.rawValue, message: $0.message, resources: $0.resources,
-                    hint: $0.hint)
-            },
+            tunnels: model.tunnels, verdicts: analysis.verdicts, findings: findings,
             whatIf: whatIf.map(WhatIfJSON.init))
     }
 

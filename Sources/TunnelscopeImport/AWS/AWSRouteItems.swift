@@ -34,19 +34,41 @@ enum AWSRouteItems {
         routes.reserveCapacity(document.count(list.value))
         let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: fieldCount)
         defer { slots.deallocate() }
+        var last = LastTarget()
         var item = list.value + 1
         let end = document.next(list.value)
         while item < end {
-            guard let route = route(item, document, table.context, slots) else { return nil }
+            guard let route = route(item, document, table.context, slots, &last) else { return nil }
             routes.append(route)
             item = document.next(item)
         }
         return routes
     }
 
+    /// The target of the route before (most routes of a table go to one of a few gateways): bytes
+    /// that are its ID's UTF-8 are that ID (the text they decode to), not looked up again.
+    private struct LastTarget {
+        var field = -1
+        var id = ""
+
+        mutating func id(_ field: Int, _ value: Int, _ document: JSONDocument, _ context: DecodeContext) -> String {
+            document.withBytes(value) { new in
+                if field == self.field, !new.isEmpty, id.utf8.count == new.count,
+                    id.withUTF8({ memcmp($0.baseAddress!, new.baseAddress!, new.count) == 0 })
+                {
+                    return id
+                }
+                id = context.intern(new) { document.string(value) }
+                self.field = field
+                return id
+            }
+        }
+    }
+
     /// One route, or nil when the field-by-field decoder must read it (it might warn).
     private static func route(
-        _ item: Int, _ document: JSONDocument, _ context: DecodeContext, _ slots: UnsafeMutableBufferPointer<Int>
+        _ item: Int, _ document: JSONDocument, _ context: DecodeContext, _ slots: UnsafeMutableBufferPointer<Int>,
+        _ last: inout LastTarget
     ) -> AWSRoute? {
         guard document.kind(item) == .object else { return nil }
         slots.update(repeating: -1)
@@ -62,12 +84,17 @@ enum AWSRouteItems {
             default: return nil
             }
         }
+        // An IPv4 destination is parsed from its bytes; its text is made only when it is not
+        // written as the prefix's description (`010.0.0.0/8`) or is not an IPv4 prefix.
         let destination: CIDR?
-        let destinationText: String
+        var destinationText: String?
         if slots[cidrField] >= 0 {
-            destinationText = document.string(slots[cidrField])
-            guard let cidr = CIDR(destinationText) else { return nil }
+            let parsed = document.withBytes(slots[cidrField]) { bytes in
+                CIDR(utf8: bytes).map { ($0, $0.isWritten(asUTF8: bytes)) }
+            }
+            guard let (cidr, usual) = parsed else { return nil }
             destination = cidr
+            if !usual { destinationText = document.string(slots[cidrField]) }
         } else if slots[ipv6Field] >= 0 || slots[prefixListField] >= 0 {
             destination = nil
             destinationText = document.string(slots[ipv6Field] >= 0 ? slots[ipv6Field] : slots[prefixListField])
@@ -76,8 +103,7 @@ enum AWSRouteItems {
         }
         var target = AWSRouteTarget.none
         for field in firstTargetField..<slots.count where slots[field] >= 0 {
-            let value = slots[field]
-            let id = document.withBytes(value) { bytes in context.intern(bytes) { document.string(value) } }
+            let id = last.id(field, slots[field], document, context)
             target = AWSNetworkingDecoders.target(key: field - firstTargetField, id: id)
             break
         }
@@ -85,8 +111,12 @@ enum AWSRouteItems {
             guard slots[field] >= 0 else { return nil }
             return document.withBytes(slots[field], usual) ?? context.intern(document.string(slots[field]))
         }
+        if let destination, destinationText == nil {
+            return AWSRoute(
+                writtenAsDescription: destination, target: target, state: text(stateField), origin: text(originField))
+        }
         return AWSRoute(
-            destination: destination, destinationText: destinationText, target: target, state: text(stateField),
+            destination: destination, destinationText: destinationText ?? "", target: target, state: text(stateField),
             origin: text(originField))
     }
 

@@ -17,9 +17,24 @@ public struct AWSRoute: Hashable, Sendable {
     private var written: WrittenText?
 
     public init(destination: CIDR?, destinationText: String, target: AWSRouteTarget, state: String?, origin: String?) {
+        self.init(
+            destination, rebuilt: destination.map { $0.isWritten(as: destinationText) } ?? false,
+            text: destinationText, target: target, state: state, origin: origin)
+    }
+
+    /// A route to an IPv4 prefix written as its `description` (`10.0.0.0/8`: what a decoder
+    /// that checked the bytes knows without making the text).
+    public init(writtenAsDescription destination: CIDR, target: AWSRouteTarget, state: String?, origin: String?) {
+        self.init(destination, rebuilt: true, text: "", target: target, state: state, origin: origin)
+    }
+
+    /// `rebuilt`: the destination's text is its description (`text` is not kept).
+    private init(
+        _ destination: CIDR?, rebuilt: Bool, text destinationText: @autoclosure () -> String,
+        target: AWSRouteTarget, state: String?, origin: String?
+    ) {
         address = destination?.address.value ?? 0
         length = destination.map { UInt8($0.prefixLength) } ?? Self.noDestination
-        let rebuilt = destination.map { $0.isWritten(as: destinationText) } ?? false
         (targetKind, targetId) = Self.encode(target)
         stateCode = Self.code(state, in: Self.states)
         originCode = Self.code(origin, in: Self.origins)
@@ -31,7 +46,7 @@ public struct AWSRoute: Hashable, Sendable {
             written = nil
         } else {
             written = WrittenText(
-                destinationText: rebuilt ? nil : destinationText, otherKind: otherKind, state: unlistedState,
+                destinationText: rebuilt ? nil : destinationText(), otherKind: otherKind, state: unlistedState,
                 origin: unlistedOrigin)
         }
     }

@@ -19,6 +19,13 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(address: IPv4Address(parsed.address), prefixLength: parsed.length)
     }
 
+    /// Parses `a.b.c.d/n` from UTF-8 bytes (a decoder's, read in place), as `init?(_:)` parses
+    /// the same text.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Self.parse(bytes) else { return nil }
+        self.init(address: IPv4Address(parsed.address), prefixLength: parsed.length)
+    }
+
     /// `a.b.c.d/n` from UTF-8 bytes; the length is one or two characters that `Int` reads
     /// (digits, or a sign and a digit), from 0 to 32.
     static func parse<C: Collection<UInt8>>(_ bytes: C) -> (address: UInt32, length: Int)? {
@@ -80,6 +87,11 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func isWritten(as text: String) -> Bool {
         guard text.utf8.count <= Self.maxWritten else { return false }
         return text.utf8.withContiguousStorageIfAvailable { isWritten(asBytes: $0) } ?? (text == description)
+    }
+
+    /// Whether the UTF-8 `bytes` are `description`'s (as `isWritten(as:)` for their text).
+    public func isWritten(asUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count <= Self.maxWritten && isWritten(asBytes: bytes)
     }
 
     /// Whether `bytes` are `description`'s, compared number by number (nothing is written).
