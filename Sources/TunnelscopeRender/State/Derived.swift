@@ -70,8 +70,10 @@ extension AppState {
     /// one derive step (run at the end of each reducer step, and after a load). Nothing else
     /// sets a part: its setters are this file's.
     ///
-    /// To add a part: declare its key (the inputs it reads), store it as `Built<Key, Value>`,
-    /// and update it in `update` after the parts it reads.
+    /// To add a part (say a diff mode's marks per element, from a second snapshot held among the
+    /// state's inputs): declare its key (the inputs it reads: the snapshot's load number, the
+    /// what-if …), store it as `Built<Key, Value>` (optional when only some screens need it),
+    /// and update it in `update` after the parts it reads. Actions then only set the input.
     struct Derived: Sendable {
         /// Counts the loads; a part built for another load is built again.
         fileprivate(set) var load: Int
