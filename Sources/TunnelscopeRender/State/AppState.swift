@@ -70,6 +70,9 @@ public struct AppState: Sendable {
     public internal(set) var helpVisible = false
     public internal(set) var helpScroll = 0
     public internal(set) var message: Span?
+    /// The clock the header counts the export's age with (seconds since 1970); `render --now`
+    /// and tests fix it.
+    public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
     public internal(set) var severityFilter: SeverityFilter = .all
     public internal(set) var tourStep = 0
     public internal(set) var expandedGroups: Set<String> = []

@@ -65,6 +65,7 @@ enum HeaderImpact {
             let names = next.labels.prefix(2).joined(separator: " or ") + (next.labels.count > 2 ? " …" : "")
             piece("next single failure cuts the link: \(names)", "SPOF: \(names)", Style(.mismatch))
         }
+        HeaderProvenance.add(to: &pieces, state)
         return pieces
     }
 }
