@@ -89,6 +89,7 @@ struct LoadProvenanceJSON {
                     o.field(ifPresent: "error", c.error)
                     o.field("exitCode", c.exitCode)
                     o.field(ifPresent: "file", c.file)
+                    o.field("optional", c.optional)
                 }
             }
             o.field("file", m.file)

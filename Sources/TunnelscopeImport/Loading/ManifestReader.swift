@@ -69,7 +69,8 @@ enum ManifestReader {
             }
             commands.append(
                 Provenance.Command(
-                    command: command, file: item.string("file"), exitCode: exitCode, error: item.string("error")))
+                    command: command, file: item.string("file"), exitCode: exitCode, error: item.string("error"),
+                    optional: item.bool("optional") ?? false))
         }
         state.report.provenance.add(
             Provenance.Manifest(

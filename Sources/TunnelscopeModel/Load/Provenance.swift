@@ -16,15 +16,20 @@ public struct Provenance: Hashable, Sendable {
         public let exitCode: Int
         /// The first line of its error output (sanitised by the script), when it failed.
         public let error: String?
+        /// A command that fails in the normal course of things (Shared VPC lookups outside a
+        /// Shared VPC, Memorystore where its API is off): its failure loses nothing.
+        public let optional: Bool
 
-        public init(command: String, file: String?, exitCode: Int, error: String?) {
+        public init(command: String, file: String?, exitCode: Int, error: String?, optional: Bool = false) {
             self.command = command
             self.file = file
             self.exitCode = exitCode
             self.error = error
+            self.optional = optional
         }
 
-        public var failed: Bool { exitCode != 0 }
+        /// It failed, and what it exports is missing.
+        public var failed: Bool { exitCode != 0 && !optional }
     }
 
     /// One manifest: one export script's run over one folder.
@@ -141,29 +146,27 @@ public struct Provenance: Hashable, Sendable {
         manifests.flatMap { m in m.failedCommands.map { (m, $0) } }
     }
 
-    /// "exported 3 h ago" (one cloud, or both close together), "exported AWS 3 h ago, GCP 10 min
-    /// ago"; "≈ … from file times" when estimated. Nil when nothing is known.
+    /// "exported 3 h ago" (one cloud, or both within `maxGap`: the older), "exported AWS 3 h ago,
+    /// GCP 10 min ago" (far apart); "≈ …, from file times" when estimated. Nil when nothing is known.
     public func ageText(now: Double) -> String? {
         let all = exports
-        guard !all.isEmpty else { return nil }
+        guard let oldest = all.map(\.start).min() else { return nil }
         let estimated = all.contains(where: \.estimated)
-        let ages = all.map { Self.age(now - $0.start) }
         let mark = estimated ? "≈ " : ""
         let tail = estimated ? ", from file times" : ""
-        if Set(ages).count == 1 {
-            return "exported \(mark)\(ages[0])\(tail)"
-        }
-        return "exported " + zip(all, ages).map { "\($0.cloud.name) \(mark)\($1)" }.joined(separator: ", ") + tail
+        guard isMixedTime else { return "exported \(mark)\(Self.age(now - oldest))\(tail)" }
+        return "exported " + all.map { "\($0.cloud.name) \(mark)\(Self.age(now - $0.start))" }.joined(separator: ", ")
+            + tail
     }
 
-    /// The short form for a narrow header: "3 h ago", "AWS 3 h·GCP 10 min", with "≈" when estimated.
+    /// The short form for a narrow header: "3 h old", "≈3 h old" (far apart, the mixed-time
+    /// warning says each).
     public func shortAgeText(now: Double) -> String? {
         let all = exports
-        guard !all.isEmpty else { return nil }
+        guard let oldest = all.map(\.start).min() else { return nil }
         let mark = all.contains(where: \.estimated) ? "≈" : ""
-        let ages = all.map { Self.age(now - $0.start, ago: false) }
-        if Set(ages).count == 1 { return "\(mark)\(ages[0]) old" }
-        return zip(all, ages).map { "\($0.cloud.name) \(mark)\($1)" }.joined(separator: "·")
+        let seconds = now - oldest
+        return seconds < 60 && seconds > -60 ? "\(mark)new" : "\(mark)\(Self.roughDuration(seconds)) old"
     }
 
     /// The warning when AWS and GCP were exported far apart; nil when not.
@@ -171,6 +174,20 @@ public struct Provenance: Hashable, Sendable {
         guard isMixedTime, let gap else { return nil }
         return "AWS and GCP were exported \(Self.duration(gap)) apart (more than \(Self.duration(Self.maxGap))): "
             + "what changed in between shows as mismatches"
+    }
+
+    /// The message line's form: "Exported AWS 3 h ago, GCP 25 min ago: mismatches may be changes in between".
+    public func mixedTimeShortText(now: Double) -> String? {
+        guard isMixedTime else { return nil }
+        let ages = exports.map { "\($0.cloud.name) \(Self.roughDuration(now - $0.start))" }
+        return "Exported \(ages.joined(separator: ", ")) ago: mismatches may be changes in between"
+    }
+
+    /// "25 min", "3 h", "2 d" (one unit, rounded down).
+    public static func roughDuration(_ seconds: Double) -> String {
+        let s = Int(abs(seconds).rounded(.down))
+        let text = s < 3600 ? "\(s / 60) min" : s < 2 * 86400 ? "\(s / 3600) h" : "\(s / 86400) d"
+        return seconds < 0 ? "-" + text : text
     }
 
     /// "3 h ago", "25 min ago", "just now", "2 d ago"; "5 min in the future" for a clock ahead.

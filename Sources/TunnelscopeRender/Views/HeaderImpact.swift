@@ -55,6 +55,7 @@ enum HeaderImpact {
         if cut > 0 {
             piece("✖ \(cut) site\(cut == 1 ? "" : "s")/project\(cut == 1 ? "" : "s") cut off", "✖ \(cut) cut off", bad)
         }
+        HeaderProvenance.addAge(to: &pieces, state)
         let errors = insights.errorCount
         let warnings = insights.warningCount
         if errors > 0 { piece("\(errors) error\(errors == 1 ? "" : "s")", "\(errors) err", Style(.failed)) }

@@ -16,11 +16,19 @@ enum HeaderProvenance {
             warnings.append(piece("▲ two snapshots mixed: diff them", "▲ 2 snapshots", warn))
         }
         if provenance.isMixedTime, let gap = provenance.gap {
-            let apart = Provenance.duration(gap)
-            warnings.append(piece("▲ AWS/GCP exported \(apart) apart", "▲ \(apart) apart", warn))
+            warnings.append(
+                piece(
+                    "▲ AWS and GCP exported \(Provenance.duration(gap)) apart",
+                    "▲ exported \(Provenance.roughDuration(gap)) apart", warn))
         }
         // Right after the first piece (the tunnels that carry), before what is dropped first.
         pieces.insert(contentsOf: warnings, at: min(1, pieces.count))
+    }
+
+    /// The export's age, before the finding counts (which the findings screen also shows).
+    static func addAge(to pieces: inout [HeaderImpact.Piece], _ state: AppState) {
+        let provenance = state.result.report.provenance
+        let now = state.now()
         if let long = provenance.ageText(now: now), let short = provenance.shortAgeText(now: now) {
             pieces.append(piece(long, short, Style(.header)))
         }
@@ -35,9 +43,7 @@ enum HeaderProvenance {
     static func inputWarning(_ state: AppState) -> String? {
         let report = state.result.report
         if let mixed = report.mixedSnapshots { return "▲ " + mixed.shortLine }
-        if let text = report.provenance.mixedTimeText {
-            return "▲ " + text + " (`tunnelscope check` shows each export's time)"
-        }
+        if let text = report.provenance.mixedTimeShortText(now: state.now()) { return "▲ " + text }
         return nil
     }
 }
