@@ -123,6 +123,21 @@ import TunnelscopeModel
         #expect(result.report.conflictList.allSatisfy { $0.fields.map(\.name) == ["state"] })
     }
 
+    /// Conflicts scattered over unrelated files (a corpus of examples) are listed, but are not two
+    /// snapshots: no two places share enough of them.
+    @Test func scatteredConflictsAreNotTwoSnapshots() {
+        let result = Fixtures.load([
+            "x/one.json": #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "State": "available"}]}"#,
+            "x/two.json": #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "State": "pending"}]}"#,
+            "y/a.json":
+                #"{"CustomerGateways": [{"CustomerGatewayId": "cgw-1", "IpAddress": "192.0.2.1", "BgpAsn": "65000"}]}"#,
+            "z/b.json":
+                #"{"CustomerGateways": [{"CustomerGatewayId": "cgw-1", "IpAddress": "192.0.2.9", "BgpAsn": "65000"}]}"#,
+        ])
+        #expect(result.report.conflicts == 2)
+        #expect(result.report.mixedSnapshots == nil)
+    }
+
     /// A copy at another place in its file (nested items' places differ too) is the same resource.
     @Test func aCopyElsewhereInItsFileIsNoConflict() {
         let reordered = Self.snapshot(

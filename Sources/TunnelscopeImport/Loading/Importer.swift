@@ -131,6 +131,7 @@ public enum Importer {
         }
         state.resolvePending()
         state.report.addFileTimes(modified)
+        state.report.judgeConflicts()
         return LoadResult(model: NetworkModel(parts: state.parts), report: state.report, origin: origin)
     }
 

@@ -3,7 +3,9 @@
 ///
 /// Which copy wins is fixed: the first one read, that is the one in the file that comes first
 /// in path order (folders are read recursively, every file sorted by path), and within one file
-/// the one that comes first. The other copy is dropped and counted as a duplicate.
+/// the one that comes first (files given in memory are read in the order given). The other copy is
+/// dropped and counted as a duplicate. Parallel decoding does not change it: the files' results
+/// are merged in that order.
 public struct DuplicateConflict: Hashable, Sendable, CustomStringConvertible {
     /// A file and the JSON path of one copy in it.
     public struct Place: Hashable, Sendable, CustomStringConvertible {
@@ -74,10 +76,11 @@ public struct DuplicateConflict: Hashable, Sendable, CustomStringConvertible {
 /// copies, the input most likely holds two snapshots of one network (before and after a change)
 /// and the merged model is a network that never existed.
 ///
-/// The rule: at least `minKinds` kinds of resources conflict (two resources of different kinds
-/// changed), or at least `minResources` resources conflict whatever their kind. One conflict alone
-/// is listed as a warning but is not called a second snapshot (a resource that changed while one
-/// export ran shows up like that).
+/// The rule, over the conflicts between the two places (folders or files) that share the most:
+/// at least `minKinds` kinds of resources conflict there (two resources of different kinds
+/// changed), or at least `minResources` resources whatever their kind. One conflict alone is listed
+/// as a warning but is not called a second snapshot (a resource that changed while one export ran
+/// shows up like that), nor are conflicts scattered over unrelated files.
 public struct MixedSnapshots: Hashable, Sendable {
     public static let minKinds = 2
     public static let minResources = 3
@@ -111,14 +114,26 @@ public struct MixedSnapshots: Hashable, Sendable {
             + "resource\(resources == 1 ? "" : "s") differ (\(last(keptFrom)) vs \(last(droppedFrom)))"
     }
 
-    /// The judgement over the conflicts (nil when they do not suggest two snapshots).
+    /// The judgement over the conflicts (nil when they do not suggest two snapshots): the conflicts
+    /// between the two places that share the most of them (two folders, or two files of one
+    /// folder) must reach the thresholds; conflicts scattered over unrelated files, or inside one
+    /// file, are listed but are not two snapshots.
     static func judge(_ conflicts: [DuplicateConflict], total: Int) -> MixedSnapshots? {
-        let kinds = Set(conflicts.map(\.readableKind)).sorted()
-        guard total >= minResources || kinds.count >= minKinds, !conflicts.isEmpty else { return nil }
-        var pairs: [[String]: Int] = [:]
-        for c in conflicts { pairs[Self.sides(c.kept.file, c.dropped.file), default: 0] += 1 }
-        let top = pairs.max { ($0.value, $1.key.joined()) < ($1.value, $0.key.joined()) }!.key
-        return MixedSnapshots(resources: total, kinds: kinds, keptFrom: top[0], droppedFrom: top[1])
+        var groups: [[String]: [DuplicateConflict]] = [:]
+        for c in conflicts {
+            let pair = Self.sides(c.kept.file, c.dropped.file)
+            if pair[0] != pair[1] { groups[pair, default: []].append(c) }
+        }
+        guard
+            let (pair, group) = groups.max(by: {
+                ($0.value.count, $1.key.joined(separator: "\n")) < ($1.value.count, $0.key.joined(separator: "\n"))
+            })
+        else { return nil }
+        let kinds = Set(group.map(\.readableKind)).sorted()
+        // Past the listed conflicts (`LoadReport.maxListedConflicts` per kind), the count is the total.
+        let resources = groups.count == 1 ? max(group.count, total) : group.count
+        guard resources >= minResources || (kinds.count >= minKinds && resources >= 2) else { return nil }
+        return MixedSnapshots(resources: resources, kinds: kinds, keptFrom: pair[0], droppedFrom: pair[1])
     }
 
     /// The two paths cut after their first differing component: `a/before/x.json` and

@@ -80,8 +80,13 @@ public struct LoadReport: Sendable {
     /// Conflicts listed per kind; more are counted only.
     public static let maxListedConflicts = 100
 
-    /// Whether the conflicts suggest that two snapshots of one network were loaded together.
-    public var mixedSnapshots: MixedSnapshots? { MixedSnapshots.judge(conflictList, total: conflicts) }
+    /// Whether the conflicts suggest that two snapshots of one network were loaded together; judged
+    /// once when loading ends (`judgeConflicts`), so that no frame judges it again.
+    public package(set) var mixedSnapshots: MixedSnapshots?
+
+    package mutating func judgeConflicts() {
+        mixedSnapshots = MixedSnapshots.judge(conflictList, total: conflicts)
+    }
 
     private var listedConflicts: [String: Int] = [:]
 
