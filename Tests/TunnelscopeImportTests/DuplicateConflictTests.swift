@@ -123,6 +123,42 @@ import TunnelscopeModel
         #expect(result.report.conflictList.allSatisfy { $0.fields.map(\.name) == ["state"] })
     }
 
+    /// Two snapshots of one TGW route table: a route to the same destination that differs is a
+    /// conflict (the first kept), not a second route to it.
+    @Test func aRouteThatChangedBetweenSnapshotsIsAConflict() throws {
+        let searchFile = "aws-111122223333/search-transit-gateway-routes.json"
+        var destination = ""
+        let before = Self.snapshot(
+            "before",
+            editing: [
+                searchFile: { text in
+                    var first = true
+                    return JSONEdit.updating(
+                        text, key: "Routes",
+                        where: { _ in
+                            defer { first = false }
+                            return first
+                        }
+                    ) {
+                        destination = $0["DestinationCidrBlock"] as? String ?? ""
+                        $0["State"] = "blackhole"
+                    }
+                }
+            ])
+        let single = Self.load(Self.snapshot("after"))
+        let result = Self.load(Self.snapshot("after") + before)
+        let conflict = try #require(result.report.conflictList.first { $0.kind == "aws:TransitGatewayRoute" })
+        #expect(conflict.id.hasSuffix(" \(destination)") && conflict.id.hasPrefix("tgw-rtb-"), "\(conflict.id)")
+        #expect(conflict.fields.map(\.name) == ["state"])
+        #expect(conflict.fields.first?.kept == "\"active\"" && conflict.fields.first?.dropped == "\"blackhole\"")
+        #expect(conflict.kept.file.hasPrefix("after/") && conflict.dropped.file.hasPrefix("before/"))
+        // The table keeps one route to it, as in one snapshot.
+        let routes = result.model.tgwRouteTables.flatMap(\.routes)
+        #expect(routes.count == single.model.tgwRouteTables.flatMap(\.routes).count)
+        #expect(!routes.contains { $0.isBlackhole && $0.destinationText == destination })
+        #expect(result.report.reconciles)
+    }
+
     /// Conflicts scattered over unrelated files (a corpus of examples) are listed, but are not two
     /// snapshots: no two places share enough of them.
     @Test func scatteredConflictsAreNotTwoSnapshots() {

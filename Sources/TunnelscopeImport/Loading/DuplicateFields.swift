@@ -26,6 +26,7 @@ extension GCPRoute: SourcedResource {}
 extension GCPNetwork: SourcedResource {}
 extension GCPSubnet: SourcedResource {}
 extension RedisInstance: SourcedResource {}
+extension TGWRoute: SourcedResource {}
 
 /// The fields in which two copies of one resource differ, by the model's field names
 /// (`transitGatewayId`, `tunnels[1].status`, `tags[Name]`), with each copy's value.
