@@ -36,6 +36,11 @@ Commands run for each region (all with --output json):
       describe-vpcs, describe-subnets, describe-route-tables, describe-vpc-peering-connections
   directconnect describe-direct-connect-gateways, describe-virtual-interfaces
 
+Each folder also gets tunnelscope-manifest.json: when the export started and finished (UTC),
+the CLI version, what was exported, and every command run with its exit code and first error
+line. Tunnelscope shows the export's age from it and warns when AWS and GCP were exported more
+than 30 minutes apart (see README, "Export manifest").
+
 A command that fails (no permission, service not available in the region, ...) is reported
 on stderr and left out; the others still run. Exit status: 0 when at least one file was
 written, 1 when nothing could be exported, 2 on bad arguments.
@@ -85,6 +90,8 @@ if ! command -v aws >/dev/null 2>&1; then
 fi
 
 export AWS_PAGER=""   # never start a pager (aws-cli v2)
+# For the manifest: `aws --version` prints "aws-cli/2.15.0 Python/3.11.6 Linux/6.1 ..." (v1 on stderr).
+cli_version="$(aws --version </dev/null 2>&1 | head -n 1 || true)"
 umask 077             # the files hold pre-shared keys: readable by the owner only
 
 # (Expanded as ${a[@]+"${a[@]}"} throughout: an empty array is "unbound" under set -u in bash 3.2.)
@@ -168,6 +175,65 @@ error_summary() {
     printf '%s' "$text"
 }
 
+# --- Export manifest (tunnelscope-manifest.json in each folder written; fields in README) ---
+# The time now, UTC, ISO 8601 (2026-11-29T18:02:11Z).
+utc_now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+
+# A JSON string literal of $1, printable ASCII only (control and other bytes dropped: the text
+# is a command line, a version or an error message, never data that needs them).
+json_string() {
+    local s
+    s="$(printf '%s' "$1" | tr '\t\r\n' '   ' | LC_ALL=C tr -cd '\040-\176')"
+    s="${s//\\/\\\\}"
+    s="${s//\"/\\\"}"
+    printf '"%s"' "$s"
+}
+
+# A JSON array of strings of the arguments.
+json_strings() {
+    local out="" item
+    for item in "$@"; do out+="${out:+, }$(json_string "$item")"; done
+    printf '[%s]' "$out"
+}
+
+# One error line for the manifest: the first line of FILE, shortened; withheld if it mentions a
+# secret (error messages hold none, but a manifest may be attached to a ticket).
+manifest_error() {
+    local text
+    text="$(error_summary "$1")"
+    if printf '%s' "$text" | grep -Eiq 'pre.?shared|psk|secret|password|token'; then
+        text="(error message withheld: it mentions a secret or a token)"
+    fi
+    printf '%s' "$text"
+}
+
+# The commands run for the folder being exported, as JSON objects.
+manifest_commands=()
+# (OPTIONAL=true: a command that fails in the normal course of things.)
+manifest_record() { # manifest_record STATUS FILE ERROR COMMAND-LINE [OPTIONAL]
+    local entry="{\"command\": $(json_string "$4"), \"exitCode\": $1, \"optional\": ${5:-false}"
+    if [[ -n "$2" ]]; then entry+=", \"file\": $(json_string "$2")"; else entry+=", \"file\": null"; fi
+    if [[ -n "$3" ]]; then entry+=", \"error\": $(json_string "$3")"; else entry+=", \"error\": null"; fi
+    manifest_commands+=("$entry}")
+}
+
+# write_manifest FILE CLOUD CLI STARTED CLI-VERSION ACCOUNTS-JSON PROJECTS-JSON REGIONS-JSON
+write_manifest() {
+    local file="$1" cloud="$2" cli="$3" started="$4" version="$5" accounts="$6" projects="$7" regions="$8"
+    local entry sep=""
+    {
+        printf '{\n  "tunnelscopeManifest": 1,\n  "cloud": %s,\n  "tool": %s,\n' "$(json_string "$cloud")" "$(json_string "$prog")"
+        printf '  "startedAt": %s,\n  "finishedAt": %s,\n' "$(json_string "$started")" "$(json_string "$(utc_now)")"
+        printf '  "cli": {"name": %s, "version": %s},\n' "$(json_string "$cli")" "$(json_string "$version")"
+        printf '  "accounts": %s,\n  "projects": %s,\n  "regions": %s,\n  "commands": [' "$accounts" "$projects" "$regions"
+        for entry in ${manifest_commands[@]+"${manifest_commands[@]}"}; do
+            printf '%s\n    %s' "$sep" "$entry"
+            sep=","
+        done
+        printf '\n  ]\n}\n'
+    } >"$file"
+}
+
 failures=0
 warn_failed() { # warn_failed STATUS ERRFILE COMMAND...
     local status="$1" errfile="$2"; shift 2
@@ -187,6 +253,7 @@ export_json() {
     aws "${cmd[@]}" </dev/null >"$out" 2>"$err" || status=$?
     if ((status != 0)); then
         warn_failed "$status" "$err" "${cmd[@]}"
+        manifest_record "$status" "" "$(manifest_error "$err")" "$(show_command "${cmd[@]}")"
         return 1
     fi
     local first=""
@@ -194,8 +261,10 @@ export_json() {
     if [[ "$first" != "{" && "$first" != "[" ]]; then
         echo "$prog: warning: skipped, the output is not JSON: $(show_command "${cmd[@]}")" >&2
         failures=$((failures + 1))
+        manifest_record 0 "" "the output is not JSON; not kept" "$(show_command "${cmd[@]}")"
         return 1
     fi
+    manifest_record 0 "$name.json" "" "$(show_command "${cmd[@]}")"
     mv -f -- "$out" "$stage/$name.json"
     files_written=$((files_written + 1))
     echo "  $name.json" >&2
@@ -221,12 +290,17 @@ if [[ ! "$account" =~ ^[0-9A-Za-z]+$ ]]; then
     exit 1
 fi
 
+sts_entry="{\"command\": $(json_string "$(show_command sts get-caller-identity --query Account --output text \
+    --region "${regions[0]}" ${profile_args[@]+"${profile_args[@]}"})"), \"exitCode\": 0, \"file\": null, \"error\": null}"
+
 exported_folders=()
 for region in "${regions[@]}"; do
     folder="aws-$account-$region"
     stage="$workdir/$folder"
     mkdir -p -- "$stage"
     before=$files_written
+    folder_started="$(utc_now)"
+    manifest_commands=("$sts_entry")
     echo "$prog: exporting account $account, region $region" >&2
 
     export_json "$stage" describe-transit-gateways ec2 describe-transit-gateways || true
@@ -257,6 +331,8 @@ for region in "${regions[@]}"; do
     export_json "$stage" directconnect-describe-virtual-interfaces directconnect describe-virtual-interfaces || true
 
     if ((files_written > before)); then
+        write_manifest "$stage/tunnelscope-manifest.json" aws aws "$folder_started" "$cli_version" \
+            "$(json_strings "$account")" "[]" "$(json_strings "$region")"
         # Replace the folder of an earlier export as a whole, so no stale file survives.
         if [[ -e "$outdir/$folder" ]]; then
             rm -rf -- "${outdir:?}/$folder"

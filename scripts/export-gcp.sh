@@ -42,6 +42,11 @@ Commands run for each project P (all with --project P --format=json --quiet):
                                             --region=-, the API's wildcard for all regions;
                                             ignored where the Redis API is not enabled)
 
+Each folder also gets tunnelscope-manifest.json: when the export started and finished (UTC),
+the CLI version, what was exported, and every command run with its exit code and first error
+line. Tunnelscope shows the export's age from it and warns when AWS and GCP were exported more
+than 30 minutes apart (see README, "Export manifest").
+
 A command that fails (no permission, API not enabled, ...) is reported on stderr and left
 out; the others still run. Exit status: 0 when at least one file was written, 1 when nothing
 could be exported, 2 on bad arguments.
@@ -117,6 +122,8 @@ if ! command -v gcloud >/dev/null 2>&1; then
 fi
 
 umask 077   # keep the export private to its owner
+# For the manifest: the first line of `gcloud version` ("Google Cloud SDK 528.0.0").
+cli_version="$(gcloud version </dev/null 2>/dev/null | head -n 1 || true)"
 
 outdir="${outdir:-./tunnelscope-export-$(date +%Y-%m-%d)}"
 outdir="${outdir%/}"
@@ -171,6 +178,65 @@ error_summary() {
     printf '%s' "$text"
 }
 
+# --- Export manifest (tunnelscope-manifest.json in each folder written; fields in README) ---
+# The time now, UTC, ISO 8601 (2026-11-29T18:02:11Z).
+utc_now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+
+# A JSON string literal of $1, printable ASCII only (control and other bytes dropped: the text
+# is a command line, a version or an error message, never data that needs them).
+json_string() {
+    local s
+    s="$(printf '%s' "$1" | tr '\t\r\n' '   ' | LC_ALL=C tr -cd '\040-\176')"
+    s="${s//\\/\\\\}"
+    s="${s//\"/\\\"}"
+    printf '"%s"' "$s"
+}
+
+# A JSON array of strings of the arguments.
+json_strings() {
+    local out="" item
+    for item in "$@"; do out+="${out:+, }$(json_string "$item")"; done
+    printf '[%s]' "$out"
+}
+
+# One error line for the manifest: the first line of FILE, shortened; withheld if it mentions a
+# secret (error messages hold none, but a manifest may be attached to a ticket).
+manifest_error() {
+    local text
+    text="$(error_summary "$1")"
+    if printf '%s' "$text" | grep -Eiq 'pre.?shared|psk|secret|password|token'; then
+        text="(error message withheld: it mentions a secret or a token)"
+    fi
+    printf '%s' "$text"
+}
+
+# The commands run for the folder being exported, as JSON objects.
+manifest_commands=()
+# (OPTIONAL=true: a command that fails in the normal course of things.)
+manifest_record() { # manifest_record STATUS FILE ERROR COMMAND-LINE [OPTIONAL]
+    local entry="{\"command\": $(json_string "$4"), \"exitCode\": $1, \"optional\": ${5:-false}"
+    if [[ -n "$2" ]]; then entry+=", \"file\": $(json_string "$2")"; else entry+=", \"file\": null"; fi
+    if [[ -n "$3" ]]; then entry+=", \"error\": $(json_string "$3")"; else entry+=", \"error\": null"; fi
+    manifest_commands+=("$entry}")
+}
+
+# write_manifest FILE CLOUD CLI STARTED CLI-VERSION ACCOUNTS-JSON PROJECTS-JSON REGIONS-JSON
+write_manifest() {
+    local file="$1" cloud="$2" cli="$3" started="$4" version="$5" accounts="$6" projects="$7" regions="$8"
+    local entry sep=""
+    {
+        printf '{\n  "tunnelscopeManifest": 1,\n  "cloud": %s,\n  "tool": %s,\n' "$(json_string "$cloud")" "$(json_string "$prog")"
+        printf '  "startedAt": %s,\n  "finishedAt": %s,\n' "$(json_string "$started")" "$(json_string "$(utc_now)")"
+        printf '  "cli": {"name": %s, "version": %s},\n' "$(json_string "$cli")" "$(json_string "$version")"
+        printf '  "accounts": %s,\n  "projects": %s,\n  "regions": %s,\n  "commands": [' "$accounts" "$projects" "$regions"
+        for entry in ${manifest_commands[@]+"${manifest_commands[@]}"}; do
+            printf '%s\n    %s' "$sep" "$entry"
+            sep=","
+        done
+        printf '\n  ]\n}\n'
+    } >"$file"
+}
+
 failures=0
 files_written=0
 
@@ -182,8 +248,11 @@ export_json() {
     local mode="$1" stage="$2" name="$3"; shift 3
     local out="$workdir/out.json" err="$workdir/err.txt" status=0
     local -a cmd=("$@" --project "$project" --format=json --quiet)
+    local optional=false
+    if [[ "$mode" == optional ]]; then optional=true; fi
     gcloud "${cmd[@]}" </dev/null >"$out" 2>"$err" || status=$?
     if ((status != 0)); then
+        manifest_record "$status" "" "$(manifest_error "$err")" "$(show_command "${cmd[@]}")" "$optional"
         if [[ "$mode" == optional ]]; then
             echo "  (skipped $name: $(error_summary "$err"))" >&2
         else
@@ -196,6 +265,7 @@ export_json() {
     local first=""
     first="$(tr -d ' \t\r\n' <"$out" | head -c 1 || true)"
     if [[ "$first" != "{" && "$first" != "[" ]]; then
+        manifest_record 0 "" "no JSON output; not kept" "$(show_command "${cmd[@]}")" "$optional"
         if [[ "$mode" == optional ]]; then
             echo "  (skipped $name: no output)" >&2
         else
@@ -204,6 +274,7 @@ export_json() {
         fi
         return 1
     fi
+    manifest_record 0 "$name.json" "" "$(show_command "${cmd[@]}")" "$optional"
     mv -f -- "$out" "$stage/$name.json"
     files_written=$((files_written + 1))
     echo "  $name.json" >&2
@@ -227,6 +298,8 @@ for project in "${projects[@]}"; do
     folder="gcp-$project"
     stage="$workdir/$folder"
     mkdir -p -- "$stage"
+    folder_started="$(utc_now)"
+    manifest_commands=()
     echo "$prog: exporting project $project${region_list:+ (regions $region_list)}" >&2
 
     export_json required "$stage" networks-list compute networks list || true
@@ -254,6 +327,10 @@ for project in "${projects[@]}"; do
         if ! grep -q '"name"' "$stage/shared-vpc-get-host-project-$project.json"; then
             rm -f -- "$stage/shared-vpc-get-host-project-$project.json"
             files_written=$((files_written - 1))
+            # The manifest says so: the last command's file was not kept.
+            unset 'manifest_commands[${#manifest_commands[@]}-1]'
+            manifest_record 0 "" "empty result: not a Shared VPC service project; not kept" \
+                "$(show_command compute shared-vpc get-host-project "$project" --project "$project" --format=json --quiet)" true
             echo "  (not kept: $project is not a Shared VPC service project)" >&2
         fi
     fi
@@ -268,13 +345,16 @@ for project in "${projects[@]}"; do
     if ((${#regions[@]} == 0)); then
         export_json optional "$stage" redis-instances-list-all-regions redis instances list --region=- || true
     fi
+    # Regions: those given; none means every region.
+    write_manifest "$stage/tunnelscope-manifest.json" gcp gcloud "$folder_started" "$cli_version" "[]" \
+        "$(json_strings "$project")" "$(json_strings ${regions[@]+"${regions[@]}"})"
 done
 
 # Replace the folder of an earlier export of each project as a whole, so no stale file survives.
 for project in "${projects[@]}"; do
     folder="gcp-$project"
     stage="$workdir/$folder"
-    count=$(find "$stage" -type f -name '*.json' | wc -l | tr -d ' ')
+    count=$(find "$stage" -type f -name '*.json' ! -name tunnelscope-manifest.json | wc -l | tr -d ' ')
     if ((count > 0)); then
         if [[ -e "$outdir/$folder" ]]; then
             rm -rf -- "${outdir:?}/$folder"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TunnelscopeAnalysis
+import TunnelscopeModel
 import TunnelscopeRender
 
 /// `tunnelscope render`: one frame of any view as plain text (or ANSI colour), without a
@@ -48,8 +49,17 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Colour the frame with ANSI escape codes.")
     var color = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Count the export's age in the header to this time (ISO 8601, e.g. 2026-11-29T20:00:00Z) instead of now, for a reproducible frame.",
+            valueName: "TIME"))
+    var now: String?
+
     func validate() throws {
         guard Self.parseSize(size) != nil else { throw ValidationError("--size must look like 80x24 (at least 20x5)") }
+        if let now, Provenance.parseISO8601(now) == nil {
+            throw ValidationError("--now must be an ISO 8601 time such as 2026-11-29T20:00:00Z")
+        }
     }
 
     static func parseSize(_ text: String) -> (Int, Int)? {
@@ -102,6 +112,7 @@ struct RenderCommand: ParsableCommand {
         } else if beforeAfter {
             throw usage("--before-after needs --before PATH: the exports to compare with")
         }
+        if let fixed = now.flatMap(Provenance.parseISO8601) { state.now = { fixed } }
         for id in failed {
             switch state.analysis.resolve(id) {
             case .found(let element):

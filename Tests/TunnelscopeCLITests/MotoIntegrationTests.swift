@@ -123,6 +123,30 @@ import Testing
         }
         #expect(!files.contains { $0.hasPrefix(".") }, "scratch files left behind: \(files.sorted())")
 
+        // The manifest: when, which CLI, which account and region, each command and its outcome.
+        let manifestURL = folder.appendingPathComponent("tunnelscope-manifest.json")
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any],
+            "no readable tunnelscope-manifest.json in \(files.sorted())")
+        #expect(manifest["tunnelscopeManifest"] as? Int == 1 && manifest["cloud"] as? String == "aws")
+        #expect(manifest["tool"] as? String == "export-aws.sh")
+        #expect(
+            manifest["accounts"] as? [String] == ["123456789012"] && manifest["regions"] as? [String] == ["us-east-1"])
+        let cli = try #require(manifest["cli"] as? [String: String])
+        #expect(cli["name"] == "aws" && (cli["version"] ?? "").hasPrefix("aws-cli/"), "\(cli)")
+        let started = try #require(manifest["startedAt"] as? String)
+        let finished = try #require(manifest["finishedAt"] as? String)
+        #expect(started.count == 20 && started.hasSuffix("Z") && started <= finished, "\(started) \(finished)")
+        let commands = try #require(manifest["commands"] as? [[String: Any]])
+        let written = Set(commands.compactMap { $0["file"] as? String })
+        #expect(written == files.filter { $0.hasSuffix(".json") && $0 != "tunnelscope-manifest.json" }, "\(commands)")
+        #expect(
+            commands.first?["command"] as? String
+                == "aws sts get-caller-identity --query Account --output text --region us-east-1")
+        for command in commands where (command["exitCode"] as? Int ?? 0) != 0 {
+            #expect(command["file"] is NSNull && !((command["error"] as? String) ?? "").isEmpty, "\(command)")
+        }
+
         // The export holds pre-shared keys (moto's configuration XML has one): never printed.
         let vpnText = try String(
             contentsOf: folder.appendingPathComponent("describe-vpn-connections.json"), encoding: .utf8)
@@ -140,6 +164,11 @@ import Testing
         let skipped = try #require(load["skipped"] as? [Any])
         #expect(skipped.isEmpty, "skipped: \(skipped)")
         #expect(load["filesLoaded"] as? Int == files.filter { $0.hasSuffix(".json") }.count)
+        // The manifest is read back as the AWS export's provenance.
+        let provenance = try #require(load["provenance"] as? [String: Any])
+        let exports = try #require(provenance["exports"] as? [[String: Any]])
+        #expect(exports.count == 1 && exports.first?["cloud"] as? String == "aws")
+        #expect(exports.first?["source"] as? String == "manifest" && exports.first?["startedAt"] as? String == started)
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(summary["awsVpcs"] as? Int == 3, "the two created VPCs plus moto's default VPC: \(summary)")
         #expect(summary["awsAccounts"] as? Int == 1, "\(summary)")

@@ -67,14 +67,19 @@ struct CheckJSON {
         let skipped: [Skipped]
         let warnings: [Skipped]
         let notes: [Skipped]
+        /// Conflicting copies, the two-snapshots judgement and the exports' provenance.
+        let mixing: LoadProvenanceJSON
 
         func write(to json: inout PrettyJSON) {
             json.object { o in
+                mixing.writeConflicts(to: &o)
                 o.field("duplicates", duplicates)
                 o.field("files", files)
                 o.field("filesLoaded", filesLoaded)
+                mixing.writeMixedSnapshots(to: &o)
                 o.key("notes")
                 o.array(notes) { $1.write(to: &$0) }
+                mixing.writeProvenance(to: &o)
                 o.field("resources", resources)
                 o.field("resourcesLoaded", resourcesLoaded)
                 o.key("skipped")
@@ -329,7 +334,8 @@ struct CheckJSON {
                 files: report.files.count, filesLoaded: report.loadedFiles.count, resources: report.resourcesSeen,
                 resourcesLoaded: report.resourcesLoaded, duplicates: report.duplicates,
                 skipped: fileSkips.filter { !$0.reason.hasPrefix("invalid JSON") } + report.skipped.map(message),
-                warnings: report.warnings.map(message), notes: report.notes.map(message)),
+                warnings: report.warnings.map(message), notes: report.notes.map(message),
+                mixing: LoadProvenanceJSON(report: report)),
             summary: InventorySummary(model: model, analysis: analysis).json,
             tunnels: model.tunnels, verdicts: analysis.verdicts, findings: findings,
             whatIf: whatIf.map(WhatIfJSON.init))

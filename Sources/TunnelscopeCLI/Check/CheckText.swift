@@ -10,10 +10,16 @@ struct CheckText {
     let verbose: Bool
     let analysis: Analysis
     var whatIf: FailureOutcome?
+    /// The time the export's age is counted to (seconds since 1970).
+    let now: Double
 
-    init(result: LoadResult, verbose: Bool, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil) {
+    init(
+        result: LoadResult, verbose: Bool, analysis: Analysis? = nil, whatIf: FailureOutcome? = nil,
+        now: Double = LoadProvenanceText.systemNow
+    ) {
         self.result = result
         self.verbose = verbose
+        self.now = now
         self.analysis = analysis ?? Analysis(model: result.model, report: result.report)
         self.whatIf = whatIf
     }
@@ -56,6 +62,7 @@ struct CheckText {
         if report.duplicates > 0 { counts += ", \(report.duplicates) duplicates merged" }
         counts += ", \(report.resourcesSkipped) skipped)."
         lines.append(counts)
+        lines += LoadProvenanceText(report: report, now: now, verbose: verbose).headerLines()
         let notJSON = report.files.filter { $0.outcome == .notJSON && !($0.reason ?? "").hasPrefix("invalid JSON") }
             .count
         let unrecognized = report.files.filter { $0.outcome == .unrecognized }.count
@@ -315,6 +322,7 @@ struct CheckText {
                 "Not read",
                 report.files.filter { $0.outcome == .unreadable }.map { "\($0.file): \($0.reason ?? "unreadable")" })
         }
+        LoadProvenanceText(report: report, now: now, verbose: verbose).blocks { block($0, $1, counted: $2) }
         block("Warnings (the resource loaded; this field was not used)", report.warnings.map(\.description))
         var notes = report.notes.map(\.description) + model.joinNotes
         let gcpLoaded = !model.haVpnGateways.isEmpty || !model.gcpTunnels.isEmpty || !model.gcpNetworks.isEmpty

@@ -9,7 +9,8 @@ import TunnelscopeModel
 struct ImportState {
     var parts = ModelParts()
     var report = LoadReport()
-    private var seenKeys: [String: Set<String>] = [:]
+    /// Each kind's keys read so far, with the position of the copy kept in its `parts` array.
+    private var seenKeys: [String: [String: Int]] = [:]
     /// Documents whose owner is not in the document itself (Shared VPC lists, route searches).
     var pending = PendingDocuments()
     /// What `add` stored, by kind: each item's key and position, to merge into another state.
@@ -19,11 +20,20 @@ struct ImportState {
         var items: [(key: String, index: Int)] = []
         /// Appends the items at the given positions of `from`'s array to `into`'s.
         let move: (_ into: inout ModelParts, _ from: ModelParts, _ positions: [Int]) -> Void
+        /// How many items of this kind `parts` holds.
+        let count: (_ parts: ModelParts) -> Int
+        /// The conflict between the kept copy at `keptAt` in `kept` and the copy at `otherAt` in
+        /// `other`; nil when they say the same.
+        let conflict:
+            (_ kind: String, _ key: String, _ kept: ModelParts, _ keptAt: Int, _ other: ModelParts, _ otherAt: Int) ->
+                DuplicateConflict?
     }
 
     /// Decodes one resource and stores it, or records why it was skipped. Returns true when stored.
+    /// A second copy of a resource already read is counted as a duplicate; when its contents
+    /// differ, the report lists the conflict (the first copy stays).
     @discardableResult
-    mutating func add<T>(
+    mutating func add<T: SourcedResource>(
         _ kind: String, _ node: Node, into keyPath: WritableKeyPath<ModelParts, [T]>,
         key: (T) -> String, decode: (Node) throws(DecodeError) -> T
     ) -> Bool {
@@ -32,33 +42,58 @@ struct ImportState {
             try node.requireObject()
             let item = try decode(node)
             let k = key(item)
-            if seenKeys[kind, default: []].insert(k).inserted {
-                if stored[kind] == nil {
-                    stored[kind] = Stored { into, from, positions in
-                        // The arrays are taken out once (not projected through the key path per item).
-                        var target = into[keyPath: keyPath]
-                        into[keyPath: keyPath] = []
-                        let source = from[keyPath: keyPath]
-                        if positions.count == source.count {
-                            target.append(contentsOf: source)
-                        } else {
-                            target.reserveCapacity(target.count + positions.count)
-                            for i in positions { target.append(source[i]) }
-                        }
-                        into[keyPath: keyPath] = target
-                    }
+            let position = parts[keyPath: keyPath].count
+            if let first = seenKeys[kind, default: [:]].updateValue(position, forKey: k) {
+                seenKeys[kind]![k] = first
+                report.count(kind) { $0.duplicates += 1 }
+                if let conflict = Self.conflict(kind, k, parts[keyPath: keyPath][first], item) {
+                    report.addConflict(conflict)
                 }
-                stored[kind]!.items.append((k, parts[keyPath: keyPath].count))
+            } else {
+                if stored[kind] == nil { stored[kind] = Self.stored(keyPath) }
+                stored[kind]!.items.append((k, position))
                 parts[keyPath: keyPath].append(item)
                 report.count(kind) { $0.loaded += 1 }
-            } else {
-                report.count(kind) { $0.duplicates += 1 }
             }
             return true
         } catch {
             skip(kind, node, error)
             return false
         }
+    }
+
+    /// How `merge` moves and compares the items of one kind.
+    private static func stored<T: SourcedResource>(_ keyPath: WritableKeyPath<ModelParts, [T]>) -> Stored {
+        Stored(
+            move: { into, from, positions in
+                // The arrays are taken out once (not projected through the key path per item).
+                var target = into[keyPath: keyPath]
+                into[keyPath: keyPath] = []
+                let source = from[keyPath: keyPath]
+                if positions.count == source.count {
+                    target.append(contentsOf: source)
+                } else {
+                    target.reserveCapacity(target.count + positions.count)
+                    for i in positions { target.append(source[i]) }
+                }
+                into[keyPath: keyPath] = target
+            },
+            count: { $0[keyPath: keyPath].count },
+            conflict: { kind, key, kept, keptAt, other, otherAt in
+                conflict(kind, key, kept[keyPath: keyPath][keptAt], other[keyPath: keyPath][otherAt])
+            })
+    }
+
+    /// The conflict between two copies of one resource (nil when they say the same).
+    static func conflict<T: SourcedResource>(_ kind: String, _ key: String, _ kept: T, _ other: T)
+        -> DuplicateConflict?
+    {
+        guard let fields = DuplicateFields.differences(kept, other) else { return nil }
+        let shown = Array(fields.prefix(DuplicateConflict.maxFields))
+        return DuplicateConflict(
+            kind: kind, id: key, kept: .init(file: kept.source.file, path: kept.source.path),
+            dropped: .init(file: other.source.file, path: other.source.path), fields: shown,
+            moreFields: fields.count - shown.count)
     }
 
     mutating func skip(_ kind: String, _ node: Node, _ error: DecodeError) {
@@ -97,9 +132,10 @@ struct ImportState {
     /// arrays `add` fills, `siteAnnotations`, `labels`, the pending documents and the report;
     /// what needs every file (`resolvePending`) runs on the merged state.
     ///
-    /// Adds what `later` decoded: its resources not already here (a
-    /// copy is counted as a duplicate, as it would have been read after these), its pending
-    /// documents, annotations and report lines, in order.
+    /// Adds what `later` decoded: its resources not already here (a copy is counted as a
+    /// duplicate, as it would have been read after these; a copy that differs from the one kept
+    /// is listed as a conflict), its pending documents, annotations, report lines and
+    /// provenance, in order.
     mutating func merge(_ later: ImportState) {
         for (kind, count) in later.report.kinds {
             report.count(kind) {
@@ -107,19 +143,26 @@ struct ImportState {
                 $0.loaded += count.loaded
                 $0.duplicates += count.duplicates
                 $0.skipped += count.skipped
+                $0.conflicting += count.conflicting
             }
         }
+        for conflict in later.report.conflictList { report.list(conflict) }
         for (kind, items) in later.stored {
             var keep: [Int] = []
             keep.reserveCapacity(items.items.count)
+            let base = items.count(parts)
             for (key, index) in items.items {
-                if seenKeys[kind, default: []].insert(key).inserted {
-                    keep.append(index)
-                } else {
+                if let first = seenKeys[kind, default: [:]].updateValue(base + keep.count, forKey: key) {
+                    seenKeys[kind]![key] = first
                     report.count(kind) {
                         $0.loaded -= 1
                         $0.duplicates += 1
                     }
+                    if let conflict = items.conflict(kind, key, parts, first, later.parts, index) {
+                        report.addConflict(conflict)
+                    }
+                } else {
+                    keep.append(index)
                 }
             }
             items.move(&parts, later.parts, keep)
@@ -131,13 +174,14 @@ struct ImportState {
         report.skipped += later.report.skipped
         report.warnings += later.report.warnings
         report.notes += later.report.notes
+        report.provenance.merge(later.report.provenance)
     }
 
     /// Makes room for the keys of every file's resources at once (not set by set, file by file).
     mutating func reserve(for files: [ImportState]) {
         var counts: [String: Int] = [:]
         for file in files { for (kind, stored) in file.stored { counts[kind, default: 0] += stored.items.count } }
-        for (kind, count) in counts { seenKeys[kind, default: []].reserveCapacity(count) }
+        for (kind, count) in counts { seenKeys[kind, default: [:]].reserveCapacity(count) }
     }
 
     /// `aws:VpnConnection` → `VPN connection`.

@@ -34,7 +34,8 @@ public enum Importer {
     ) -> LoadResult {
         var walker = InputWalker(fileSystem: fileSystem)
         walker.walk(given)
-        let found = walker.files().map(\.path)
+        let files = walker.files()
+        let found = files.map(\.path)
         var report = LoadReport()
         report.files += walker.entries
         report.notes += walker.notes
@@ -75,9 +76,11 @@ public enum Importer {
         var states: [Int: ImportState] = [:]
         for (i, state) in zip(toRead, decoded) { states[i] = state }
         report.bytesRead = total
+        var modified: [String: Double] = [:]
+        for file in files { if let time = file.modified { modified[file.path] = time } }
         return finish(
             found.indices.map { states[$0] ?? decodeFile(found[$0], outcomes[$0]!) },
-            origin: given.joined(separator: " "), report: report)
+            origin: given.joined(separator: " "), report: report, modified: modified)
     }
 
     static func tooLarge(_ size: Int, limit: Int) -> String {
@@ -115,7 +118,7 @@ public enum Importer {
 
     /// Merges the files' states in order and resolves what needs them all.
     private static func finish(
-        _ files: [ImportState], origin: String, report initial: LoadReport
+        _ files: [ImportState], origin: String, report initial: LoadReport, modified: [String: Double] = [:]
     ) -> LoadResult {
         var files = files
         var state = ImportState()
@@ -127,6 +130,8 @@ public enum Importer {
             files[i] = ImportState()
         }
         state.resolvePending()
+        state.report.addFileTimes(modified)
+        state.report.judgeConflicts()
         return LoadResult(model: NetworkModel(parts: state.parts), report: state.report, origin: origin)
     }
 

@@ -34,6 +34,8 @@ struct FileStatus: Equatable, Sendable {
     var kind: Kind
     var size: Int
     var identity: Identity
+    /// When the file was last modified (seconds since 1970), when known.
+    var modified: Double? = nil
 }
 
 /// A failed file-system call: the `errno` and its text ("permission denied").
@@ -97,9 +99,14 @@ struct LocalFileSystem: InputFileSystem {
         case S_IFBLK: kind = .blockDevice
         default: kind = .other
         }
+        #if canImport(Darwin)
+            let modified = Double(info.st_mtimespec.tv_sec) + Double(info.st_mtimespec.tv_nsec) / 1e9
+        #else
+            let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        #endif
         return FileStatus(
             kind: kind, size: Int(info.st_size),
-            identity: .init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)))
+            identity: .init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino)), modified: modified)
     }
 
     func linkTarget(_ path: String) -> String? {

@@ -16,6 +16,8 @@ struct InputWalker {
         let identity: FileStatus.Identity
         /// Reached through a symbolic link (a path that is no link wins when both reach the file).
         let throughLink: Bool
+        /// When the file was last modified (seconds since 1970), when known.
+        var modified: Double? = nil
     }
 
     let fileSystem: any InputFileSystem
@@ -96,7 +98,8 @@ struct InputWalker {
         }
         switch status.kind {
         case .regular:
-            found.append(Found(path: path, identity: status.identity, throughLink: viaLink))
+            found.append(
+                Found(path: path, identity: status.identity, throughLink: viaLink, modified: status.modified))
         case .directory:
             if let first = folders[status.identity] {
                 notes.append(

@@ -128,17 +128,39 @@ extension ImportState {
         // (a copy of the file) do not double them.
         // Each search's routes go into its table's list at once (not looked up route by route).
         var routeKeys: [String: Set<RouteKey>] = [:]
+        // Each table's first route to a destination (its position) and the file it came from: a
+        // route to the same destination that differs, in a later file, is a conflict (another
+        // snapshot of the table), not a second route.
+        var firstRoutes: [String: [String: (index: Int, file: String)]] = [:]
         for search in pending.routeSearches {
             let id = table(for: search.tableHint, file: search.file, what: "route search")
             var keys = routeKeys.removeValue(forKey: id) ?? []
             var routes = parts.tgwRoutesByTable.removeValue(forKey: id) ?? []
+            var first = firstRoutes.removeValue(forKey: id) ?? [:]
             keys.reserveCapacity(keys.count + search.routes.count)
             routes.reserveCapacity(routes.count + search.routes.count)
             var duplicates = 0
             for route in search.routes {
-                if keys.insert(RouteKey(route)).inserted { routes.append(route) } else { duplicates += 1 }
+                if let earlier = first[route.destinationText], earlier.file != search.file {
+                    duplicates += 1
+                    if let conflict = Self.conflict(
+                        "aws:TransitGatewayRoute", "\(id) \(route.destinationText)", routes[earlier.index], route)
+                    {
+                        report.addConflict(conflict)
+                    }
+                    continue
+                }
+                if keys.insert(RouteKey(route)).inserted {
+                    if first[route.destinationText] == nil {
+                        first[route.destinationText] = (routes.count, search.file)
+                    }
+                    routes.append(route)
+                } else {
+                    duplicates += 1
+                }
             }
             routeKeys[id] = keys
+            firstRoutes[id] = first
             // A table gets a list only when it has a route (an empty search adds no table).
             if !routes.isEmpty { parts.tgwRoutesByTable[id] = routes }
             if duplicates > 0 {

@@ -25,6 +25,10 @@ struct Recognizer {
                 AnnotationsReader.read(root, into: &state)
                 return ["tunnelscope:annotations"]
             }
+            if root.child(ManifestReader.key) != nil {
+                ManifestReader.read(root, file: file, into: &state)
+                return ["tunnelscope:manifest"]
+            }
             let aws = root.keys.filter { awsKeys.contains($0) }
             // `Routes` alone is too generic; it must look like search-transit-gateway-routes.
             let isRouteSearch =

@@ -48,6 +48,8 @@ public struct LoadReport: Sendable {
         public var loaded = 0
         public var duplicates = 0
         public var skipped = 0
+        /// Duplicates whose contents differ from the copy kept (counted among `duplicates` too).
+        public var conflicting = 0
     }
 
     public package(set) var files: [FileEntry] = []
@@ -58,6 +60,11 @@ public struct LoadReport: Sendable {
     /// Cross-file notes (an unmatched route search, an ambiguous Shared VPC list, …).
     public package(set) var notes: [LoadMessage] = []
     public package(set) var kinds: [String: KindCount] = [:]
+    /// Resources found twice with different contents, in the order read (at most
+    /// `maxListedConflicts` per kind; `conflicts` counts them all).
+    public package(set) var conflictList: [DuplicateConflict] = []
+    /// Where each cloud's export came from and when (manifests, or else file times).
+    public package(set) var provenance = Provenance()
     /// Bytes of the files read as JSON (for throughput figures).
     public package(set) var bytesRead = 0
 
@@ -68,6 +75,33 @@ public struct LoadReport: Sendable {
     public var resourcesSkipped: Int { kinds.values.reduce(0) { $0 + $1.skipped } }
     public var duplicates: Int { kinds.values.reduce(0) { $0 + $1.duplicates } }
     public var loadedFiles: [FileEntry] { files.filter { $0.outcome == .loaded } }
+    /// Resources found twice with different contents (listed or not).
+    public var conflicts: Int { kinds.values.reduce(0) { $0 + $1.conflicting } }
+    /// Conflicts listed per kind; more are counted only.
+    public static let maxListedConflicts = 100
+
+    /// Whether the conflicts suggest that two snapshots of one network were loaded together; judged
+    /// once when loading ends (`judgeConflicts`), so that no frame judges it again.
+    public package(set) var mixedSnapshots: MixedSnapshots?
+
+    package mutating func judgeConflicts() {
+        mixedSnapshots = MixedSnapshots.judge(conflictList, total: conflicts)
+    }
+
+    private var listedConflicts: [String: Int] = [:]
+
+    /// Counts a conflict, and lists it while its kind has fewer than `maxListedConflicts` listed.
+    package mutating func addConflict(_ conflict: DuplicateConflict) {
+        count(conflict.kind) { $0.conflicting += 1 }
+        list(conflict)
+    }
+
+    /// Lists a conflict already counted (one of a later file's, when files are merged).
+    package mutating func list(_ conflict: DuplicateConflict) {
+        guard listedConflicts[conflict.kind, default: 0] < Self.maxListedConflicts else { return }
+        listedConflicts[conflict.kind, default: 0] += 1
+        conflictList.append(conflict)
+    }
 
     /// Every resource is accounted for: seen = loaded + duplicates + skipped, for every kind.
     public var reconciles: Bool { kinds.values.allSatisfy { $0.seen == $0.loaded + $0.duplicates + $0.skipped } }

@@ -11,3 +11,8 @@ public struct LoadResult: Sendable {
         self.origin = origin
     }
 }
+
+extension LoadResult {
+    /// When and how each cloud's export was made (manifests, or file times).
+    public var provenance: Provenance { report.provenance }
+}

@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     public internal(set) var filters = Filters()
     /// Diff mode: BEFORE and what differs from it.
     public internal(set) var compare = Compare()
+    /// The clock the header counts the export's age with (seconds since 1970); `render --now`
+    /// and tests fix it.
+    public var now: @Sendable () -> Double = { Date().timeIntervalSince1970 }
     /// What the views show, made from the parts above and the analysis by `derive()` alone.
     private(set) var derived: Derived
 

@@ -151,6 +151,8 @@ enum Chrome {
                 state.whatIfPanelRows == 0
             {
                 buffer.write(" What-if: " + summary, x: rect.x, y: rect.y, style: Style(.failed), clip: rect)
+            } else if let warning = HeaderProvenance.inputWarning(state) {
+                buffer.write(" " + warning, x: rect.x, y: rect.y, style: Style(.mismatch), clip: rect)
             }
         }
     }

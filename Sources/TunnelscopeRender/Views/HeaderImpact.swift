@@ -61,6 +61,7 @@ enum HeaderImpact {
         if cut > 0 {
             piece("✖ \(cut) site\(cut == 1 ? "" : "s")/project\(cut == 1 ? "" : "s") cut off", "✖ \(cut) cut off", bad)
         }
+        HeaderProvenance.addAge(to: &pieces, state)
         let errors = insights.errorCount
         let warnings = insights.warningCount
         if errors > 0 { piece("\(errors) error\(errors == 1 ? "" : "s")", "\(errors) err", Style(.failed)) }
@@ -71,6 +72,7 @@ enum HeaderImpact {
             let names = next.labels.prefix(2).joined(separator: " or ") + (next.labels.count > 2 ? " …" : "")
             piece("next single failure cuts the link: \(names)", "SPOF: \(names)", Style(.mismatch))
         }
+        HeaderProvenance.add(to: &pieces, state)
         return pieces
     }
 }

@@ -6,7 +6,17 @@ enum CheckJSONContract {
     static let shape = """
         {
           "schemaVersion": 1,
-          "load": {"files": 0, "resources": 0, "skipped": [{"file": "", "reason": ""}]},
+          "load": {"files": 0, "resources": 0, "skipped": [{"file": "", "reason": ""}],
+                   "conflicts": [{"kind": "", "id": "", "kept": {"file": "", "path": ""}, "dropped": {"file": "", "path": ""},
+                                  "fields": [{"name": "", "kept": "", "dropped": ""}], "moreFields": 0}],
+                   "conflictsTotal": 0,
+                   "mixedSnapshots": {"message": "", "resources": 0, "kinds": [""], "keptFrom": "", "droppedFrom": ""},
+                   "provenance": {"exports": [{"cloud": "", "source": "", "estimated": false, "startedAt": "",
+                                               "finishedAt": "",
+                                               "manifests": [{"file": "", "startedAt": "", "finishedAt": "",
+                                                              "accounts": [""], "projects": [""], "regions": [""],
+                                                              "commands": [{"command": "", "exitCode": 0}]}]}],
+                                  "maxGapSeconds": 0, "mixedTime": false}},
           "summary": {"awsAccounts": 0, "gcpProjects": 0, "awsVpcs": 0, "gcpNetworks": 0, "onPremSites": 0,
                       "tunnels": 0, "crossCloudTunnels": 0, "tunnelsDown": 0, "bgpSessionsDown": 0},
           "tunnels": [{"id": "",
@@ -20,7 +30,7 @@ enum CheckJSONContract {
     static let nullable: Set<String> = [
         "tunnels[].aws", "tunnels[].gcp", "tunnels[].gcp.bgpPeer", "tunnels[].gcp.bgpStatus",
         "tunnels[].gcp.status", "tunnels[].gcp.region", "tunnels[].aws.insideCidr",
-        "tunnels[].gcp.haGatewayInterface", "tunnels[].gcp.peerGatewayInterface",
+        "tunnels[].gcp.haGatewayInterface", "tunnels[].gcp.peerGatewayInterface", "load.mixedSnapshots",
     ]
 
     /// The `whatIf` object (only with --fail).
