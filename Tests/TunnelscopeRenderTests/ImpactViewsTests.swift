@@ -98,3 +98,25 @@ import TunnelscopeTestSupport
         #expect(!small.contains("Selected tunnel"))
     }
 }
+
+/// `f` on something the what-if cannot fail (a GCP subnet's detail) says why and fails nothing.
+@Suite struct FailSelectedTests {
+    @Test func anElementThatCannotFailIsNotAddedToTheWhatIf() throws {
+        var state = Screens.state(width: 120, height: 40, screen: .gcp)
+        let subnet = try #require(state.model.gcpSubnets.first).ref.id
+        Reducer.reduce(&state, .show(.detail(subnet)))
+        #expect(state.focusElement == subnet)
+        Screens.apply(&state, keys: [.character("f")])
+        #expect(state.whatIf.failed.isEmpty)
+        #expect(state.prompt.message?.text.contains("do not fail on their own") == true)
+        // A tunnel fails, and f again on it clears it.
+        Screens.apply(&state, keys: [.escape])
+        let rows = Array(state.rows(for: .gcp))
+        let tunnel = try #require(rows.first { $0.elementId.map { state.model.tunnel($0) != nil } ?? false }?.elementId)
+        Reducer.reduce(&state, .select(tunnel))
+        Screens.apply(&state, keys: [.character("f")])
+        #expect(state.whatIf.failed == [tunnel])
+        Screens.apply(&state, keys: [.character("f")])
+        #expect(state.whatIf.failed.isEmpty)
+    }
+}

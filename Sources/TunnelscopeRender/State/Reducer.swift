@@ -168,6 +168,14 @@ public enum Reducer {
                     "Select a tunnel, interface, connection, gateway or router to fail it.", .warning)
                 break
             }
+            // Only what the what-if can fail is failed; anything else says why and what to fail instead.
+            if id != "link", !state.whatIf.failed.contains(id) {
+                if case .found = state.analysis.resolve(id) {
+                } else {
+                    state.prompt.message = Span(state.analysis.resolve(id).description, .warning)
+                    break
+                }
+            }
             fail(&state, id == "link" ? nil : id)
         case .toggleWhatIfPanel:
             if state.whatIfPanelRows == 0, !state.whatIf.panelHidden {
