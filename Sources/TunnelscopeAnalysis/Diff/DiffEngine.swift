@@ -121,6 +121,12 @@ struct DiffEngine {
                     removed: a.subtracting(b).sorted(), isSet: true)
             case (.set(let a), .set(let b)):
                 change = FieldChange(field: field.name, before: a.map(count), after: b.map(count), isSet: true)
+            case (.secret(let a), .secret(let b)):
+                // Never the fingerprint: that the key changed, or that one side does not export it.
+                change = FieldChange(
+                    field: field.name, before: a.map { _ in FieldChange.secretShown },
+                    after: b.map { _ in a == nil ? FieldChange.secretShown : FieldChange.secretChanged }, isSecret: true
+                )
             default:
                 continue
             }

@@ -48,11 +48,15 @@ public struct FieldChange: Sendable, Hashable {
     public let removed: [String]
     /// The field is a set of members (routes, prefixes, …), not one value.
     public let isSet: Bool
+    /// The field is a secret (a pre-shared key): `before` and `after` are `secretShown` /
+    /// `secretChanged`, never the value; the key is compared by a per-process fingerprint.
+    public let isSecret: Bool
 
     public init(
         field: String, before: String?, after: String?, added: [String] = [], removed: [String] = [],
-        isSet: Bool = false
+        isSet: Bool = false, isSecret: Bool = false
     ) {
+        self.isSecret = isSecret
         self.field = field
         self.before = before
         self.after = after
@@ -63,9 +67,13 @@ public struct FieldChange: Sendable, Hashable {
 
     /// What is shown when a snapshot does not report the field.
     public static let notExported = "not exported"
+    /// What is shown for a secret's value: never the value.
+    public static let secretShown = "(not shown)"
+    public static let secretChanged = "changed (not shown)"
 
     /// `attached to: vgw-0a1 → tgw-0b2`, `routes learned by GCP: +10.1.0.0/16, −10.2.0.0/16`.
     public var description: String {
+        if isSecret, before != nil, after != nil { return "\(field) changed" }
         if isSet, before != nil, after != nil {
             let parts = added.map { "+\($0)" } + removed.map { "−\($0)" }
             return "\(field): \(parts.joined(separator: ", "))"
