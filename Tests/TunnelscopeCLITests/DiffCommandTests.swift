@@ -289,6 +289,21 @@ import TunnelscopeTestSupport
             ))
         #expect(md.contains("| routes learned by GCP |   | +`10.20.0.0/16`, +`10.30.0.0/16`"))
         #expect(md.contains("\n## Findings\n\n| Change | Severity | Rule | Finding |\n"))
+        // An added element's absent side is a dash, not "not exported"; a side that does not cover it is.
+        #expect(md.contains("| added | TGW attachment tgw\\-attach\\-0ee11ff22aa33bb44 | name | — | `to-gcp-if0` |"))
+        #expect(md.contains("|   |   | state | `available` | *not exported* |"))
+        let rotated = Self.run("psk-rotated", .markdown).stdout
+        #expect(rotated.contains("| pre\\-shared key | *not shown* | *changed (not shown)* |"))
+    }
+
+    @Test func longListsInTextWrapAtEightyColumns() {
+        let titles = DiffGroup.allCases.map(\.title)
+        let lines = DiffText.wrapped("  No change: ", titles)
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix(String(repeating: " ", count: 13)) })
+        let joined = lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(joined == "No change: " + titles.joined(separator: ", "))
     }
 
     // MARK: Secrets

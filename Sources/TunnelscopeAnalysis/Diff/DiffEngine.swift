@@ -121,6 +121,12 @@ struct DiffEngine {
                     removed: a.subtracting(b).sorted(), isSet: true)
             case (.set(let a), .set(let b)):
                 change = FieldChange(field: field.name, before: a.map(count), after: b.map(count), isSet: true)
+            case (.routes(let a), .routes(let b)):
+                let (old, new) = (Set(a.map(SnapshotFacts.text(of:))), Set(b.map(SnapshotFacts.text(of:))))
+                guard old != new else { continue }  // the same routes in another order
+                change = FieldChange(
+                    field: field.name, before: count(old), after: count(new), added: new.subtracting(old).sorted(),
+                    removed: old.subtracting(new).sorted(), isSet: true)
             case (.secret(let a), .secret(let b)):
                 // Never the fingerprint: that the key changed, or that one side does not export it.
                 change = FieldChange(

@@ -9,6 +9,9 @@ struct ElementFacts: Sendable {
         case set(Set<String>?)
         /// A secret's per-process fingerprint: compared, never shown. nil: not exported.
         case secret(SecretFingerprint?)
+        /// A VPC route table's routes as exported: compared as they are (hundreds of thousands in a
+        /// large network), made into a set of texts only when they differ.
+        case routes([AWSRoute])
     }
 
     struct Field: Sendable {
@@ -49,6 +52,11 @@ struct ElementFacts: Sendable {
     /// A secret (a pre-shared key) by its fingerprint: the diff says only whether it changed.
     mutating func add(secret name: String, _ fingerprint: SecretFingerprint?) {
         fields.append(Field(name: name, value: .secret(fingerprint), moves: false))
+    }
+
+    /// A VPC route table's routes (compared as exported; texts only for a table that differs).
+    mutating func add(routes name: String, _ routes: [AWSRoute]) {
+        fields.append(Field(name: name, value: .routes(routes), moves: false))
     }
 
     /// A set of members (prefixes, routes, IDs); nil: not exported.

@@ -32,7 +32,9 @@ struct DiffMarkdown {
         out += Markdown.table(["Group", "Changes"], rows)
         for (group, changes) in report.groups where !changes.isEmpty {
             out += "\n## \(group.title)\n\n"
-            out += Markdown.table(["Change", "Element", "Field", "Before", "After"], changes.flatMap(Self.rows))
+            out += Markdown.table(
+                ["Change", "Element", "Field", "Before", "After"],
+                changes.flatMap { Self.rows($0, verbose: report.verbose) })
         }
         if !report.diff.findings.isEmpty {
             out += "\n## Findings\n\n"
@@ -49,27 +51,40 @@ struct DiffMarkdown {
     }
 
     /// One row per field; the change and the element only on the first.
-    static func rows(_ change: ElementChange) -> [[String]] {
+    static func rows(_ change: ElementChange, verbose: Bool) -> [[String]] {
         let element =
             change.label.contains(change.id)
             ? Markdown.text(change.label) : Markdown.text(change.label) + " " + Markdown.code(change.id)
         let head = [Markdown.text(change.summary), element]
         guard !change.fields.isEmpty else { return [head] }
         return change.fields.enumerated().map { i, field in
-            let (before, after) = cells(field)
+            let (before, after) = cells(field, kind: change.kind, verbose: verbose)
             return (i == 0 ? head : ["", ""]) + [Markdown.text(field.field), before, after]
         }
     }
 
-    /// A set's withdrawn members before, its added ones after; a value as code; "not exported" in words.
-    static func cells(_ field: FieldChange) -> (String, String) {
-        func value(_ v: String?) -> String { v.map(Markdown.code) ?? "*not exported*" }
+    /// A set's withdrawn members before, its added ones after; a value as code; "not exported" in
+    /// words; the side an added or removed element is absent from as a dash.
+    static func cells(_ field: FieldChange, kind: ElementChange.Kind, verbose: Bool) -> (String, String) {
+        let absent: String
+        switch kind {
+        case .added, .removed: absent = "—"
+        default: absent = "*not exported*"
+        }
+        func value(_ v: String?) -> String { v.map(Markdown.code) ?? absent }
+        if field.isSecret, field.before != nil, field.after != nil { return ("*not shown*", "*changed (not shown)*") }
         if field.isSet, field.before != nil, field.after != nil {
-            let withdrawn = field.removed.map { "−" + Markdown.code($0) }.joined(separator: ", ")
-            let added = field.added.map { "+" + Markdown.code($0) }.joined(separator: ", ")
-            return (withdrawn, added)
+            return (members(field.removed, "−", verbose: verbose), members(field.added, "+", verbose: verbose))
         }
         return (value(field.before), value(field.after))
+    }
+
+    /// `+`10.1.0.0/16`, +`10.2.0.0/16``, the first `DiffText.listLimit` unless verbose.
+    static func members(_ list: [String], _ sign: String, verbose: Bool) -> String {
+        let shown = verbose ? list : Array(list.prefix(DiffText.listLimit))
+        var text = shown.map { sign + Markdown.code($0) }.joined(separator: ", ")
+        if shown.count < list.count { text += " … and \(list.count - shown.count) more" }
+        return text
     }
 
     private func loadProblems() -> String {

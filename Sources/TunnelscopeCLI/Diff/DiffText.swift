@@ -55,7 +55,24 @@ struct DiffText {
         } else {
             unchanged.append(DiffGroup.findings.title)
         }
-        if !unchanged.isEmpty { lines.append("  No change: " + unchanged.joined(separator: ", ")) }
+        if !unchanged.isEmpty { lines += Self.wrapped("  No change: ", unchanged) }
+        return lines
+    }
+
+    /// `prefix` and the items, comma-separated, wrapped to 80 columns under the first item.
+    static func wrapped(_ prefix: String, _ items: [String], width: Int = 80) -> [String] {
+        var lines: [String] = []
+        var line = prefix
+        let indent = String(repeating: " ", count: prefix.count)
+        for (i, item) in items.enumerated() {
+            let piece = item + (i < items.count - 1 ? "," : "")
+            if line.count + piece.count + 1 > width, line != prefix, line != indent {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == prefix || line == indent ? "" : " ") + piece
+        }
+        lines.append(line)
         return lines
     }
 
