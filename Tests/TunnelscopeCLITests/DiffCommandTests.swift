@@ -358,5 +358,21 @@ import TunnelscopeTestSupport
         #expect(change.kind == .moved)
         #expect(change.summary == "moved: vgw-8db04f81 → tgw-0123456789abcdef0")
         #expect(run.diff?.changes.allSatisfy { $0.kind != .removed && $0.kind != .added } == true, "\(run.stdout)")
+        // The same unreadable file in both folders is the same problem: only the VGW finding cleared.
+        #expect(run.diff?.findings.map { "\($0.kind) \($0.rule)" } == ["cleared vgw-attachment"], "\(run.stdout)")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: wild)))
+    func wildSamplesCopiedElsewhereAreIdentical() throws {
+        let dir = try Self.scratch("wild-copy")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let copy = dir.appendingPathComponent("wild")
+        try FileManager.default.copyItem(atPath: Self.wild, toPath: copy.path)
+        let before = DiffSide(result: Importer.load(paths: [Self.wild]), paths: [Self.wild])
+        let after = DiffSide(result: Importer.load(paths: [copy.path + "/"]), paths: [copy.path + "/"])
+        let run = DiffRun(before: before, after: after, format: .text)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.diff?.findings.isEmpty == true)
+        #expect(run.stdout.contains("  BEFORE and AFTER (the same): "), "the same load problems, listed once")
     }
 }

@@ -157,7 +157,8 @@ public struct FindingChange: Sendable, Hashable {
         case changed
     }
 
-    /// `rule|resource,resource`: stable across snapshots.
+    /// `rule|resource,resource` (resources sorted; a file path relative to its side's root): stable
+    /// across snapshots.
     public let key: String
     public let kind: Kind
     public let rule: String
@@ -178,7 +179,8 @@ public struct FindingChange: Sendable, Hashable {
     /// The finding as it stands (AFTER's, else BEFORE's).
     public var finding: Finding { (after ?? before)! }
 
-    /// The stable key of a finding: its rule and the resources it names, sorted.
+    /// The stable key of a finding: its rule and the resources it names, sorted (as they are; the
+    /// diff also makes file paths relative to their side's root).
     public static func key(of finding: Finding) -> String {
         finding.rule + "|" + finding.resources.sorted().joined(separator: ",")
     }
@@ -201,10 +203,14 @@ public struct SnapshotDiff: Sendable {
     private let byID: [String: Int]
     private let byPreviousID: [String: Int]
 
-    public init(before: Analysis, after: Analysis) {
+    /// `beforeRoots`/`afterRoots`: the folders each side was read from. Findings about the input
+    /// (`incomplete-input`) name files by path; under its side's root a file is matched by its
+    /// path inside the root, so the same snapshot copied elsewhere compares equal.
+    public init(before: Analysis, after: Analysis, beforeRoots: [String] = [], afterRoots: [String] = []) {
         let result = DiffEngine(before: before, after: after)
         changes = result.changes
-        findings = FindingDiff.changes(before: before.findings, after: after.findings)
+        findings = FindingDiff.changes(
+            before: before.findings, after: after.findings, beforeRoots: beforeRoots, afterRoots: afterRoots)
         var byID: [String: Int] = [:]
         var byPreviousID: [String: Int] = [:]
         byID.reserveCapacity(changes.count)

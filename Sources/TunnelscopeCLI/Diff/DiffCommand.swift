@@ -96,6 +96,16 @@ struct DiffSide {
     let paths: [String]
     var description: String { paths.isEmpty ? result.origin : paths.joined(separator: " ") }
     var usable: Bool { !result.report.loadedFiles.isEmpty }
+    /// The folders its files were read from (a file's own folder): findings name files by path,
+    /// and the diff compares those paths within their roots.
+    var roots: [String] {
+        paths.map { path in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { return path }
+            return (path as NSString).deletingLastPathComponent
+        }
+    }
 }
 
 /// One `diff` run without the process around it, so tests can call it: output, errors, exit status.
@@ -126,7 +136,7 @@ struct DiffRun {
             Analysis(model: before.result.model, report: before.result.report),
             Analysis(model: after.result.model, report: after.result.report)
         )
-        let diff = SnapshotDiff(before: old, after: new)
+        let diff = SnapshotDiff(before: old, after: new, beforeRoots: before.roots, afterRoots: after.roots)
         self.diff = diff
         let report = DiffReport(diff: diff, before: before, after: after, verbose: verbose)
         switch format {

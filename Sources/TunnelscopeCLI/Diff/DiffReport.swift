@@ -1,3 +1,4 @@
+import Foundation
 import TunnelscopeAnalysis
 import TunnelscopeModel
 import TunnelscopeText
@@ -50,6 +51,16 @@ struct DiffReport {
         }
         for message in report.warnings { lines.append("ignored: \(message.description)") }
         return lines
+    }
+
+    /// Lines with each root's path taken out (the same problem in a copy of the folder reads the same).
+    static func relative(_ lines: [String], to roots: [String]) -> [String] {
+        let prefixes = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }.filter { $0 != "/" }.sorted {
+            $0.count > $1.count
+        }
+        return lines.map { line in
+            prefixes.reduce(line) { $0.replacingOccurrences(of: $1, with: "") }
+        }
     }
 
     /// `27 files, 134 resources loaded`.

@@ -155,8 +155,9 @@ struct DiffText {
         let after = DiffReport.problems(report.after)
         guard !before.isEmpty || !after.isEmpty else { return [] }
         var lines = ["", "Load problems (what a side could not use; changes in it cannot be seen)"]
-        let sides =
-            before == after ? [("BEFORE and AFTER (the same)", before)] : [("BEFORE", before), ("AFTER", after)]
+        let same =
+            DiffReport.relative(before, to: report.before.roots) == DiffReport.relative(after, to: report.after.roots)
+        let sides = same ? [("BEFORE and AFTER (the same)", before)] : [("BEFORE", before), ("AFTER", after)]
         for (name, problems) in sides {
             lines.append(
                 "  \(name): "
