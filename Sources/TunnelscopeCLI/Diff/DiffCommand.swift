@@ -15,7 +15,8 @@ struct DiffCommand: ParsableCommand {
             as several files or folders. Changes are grouped like the views (hub, VPN connections, tunnels, GCP \
             side, Shared VPC, peered services, on-prem, AWS VPCs, findings). A VPN connection attached elsewhere \
             or re-created with the same tunnels is shown as moved; something one side's exports do not cover is \
-            "not exported", not removed. Pre-shared keys are never read.
+            "not exported", not removed. Pre-shared keys are never kept or printed: a rotated key \
+            shows as "pre-shared key changed".
             Exit status: 0 identical, 1 different, 2 unusable (a side with nothing loadable, or wrong arguments).
             """
     )
