@@ -16,7 +16,7 @@ public struct TunnelscopeCommand: ParsableCommand {
             """,
         subcommands: [
             ExploreCommand.self, CheckCommand.self, RenderCommand.self, TourCommand.self, BenchCommand.self,
-            GenerateCommand.self, PlanCommand.self, PathCommand.self, ExportCommand.self,
+            GenerateCommand.self, PlanCommand.self, PathCommand.self, ExportCommand.self, DiffCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self
     )
@@ -32,7 +32,11 @@ public struct TunnelscopeCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let code = exitCode(for: error)
+            var code = exitCode(for: error)
+            // `diff` says 2 for wrong arguments (0/1 are identical/different).
+            if code == .validationFailure, CommandLine.arguments.dropFirst().first == "diff" {
+                code = ExitCode(ExitStatus.unusable)
+            }
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success {

@@ -103,4 +103,27 @@ import TunnelscopeModel
         #expect(tunnel.kind == .moved)
         #expect(tunnel.movedFrom == "vpn-0cc33dd44ee55ff66 #1" && tunnel.movedTo == "vpn-0ff00000000000001 #1")
     }
+
+    @Test func aRotatedPreSharedKeyIsReportedAsChangedOnly() throws {
+        let diff = DiffFixtures.diff("psk-rotated")
+        let tunnel = try #require(diff.change(of: "tunnel/3.210.10.11"))
+        let key = try #require(Self.field(tunnel, "pre-shared key"))
+        #expect(key.isSecret)
+        #expect(key.before == FieldChange.secretShown && key.after == FieldChange.secretChanged)
+        #expect(key.description == "pre-shared key changed")
+        #expect(tunnel.fields.count == 1, "\(tunnel.fields.map(\.description))")
+        #expect(diff.changes.count == 1, "the other keys did not change: \(diff.changes.map(\.id))")
+    }
+
+    @Test func aFingerprintSaysNothingOfItsValue() throws {
+        let model = DiffFixtures.analysis("psk-rotated", "after").model
+        let tunnel = try #require(model.vpnConnection("vpn-0aa11bb22cc33dd44")?.tunnels.first)
+        let fingerprint = try #require(tunnel.preSharedKey)
+        for shown in ["\(tunnel)", String(reflecting: tunnel), "\(fingerprint)", String(reflecting: fingerprint)] {
+            #expect(!shown.contains(String(fingerprint.bits)), "\(shown)")
+            #expect(!shown.contains(String(fingerprint.bits, radix: 16)))
+            #expect(!shown.contains("Zk3x"))
+        }
+        #expect(Mirror(reflecting: fingerprint).children.isEmpty)
+    }
 }

@@ -33,9 +33,11 @@ public enum DiffCases {
     }
 
     /// One side of a case written out as a folder of export files under `directory` (for the
-    /// binary: `--before`, `:diff PATH`); returns the folder's path.
-    public static func folder(_ name: String, _ side: String, in directory: URL) throws -> String {
-        let base = directory.appendingPathComponent("\(name)-\(side)")
+    /// binary: `--before`, `:diff PATH`), named `folder` (default `case-side`); returns its path.
+    public static func folder(_ name: String, _ side: String, in directory: URL, as folder: String? = nil) throws
+        -> String
+    {
+        let base = directory.appendingPathComponent(folder ?? "\(name)-\(side)")
         for file in files(name, side) {
             let url = base.appendingPathComponent(String(file.name.dropFirst("example/".count)))
             try FileManager.default.createDirectory(

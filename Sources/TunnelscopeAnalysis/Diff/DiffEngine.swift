@@ -1,3 +1,4 @@
+import Foundation
 import TunnelscopeModel
 
 extension SnapshotFacts {
@@ -121,6 +122,18 @@ struct DiffEngine {
                     removed: a.subtracting(b).sorted(), isSet: true)
             case (.set(let a), .set(let b)):
                 change = FieldChange(field: field.name, before: a.map(count), after: b.map(count), isSet: true)
+            case (.routes(let a), .routes(let b)):
+                let (old, new) = (Set(a.map(SnapshotFacts.text(of:))), Set(b.map(SnapshotFacts.text(of:))))
+                guard old != new else { continue }  // the same routes in another order
+                change = FieldChange(
+                    field: field.name, before: count(old), after: count(new), added: new.subtracting(old).sorted(),
+                    removed: old.subtracting(new).sorted(), isSet: true)
+            case (.secret(let a), .secret(let b)):
+                // Never the fingerprint: that the key changed, or that one side does not export it.
+                change = FieldChange(
+                    field: field.name, before: a.map { _ in FieldChange.secretShown },
+                    after: b.map { _ in a == nil ? FieldChange.secretShown : FieldChange.secretChanged }, isSecret: true
+                )
             default:
                 continue
             }
@@ -135,34 +148,64 @@ struct DiffEngine {
     }
 }
 
-/// Findings matched by rule and the resources they name.
+/// Findings matched by rule and the resources they name (file paths relative to their side's root).
 enum FindingDiff {
-    static func changes(before: [Finding], after: [Finding]) -> [FindingChange] {
-        var old: [String: Finding] = [:]
-        for f in before where old[FindingChange.key(of: f)] == nil { old[FindingChange.key(of: f)] = f }
-        var new: [String: Finding] = [:]
-        for f in after where new[FindingChange.key(of: f)] == nil { new[FindingChange.key(of: f)] = f }
+    static func changes(
+        before: [Finding], after: [Finding], beforeRoots: [String] = [], afterRoots: [String] = []
+    ) -> [FindingChange] {
+        let old = keyed(before, roots: beforeRoots)
+        let new = keyed(after, roots: afterRoots)
         var changes: [FindingChange] = []
-        for (key, f) in new {
+        for (key, entry) in new {
+            let f = entry.finding
             if let previous = old[key] {
-                if previous.severity != f.severity || previous.message != f.message {
+                if previous.finding.severity != f.severity || previous.message != entry.message {
                     changes.append(
                         FindingChange(
-                            key: key, kind: .changed, rule: f.rule, resources: f.resources.sorted(), before: previous,
-                            after: f))
+                            key: key, kind: .changed, rule: f.rule, resources: entry.resources,
+                            before: previous.finding, after: f))
                 }
             } else {
                 changes.append(
                     FindingChange(
-                        key: key, kind: .appeared, rule: f.rule, resources: f.resources.sorted(), before: nil, after: f)
-                )
+                        key: key, kind: .appeared, rule: f.rule, resources: entry.resources, before: nil, after: f))
             }
         }
-        for (key, f) in old where new[key] == nil {
+        for (key, entry) in old where new[key] == nil {
+            let f = entry.finding
             changes.append(
                 FindingChange(
-                    key: key, kind: .cleared, rule: f.rule, resources: f.resources.sorted(), before: f, after: nil))
+                    key: key, kind: .cleared, rule: f.rule, resources: entry.resources, before: f, after: nil))
         }
         return changes.sorted { ($0.finding.severity, $0.key) < ($1.finding.severity, $1.key) }
+    }
+
+    private struct Entry {
+        let finding: Finding
+        /// Sorted, relative to the side's root.
+        let resources: [String]
+        let message: String
+    }
+
+    /// Each finding by its key (the first of several with one key).
+    private static func keyed(_ findings: [Finding], roots: [String]) -> [String: Entry] {
+        let prefixes = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }.filter { $0 != "/" }
+            .sorted { $0.count > $1.count }
+        func relative(_ text: String) -> String {
+            var text = text
+            for prefix in prefixes where text.contains(prefix) {
+                text = text.replacingOccurrences(of: prefix, with: "")
+            }
+            return text
+        }
+        var result: [String: Entry] = [:]
+        for f in findings {
+            let resources = f.resources.map(relative).sorted()
+            let key = f.rule + "|" + resources.joined(separator: ",")
+            if result[key] == nil {
+                result[key] = Entry(finding: f, resources: resources, message: relative(f.message))
+            }
+        }
+        return result
     }
 }

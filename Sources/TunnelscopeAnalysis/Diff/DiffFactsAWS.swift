@@ -120,13 +120,14 @@ extension SnapshotFacts {
             f.add("main", r.isMain)
             f.add(set: "subnets", r.subnetIds)
             f.add(set: "route propagation from", r.propagatingVgwIds)
-            f.add(
-                set: "routes",
-                r.routes.map { route in
-                    "\(route.destinationText) → \(route.target)" + (route.state.map { " \($0)" } ?? "")
-                })
+            f.add(routes: "routes", r.routes)
             append(f)
         }
+    }
+
+    /// `10.20.0.0/16 → tgw-0a1… active`.
+    static func text(of route: AWSRoute) -> String {
+        "\(route.destinationText) → \(route.target)" + (route.state.map { " \($0)" } ?? "")
     }
 
     mutating func describeOnPrem(_ model: NetworkModel, _ verdicts: Verdicts) {

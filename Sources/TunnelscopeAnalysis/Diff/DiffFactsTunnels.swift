@@ -28,6 +28,7 @@ extension SnapshotFacts {
             f.add("inside /30 (AWS)", aws?.tunnel.insideCidr?.description)
             f.add("inside /30 (GCP)", gcp?.routerInterface?.ipRange?.description)
             f.add("ASNs", Self.asns(tunnel))
+            f.add(secret: "pre-shared key", aws?.tunnel.preSharedKey)
             f.add("routes accepted by AWS", aws?.tunnel.acceptedRouteCount)
             f.add("routes learned by GCP (count)", gcp?.bgpPeer?.status?.numLearnedRoutes)
             let r = routesByTunnel[tunnel.id]

@@ -7,6 +7,11 @@ struct ElementFacts: Sendable {
         case scalar(String?)
         /// nil: not exported.
         case set(Set<String>?)
+        /// A secret's per-process fingerprint: compared, never shown. nil: not exported.
+        case secret(SecretFingerprint?)
+        /// A VPC route table's routes as exported: compared as they are (hundreds of thousands in a
+        /// large network), made into a set of texts only when they differ.
+        case routes([AWSRoute])
     }
 
     struct Field: Sendable {
@@ -35,14 +40,24 @@ struct ElementFacts: Sendable {
         self.matchKey = matchKey
     }
 
-    /// A one-value field; nil: not exported.
+    /// A one-value field; nil: not exported. An empty value exported as such reads `(empty)`.
     mutating func add(_ name: String, _ value: String?, moves: Bool = false) {
-        fields.append(Field(name: name, value: .scalar(value), moves: moves))
+        fields.append(Field(name: name, value: .scalar(value.map { $0.isEmpty ? "(empty)" : $0 }), moves: moves))
     }
 
     mutating func add(_ name: String, _ value: Int?) { add(name, value.map(String.init)) }
 
     mutating func add(_ name: String, _ value: Bool) { add(name, value ? "yes" : "no") }
+
+    /// A secret (a pre-shared key) by its fingerprint: the diff says only whether it changed.
+    mutating func add(secret name: String, _ fingerprint: SecretFingerprint?) {
+        fields.append(Field(name: name, value: .secret(fingerprint), moves: false))
+    }
+
+    /// A VPC route table's routes (compared as exported; texts only for a table that differs).
+    mutating func add(routes name: String, _ routes: [AWSRoute]) {
+        fields.append(Field(name: name, value: .routes(routes), moves: false))
+    }
 
     /// A set of members (prefixes, routes, IDs); nil: not exported.
     mutating func add<S: Sequence>(set name: String, _ members: S?) where S.Element: CustomStringConvertible {

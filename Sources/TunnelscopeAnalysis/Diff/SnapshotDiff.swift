@@ -48,11 +48,15 @@ public struct FieldChange: Sendable, Hashable {
     public let removed: [String]
     /// The field is a set of members (routes, prefixes, …), not one value.
     public let isSet: Bool
+    /// The field is a secret (a pre-shared key): `before` and `after` are `secretShown` /
+    /// `secretChanged`, never the value; the key is compared by a per-process fingerprint.
+    public let isSecret: Bool
 
     public init(
         field: String, before: String?, after: String?, added: [String] = [], removed: [String] = [],
-        isSet: Bool = false
+        isSet: Bool = false, isSecret: Bool = false
     ) {
+        self.isSecret = isSecret
         self.field = field
         self.before = before
         self.after = after
@@ -63,9 +67,13 @@ public struct FieldChange: Sendable, Hashable {
 
     /// What is shown when a snapshot does not report the field.
     public static let notExported = "not exported"
+    /// What is shown for a secret's value: never the value.
+    public static let secretShown = "(not shown)"
+    public static let secretChanged = "changed (not shown)"
 
     /// `attached to: vgw-0a1 → tgw-0b2`, `routes learned by GCP: +10.1.0.0/16, −10.2.0.0/16`.
     public var description: String {
+        if isSecret, before != nil, after != nil { return "\(field) changed" }
         if isSet, before != nil, after != nil {
             let parts = added.map { "+\($0)" } + removed.map { "−\($0)" }
             return "\(field): \(parts.joined(separator: ", "))"
@@ -149,7 +157,8 @@ public struct FindingChange: Sendable, Hashable {
         case changed
     }
 
-    /// `rule|resource,resource`: stable across snapshots.
+    /// `rule|resource,resource` (resources sorted; a file path relative to its side's root): stable
+    /// across snapshots.
     public let key: String
     public let kind: Kind
     public let rule: String
@@ -170,7 +179,8 @@ public struct FindingChange: Sendable, Hashable {
     /// The finding as it stands (AFTER's, else BEFORE's).
     public var finding: Finding { (after ?? before)! }
 
-    /// The stable key of a finding: its rule and the resources it names, sorted.
+    /// The stable key of a finding: its rule and the resources it names, sorted (as they are; the
+    /// diff also makes file paths relative to their side's root).
     public static func key(of finding: Finding) -> String {
         finding.rule + "|" + finding.resources.sorted().joined(separator: ",")
     }
@@ -193,10 +203,14 @@ public struct SnapshotDiff: Sendable {
     private let byID: [String: Int]
     private let byPreviousID: [String: Int]
 
-    public init(before: Analysis, after: Analysis) {
+    /// `beforeRoots`/`afterRoots`: the folders each side was read from. Findings about the input
+    /// (`incomplete-input`) name files by path; under its side's root a file is matched by its
+    /// path inside the root, so the same snapshot copied elsewhere compares equal.
+    public init(before: Analysis, after: Analysis, beforeRoots: [String] = [], afterRoots: [String] = []) {
         let result = DiffEngine(before: before, after: after)
         changes = result.changes
-        findings = FindingDiff.changes(before: before.findings, after: after.findings)
+        findings = FindingDiff.changes(
+            before: before.findings, after: after.findings, beforeRoots: beforeRoots, afterRoots: afterRoots)
         var byID: [String: Int] = [:]
         var byPreviousID: [String: Int] = [:]
         byID.reserveCapacity(changes.count)

@@ -5,7 +5,8 @@ import TunnelscopeModel
 ///
 /// A VPN connection's tunnels are joined from three places on the AWS outside IP, never on
 /// their position: `Options.TunnelOptions[]`, `VgwTelemetry[]` and the `<ipsec_tunnel>` blocks of
-/// the `CustomerGatewayConfiguration` XML. Pre-shared keys are never read.
+/// the `CustomerGatewayConfiguration` XML. Pre-shared keys are never read: the parser leaves only a
+/// per-process fingerprint of each (`SecretFingerprint`), for `diff` to tell that one changed.
 enum AWSVPNDecoders {
     static func customerGateway(_ n: Node) throws(DecodeError) -> CustomerGateway {
         try rejectDeleted(n)
@@ -39,6 +40,7 @@ enum AWSVPNDecoders {
             var tunnel = AWSTunnel(outsideIp: ip, source: option.source)
             tunnel.insideCidr = option.cidr("TunnelInsideCidr").cidr
             tunnel.ikeVersions = option.array("IkeVersions").compactMap { $0.string("Value") }
+            tunnel.preSharedKey = option.secretFingerprint("PreSharedKey")
             tunnels[ip] = tunnel
         }
         for telemetry in n.array("VgwTelemetry") {

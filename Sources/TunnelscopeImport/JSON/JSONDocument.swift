@@ -101,6 +101,10 @@ final class JSONDocument {
     func int(_ index: Int) -> Int64 { Int64(bitPattern: tape[index].payload) }
     func double(_ index: Int) -> Double { Double(bitPattern: tape[index].payload) }
     func bool(_ index: Int) -> Bool { tape[index].payload != 0 }
+    /// The fingerprint the parser left in place of a secret string (`Secrets`), if this entry is one.
+    func secretFingerprint(_ index: Int) -> UInt64? {
+        tape[index].kind == .null && tape[index].count == 1 ? tape[index].payload : nil
+    }
 }
 
 enum TapeKind: UInt8, Sendable {

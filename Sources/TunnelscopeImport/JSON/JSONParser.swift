@@ -159,9 +159,11 @@ struct JSONParser {
             let unescapedMark = unescaped.count
             try parseValue()
             if isSecret(key) {
+                // The value is dropped; a string leaves only its keyed fingerprint (`Secrets`).
+                let fingerprint = secretFingerprint(key + 1)
                 tape.truncate(to: key + 1)
                 unescaped.truncate(to: unescapedMark)
-                tape.append(TapeEntry(kind: .null, count: 0, payload: 0))
+                tape.append(TapeEntry(kind: .null, count: fingerprint == nil ? 0 : 1, payload: fingerprint ?? 0))
             }
             members += 1
             skipWhitespace()
@@ -174,6 +176,17 @@ struct JSONParser {
             default: throw error("expected ',' or '}' in an object")
             }
         }
+    }
+
+    /// The keyed fingerprint (`SecretFingerprint`) of the string at tape index `value`; nil for
+    /// any other value.
+    private func secretFingerprint(_ value: Int) -> UInt64? {
+        let entry = tape[value]
+        guard entry.kind == .string || entry.kind == .escapedString else { return nil }
+        let length = Int(entry.payload & 0xFFFF_FFFF)
+        let start = Int(entry.payload >> 32)
+        let base = entry.kind == .escapedString ? UnsafePointer(unescaped.storage.baseAddress!) : input.baseAddress!
+        return Secrets.fingerprint(UnsafeRawBufferPointer(start: base + start, count: length))
     }
 
     /// Whether the key at tape index `key` names a secret (`Secrets.jsonKeys`), compared as bytes.

@@ -68,6 +68,11 @@ struct Node {
         return member
     }
 
+    /// The fingerprint of the secret member `key` (a pre-shared key the parser dropped), if any.
+    func secretFingerprint(_ key: String) -> SecretFingerprint? {
+        document.member(index, key).flatMap { document.secretFingerprint($0.value) }.map(SecretFingerprint.init)
+    }
+
     /// The value entry of member `key`, nil when missing or null.
     private func value(_ key: String) -> Int? { member(key)?.value }
 

@@ -1,3 +1,5 @@
+import TunnelscopeModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -33,5 +35,13 @@ extension Secrets {
         case 20: return equals("customerRouterConfig")
         default: return false
         }
+    }
+}
+
+extension Secrets {
+    /// A secret string's keyed fingerprint as the parser keeps it in place of the value (a null
+    /// entry whose payload it is): only `SecretFingerprint`'s per-process hash, never the bytes.
+    static func fingerprint(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        SecretFingerprint(of: bytes).bits
     }
 }

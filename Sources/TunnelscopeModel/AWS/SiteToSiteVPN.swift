@@ -93,6 +93,9 @@ public struct AWSTunnel: Hashable, Sendable {
     public var ikeVersions: [String]
     /// False when the tunnel was only seen in the XML (no `TunnelOptions`, as moto exports).
     public var hasTunnelOptions: Bool
+    /// A per-process fingerprint of `TunnelOptions[].PreSharedKey` (never the key, never shown):
+    /// lets `diff` say "pre-shared key changed". nil when the export holds no key.
+    public var preSharedKey: SecretFingerprint?
     public var source: SourceRef
 
     public init(
