@@ -85,6 +85,31 @@ import TunnelscopeTestSupport
         #expect(Self.export(ExampleNetwork.load(), .mermaid) == mermaid)
     }
 
+    /// `--before`: each element notes how it differs from BEFORE (the VGW → TGW migration), in
+    /// every format; the diagrams still parse.
+    @Test func beforeNotesTheChangesOnTheDiagram() throws {
+        let after = DiffCases.load("vgw-to-tgw", "after")
+        let before = DiffCases.load("vgw-to-tgw", "before")
+        let moved = "Δ moved: vgw-0f1e2d3c4b5a69788 → tgw-0a1b2c3d4e5f60718 since before"
+        for format in [ExportCommand.Format.mermaid, .dot] {
+            let run = ExportRun(result: after, format: format, fail: [], expand: false, before: before)
+            #expect(run.status == 0)
+            #expect(run.output.contains(moved))
+            #expect(run.output.contains("Δ since vgw-to-tgw/before"))
+            if format == .mermaid {
+                let (problems, drawing) = try DiagramTools.mermaidProblems(run.output)
+                #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+                #expect(drawing.contains("moved"))
+            } else {
+                #expect(try DiagramTools.dotSVG(run.output).status == 0)
+            }
+        }
+        let json = ExportRun(result: after, format: .json, fail: [], expand: false, before: before).output
+        #expect(json.contains(#""kind" : "moved""#) || json.contains(#""kind":"moved""#))
+        // Without --before nothing says Δ.
+        #expect(!Self.export(after, .mermaid).contains("Δ"))
+    }
+
     @Test func labelsAreDataNotSyntax() {
         #expect(
             MermaidWriter.label("a \"b\" [c] {d} |e| <f> & #g %% h :::i ; j \\ k")

@@ -6,6 +6,8 @@ struct ElementMarks {
     let verdicts: Verdicts
     /// The what-if's impact; nil without `--fail`.
     let whatIf: Impact?
+    /// What differs from BEFORE (`--before`); nil without it.
+    var changes: SnapshotDiff? = nil
 
     func mark(_ id: String) -> TopologyGraph.Mark {
         if let whatIf {
@@ -22,6 +24,14 @@ struct ElementMarks {
         case .down: .down
         case .unknown: .unknown
         }
+    }
+
+    /// What a node or edge says besides its mark: the what-if's note, else how it differs from BEFORE.
+    func note(_ id: String) -> String? { whatIfNote(id) ?? changeNote(id) }
+
+    /// How the element differs from BEFORE, in words (`Δ moved: vgw-… → tgw-… since before`).
+    func changeNote(_ id: String) -> String? {
+        changes?.change(of: id).map { "Δ \($0.summary) since before" }
     }
 
     /// What the what-if does to an element, in words (nil: nothing, or no what-if).

@@ -37,10 +37,18 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Draw every VPC, not groups by account (large networks make large diagrams).")
     var expand = false
 
+    @Option(
+        name: .customLong("before"),
+        help: ArgumentHelp(
+            "Note on each element how it differs from these exports (a file or folder; repeatable): moved, changed, added.",
+            valueName: "path"))
+    var before: [String] = []
+
     func run() throws {
         let run = ExportRun(
             result: input.load(), format: format, fail: fail, expand: expand,
-            inputDescription: input.paths.joined(separator: " "))
+            inputDescription: input.paths.joined(separator: " "),
+            before: before.isEmpty ? nil : try Explorer.loadBefore(before))
         if !run.output.isEmpty {
             format == .json ? Output.write(json: Array(run.output.utf8)) : Output.print(run.output)
         }
@@ -55,8 +63,11 @@ struct ExportRun {
     let stderr: String
     let status: Int32
 
-    init(result: LoadResult, format: ExportCommand.Format, fail: [String], expand: Bool, inputDescription: String = "")
-    {
+    /// `before`: BEFORE of `--before`, whose differences each element notes.
+    init(
+        result: LoadResult, format: ExportCommand.Format, fail: [String], expand: Bool, inputDescription: String = "",
+        before: LoadResult? = nil
+    ) {
         if result.report.loadedFiles.isEmpty {
             output = ""
             stderr = "tunnelscope: " + Sanitizer.line("nothing loadable in \(inputDescription)") + "\n"
@@ -82,7 +93,12 @@ struct ExportRun {
         let origin =
             result.origin
             + (whatIf.map { " — what-if: failing " + $0.outcome.failed.map(\.label).joined(separator: ", ") } ?? "")
-        let marks = ElementMarks(verdicts: analysis.verdicts, whatIf: whatIf)
+            + (before.map { " — Δ since " + $0.origin } ?? "")
+        var marks = ElementMarks(verdicts: analysis.verdicts, whatIf: whatIf)
+        if let before {
+            marks.changes = SnapshotDiff(
+                before: Analysis(model: before.model, report: before.report), after: analysis)
+        }
         switch format {
         case .json:
             // C1, bidi and invisible characters as `\uXXXX` (the values are unchanged).

@@ -51,7 +51,7 @@ struct TopologyBuilder {
     /// The element's lines and, under a what-if, what it does to it.
     mutating func add(_ lines: [String], _ id: String, in cluster: Int?) -> Int {
         var lines = lines
-        if let note = marks.whatIfNote(id) { lines.append(note) }
+        if let note = marks.note(id) { lines.append(note) }
         let n = graph.node(lines, element: id, in: cluster, mark: marks.mark(id))
         if nodeOf[id] == nil { nodeOf[id] = n }
         return n

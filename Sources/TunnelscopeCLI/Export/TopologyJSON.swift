@@ -51,6 +51,9 @@ struct TopologyJSON {
         let mark = marks.mark(id)
         if mark == .failed || mark == .lost { out["whatIf"] = mark.rawValue }
         if let note = marks.whatIfNote(id) { out["whatIfNote"] = note }
+        if let change = marks.changes?.change(of: id) {
+            out["change"] = ["kind": change.kind.rawValue, "summary": change.summary] as [String: Any]
+        }
         return out
     }
 

@@ -68,7 +68,7 @@ extension TopologyBuilder {
         if let verdict = marks.verdicts.tunnel(tunnel.id) {
             parts.append(verdict.word + (verdict.hasDisagreement ? " (sides disagree)" : ""))
         }
-        if let note = marks.whatIfNote(tunnel.id) { parts.append(note) }
+        if let note = marks.note(tunnel.id) { parts.append(note) }
         // Commas: some renderers split an edge label's text by bytes, and `·` is two.
         return parts.joined(separator: ", ")
     }
