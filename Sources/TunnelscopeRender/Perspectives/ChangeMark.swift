@@ -3,6 +3,11 @@ import TunnelscopeCanvas
 
 /// The marks of diff mode: a glyph per kind of change (readable without colour), in the role
 /// `.change`, never a health colour or glyph.
+extension ElementChange {
+    /// In one snapshot only: its fields are its values, not changes.
+    var isOneSided: Bool { kind != .changed && kind != .moved }
+}
+
 enum ChangeMark {
     /// The order summaries and lists name the kinds in.
     static let order: [ElementChange.Kind] = [

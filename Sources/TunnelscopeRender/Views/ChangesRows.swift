@@ -69,13 +69,17 @@ struct ChangesRows {
                 ],
                 elementId: present ? change.id : nil, searchText: change.id + " " + (change.previousID ?? ""))
         ]
-        for field in change.fields { rows += fieldRows(field) }
+        for field in change.fields { rows += fieldRows(field, oneSide: change.isOneSided) }
         return rows
     }
 
     /// `attached to   vgw-0a1 → tgw-0b2`; a set: `routes learned by GCP   + 10.1.0.0/16 …` and `− …`.
-    static func fieldRows(_ field: FieldChange) -> [Row] {
+    /// `oneSide`: the element is in one snapshot only (added, removed): its values, no arrow.
+    static func fieldRows(_ field: FieldChange, oneSide: Bool = false) -> [Row] {
         let name = Span("      " + field.field + "  ", .dim)
+        if oneSide, let value = field.before ?? field.after {
+            return [Row(kind: .blank, spans: [name, Span(value, .normal)])]
+        }
         guard field.isSet, field.before != nil, field.after != nil else {
             return [
                 Row(

@@ -212,7 +212,7 @@ struct DetailRows {
                 spans: [
                     ChangeMark.span(change.kind), Span(" Since before: \(change.summary)", Style(.title, bold: true)),
                 ]))
-        for field in change.fields { rows += ChangesRows.fieldRows(field) }
+        for field in change.fields { rows += ChangesRows.fieldRows(field, oneSide: change.isOneSided) }
     }
 
     private func appendFindings(_ rows: inout [Row]) {
