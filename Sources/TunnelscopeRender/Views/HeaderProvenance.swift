@@ -9,7 +9,6 @@ enum HeaderProvenance {
     static func add(to pieces: inout [HeaderImpact.Piece], _ state: AppState) {
         let report = state.result.report
         let provenance = report.provenance
-        let now = state.now()
         let warn = Style(.mismatch, bold: true)
         var warnings: [HeaderImpact.Piece] = []
         if report.mixedSnapshots != nil {
