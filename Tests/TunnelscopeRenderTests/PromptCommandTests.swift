@@ -38,4 +38,13 @@ import Testing
         Reducer.reduce(&state, .select("projects/net-host-prj/regions/us-east4/routers/cr-aws"))
         #expect(state.selectedElement == "projects/net-host-prj/regions/us-east4/routers/cr-aws")
     }
+
+    @Test func wordsSplitAsAShellWould() {
+        #expect(PromptCommand.words("diff  /a\t/b ") == ["diff", "/a", "/b"])
+        #expect(PromptCommand.words("diff '/my exports/before' \"x y\"") == ["diff", "/my exports/before", "x y"])
+        #expect(PromptCommand.words(#"fail my\ tunnel"#) == ["fail", "my tunnel"])
+        #expect(PromptCommand.words(#"fail "a \"q\" b""#) == ["fail", #"a "q" b"#])
+        #expect(PromptCommand.words("fail ''") == ["fail", ""])
+        #expect(PromptCommand.parse("diff '/my exports/before'") == .diff(["/my exports/before"]))
+    }
 }

@@ -20,9 +20,48 @@ enum PromptCommand: Equatable, Sendable {
         "findings": .findings, "routes": .routes, "changes": .changes, "tour": .tour,
     ]
 
+    /// The words of a command line, split at spaces and tabs as a shell would: `'…'` and `"…"`
+    /// keep spaces inside a word (a path or a name with spaces), `\` keeps the next character.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in text {
+            if escaped {
+                word.append(character)
+                escaped = false
+            } else if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else {
+                    word.append(character)
+                }
+            } else if character == " " || character == "\t" {
+                if inWord { words.append(word) }
+                word = ""
+                inWord = false
+            } else if character == "'" || character == "\"" {
+                quote = character
+                inWord = true
+            } else if character == "\\" {
+                escaped = true
+                inWord = true
+            } else {
+                word.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(word) }
+        return words
+    }
+
     /// nil for an empty line (nothing to do).
     static func parse(_ text: String) -> PromptCommand? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = Self.words(text)
         guard let verb = words.first else { return nil }
         switch verb {
         case "q", "quit":
