@@ -94,13 +94,13 @@ public struct NetworkModel: Sendable {
         routeTables = transit.routeTables
         vpcIndex = vpcSide.vpcIndex
         subnetIndex = vpcSide.subnetIndex
-        transitGateways = parts.transitGateways.sorted { $0.id < $1.id }
-        vpcPeerings = parts.vpcPeerings.sorted { $0.id < $1.id }
-        customerGateways = parts.customerGateways.sorted { $0.id < $1.id }
-        vpnGateways = parts.vpnGateways.sorted { $0.id < $1.id }
-        vpnConnections = parts.vpnConnections.sorted { $0.id < $1.id }
-        directConnectGateways = parts.directConnectGateways.sorted { $0.id < $1.id }
-        virtualInterfaces = parts.virtualInterfaces.sorted { $0.id < $1.id }
+        transitGateways = parts.transitGateways.inTextOrder { $0.id }
+        vpcPeerings = parts.vpcPeerings.inTextOrder { $0.id }
+        customerGateways = parts.customerGateways.inTextOrder { $0.id }
+        vpnGateways = parts.vpnGateways.inTextOrder { $0.id }
+        vpnConnections = parts.vpnConnections.inTextOrder { $0.id }
+        directConnectGateways = parts.directConnectGateways.inTextOrder { $0.id }
+        virtualInterfaces = parts.virtualInterfaces.inTextOrder { $0.id }
         gcpNetworks = Self.sortedByRef(parts.gcpNetworks) { $0.ref }
         gcpSubnets = Self.sortedByRef(parts.gcpSubnets) { $0.ref }
         gcpRoutes = parts.gcpRoutes.sorted {
@@ -142,7 +142,7 @@ public struct NetworkModel: Sendable {
         let subnetIndex: [String: Int]
 
         init(_ parts: ModelParts) {
-            var subnets = parts.subnets.inOrder { ($0.vpcId, $0.id) < ($1.vpcId, $1.id) }
+            var subnets = parts.subnets.inTextOrder({ $0.vpcId }, then: { $0.id })
             // A VPC's region is its subnets' (describe-vpcs does not say).
             var regionByVpc: [String: String] = [:]
             regionByVpc.reserveCapacity(parts.vpcs.count)
@@ -153,7 +153,7 @@ public struct NetworkModel: Sendable {
                 var vpc = vpc
                 if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
                 return vpc
-            }.inOrder { $0.id < $1.id }
+            }.inTextOrder { $0.id }
             // The VPC IDs that subnets name share the VPCs' copies: each file had its own.
             let ids = SharedText(vpcs.map(\.id))
             for i in subnets.indices { ids.share(&subnets[i].vpcId) }
@@ -170,9 +170,9 @@ public struct NetworkModel: Sendable {
         let routeTables: [AWSRouteTable]
 
         init(_ parts: ModelParts) {
-            var tgwAttachments = parts.tgwAttachments.inOrder { $0.id < $1.id }
+            var tgwAttachments = parts.tgwAttachments.inTextOrder { $0.id }
             var tgwRouteTables = NetworkModel.mergeRouteTables(parts)
-            var routeTables = parts.routeTables.inOrder { $0.id < $1.id }
+            var routeTables = parts.routeTables.inTextOrder { $0.id }
             // The VPC and attachment IDs that other resources name (a route table's VPC, a route's
             // attachment) share the VPCs' and attachments' copies: each file had its own.
             let ids = SharedText(parts.vpcs.map(\.id) + tgwAttachments.map(\.id))
@@ -216,8 +216,7 @@ public struct NetworkModel: Sendable {
     /// Items in the order of their references (`GCPRef`'s order, the descriptions'): each
     /// description made once, not twice per comparison.
     static func sortedByRef<T>(_ items: [T], _ ref: (T) -> GCPRef) -> [T] {
-        let keys = items.map { ref($0).description }
-        return items.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { items[$0] }
+        items.inTextOrder { ref($0).description }
     }
 
     /// Key → the position of its first item (the items are not copied).
@@ -226,8 +225,9 @@ public struct NetworkModel: Sendable {
         result.reserveCapacity(items.count)
         items.withUnsafeBufferPointer { buffer in
             for i in buffer.indices {
+                // One lookup for a new key (the usual case); a repeated key gets its first position back.
                 let k = key(buffer[i])
-                if result[k] == nil { result[k] = i }
+                if let first = result.updateValue(i, forKey: k) { result[k] = first }
             }
         }
         return result
@@ -250,7 +250,7 @@ public struct NetworkModel: Sendable {
             tables[i].routes += parts.tgwRoutesByTable[tables[i].id] ?? []
             tables[i].propagations += parts.tgwPropagationsByTable[tables[i].id] ?? []
         }
-        return tables.inOrder { $0.id < $1.id }
+        return tables.inTextOrder { $0.id }
     }
 
     static func collectAccounts(_ parts: ModelParts) -> [String] {

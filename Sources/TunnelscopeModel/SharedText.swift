@@ -3,7 +3,12 @@
 struct SharedText {
     private let texts: Set<String>
 
-    init(_ texts: [String]) { self.texts = Set(texts.lazy.filter { $0.utf8.count > 15 }) }
+    init(_ texts: [String]) {
+        // Sized once: growing a set of tens of thousands of IDs rehashes every one each time.
+        var set = Set<String>(minimumCapacity: texts.count)
+        for text in texts where text.utf8.count > 15 { set.insert(text) }
+        self.texts = set
+    }
 
     /// `text`, now the shared copy when there is one (short texts are stored inline anyway).
     func share(_ text: inout String) {

@@ -119,7 +119,7 @@ struct AddressSpace: Sendable {
         owners.reserveCapacity(
             model.vpcs.reduce(0) { $0 + $1.cidrs.count } + model.subnets.count + model.gcpSubnets.count
                 + model.onPremSites.count + model.redisInstances.count)
-        var hybridVPCs: [String: Bool] = [:]
+        var hybridVPCs = [String: Bool](minimumCapacity: model.vpcs.count)
         for (v, vpc) in model.vpcs.enumerated() {
             let hybrid = index.isHybridVPC(vpc.id)
             hybridVPCs[vpc.id] = hybrid
@@ -193,10 +193,9 @@ struct AddressSpace: Sendable {
         }
         self.owners = owners
         table = PrefixTable(owners.enumerated().map { ($1.cidr, $0) })
-        sorted = owners.indices.sorted {
-            (owners[$0].cidr.network.value, owners[$0].cidr.prefixLength, $0)
-                < (owners[$1].cidr.network.value, owners[$1].cidr.prefixLength, $1)
-        }
+        // (network, prefix length) as one number, read once: the sort compares integers, not owners.
+        let keys = owners.map { UInt64($0.cidr.network.value) << 8 | UInt64($0.cidr.prefixLength) }
+        sorted = owners.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
     }
 
     /// Owners whose range contains all of `cidr`, most specific first.

@@ -81,7 +81,7 @@ final class ModelIndex: Sendable {
         for g in model.vpnGateways { for v in g.attachedVpcIds { vgwsByVpc[v, default: []].append(g.id) } }
         self.vgwsByVpc = vgwsByVpc
 
-        var byConnection: [String: [Int]] = [:]
+        var byConnection = [String: [Int]](minimumCapacity: model.vpnConnections.count)
         var byCgw: [String: [Int]] = [:]
         var byHAIf: [String: [Int]] = [:]
         var byHA: [String: [Int]] = [:]
@@ -89,7 +89,7 @@ final class ModelIndex: Sendable {
         var byPeer: [String: [Int]] = [:]
         var byRouter: [String: [Int]] = [:]
         var byAWSGateway: [String: [Int]] = [:]
-        var byGCPTunnel: [String: Int] = [:]
+        var byGCPTunnel = [String: Int](minimumCapacity: model.gcpTunnels.count)
         var byPeerIp: [String: [IPv4Address: Int]] = [:]
         var haByIp: [IPv4Address: (gateway: GCPRef, interface: Int)] = [:]
         for g in model.haVpnGateways {
@@ -186,7 +186,7 @@ final class ModelIndex: Sendable {
                 for subnet in table.subnetIds where routeTableBySubnet[subnet] == nil {
                     routeTableBySubnet[subnet] = i
                 }
-                if routeTableById[table.id] == nil { routeTableById[table.id] = i }
+                if let first = routeTableById.updateValue(i, forKey: table.id) { routeTableById[table.id] = first }
             }
         }
     }

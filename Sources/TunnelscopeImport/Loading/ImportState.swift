@@ -62,6 +62,13 @@ struct ImportState {
         }
     }
 
+    /// Makes room for `count` more keys of `kind` (the length of the list about to be read), so
+    /// a file of tens of thousands of resources does not rehash its keys each time the table grows.
+    mutating func reserveKeys(_ kind: String, _ count: Int) {
+        guard count > 1 else { return }
+        seenKeys[kind, default: [:]].reserveCapacity(seenKeys[kind, default: [:]].count + count)
+    }
+
     /// How `merge` moves and compares the items of one kind.
     private static func stored<T: SourcedResource>(_ keyPath: WritableKeyPath<ModelParts, [T]>) -> Stored {
         Stored(

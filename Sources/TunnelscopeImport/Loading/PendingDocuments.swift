@@ -97,7 +97,7 @@ extension ImportState {
     }
 
     private mutating func resolveVpcAttachments() {
-        var index: [String: Int] = [:]
+        var index = [String: Int](minimumCapacity: parts.tgwAttachments.count + pending.vpcAttachments.count)
         for (i, a) in parts.tgwAttachments.enumerated() { index[a.id] = i }
         for detail in pending.vpcAttachments {
             if let i = index[detail.id] {
@@ -139,6 +139,7 @@ extension ImportState {
             var first = firstRoutes.removeValue(forKey: id) ?? [:]
             keys.reserveCapacity(keys.count + search.routes.count)
             routes.reserveCapacity(routes.count + search.routes.count)
+            first.reserveCapacity(first.count + search.routes.count)
             var duplicates = 0
             for route in search.routes {
                 if let earlier = first[route.destinationText], earlier.file != search.file {

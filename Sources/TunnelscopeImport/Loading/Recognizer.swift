@@ -209,6 +209,11 @@ struct Recognizer {
     }
 
     private static func readAWS(_ key: String, _ items: [Node], file: String, into state: inout ImportState) {
+        if let kind = awsLists[key]?.kind,
+            !["Routes", "TransitGatewayRouteTablePropagations", "TransitGatewayVpcAttachments"].contains(key)
+        {
+            state.reserveKeys(kind, items.count)
+        }
         switch key {
         case "TransitGateways":
             for n in items {
