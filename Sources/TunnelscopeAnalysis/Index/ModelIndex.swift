@@ -183,8 +183,11 @@ final class ModelIndex: Sendable {
             for (i, table) in model.routeTables.enumerated() {
                 routeTablesByVpc[table.vpcId, default: []].append(i)
                 if table.isMain, mainRouteTableByVpc[table.vpcId] == nil { mainRouteTableByVpc[table.vpcId] = i }
-                for subnet in table.subnetIds where routeTableBySubnet[subnet] == nil {
-                    routeTableBySubnet[subnet] = i
+                // One lookup per subnet; one associated twice keeps its first table.
+                for subnet in table.subnetIds {
+                    if let first = routeTableBySubnet.updateValue(i, forKey: subnet) {
+                        routeTableBySubnet[subnet] = first
+                    }
                 }
                 if let first = routeTableById.updateValue(i, forKey: table.id) { routeTableById[table.id] = first }
             }

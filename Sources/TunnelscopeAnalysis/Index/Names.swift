@@ -8,8 +8,10 @@ extension ModelIndex {
         return "\(name) (\(id))"
     }
 
-    func vpcName(_ id: String) -> String { named(model.labels[id] ?? model.vpc(id)?.name, id) }
-    func vpcShortName(_ id: String) -> String { model.labels[id] ?? model.vpc(id)?.name ?? id }
+    func vpcName(_ id: String) -> String { named(model.labels[id] ?? vpcTagName(id), id) }
+    func vpcShortName(_ id: String) -> String { model.labels[id] ?? vpcTagName(id) ?? id }
+    /// The VPC's name, read in place (not through a copy of the whole VPC).
+    private func vpcTagName(_ id: String) -> String? { model.vpcIndex[id].flatMap { model.vpcs[$0].name } }
     func connectionName(_ id: String) -> String { named(model.labels[id] ?? model.vpnConnection(id)?.name, id) }
     func connectionShortName(_ id: String) -> String { model.labels[id] ?? model.vpnConnection(id)?.name ?? id }
     func customerGatewayName(_ id: String) -> String { named(model.labels[id] ?? model.customerGateway(id)?.name, id) }
