@@ -58,7 +58,7 @@ struct TextOrderKey {
 
 extension Array {
     /// The items in the order of their texts (`sorted { text($0) < text($1) }`, stable), each
-    /// text read once; items already in order are returned as they are (see `inOrder(by:)`).
+    /// text read once; items already in order are returned as they are.
     func inTextOrder(_ text: (Element) -> String) -> [Element] {
         let keys = map { TextOrderKey(text($0)) }
         return inPositionOrder(comparing: { TextOrderKey.compare(keys[$0], keys[$1]) })
