@@ -27,12 +27,7 @@ struct ExploreCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Mouse support (click selects, wheel scrolls).")
     var mouse = true
 
-    @Option(
-        name: .customLong("before"),
-        help: ArgumentHelp(
-            "Diff mode: the exports from before (a file or folder; repeatable). The views mark what changed; 8 lists it.",
-            valueName: "path"))
-    var before: [String] = []
+    @OptionGroup var before: BeforeOptions
 
     func run() throws {
         try Explorer.run(input: input, initial: view, mouse: mouse, before: before)
@@ -59,7 +54,7 @@ enum Explorer {
         "findings": .findings, "routes": .routes, "changes": .changes, "tour": .tour,
     ]
 
-    static func run(input: InputOptions, initial: String, mouse: Bool, before: [String] = []) throws {
+    static func run(input: InputOptions, initial: String, mouse: Bool, before: BeforeOptions = BeforeOptions()) throws {
         guard let screen = screens[initial] else {
             throw ValidationError("--view must be one of \(screens.keys.sorted().joined(separator: ", "))")
         }
@@ -76,7 +71,7 @@ enum Explorer {
             Output.error("nothing loadable in \(input.paths.joined(separator: " ")); `tunnelscope check` explains why")
             throw ExitCode(ExitStatus.unusable)
         }
-        let beforeResult = try before.isEmpty ? nil : loadBefore(before)
+        let beforeResult = try before.load()
         let colour = ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
         let status: Int32 = MainActor.assumeIsolated {
             loop(
@@ -84,17 +79,6 @@ enum Explorer {
                 options: Terminal.Options(color: colour, mouse: mouse))
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    /// BEFORE of `--before`: exit 2 when nothing in it can be read.
-    static func loadBefore(_ paths: [String]) throws -> LoadResult {
-        let result = Importer.load(paths: paths)
-        if result.report.loadedFiles.isEmpty {
-            Output.error(
-                "--before: nothing loadable in \(paths.joined(separator: " ")); `tunnelscope check` explains why")
-            throw ExitCode(ExitStatus.unusable)
-        }
-        return result
     }
 
     @MainActor

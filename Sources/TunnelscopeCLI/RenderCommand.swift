@@ -32,13 +32,9 @@ struct RenderCommand: ParsableCommand {
     )
     var select: String?
 
-    @Option(name: .customLong("fail"), help: "Mark an element as failed first (what-if). Repeatable.")
-    var failed: [String] = []
+    @OptionGroup var whatIf: WhatIfOptions
 
-    @Option(
-        name: .customLong("before"),
-        help: ArgumentHelp("Diff mode: the exports from before (a file or folder; repeatable).", valueName: "path"))
-    var before: [String] = []
+    @OptionGroup var before: BeforeOptions
 
     @Flag(help: "With --before and --view split: before and after of one perspective (b in the explorer).")
     var beforeAfter = false
@@ -105,15 +101,14 @@ struct RenderCommand: ParsableCommand {
         }
         let (width, height) = Self.parseSize(size)!
         var state = AppState(result: result, width: width, height: height)
-        if !before.isEmpty {
-            let old = try Explorer.loadBefore(before)
+        if let old = try before.load() {
             Reducer.reduce(&state, .compared(Comparison(before: old, after: state.analysis)))
             if beforeAfter { Reducer.reduce(&state, .toggleBeforeAfter) }
         } else if beforeAfter {
             throw usage("--before-after needs --before PATH: the exports to compare with")
         }
         if let fixed = now.flatMap(Provenance.parseISO8601) { state.now = { fixed } }
-        for id in failed {
+        for id in whatIf.names {
             switch state.analysis.resolve(id) {
             case .found(let element):
                 Reducer.reduce(&state, .fail(element.id))

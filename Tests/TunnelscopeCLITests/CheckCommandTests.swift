@@ -255,6 +255,6 @@ import TunnelscopeModel
             "check", "--format", "json", "--fail", "aws-tunnel-0", "--fail", "to-gcp-if1",
         ])
         let check = try #require(command as? CheckCommand)
-        #expect(check.fail == ["aws-tunnel-0", "to-gcp-if1"] && check.format == .json)
+        #expect(check.whatIf.names == ["aws-tunnel-0", "to-gcp-if1"] && check.format == .json)
     }
 }

@@ -25,12 +25,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text, json (a stable contract, see README) or markdown (for tickets and wikis).")
     var format: Format = .text
 
-    @Option(
-        name: .customLong("fail"),
-        help: ArgumentHelp(
-            "Mark an element as failed for the what-if (repeatable): a resource ID, a Name tag, a GCP tunnel name or a tunnel's AWS outside IP.",
-            valueName: "ID"))
-    var fail: [String] = []
+    @OptionGroup var whatIf: WhatIfOptions
 
     @Flag(name: .shortAndLong, help: "List every skipped file and ignored field, not only a summary.")
     var verbose = false
@@ -43,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         let result = input.load()
         clock.lap("load")
         let run = CheckRun(
-            result: result, format: format, fail: fail, verbose: verbose,
+            result: result, format: format, fail: whatIf.names, verbose: verbose,
             inputDescription: input.paths.joined(separator: " "), clock: clock)
         if !run.output.isEmpty {
             // The JSON is sanitised as it is made; the text as it is rendered.
@@ -80,17 +75,12 @@ struct CheckRun {
         self.analysis = analysis
         clock?.lap("analysis")
         defer { clock?.lap("output") }
-        var elements: [FailableElement] = []
-        var errors: [String] = []
-        for name in fail {
-            switch analysis.resolve(name) {
-            case .found(let e): elements.append(e)
-            case let other: errors.append("tunnelscope: " + Sanitizer.line("--fail \(name): \(other)"))
-            }
-        }
-        if !errors.isEmpty {
+        let elements: [FailableElement]
+        switch WhatIfOptions.resolve(fail, in: analysis) {
+        case .success(let resolved): elements = resolved
+        case .failure(let unresolved):
             output = []
-            stderr = errors.joined(separator: "\n") + "\n"
+            stderr = unresolved.text
             status = ExitStatus.unusable
             return
         }

@@ -27,28 +27,18 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format: mermaid (flowchart for GitHub/GitLab/Confluence), dot (Graphviz) or json.")
     var format: Format = .mermaid
 
-    @Option(
-        name: .customLong("fail"),
-        help: ArgumentHelp(
-            "Mark an element as failed for the what-if (repeatable): a resource ID, a Name tag, a GCP tunnel name or a tunnel's AWS outside IP.",
-            valueName: "ID"))
-    var fail: [String] = []
+    @OptionGroup var whatIf: WhatIfOptions
 
     @Flag(help: "Draw every VPC, not groups by account (large networks make large diagrams).")
     var expand = false
 
-    @Option(
-        name: .customLong("before"),
-        help: ArgumentHelp(
-            "Note on each element how it differs from these exports (a file or folder; repeatable): moved, changed, added.",
-            valueName: "path"))
-    var before: [String] = []
+    @OptionGroup var before: BeforeOptions
 
     func run() throws {
         let run = ExportRun(
-            result: input.load(), format: format, fail: fail, expand: expand,
+            result: input.load(), format: format, fail: whatIf.names, expand: expand,
             inputDescription: input.paths.joined(separator: " "),
-            before: before.isEmpty ? nil : try Explorer.loadBefore(before))
+            before: try before.load())
         if !run.output.isEmpty {
             format == .json ? Output.write(json: Array(run.output.utf8)) : Output.print(run.output)
         }
@@ -75,17 +65,12 @@ struct ExportRun {
             return
         }
         let analysis = Analysis(model: result.model, report: result.report)
-        var elements: [FailableElement] = []
-        var errors: [String] = []
-        for name in fail {
-            switch analysis.resolve(name) {
-            case .found(let e): elements.append(e)
-            case let other: errors.append("tunnelscope: " + Sanitizer.line("--fail \(name): \(other)"))
-            }
-        }
-        guard errors.isEmpty else {
+        let elements: [FailableElement]
+        switch WhatIfOptions.resolve(fail, in: analysis) {
+        case .success(let resolved): elements = resolved
+        case .failure(let unresolved):
             output = ""
-            stderr = errors.joined(separator: "\n") + "\n"
+            stderr = unresolved.text
             status = ExitStatus.unusable
             return
         }
