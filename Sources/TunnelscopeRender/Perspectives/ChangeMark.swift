@@ -14,6 +14,13 @@ enum ChangeMark {
         .moved, .changed, .added, .removed, .notExportedBefore, .notExportedAfter,
     ]
 
+    /// How many changes of each kind, in `order` (kinds with none left out).
+    static func counts(_ changes: some Sequence<ElementChange>) -> [(kind: ElementChange.Kind, count: Int)] {
+        var counts: [ElementChange.Kind: Int] = [:]
+        for change in changes { counts[change.kind, default: 0] += 1 }
+        return order.compactMap { kind in counts[kind].map { (kind, $0) } }
+    }
+
     static func glyph(_ kind: ElementChange.Kind) -> String {
         switch kind {
         case .added: "+"

@@ -33,11 +33,7 @@ public struct Comparison: Sendable {
     }
 
     /// How many elements changed, by kind, in the order a summary names them (kinds with none left out).
-    var counts: [(kind: ElementChange.Kind, count: Int)] {
-        var counts: [ElementChange.Kind: Int] = [:]
-        for change in diff.changes { counts[change.kind, default: 0] += 1 }
-        return ChangeMark.order.compactMap { kind in counts[kind].map { (kind, $0) } }
-    }
+    var counts: [(kind: ElementChange.Kind, count: Int)] { ChangeMark.counts(diff.changes) }
 
     /// Findings that appeared and that cleared.
     var findingCounts: (appeared: Int, cleared: Int) {

@@ -40,8 +40,7 @@ struct ChangesRows {
         }
         if !diff.findings.isEmpty {
             rows.append(.blank)
-            let appeared = diff.findings.filter { $0.kind == .appeared }.count
-            let cleared = diff.findings.filter { $0.kind == .cleared }.count
+            let (appeared, cleared) = comparison.findingCounts
             let changed = diff.findings.count - appeared - cleared
             let parts = [(appeared, "appeared"), (cleared, "cleared"), (changed, "changed")].filter { $0.0 > 0 }
             rows.append(.heading("Findings · " + parts.map { "\($0.0) \($0.1)" }.joined(separator: " · ")))
@@ -52,10 +51,7 @@ struct ChangesRows {
 
     /// `1 moved · 2 changed`.
     static func counts(_ changes: [ElementChange]) -> String {
-        var counts: [ElementChange.Kind: Int] = [:]
-        for change in changes { counts[change.kind, default: 0] += 1 }
-        return ChangeMark.order.compactMap { kind in counts[kind].map { "\($0) \(kind.word)" } }.joined(
-            separator: " · ")
+        ChangeMark.counts(changes).map { "\($0.count) \($0.kind.word)" }.joined(separator: " · ")
     }
 
     /// The element's line, then one line per field that differs.
