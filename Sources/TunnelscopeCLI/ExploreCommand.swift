@@ -227,7 +227,20 @@ extension BackgroundJob where Value == Reload {
     /// A reload: reads the exports, analyses them and builds what the views show (`Reload`).
     static func reload(input: InputOptions, context: Reload.Context) -> BackgroundJob<Reload> {
         BackgroundJob(name: "reload", phase: "reading the exports") { progress in
-            Reload(input.load(), for: context, progress: progress)
+            let reload = Reload(input.load(), for: context, progress: progress)
+            holdUntilTheGateOpens()
+            return reload
+        }
+    }
+
+    /// The end-to-end tests' seam: with `TUNNELSCOPE_RELOAD_GATE` naming a file, a finished reload
+    /// waits (at most two minutes) until that file exists before it swaps in, so a test can watch
+    /// the explorer mid-reload however fast the machine reads the exports.
+    private static func holdUntilTheGateOpens() {
+        guard let gate = ProcessInfo.processInfo.environment["TUNNELSCOPE_RELOAD_GATE"], !gate.isEmpty else { return }
+        let deadline = Date().addingTimeInterval(120)
+        while !FileManager.default.fileExists(atPath: gate) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.02)
         }
     }
 }

@@ -7,19 +7,22 @@ import Testing
 @Suite(.serialized) struct ReloadEndToEndTests {
     let binary = BinaryRunner.tunnelscopeURL()
 
-    /// A generated network big enough that reading and analysing it takes a while.
+    /// A generated network with a few thousand rows to move through while it reloads.
     func generate() throws -> URL {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("tunnelscope-reload-\(UUID().uuidString)", isDirectory: true)
         let run = try BinaryRunner.run(
-            binary, ["generate", "-o", folder.path, "--vpcs", "1500", "--gcp-subnets", "200"], timeout: 120)
+            binary, ["generate", "-o", folder.path, "--vpcs", "400", "--gcp-subnets", "50"], timeout: 120)
         #expect(run.status == 0, "generate: \(run.stderr)")
         return folder
     }
 
-    func start(_ folder: URL) throws -> TmuxSession {
+    /// Starts the explorer with its reloads held until `gate` exists (`TUNNELSCOPE_RELOAD_GATE`),
+    /// so the screen can be watched mid-reload however fast this machine reads the exports.
+    func start(_ folder: URL, gate: URL) throws -> TmuxSession {
         let session = try TmuxSession(width: 100, height: 30)
-        try session.type("\(binary.path) --view aws '\(folder.path)'; echo EXITED=$?")
+        try session.type(
+            "TUNNELSCOPE_RELOAD_GATE='\(gate.path)' \(binary.path) --view aws '\(folder.path)'; echo EXITED=$?")
         try session.wait(timeout: 120, for: "the AWS view of the generated network") {
             $0.contains("AWS view") && TmuxSession.selectedLine($0) != nil
         }
@@ -29,7 +32,9 @@ import Testing
     @Test func keysAnswerWhileReloadingAndTheSelectionIsKept() throws {
         let folder = try generate()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let session = try start(folder)
+        let gate = folder.deletingLastPathComponent().appendingPathComponent("\(folder.lastPathComponent).gate")
+        defer { try? FileManager.default.removeItem(at: gate) }
+        let session = try start(folder, gate: gate)
         try session.send("j", "j", "j")
         var screen = try session.wait(for: "the fourth row selected") {
             TmuxSession.selectedLine($0) != nil && $0.contains("AWS view")
@@ -51,6 +56,7 @@ import Testing
             TmuxSession.selectedLine($0) == selected && $0.contains("Reloading…")
         }
         // The reload keeps the selection.
+        #expect(FileManager.default.createFile(atPath: gate.path, contents: Data()))
         try session.wait(timeout: 120, for: "Reloaded, the same row selected") {
             $0.contains("Reloaded") && $0.contains("AWS view") && !$0.contains("Reloading…")
                 && TmuxSession.selectedLine($0) == selected
@@ -62,7 +68,8 @@ import Testing
     @Test func quittingDuringAReloadRestoresTheTerminal() throws {
         let folder = try generate()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let session = try start(folder)
+        let gate = folder.deletingLastPathComponent().appendingPathComponent("\(folder.lastPathComponent).gate")
+        let session = try start(folder, gate: gate)
         try session.send("r")
         try session.wait(for: "Reloading…", timeout: 30)
         try session.send("q")
