@@ -28,14 +28,18 @@ cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 screen() { tmux capture-pane -p -t "$session"; }
 
 # Waits until the explorer has used no CPU for half a second (the first frame and whatever it
-# builds beside it are done).
+# builds beside it are done), then three seconds more: after two idle seconds the explorer hands
+# the allocator's free pages back, and the steady state is what it holds after that.
 quiet() {
     local last now
     last=$(cpu)
     for _ in $(seq 1 600); do
         sleep 0.5
         now=$(cpu)
-        [[ "$now" == "$last" ]] && return 0
+        if [[ "$now" == "$last" ]]; then
+            sleep 3
+            return 0
+        fi
         last=$now
     done
     echo "the explorer never went quiet" >&2

@@ -17,9 +17,10 @@ enum Memory {
     }
 
     /// Lets threads started from now on share the allocator's existing arenas instead of each
-    /// taking a new one (glibc's `M_ARENA_MAX`). The explorer sets it once the first load is done:
-    /// a reload's thread then allocates where the old model is freed, and resident memory does not
-    /// creep up reload after reload (the load itself keeps an arena per core).
+    /// taking a new one (glibc's `M_ARENA_MAX`). The explorer sets one before its first load: a
+    /// reload's thread then allocates where the old model was freed, and resident memory does not
+    /// creep up reload after reload (with an arena per thread, freed memory stays in arenas the
+    /// next build does not use).
     static func shareArenas(atMost count: Int32) {
         #if canImport(Glibc)
             guard let symbol = dlsym(nil, "mallopt") else { return }
