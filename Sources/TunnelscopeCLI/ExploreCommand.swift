@@ -104,19 +104,19 @@ enum Explorer {
         var reload: BackgroundJob<Reload>?
         /// A `:diff` reading BEFORE, if any.
         var comparing: BackgroundJob<Action>?
-        /// When the explorer last did something (a key, a reload's or a comparison's step), and
-        /// whether it has handed free pages back since: once it has been idle for two seconds it
-        /// does, on another thread, for what the work (and the search index and directory made
-        /// beside the first frame or a swap) freed after the trims above.
-        var lastWork = Date()
-        var settled = false
+        /// What the first frame and each swap start beside them (the search index, the element
+        /// directory) frees memory after the trims above: once the explorer has drawn nothing for
+        /// two seconds after one of them, it hands free pages back again, on another thread. Not
+        /// after every key (a trim holds the allocator for a moment).
+        var settle = true
+        var lastDrawn = Date()
         while true {
             var redraw = true
             switch terminal.next() {
             case .idle:
                 redraw = false
-                if !settled, reload == nil, comparing == nil, Date().timeIntervalSince(lastWork) >= 2 {
-                    settled = true
+                if settle, reload == nil, comparing == nil, Date().timeIntervalSince(lastDrawn) >= 2 {
+                    settle = false
                     DispatchQueue.global(qos: .utility).async { Memory.returnFreePages() }
                 }
 
@@ -163,6 +163,7 @@ enum Explorer {
                     // The old model is gone: give its pages back, or every reload would leave the
                     // process a model larger (the allocator keeps freed memory for reuse).
                     Memory.returnFreePages()
+                    settle = true
                     redraw = true
                 case .running(let phase, let seconds):
                     if state.prompt.reloading?.phase != phase || state.prompt.reloading?.seconds != seconds {
@@ -174,12 +175,12 @@ enum Explorer {
             if let job = comparing, case .done(let action) = job.poll() {
                 comparing = nil
                 Reducer.reduce(&state, action)
+                settle = true
                 redraw = true
             }
             if redraw {
                 terminal.draw(ScreenRenderer.render(state))
-                lastWork = Date()
-                settled = false
+                lastDrawn = Date()
             }
         }
     }
