@@ -80,6 +80,8 @@ public struct NetworkModel: Sendable {
     public let haGatewayIndex: [GCPRef: Int]
     public let externalGatewayIndex: [GCPRef: Int]
     public let tunnelIndex: [String: Int]
+    /// Positions in `onPremSites` by site ID (the first, should two share one).
+    public let siteIndex: [String: Int]
 
     public init(parts: ModelParts) {
         // The join, the sites and the lists of accounts and projects read the parts as they are:
@@ -132,6 +134,7 @@ public struct NetworkModel: Sendable {
         tunnels = join.tunnels
         joinNotes = join.notes
         tunnelIndex = join.tunnelIndex
+        siteIndex = Self.index(onPremSites) { $0.id }
     }
 
     /// The VPCs and subnets in order, and their indexes.
@@ -143,11 +146,15 @@ public struct NetworkModel: Sendable {
 
         init(_ parts: ModelParts) {
             var subnets = parts.subnets.inTextOrder({ $0.vpcId }, then: { $0.id })
-            // A VPC's region is its subnets' (describe-vpcs does not say).
+            // A VPC's region is its subnets' (describe-vpcs does not say): the first of its subnets
+            // that has one. The subnets are in VPC order, so each VPC is one run of them and one
+            // lookup (not one per subnet: at 50,000 VPCs the table no longer fits in the cache).
             var regionByVpc: [String: String] = [:]
             regionByVpc.reserveCapacity(parts.vpcs.count)
-            for subnet in subnets where regionByVpc[subnet.vpcId] == nil {
-                if let r = subnet.region { regionByVpc[subnet.vpcId] = r }
+            Self.forEachRun(of: subnets) { run in
+                if let r = run.lazy.compactMap({ subnets[$0].region }).first {
+                    regionByVpc[subnets[run.lowerBound].vpcId] = r
+                }
             }
             vpcs = parts.vpcs.map { vpc in
                 var vpc = vpc
@@ -156,10 +163,26 @@ public struct NetworkModel: Sendable {
             }.inTextOrder { $0.id }
             // The VPC IDs that subnets name share the VPCs' copies: each file had its own.
             let ids = SharedText(vpcs.map(\.id))
-            for i in subnets.indices { ids.share(&subnets[i].vpcId) }
+            Self.forEachRun(of: subnets) { run in
+                var shared = subnets[run.lowerBound].vpcId
+                ids.share(&shared)
+                for i in run { subnets[i].vpcId = shared }
+            }
             self.subnets = subnets
             vpcIndex = NetworkModel.index(vpcs) { $0.id }
             subnetIndex = NetworkModel.index(subnets) { $0.id }
+        }
+
+        /// Calls `body` with each run of consecutive subnets in the same VPC.
+        private static func forEachRun(of subnets: [AWSSubnet], _ body: (Range<Int>) -> Void) {
+            var start = 0
+            while start < subnets.count {
+                let vpc = subnets[start].vpcId
+                var end = start + 1
+                while end < subnets.count, subnets[end].vpcId == vpc { end += 1 }
+                body(start..<end)
+                start = end
+            }
         }
     }
 
@@ -297,6 +320,7 @@ extension NetworkModel {
     public func gcpNetwork(_ ref: GCPRef) -> GCPNetwork? { gcpNetworkIndex[ref].map { gcpNetworks[$0] } }
     public func cloudRouter(_ ref: GCPRef) -> CloudRouter? { cloudRouterIndex[ref].map { cloudRouters[$0] } }
     public func tunnel(_ id: String) -> PhysicalTunnel? { tunnelIndex[id].map { tunnels[$0] } }
+    public func onPremSite(_ id: String) -> OnPremSite? { siteIndex[id].map { onPremSites[$0] } }
 
     /// How many resources the model holds, for the load report's reconciliation.
     public var resourceCount: Int {

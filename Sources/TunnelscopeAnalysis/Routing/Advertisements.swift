@@ -67,49 +67,55 @@ extension RouteExchange {
         let crossConnections = Set(cross.compactMap { model.tunnels[$0].aws?.vpnConnectionId })
         var notes: [String] = []
 
-        // AWS → GCP, sender: the TGW route table associated with each VPN attachment.
+        // AWS → GCP, sender: the TGW route table associated with each VPN attachment (or the VGW's
+        // VPCs). What one sends is the same for every tunnel of its connections: it is read once,
+        // and each prefix is then recorded once per sender with all the tunnels that carry it
+        // (not copied, sorted and looked up again for every tunnel).
         var awsOut: [CIDR: (tunnels: Set<Int>, origin: String?, evidence: Set<String>)] = [:]
         var awsAdvertisesByTunnel: [Int: [CIDR]] = [:]
-        // What each VPN attachment's associated table sends: the same for every tunnel of the connection.
-        var sentByAttachment: [String: [(CIDR, String?, String)]] = [:]
+        var senders: [String: Sender] = [:]
+        /// The senders with the tunnels that carry what they send, in the order the tunnels first name them.
+        var carriedBy: [(sender: String, tunnels: [Int])] = []
+        var carriedPosition: [String: Int] = [:]
         for t in cross {
             guard let aws = model.tunnels[t].aws else { continue }
-            var prefixes: [(CIDR, String?, String)] = []
+            var names: [String] = []
             if let tgw = aws.transitGatewayId {
                 for attachment in index.attachments(of: aws.vpnConnectionId, on: tgw)
                 where attachment.resourceType == "vpn" {
-                    if let sent = sentByAttachment[attachment.id] {
-                        prefixes += sent
-                        continue
-                    }
                     guard let tableId = attachment.associatedRouteTableId, let table = index.tgwRouteTable(tableId)
                     else { continue }
-                    var sent: [(CIDR, String?, String)] = []
-                    let evidence = "\(tableId) (associated with \(attachment.id))"
-                    for route in table.routes where route.state == "active" {
-                        guard let d = route.destination?.normalized else { continue }
-                        let fromGCP =
-                            !route.targets.isEmpty
-                            && route.targets.allSatisfy { $0.resourceId.map(crossConnections.contains) ?? false }
-                        if fromGCP { continue }
-                        sent.append((d, Self.origin(of: route, index: index), evidence))
+                    if senders[attachment.id] == nil {
+                        senders[attachment.id] = Sender(
+                            table: table, tableId: tableId, attachment: attachment.id,
+                            crossConnections: crossConnections,
+                            index: index)
                     }
-                    sentByAttachment[attachment.id] = sent
-                    prefixes += sent
+                    names.append(attachment.id)
                 }
             } else if let vgw = aws.vpnGatewayId, let gateway = index.vpnGateway(vgw) {
-                for vpc in gateway.attachedVpcIds {
-                    for cidr in model.vpc(vpc)?.cidrs ?? [] {
-                        prefixes.append((cidr.normalized, vpc, "\(vgw) advertises its VPC"))
-                    }
+                if senders[vgw] == nil { senders[vgw] = Sender(gateway: gateway, model: model) }
+                names.append(vgw)
+            }
+            awsAdvertisesByTunnel[t] =
+                names.count == 1 ? senders[names[0]]!.sorted : names.flatMap { senders[$0]!.prefixes.map(\.0) }.sorted()
+            guard states[t].carriesToAWS else { continue }
+            for name in names {
+                if let p = carriedPosition[name] {
+                    carriedBy[p].tunnels.append(t)
+                } else {
+                    carriedPosition[name] = carriedBy.count
+                    carriedBy.append((name, [t]))
                 }
             }
-            awsAdvertisesByTunnel[t] = prefixes.map(\.0).sorted()
-            guard states[t].carriesToAWS else { continue }
-            for (prefix, origin, evidence) in prefixes {
-                awsOut[prefix, default: ([], nil, [])].tunnels.insert(t)
-                if awsOut[prefix]?.origin == nil { awsOut[prefix]?.origin = origin }
-                awsOut[prefix]?.evidence.insert(evidence)
+        }
+        awsOut.reserveCapacity(senders.values.reduce(0) { $0 + $1.prefixes.count })
+        for (name, tunnels) in carriedBy {
+            let sender = senders[name]!
+            for (prefix, origin) in sender.prefixes {
+                Self.record(
+                    &awsOut[prefix, default: ([], nil, [])], tunnels: tunnels, origin: origin, evidence: sender.evidence
+                )
             }
         }
         // AWS → GCP, receiver: Cloud Router best routes (and static routes to tunnels).
@@ -121,8 +127,7 @@ extension RouteExchange {
                 guard let d = route.destination?.normalized, let t = index.tunnel(of: route, router: router),
                     model.tunnels[t].isCrossCloud
                 else { continue }
-                gcpIn[d, default: ([], [])].tunnels.insert(t)
-                gcpIn[d]?.evidence.insert(evidence)
+                Self.record(&gcpIn[d, default: ([], [])], tunnel: t, evidence: evidence)
                 gcpBestByTunnel[t, default: []].insert(d)
             }
         }
@@ -130,8 +135,8 @@ extension RouteExchange {
             guard case .vpnTunnel(let ref) = route.nextHop, let d = route.destination?.normalized,
                 let t = index.tunnelByGCPTunnel[ref.id], model.tunnels[t].isCrossCloud
             else { continue }
-            gcpIn[d, default: ([], [])].tunnels.insert(t)
-            gcpIn[d]?.evidence.insert("static route \(route.name ?? d.description)")
+            Self.record(
+                &gcpIn[d, default: ([], [])], tunnel: t, evidence: "static route \(route.name ?? d.description)")
         }
 
         // GCP → AWS, sender: each BGP peer's advertised routes.
@@ -145,10 +150,7 @@ extension RouteExchange {
             let (prefixes, source) = advertisement.advertised(by: router, peer: peer)
             gcpAdvertisesByTunnel[t] = (prefixes, source)
             guard states[t].carriesToGCP else { continue }
-            for p in prefixes {
-                gcpOut[p, default: ([], [])].tunnels.insert(t)
-                gcpOut[p]?.evidence.insert(source)
-            }
+            for p in prefixes { Self.record(&gcpOut[p, default: ([], [])], tunnel: t, evidence: source) }
         }
         // GCP → AWS, receiver: TGW routes learned from the cross-cloud VPN attachments.
         var awsIn: [CIDR: (tunnels: Set<Int>, evidence: Set<String>)] = [:]
@@ -259,9 +261,67 @@ extension RouteExchange {
         gcpAdvertisedByTunnel = gcpAdvertisesByTunnel.mapValues(\.0)
     }
 
-    /// The resource behind a TGW route: the VPC of a VPC attachment, the site of a VPN or Direct Connect one.
-    static func origin(of route: TGWRoute, index: ModelIndex) -> String? {
-        for target in route.targets {
+    /// Adds a tunnel and the evidence to a prefix's entry (one dictionary access).
+    private static func record(_ entry: inout (tunnels: Set<Int>, evidence: Set<String>), tunnel: Int, evidence: String)
+    {
+        entry.tunnels.insert(tunnel)
+        entry.evidence.insert(evidence)
+    }
+
+    /// Adds what one sender sends of a prefix to the prefix's entry (one dictionary access).
+    private static func record(
+        _ entry: inout (tunnels: Set<Int>, origin: String?, evidence: Set<String>), tunnels: [Int], origin: String?,
+        evidence: String
+    ) {
+        entry.tunnels.formUnion(tunnels)
+        if entry.origin == nil { entry.origin = origin }
+        entry.evidence.insert(evidence)
+    }
+
+    /// What one VPN attachment's associated TGW route table, or one VGW, sends to GCP: each
+    /// prefix with the resource it belongs to, and the evidence.
+    private struct Sender {
+        let prefixes: [(CIDR, String?)]
+        /// The prefixes alone, sorted (what each of its tunnels advertises).
+        let sorted: [CIDR]
+        let evidence: String
+
+        /// The table's active routes, less those learned from GCP over the VPN itself.
+        init(
+            table: TGWRouteTable, tableId: String, attachment: String, crossConnections: Set<String>, index: ModelIndex
+        ) {
+            var prefixes: [(CIDR, String?)] = []
+            let routes = table.routes
+            prefixes.reserveCapacity(routes.count)
+            for r in routes.indices where routes[r].state == "active" {
+                guard let d = routes[r].destination?.normalized else { continue }
+                let targets = routes[r].targets
+                let fromGCP =
+                    !targets.isEmpty && targets.allSatisfy { $0.resourceId.map(crossConnections.contains) ?? false }
+                if fromGCP { continue }
+                prefixes.append((d, RouteExchange.origin(of: targets, index: index)))
+            }
+            self.prefixes = prefixes
+            sorted = prefixes.map(\.0).sorted()
+            evidence = "\(tableId) (associated with \(attachment))"
+        }
+
+        /// A VGW advertises its VPCs' ranges.
+        init(gateway: VPNGateway, model: NetworkModel) {
+            var prefixes: [(CIDR, String?)] = []
+            for vpc in gateway.attachedVpcIds {
+                for cidr in model.vpc(vpc)?.cidrs ?? [] { prefixes.append((cidr.normalized, vpc)) }
+            }
+            self.prefixes = prefixes
+            sorted = prefixes.map(\.0).sorted()
+            evidence = "\(gateway.id) advertises its VPC"
+        }
+    }
+
+    /// The resource behind a TGW route (its targets): the VPC of a VPC attachment, the site of a
+    /// VPN or Direct Connect one.
+    static func origin(of targets: [TGWRouteTarget], index: ModelIndex) -> String? {
+        for target in targets {
             guard let resource = target.resourceId else { continue }
             switch target.resourceType {
             case "vpc": return resource
@@ -286,7 +346,7 @@ extension RouteExchange {
         let wanted: Set<Side> = direction == .awsToGCP ? [.aws, .onPrem] : [.gcp]
         if let origin {
             if origin.hasPrefix("vpc-") { return (origin, "AWS VPC \(index.vpcName(origin))", .aws) }
-            if let s = index.model.onPremSites.firstIndex(where: { $0.id == origin }) {
+            if let s = index.model.siteIndex[origin] {
                 return (origin, "on-prem \(index.siteName(s))", .onPrem)
             }
         }

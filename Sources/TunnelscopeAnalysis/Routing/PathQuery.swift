@@ -196,7 +196,7 @@ struct EndpointResolver {
             let subnet = model.subnets[s]
             return .vpc(subnet.vpcId, table: index.routeTable(forSubnet: subnet.id, in: subnet.vpcId)?.id)
         }
-        if let s = model.onPremSites.firstIndex(where: { $0.id == resource }) { return .site(s) }
+        if let s = model.siteIndex[resource] { return .site(s) }
         if let ref = GCPRef(url: resource), let subnet = model.gcpSubnets.first(where: { $0.ref == ref }),
             let network = subnet.network
         {

@@ -71,7 +71,7 @@ extension FailureSimulator {
         case .virtualInterface:
             e.virtualInterfaces = [element.id]
         case .site:
-            guard let s = model.onPremSites.firstIndex(where: { $0.id == element.id }) else { break }
+            guard let s = model.siteIndex[element.id] else { break }
             let site = model.onPremSites[s]
             e.tunnels = site.customerGatewayIds.flatMap { index.tunnelsByCustomerGateway[$0] ?? [] }
             for dx in site.directConnectGatewayIds {

@@ -65,7 +65,7 @@ struct FailureSimulator: Sendable {
                 let attachment = index.attachments(of: resource).first { $0.resourceType == "vpc" }
                 return .aws(attachment: attachment?.id, tgw: attachment?.transitGatewayId)
             }
-            if let resource, let s = model.onPremSites.firstIndex(where: { $0.id == resource }) { return .site(s) }
+            if let resource, let s = model.siteIndex[resource] { return .site(s) }
             return .aws(attachment: nil, tgw: nil)
         }
         for route in context.exchange.awsToGCP {

@@ -257,7 +257,7 @@ struct ResourceFacts {
                     ("connect mode", r.connectMode, nil), ("tier", r.tier, nil), ("state", r.state, nil),
                 ], source: r.source)
         }
-        if let s = model.onPremSites.first(where: { $0.id == id }) {
+        if let s = model.onPremSite(id) {
             var f = Facts(title: "On-prem site \(s.name)", role: .onPrem, source: s.source)
             f.fields = [
                 ("origin", s.origin == .annotation ? "annotations file" : "inferred", nil),

@@ -540,7 +540,7 @@ public enum Tour {
         /// A resource named by a finding, as people call it.
         func label(_ id: String) -> String {
             if model.vpc(id) != nil { return "AWS VPC \(naming.vpc(id))" }
-            if let site = model.onPremSites.first(where: { $0.id == id }) { return site.name }
+            if let site = model.onPremSite(id) { return site.name }
             if let ref = GCPRef(url: id) {
                 return "GCP \(ref.collection == "subnetworks" ? "subnet" : ref.collection) \(ref.name)"
             }
