@@ -193,22 +193,9 @@ public struct NetworkModel: Sendable {
         let routeTables: [AWSRouteTable]
 
         init(_ parts: ModelParts) {
-            var tgwAttachments = parts.tgwAttachments.inTextOrder { $0.id }
-            var tgwRouteTables = NetworkModel.mergeRouteTables(parts)
-            var routeTables = parts.routeTables.inTextOrder { $0.id }
-            // The VPC and attachment IDs that other resources name (a route table's VPC, a route's
-            // attachment) share the VPCs' and attachments' copies: each file had its own.
-            let ids = SharedText(parts.vpcs.map(\.id) + tgwAttachments.map(\.id))
-            for i in routeTables.indices { ids.share(&routeTables[i].vpcId) }
-            for i in tgwAttachments.indices { ids.share(&tgwAttachments[i].resourceId) }
-            for t in tgwRouteTables.indices {
-                for r in tgwRouteTables[t].routes.indices {
-                    for k in tgwRouteTables[t].routes[r].targets.indices {
-                        ids.share(&tgwRouteTables[t].routes[r].targets[k].attachmentId)
-                        ids.share(&tgwRouteTables[t].routes[r].targets[k].resourceId)
-                    }
-                }
-            }
+            let tgwAttachments = parts.tgwAttachments.inTextOrder { $0.id }
+            let tgwRouteTables = NetworkModel.mergeRouteTables(parts)
+            let routeTables = parts.routeTables.inTextOrder { $0.id }
             self.tgwAttachments = tgwAttachments
             self.tgwRouteTables = tgwRouteTables
             self.routeTables = routeTables

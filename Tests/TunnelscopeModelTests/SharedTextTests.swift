@@ -25,7 +25,11 @@ import Testing
         #expect(none == nil)
     }
 
-    @Test func subnetsAndAttachmentsShareTheirVPCsIDs() {
+    /// Subnets share their VPC's ID (they come in runs of one VPC once sorted: one lookup a VPC).
+    /// A TGW attachment keeps its own copy: sharing every attachment's, route table's and TGW
+    /// route's IDs saved ~1% of the memory and cost a lookup each, slower per item the larger
+    /// the network (the set outgrows the cache).
+    @Test func subnetsShareTheirVPCsIDs() {
         let source = SourceRef(file: "f", path: "$")
         var parts = ModelParts()
         let vpcId = String(decoding: Array("vpc-10000000000000001".utf8), as: UTF8.self)
@@ -48,7 +52,6 @@ import Testing
         let model = NetworkModel(parts: parts)
         #expect(model.subnets[0].vpcId == vpcId && model.tgwAttachments[0].resourceId == vpcId)
         #expect(address(model.subnets[0].vpcId) == address(model.vpcs[0].id))
-        #expect(address(model.tgwAttachments[0].resourceId) == address(model.vpcs[0].id))
         #expect(model.vpcs[0].region == "us-east-1")
     }
 }
