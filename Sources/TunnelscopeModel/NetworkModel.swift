@@ -146,28 +146,27 @@ public struct NetworkModel: Sendable {
 
         init(_ parts: ModelParts) {
             var subnets = parts.subnets.inTextOrder({ $0.vpcId }, then: { $0.id })
-            // A VPC's region is its subnets' (describe-vpcs does not say): the first of its subnets
-            // that has one. The subnets are in VPC order, so each VPC is one run of them and one
-            // lookup (not one per subnet: at 50,000 VPCs the table no longer fits in the cache).
-            var regionByVpc: [String: String] = [:]
-            regionByVpc.reserveCapacity(parts.vpcs.count)
+            var vpcs = parts.vpcs.inTextOrder { $0.id }
+            // The subnets are in the order of their VPCs' IDs and the VPCs in the order of theirs:
+            // one pass over both (a merge join, no lookups) gives each VPC its region (its first
+            // subnet's that has one: describe-vpcs does not say) and points each run of subnets at
+            // its VPC's copy of the ID (each file had its own).
+            var v = 0
             Self.forEachRun(of: subnets) { run in
-                if let r = run.lazy.compactMap({ subnets[$0].region }).first {
-                    regionByVpc[subnets[run.lowerBound].vpcId] = r
+                let vpcId = subnets[run.lowerBound].vpcId
+                let key = TextOrderKey(vpcId)
+                while v < vpcs.count, TextOrderKey.compare(TextOrderKey(vpcs[v].id), key) < 0 { v += 1 }
+                guard v < vpcs.count, vpcs[v].id == vpcId else { return }
+                let region = run.lazy.compactMap { subnets[$0].region }.first
+                var same = v
+                while same < vpcs.count, vpcs[same].id == vpcId {
+                    if vpcs[same].region == nil { vpcs[same].region = region }
+                    same += 1
                 }
-            }
-            vpcs = parts.vpcs.map { vpc in
-                var vpc = vpc
-                if vpc.region == nil { vpc.region = regionByVpc[vpc.id] }
-                return vpc
-            }.inTextOrder { $0.id }
-            // The VPC IDs that subnets name share the VPCs' copies: each file had its own.
-            let ids = SharedText(vpcs.map(\.id))
-            Self.forEachRun(of: subnets) { run in
-                var shared = subnets[run.lowerBound].vpcId
-                ids.share(&shared)
+                let shared = vpcs[v].id
                 for i in run { subnets[i].vpcId = shared }
             }
+            self.vpcs = vpcs
             self.subnets = subnets
             vpcIndex = NetworkModel.index(vpcs) { $0.id }
             subnetIndex = NetworkModel.index(subnets) { $0.id }
