@@ -84,8 +84,10 @@ enum NoReturnRouteRule: AnalysisRule {
             }
             if revOK.isEmpty && revFailed.isEmpty { continue }
             var anyFwd = false
+            // The verdict slot of each TGW's table: the same for every start of the source.
+            let slots = source.tgwTables.mapValues { table in table.map { verdicts.slot($0) } }
             for start in source.starts {
-                let check = StartCheck(start: start, source: source, c, verdicts)
+                let check = StartCheck(start: start, slots: slots, c, verdicts)
                 guard !revOK.isEmpty else {
                     // Only whether the source routes to GCP at all matters now.
                     if !anyFwd { anyFwd = gcpPrefixes.indices.contains { check.reachesGCP($0) == true } }
@@ -148,30 +150,31 @@ enum NoReturnRouteRule: AnalysisRule {
     /// thousand VPCs cost a thousand lookups per prefix, not a thousand walks.
     struct StartCheck {
         let start: Start
-        let table: AWSRouteTable?
+        /// The routes of the start's VPC route table (not a copy of the whole table).
+        let routes: [AWSRoute]?
         let lpm: (index: VPCRouteIndex, slot: Int32)?
         /// TGW → verdict slot of the route table its live attachment is associated with (nil: none).
         let slots: [String: Int?]
         let verdicts: TGWVerdicts
 
-        init(start: Start, source: Source, _ c: AnalysisContext, _ verdicts: TGWVerdicts) {
+        init(start: Start, slots: [String: Int?], _ c: AnalysisContext, _ verdicts: TGWVerdicts) {
             self.start = start
             self.verdicts = verdicts
-            if case .vpc(_, let tableId?) = start.place {
-                table = c.index.routeTable(tableId)
+            self.slots = slots
+            if case .vpc(_, let tableId?) = start.place, let t = c.index.routeTableById[tableId] {
+                routes = c.model.routeTables[t].routes
                 lpm = c.tables.vpc.slot(of: tableId).map { (c.tables.vpc, $0) }
             } else {
-                table = nil
+                routes = nil
                 lpm = nil
             }
-            slots = source.tgwTables.mapValues { table in table.map { verdicts.slot($0) } }
         }
 
         func reachesGCP(_ i: Int) -> Bool? {
             let g = verdicts.prefixes[i]
-            guard let table, let lpm else { return verdicts.walk(from: start.place, to: g) }
+            guard let routes, let lpm else { return verdicts.walk(from: start.place, to: g) }
             guard let routeIndex = lpm.index.longestMatch(slot: lpm.slot, containing: g)?.route else { return false }
-            let route = table.routes[routeIndex]
+            let route = routes[routeIndex]
             if route.isBlackhole { return false }
             switch route.target {
             case .transitGateway(let tgw):

@@ -32,7 +32,12 @@ public struct Verdicts: Sendable {
         severities = findings.map(\.severity)
         var byResource: [String: [Int]] = [:]
         for (i, f) in findings.enumerated() {
-            for r in Set(f.resources) { byResource[r, default: []].append(i) }
+            // A finding names a handful of resources: a repeat is found by looking back, not by
+            // building a set for every finding.
+            let resources = f.resources
+            for (k, r) in resources.enumerated() where !resources[..<k].contains(r) {
+                byResource[r, default: []].append(i)
+            }
         }
         findingsByResource = byResource
 

@@ -8,8 +8,6 @@ final class AnalysisIndex: Sendable {
     /// Findings by severity, for the header and the findings heading.
     let errorCount: Int
     let warningCount: Int
-    /// Positions in `Analysis.findings` of the findings that name each resource, in order.
-    let findingsByResource: [String: [Int]]
     /// The VPCs in map order: by name (label, Name tag or ID), numbers compared as numbers.
     let vpcOrder: [(vpc: AWSVpc, name: String)]
     /// Everything `/` can find: made on another thread beside the first frame (the element
@@ -38,15 +36,11 @@ final class AnalysisIndex: Sendable {
     init(model: NetworkModel, analysis: Analysis, prefetch: Bool = true) {
         var errors = 0
         var warnings = 0
-        var byResource: [String: [Int]] = [:]
-        for (i, finding) in analysis.findings.enumerated() {
+        for finding in analysis.findings {
             if finding.severity == .error { errors += 1 } else if finding.severity == .warning { warnings += 1 }
-            var seen = Set<String>()
-            for id in finding.resources where seen.insert(id).inserted { byResource[id, default: []].append(i) }
         }
         errorCount = errors
         warningCount = warnings
-        findingsByResource = byResource
         let naming = Naming(model: model)
         vpcOrder = model.vpcs.map { (vpc: $0, name: naming.vpc($0.id)) }.sorted { a, b in
             a.name.compare(b.name, options: [.numeric, .caseInsensitive]) == .orderedAscending

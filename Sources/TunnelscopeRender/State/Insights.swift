@@ -104,6 +104,6 @@ public struct Insights: Sendable {
 
     /// Findings that name `id`, worst first.
     func findings(involving id: String) -> [Finding] {
-        (index.findingsByResource[id] ?? []).map { findings[$0] }.sorted { $0.severity < $1.severity }
+        verdicts.findings(naming: id).map { findings[$0] }.sorted { $0.severity < $1.severity }
     }
 }
