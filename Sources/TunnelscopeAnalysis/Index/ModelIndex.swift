@@ -175,7 +175,15 @@ final class ModelIndex: Sendable {
 
         init(model: NetworkModel) {
             subnetsByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
-            for (i, s) in model.subnets.enumerated() { subnetsByVpc[s.vpcId, default: []].append(i) }
+            // The model keeps subnets in VPC order: one entry per run of a VPC's subnets.
+            var start = 0
+            while start < model.subnets.count {
+                let vpc = model.subnets[start].vpcId
+                var end = start + 1
+                while end < model.subnets.count, model.subnets[end].vpcId == vpc { end += 1 }
+                subnetsByVpc[vpc, default: []].append(contentsOf: start..<end)
+                start = end
+            }
             routeTableBySubnet = [String: Int](minimumCapacity: model.subnets.count)
             mainRouteTableByVpc = [String: Int](minimumCapacity: model.vpcs.count)
             routeTablesByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
