@@ -152,7 +152,7 @@ public struct NetworkModel: Sendable {
             // subnet's that has one: describe-vpcs does not say) and points each run of subnets at
             // its VPC's copy of the ID (each file had its own).
             var v = 0
-            Self.forEachRun(of: subnets) { run in
+            subnets.forEachVPCRun { run in
                 let vpcId = subnets[run.lowerBound].vpcId
                 let key = TextOrderKey(vpcId)
                 while v < vpcs.count, TextOrderKey.compare(TextOrderKey(vpcs[v].id), key) < 0 { v += 1 }
@@ -170,18 +170,6 @@ public struct NetworkModel: Sendable {
             self.subnets = subnets
             vpcIndex = NetworkModel.index(vpcs) { $0.id }
             subnetIndex = NetworkModel.index(subnets) { $0.id }
-        }
-
-        /// Calls `body` with each run of consecutive subnets in the same VPC.
-        private static func forEachRun(of subnets: [AWSSubnet], _ body: (Range<Int>) -> Void) {
-            var start = 0
-            while start < subnets.count {
-                let vpc = subnets[start].vpcId
-                var end = start + 1
-                while end < subnets.count, subnets[end].vpcId == vpc { end += 1 }
-                body(start..<end)
-                start = end
-            }
         }
     }
 

@@ -174,16 +174,12 @@ final class ModelIndex: Sendable {
         var routeTableById: [String: Int]
 
         init(model: NetworkModel) {
-            subnetsByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
             // The model keeps subnets in VPC order: one entry per run of a VPC's subnets.
-            var start = 0
-            while start < model.subnets.count {
-                let vpc = model.subnets[start].vpcId
-                var end = start + 1
-                while end < model.subnets.count, model.subnets[end].vpcId == vpc { end += 1 }
-                subnetsByVpc[vpc, default: []].append(contentsOf: start..<end)
-                start = end
+            var byVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
+            model.subnets.forEachVPCRun { run in
+                byVpc[model.subnets[run.lowerBound].vpcId, default: []].append(contentsOf: run)
             }
+            subnetsByVpc = byVpc
             routeTableBySubnet = [String: Int](minimumCapacity: model.subnets.count)
             mainRouteTableByVpc = [String: Int](minimumCapacity: model.vpcs.count)
             routeTablesByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)

@@ -136,3 +136,18 @@ public struct AWSVpcPeering: Hashable, Sendable {
         self.source = source
     }
 }
+
+extension Array where Element == AWSSubnet {
+    /// Calls `body` with the positions of each run of consecutive subnets in the same VPC (the
+    /// model keeps its subnets in VPC order, so each VPC is one run there).
+    package func forEachVPCRun(_ body: (Range<Int>) -> Void) {
+        var start = 0
+        while start < count {
+            let vpc = self[start].vpcId
+            var end = start + 1
+            while end < count, self[end].vpcId == vpc { end += 1 }
+            body(start..<end)
+            start = end
+        }
+    }
+}
