@@ -87,7 +87,7 @@ extension RouteExchange {
                     else { continue }
                     if senders[attachment.id] == nil {
                         senders[attachment.id] = Sender(
-                            table: table, tableId: tableId, attachment: attachment.id,
+                            table: table, attachment: attachment.id,
                             crossConnections: crossConnections,
                             index: index)
                     }
@@ -288,7 +288,7 @@ extension RouteExchange {
 
         /// The table's active routes, less those learned from GCP over the VPN itself.
         init(
-            table: TGWRouteTable, tableId: String, attachment: String, crossConnections: Set<String>, index: ModelIndex
+            table: TGWRouteTable, attachment: String, crossConnections: Set<String>, index: ModelIndex
         ) {
             var prefixes: [(CIDR, String?)] = []
             let routes = table.routes
@@ -303,7 +303,7 @@ extension RouteExchange {
             }
             self.prefixes = prefixes
             sorted = prefixes.map(\.0).sorted()
-            evidence = "\(tableId) (associated with \(attachment))"
+            evidence = "\(table.id) (associated with \(attachment))"
         }
 
         /// A VGW advertises its VPCs' ranges.
