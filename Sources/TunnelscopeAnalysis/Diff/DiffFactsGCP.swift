@@ -7,7 +7,7 @@ extension SnapshotFacts {
         for g in model.haVpnGateways {
             var f = ElementFacts(g.ref.id, .haGateway, .gcp, scope: g.ref.project)
             f.add("network", g.network?.id)
-            f.add(set: "interfaces", g.interfaces.map { "if\($0.id) \($0.ipAddress?.description ?? "no IP")" })
+            f.add(set: "interfaces", Self.interfaces(g.interfaces))
             f.add("health", verdicts.health(of: g.ref.id).diffWord)
             append(f)
             for i in g.interfaces {
@@ -21,7 +21,7 @@ extension SnapshotFacts {
         for g in model.externalVpnGateways {
             var f = ElementFacts(g.ref.id, .peerGateway, .gcp, scope: g.ref.project)
             f.add("redundancy", g.redundancyType)
-            f.add(set: "interfaces", g.interfaces.map { "if\($0.id) \($0.ipAddress?.description ?? "no IP")" })
+            f.add(set: "interfaces", Self.interfaces(g.interfaces))
             f.add("health", verdicts.health(of: g.ref.id).diffWord)
             append(f)
             for i in g.interfaces {
@@ -144,5 +144,10 @@ extension SnapshotFacts {
 
     static func side(_ s: AWSPeeringSide) -> String {
         ([s.vpcId, s.accountId, s.region].compactMap { $0 } + s.cidrs.map(\.description)).joined(separator: " ")
+    }
+
+    /// A gateway's interfaces (HA VPN or peer) as the diff compares them: `if0 35.242.1.10`.
+    private static func interfaces(_ list: [GatewayInterface]) -> [String] {
+        list.map { "if\($0.id) \($0.ipAddress?.description ?? "no IP")" }
     }
 }

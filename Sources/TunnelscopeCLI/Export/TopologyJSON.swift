@@ -193,10 +193,7 @@ struct TopologyJSON {
                     g.ref.id,
                     [
                         "name": g.name, "project": g.ref.project, "region": g.ref.region, "network": g.network?.id,
-                        "interfaces": g.interfaces.map {
-                            ["id": $0.id, "ipAddress": $0.ipAddress?.description as Any?]
-                        }
-                        .map { $0.compactMapValues { $0 } },
+                        "interfaces": interfaces(g.interfaces),
                     ])
             },
             "externalVpnGateways": model.externalVpnGateways.map { g in
@@ -204,10 +201,7 @@ struct TopologyJSON {
                     g.ref.id,
                     [
                         "name": g.name, "project": g.ref.project, "redundancyType": g.redundancyType,
-                        "interfaces": g.interfaces.map {
-                            ["id": $0.id, "ipAddress": $0.ipAddress?.description as Any?]
-                        }
-                        .map { $0.compactMapValues { $0 } },
+                        "interfaces": interfaces(g.interfaces),
                     ])
             },
             "vpnTunnels": model.gcpTunnels.map { t in
@@ -232,6 +226,11 @@ struct TopologyJSON {
                     ])
             },
         ]
+    }
+
+    /// A gateway's interfaces (HA VPN or peer): number and IP address, when it has one.
+    private func interfaces(_ list: [GatewayInterface]) -> [[String: Any]] {
+        list.map { ["id": $0.id, "ipAddress": $0.ipAddress?.description as Any?].compactMapValues { $0 } }
     }
 
     private func site(_ s: OnPremSite) -> [String: Any] {
