@@ -117,5 +117,8 @@ extension Analysis {
         verdicts.bgpDown + model.virtualInterfaces.flatMap(\.bgpPeers).filter { $0.bgpStatus == "down" }.count
     }
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    /// (Counted in place: filtering would copy every finding of the severity.)
+    public func count(_ severity: Severity) -> Int {
+        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
 }

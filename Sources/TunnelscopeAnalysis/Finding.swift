@@ -6,7 +6,7 @@ public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
     case warning
     case info
 
-    private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+    var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 

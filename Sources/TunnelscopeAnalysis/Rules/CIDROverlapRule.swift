@@ -24,27 +24,30 @@ enum CIDROverlapRule: AnalysisRule {
     }
 
     static func findings(_ c: AnalysisContext) -> [Finding] {
-        let owners = c.space.owners.filter { $0.kind != .awsSubnet }
-            .sorted {
-                ($0.cidr.network.value, $0.cidr.prefixLength, $0.group) < (
-                    $1.cidr.network.value, $1.cidr.prefixLength, $1.group
-                )
-            }
+        // Sorted by (start, prefix length, group) as positions: the owners are compared by one
+        // number read once, and by group only where that is equal (not copied to be compared).
+        let all = c.space.owners
+        let key = all.map { UInt64($0.cidr.network.value) << 8 | UInt64($0.cidr.prefixLength) }
+        let order = all.withUnsafeBufferPointer { o in
+            o.indices.filter { o[$0].kind != .awsSubnet }
+                .sorted { a, b in key[a] != key[b] ? key[a] < key[b] : o[a].group < o[b].group }
+        }
         var nodes: [Node] = []
-        for owner in owners {
-            if let last = nodes.last, last.cidr == owner.cidr {
-                nodes[nodes.count - 1].owners.append(owner)
+        for i in order {
+            if nodes.last?.cidr == all[i].cidr {
+                nodes[nodes.count - 1].owners.append(all[i])
             } else {
-                nodes.append(Node(cidr: owner.cidr, owners: [owner]))
+                nodes.append(Node(cidr: all[i].cidr, owners: [all[i]]))
             }
         }
         var result: [Finding] = []
         var stack: [Node] = []
         for node in nodes {
             while let top = stack.last, !top.cidr.contains(node.cidr) { stack.removeLast() }
-            let groups = Set(node.owners.map(\.group))
+            // A node's owners are sorted by group: several groups when the first and last differ.
+            let owners = node.owners
             // Same range, several owners.
-            if groups.count > 1 {
+            if owners[0].group != owners[owners.count - 1].group {
                 let distinct = byLabel(firstOfEachGroup(node.owners))
                 result.append(finding(inner: distinct, outer: [], c))
             }
@@ -53,7 +56,9 @@ enum CIDROverlapRule: AnalysisRule {
             var seen = Set<String>()
             for open in stack.reversed() {
                 for owner in open.owners
-                where !groups.contains(owner.group) && seen.insert(owner.group).inserted && outer.count < 50 {
+                where !owners.contains(where: { $0.group == owner.group }) && seen.insert(owner.group).inserted
+                    && outer.count < 50
+                {
                     outer.append(owner)
                 }
             }

@@ -17,6 +17,14 @@ enum PeeredRangeRule: AnalysisRule {
         let advertisement = GCPAdvertisement(index: index)
         var result: [Finding] = []
         let networks = Set(c.links.flatMap(\.tunnelIndices).compactMap { index.gcpNetwork(ofTunnel: $0) })
+        // The producer ranges of each network, found in one pass (not one pass per network).
+        var producers: [GCPRef: [AddressOwner]] = [:]
+        let owners = c.space.owners
+        for i in owners.indices where owners[i].kind == .redis || owners[i].kind == .peeredRange {
+            if let network = owners[i].gcpNetwork, networks.contains(network) {
+                producers[network, default: []].append(owners[i])
+            }
+        }
         for network in networks.sorted() {
             let routers = (index.routersByNetwork[network] ?? []).map { model.cloudRouters[$0] }.filter {
                 !$0.bgpPeers.isEmpty
@@ -27,10 +35,7 @@ enum PeeredRangeRule: AnalysisRule {
                 + c.exchange.gcpToAWS.filter { !$0.advertisedOn.isEmpty }.map(\.prefix)
             let routerNames = routers.map(\.name).joined(separator: ", ")
             let net = model.gcpNetwork(network)
-            let producers = c.space.owners.filter {
-                ($0.kind == .redis || $0.kind == .peeredRange) && $0.gcpNetwork == network
-            }
-            for owner in producers {
+            for owner in producers[network] ?? [] {
                 let range = owner.cidr
                 let peeringName = (index.gcpRoutesByNetwork[network] ?? []).lazy.map { model.gcpRoutes[$0] }
                     .first {

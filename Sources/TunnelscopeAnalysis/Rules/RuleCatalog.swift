@@ -63,16 +63,21 @@ extension Finding {
     /// Use it to merge findings made elsewhere (such as the load report's) with `Analysis.findings`.
     public static func ordered(_ findings: [Finding]) -> [Finding] {
         let rank = Dictionary(uniqueKeysWithValues: ruleUrgency.enumerated().map { ($1, $0) })
-        // Each finding's rule looked up once, not twice per comparison; the texts are compared
-        // only between findings of one severity and urgency. The same order (a stable sort of the
-        // positions by the same comparison).
-        let urgency = findings.map { rank[$0.rule] ?? ruleUrgency.count }
-        let order = findings.indices.sorted { a, b in
-            let x = findings[a]
-            let y = findings[b]
-            if x.severity != y.severity { return x.severity < y.severity }
-            if urgency[a] != urgency[b] { return urgency[a] < urgency[b] }
-            return (x.rule, x.resources.first ?? "", x.message) < (y.rule, y.resources.first ?? "", y.message)
+        // Severity and the rule's urgency as one number per finding, read once (not twice per
+        // comparison); the texts are compared in place (a finding is not copied to be compared),
+        // and only between findings of one severity and urgency. The same order (a stable sort of
+        // the positions by the same comparison).
+        let unknown = ruleUrgency.count
+        let key = findings.map { $0.severity.rank * (unknown + 1) + (rank[$0.rule] ?? unknown) }
+        let order = findings.withUnsafeBufferPointer { f in
+            f.indices.sorted { a, b in
+                if key[a] != key[b] { return key[a] < key[b] }
+                if f[a].rule != f[b].rule { return f[a].rule < f[b].rule }
+                let first = f[a].resources.first ?? ""
+                let other = f[b].resources.first ?? ""
+                if first != other { return first < other }
+                return f[a].message < f[b].message
+            }
         }
         return order.map { findings[$0] }
     }
