@@ -140,3 +140,23 @@ import TunnelscopeTestSupport
         }
     }
 }
+
+/// Positions grouped by key, stored flat.
+@Suite struct KeyedGroupsTests {
+    /// Random keys (many repeated, some added far apart) give the positions a dictionary of
+    /// arrays gives, in the order added; a key never added gives nil.
+    @Test func keyedGroupsMatchADictionaryOfArrays() {
+        var g = CompactIndexTests.Generator(state: 7)
+        var builder = KeyedGroups.Builder(capacity: 10)
+        var expected: [String: [Int]] = [:]
+        for position in 0..<5_000 {
+            let key = "vpc-\(g.next(g.next(3) == 0 ? 40 : 2_000))"
+            builder.add(key, position)
+            expected[key, default: []].append(position)
+        }
+        let groups = builder.groups()
+        for (key, positions) in expected { #expect(groups[key].map(Array.init) == positions, "\(key)") }
+        #expect(groups["vpc-missing"] == nil)
+        #expect(KeyedGroups.Builder().groups().isEmpty)
+    }
+}

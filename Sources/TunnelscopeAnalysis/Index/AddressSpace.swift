@@ -119,24 +119,32 @@ struct AddressSpace: Sendable {
         owners.reserveCapacity(
             model.vpcs.reduce(0) { $0 + $1.cidrs.count } + model.subnets.count + model.gcpSubnets.count
                 + model.onPremSites.count + model.redisInstances.count)
-        var hybridVPCs = [String: Bool](minimumCapacity: model.vpcs.count)
-        for (v, vpc) in model.vpcs.enumerated() {
-            let hybrid = index.isHybridVPC(vpc.id)
-            hybridVPCs[vpc.id] = hybrid
-            for cidr in vpc.cidrs {
+        // By position: the VPCs and subnets are read in place, not copied.
+        let vpcs = model.vpcs
+        var hybridVPCs = [String: Bool](minimumCapacity: vpcs.count)
+        for v in vpcs.indices {
+            let id = vpcs[v].id
+            let hybrid = index.isHybridVPC(id)
+            hybridVPCs[id] = hybrid
+            for cidr in vpcs[v].cidrs {
                 owners.append(
                     AddressOwner(
-                        kind: .awsVpc, hybrid: hybrid, cidr: cidr.normalized, resource: vpc.id, group: vpc.id,
+                        kind: .awsVpc, hybrid: hybrid, cidr: cidr.normalized, resource: id, group: id,
                         source: .vpc(Int32(v)), index: index))
             }
         }
-        for (s, subnet) in model.subnets.enumerated() {
-            guard let cidr = subnet.cidr else { continue }
-            owners.append(
-                AddressOwner(
-                    kind: .awsSubnet, hybrid: hybridVPCs[subnet.vpcId] ?? index.isHybridVPC(subnet.vpcId),
-                    cidr: cidr.normalized, resource: subnet.id, group: subnet.vpcId, source: .subnet(Int32(s)),
-                    index: index))
+        // The subnets are in VPC order: their VPC is looked up once per run.
+        let subnets = model.subnets
+        subnets.forEachVPCRun { run in
+            let vpc = subnets[run.lowerBound].vpcId
+            let hybrid = hybridVPCs[vpc] ?? index.isHybridVPC(vpc)
+            for s in run {
+                guard let cidr = subnets[s].cidr else { continue }
+                owners.append(
+                    AddressOwner(
+                        kind: .awsSubnet, hybrid: hybrid, cidr: cidr.normalized, resource: subnets[s].id, group: vpc,
+                        source: .subnet(Int32(s)), index: index))
+            }
         }
         for (s, subnet) in model.gcpSubnets.enumerated() {
             let network = subnet.network
@@ -192,9 +200,11 @@ struct AddressSpace: Sendable {
                     group: group, source: .peeredRoute(Int32(r)), index: index))
         }
         self.owners = owners
-        table = PrefixTable(owners.enumerated().map { ($1.cidr, $0) })
+        table = PrefixTable(owners.indices.map { (owners[$0].cidr, $0) })
         // (network, prefix length) as one number, read once: the sort compares integers, not owners.
-        let keys = owners.map { UInt64($0.cidr.network.value) << 8 | UInt64($0.cidr.prefixLength) }
+        let keys = owners.indices.map {
+            UInt64(owners[$0].cidr.network.value) << 8 | UInt64(owners[$0].cidr.prefixLength)
+        }
         sorted = owners.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
     }
 

@@ -8,12 +8,11 @@ final class ModelIndex: Sendable {
     // AWS
     let attachmentById: [String: Int]
     /// VPC, VPN connection or Direct Connect gateway ID → its TGW attachments.
-    let attachmentsByResource: [String: [Int]]
+    let attachmentsByResource: KeyedGroups
     let tgwRouteTableById: [String: Int]
-    let subnetsByVpc: [String: [Int]]
     let routeTableBySubnet: [String: Int]
     let mainRouteTableByVpc: [String: Int]
-    let routeTablesByVpc: [String: [Int]]
+    let routeTablesByVpc: KeyedGroups
     let connectionsByVgw: [String: [Int]]
     let routeTableById: [String: Int]
     let vpcPeeringById: [String: Int]
@@ -53,13 +52,15 @@ final class ModelIndex: Sendable {
         self.model = model
         // Sized up front: growing a table of tens of thousands of IDs rehashes every key each time.
         var attachmentById = [String: Int](minimumCapacity: model.tgwAttachments.count)
-        var attachmentsByResource = [String: [Int]](minimumCapacity: model.tgwAttachments.count)
-        for (i, a) in model.tgwAttachments.enumerated() {
-            attachmentById[a.id] = i
-            if let r = a.resourceId, a.state != "deleted" { attachmentsByResource[r, default: []].append(i) }
+        var attachmentsByResource = KeyedGroups.Builder(capacity: model.tgwAttachments.count)
+        // By position: an attachment is not copied to be read.
+        let attachments = model.tgwAttachments
+        for i in attachments.indices {
+            attachmentById[attachments[i].id] = i
+            if let r = attachments[i].resourceId, attachments[i].state != "deleted" { attachmentsByResource.add(r, i) }
         }
         self.attachmentById = attachmentById
-        self.attachmentsByResource = attachmentsByResource
+        self.attachmentsByResource = attachmentsByResource.groups()
         tgwRouteTableById = Dictionary(
             model.tgwRouteTables.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // The VPC side (subnets and route tables: the largest arrays) is indexed on another core
@@ -158,43 +159,40 @@ final class ModelIndex: Sendable {
         siteByDirectConnectGateway = siteByDx
         self.siteByName = siteByName
         let vpc = vpcSide.value
-        subnetsByVpc = vpc.subnetsByVpc
         routeTableBySubnet = vpc.routeTableBySubnet
         mainRouteTableByVpc = vpc.mainRouteTableByVpc
         routeTablesByVpc = vpc.routeTablesByVpc
         routeTableById = vpc.routeTableById
     }
 
-    /// The subnets and route tables by VPC, subnet and ID.
+    /// The route tables by VPC, subnet and ID.
     private struct VPCSide: Sendable {
-        var subnetsByVpc: [String: [Int]]
         var routeTableBySubnet: [String: Int]
         var mainRouteTableByVpc: [String: Int]
-        var routeTablesByVpc: [String: [Int]]
+        var routeTablesByVpc: KeyedGroups
         var routeTableById: [String: Int]
 
         init(model: NetworkModel) {
-            // The model keeps subnets in VPC order: one entry per run of a VPC's subnets.
-            var byVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
-            model.subnets.forEachVPCRun { run in
-                byVpc[model.subnets[run.lowerBound].vpcId, default: []].append(contentsOf: run)
-            }
-            subnetsByVpc = byVpc
             routeTableBySubnet = [String: Int](minimumCapacity: model.subnets.count)
             mainRouteTableByVpc = [String: Int](minimumCapacity: model.vpcs.count)
-            routeTablesByVpc = [String: [Int]](minimumCapacity: model.vpcs.count)
+            var byVpc = KeyedGroups.Builder(capacity: model.routeTables.count)
             routeTableById = [String: Int](minimumCapacity: model.routeTables.count)
-            for (i, table) in model.routeTables.enumerated() {
-                routeTablesByVpc[table.vpcId, default: []].append(i)
-                if table.isMain, mainRouteTableByVpc[table.vpcId] == nil { mainRouteTableByVpc[table.vpcId] = i }
+            // By position: a table is not copied to be read.
+            let tables = model.routeTables
+            for i in tables.indices {
+                let vpc = tables[i].vpcId
+                byVpc.add(vpc, i)
+                if tables[i].isMain, mainRouteTableByVpc[vpc] == nil { mainRouteTableByVpc[vpc] = i }
                 // One lookup per subnet; one associated twice keeps its first table.
-                for subnet in table.subnetIds {
+                for subnet in tables[i].subnetIds {
                     if let first = routeTableBySubnet.updateValue(i, forKey: subnet) {
                         routeTableBySubnet[subnet] = first
                     }
                 }
-                if let first = routeTableById.updateValue(i, forKey: table.id) { routeTableById[table.id] = first }
+                let id = tables[i].id
+                if let first = routeTableById.updateValue(i, forKey: id) { routeTableById[id] = first }
             }
+            routeTablesByVpc = byVpc.groups()
         }
     }
 
@@ -230,14 +228,6 @@ final class ModelIndex: Sendable {
     /// The route table that applies to a subnet: its explicit association, else the VPC's main table.
     func routeTable(forSubnet subnet: String, in vpc: String) -> AWSRouteTable? {
         (routeTableBySubnet[subnet] ?? mainRouteTableByVpc[vpc]).map { model.routeTables[$0] }
-    }
-
-    /// The route tables in use in a VPC: the main table and every table with a subnet association.
-    func routeTablesInUse(vpc: String) -> [AWSRouteTable] {
-        (routeTablesByVpc[vpc] ?? []).filter {
-            model.routeTables[$0].isMain || !model.routeTables[$0].subnetIds.isEmpty
-        }
-        .map { model.routeTables[$0] }
     }
 
     func isSharedVPCHost(_ project: String) -> Bool { sharedVPCByHost[project] != nil }

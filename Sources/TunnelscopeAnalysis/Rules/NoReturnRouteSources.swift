@@ -44,9 +44,13 @@ extension NoReturnRouteRule {
         var result: [Source] = []
         var vpcs: [String] = []
         if gateway.hasPrefix("tgw-") {
-            for a in model.tgwAttachments
-            where a.transitGatewayId == gateway && a.resourceType == "vpc" && c.baseline.attachmentAlive(a) {
-                if let vpc = a.resourceId { vpcs.append(vpc) }
+            // By position: an attachment is not copied to be read.
+            let attachments = model.tgwAttachments
+            for i in attachments.indices
+            where attachments[i].transitGatewayId == gateway && attachments[i].resourceType == "vpc"
+                && c.baseline.attachmentAlive(attachments[i])
+            {
+                if let vpc = attachments[i].resourceId { vpcs.append(vpc) }
             }
         } else {
             vpcs = c.index.vpnGateway(gateway)?.attachedVpcIds ?? []

@@ -15,7 +15,7 @@ public struct ElementVerdict: Sendable, Hashable {
 public struct Verdicts: Sendable {
     public let tunnels: [TunnelVerdict]
     private let tunnelById: [String: Int]
-    private let findingsByResource: [String: [Int]]
+    private let findingsByResource: KeyedGroups
     /// Elements whose health follows from the tunnels (or Direct Connect paths) they carry.
     /// What each element carries in the exported state (the what-if's impact compares with it).
     let carriers: [String: (carrying: Int, total: Int, what: String)]
@@ -30,25 +30,26 @@ public struct Verdicts: Sendable {
     init(context c: AnalysisContext, findings: [Finding]) {
         let model = c.model
         severities = findings.map(\.severity)
-        // Sized once: growing a table of tens of thousands of IDs rehashes them each time, and
-        // at 50,000 VPCs that was most of the verdicts' time.
-        var byResource = [String: [Int]](minimumCapacity: 2 * findings.count)
-        for (i, f) in findings.enumerated() {
+        // Sized once (growing a table of tens of thousands of IDs rehashes them each time), and
+        // stored flat (not an array per resource); the findings are read in place, not copied.
+        var byResource = KeyedGroups.Builder(capacity: 2 * findings.count)
+        for i in findings.indices {
             // A finding names a handful of resources: a repeat is found by looking back, not by
             // building a set for every finding.
-            let resources = f.resources
-            for (k, r) in resources.enumerated() where !resources[..<k].contains(r) {
-                byResource[r, default: []].append(i)
+            let resources = findings[i].resources
+            for k in resources.indices where !resources[..<k].contains(resources[k]) {
+                byResource.add(resources[k], i)
             }
         }
-        findingsByResource = byResource
+        let findingsByResource = byResource.groups()
+        self.findingsByResource = findingsByResource
 
         var verdicts: [TunnelVerdict] = []
         verdicts.reserveCapacity(model.tunnels.count)
         var byId: [String: Int] = [:]
         for (t, tunnel) in model.tunnels.enumerated() {
             let state = c.states[t]
-            let named = byResource[tunnel.id] ?? []
+            let named = Array(findingsByResource[tunnel.id] ?? [])
             var disagreements: [Disagreement] = []
             for i in named {
                 let f = findings[i]
@@ -158,7 +159,7 @@ public struct Verdicts: Sendable {
     public func tunnel(_ id: String) -> TunnelVerdict? { tunnelById[id].map { tunnels[$0] } }
 
     /// Indices into `Analysis.findings` of the findings that name `id`.
-    public func findings(naming id: String) -> [Int] { findingsByResource[id] ?? [] }
+    public func findings(naming id: String) -> [Int] { Array(findingsByResource[id] ?? []) }
 
     /// The verdict on any element ID (tunnel, connection, gateway, interface, router, BGP session,
     /// site, VPC, network, subnet, Memorystore instance, link …).
@@ -166,7 +167,7 @@ public struct Verdicts: Sendable {
         if let t = tunnel(id) {
             return ElementVerdict(id: id, health: t.health, state: t.summary, findings: t.findings)
         }
-        let named = findingsByResource[id] ?? []
+        let named = Array(findingsByResource[id] ?? [])
         var health = Health.ok
         var state: String?
         if let c = carriers[id] {

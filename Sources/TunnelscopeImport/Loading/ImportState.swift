@@ -155,9 +155,20 @@ struct ImportState {
         }
         for conflict in later.report.conflictList { report.list(conflict) }
         for (kind, items) in later.stored {
+            let base = items.count(parts)
+            if base == 0, seenKeys[kind]?.isEmpty ?? true, let keys = later.seenKeys[kind] {
+                // The first file with this kind: nothing here can be a copy of its items, so they
+                // are kept as they are, and its table of keys becomes this one's (not built again
+                // key by key); room is made only when later files have more of the kind.
+                seenKeys[kind] = keys
+                if let expected = expectedKeys[kind], expected > keys.count {
+                    seenKeys[kind]!.reserveCapacity(expected)
+                }
+                items.move(&parts, later.parts, items.items.map(\.index))
+                continue
+            }
             var keep: [Int] = []
             keep.reserveCapacity(items.items.count)
-            let base = items.count(parts)
             for (key, index) in items.items {
                 if let first = seenKeys[kind, default: [:]].updateValue(base + keep.count, forKey: key) {
                     seenKeys[kind]![key] = first
@@ -184,11 +195,13 @@ struct ImportState {
         report.provenance.merge(later.report.provenance)
     }
 
-    /// Makes room for the keys of every file's resources at once (not set by set, file by file).
+    /// How many keys of each kind the files to merge hold (`reserve(for:)`).
+    private var expectedKeys: [String: Int] = [:]
+
+    /// Makes room for the keys of every file's resources at once (not set by set, file by file):
+    /// the first file with a kind brings its table, which is grown once if later files add to it.
     mutating func reserve(for files: [ImportState]) {
-        var counts: [String: Int] = [:]
-        for file in files { for (kind, stored) in file.stored { counts[kind, default: 0] += stored.items.count } }
-        for (kind, count) in counts { seenKeys[kind, default: [:]].reserveCapacity(count) }
+        for file in files { for (kind, stored) in file.stored { expectedKeys[kind, default: 0] += stored.items.count } }
     }
 
     /// `aws:VpnConnection` → `VPN connection`.
