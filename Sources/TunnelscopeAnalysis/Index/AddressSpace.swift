@@ -213,8 +213,30 @@ struct AddressSpace: Sendable {
         table.matches(containing: cidr).flatMap { $0.1.map { owners[$0] } }
     }
 
+    /// The first owner (most specific first, as `owners(containing:)` lists them) for which
+    /// `wanted` holds; no owner is copied but the one returned.
+    func firstOwner(containing cidr: CIDR, where wanted: (AddressOwner) -> Bool) -> AddressOwner? {
+        table.first(containing: cidr) { _, positions in positions.first { wanted(owners[$0]) }.map { owners[$0] } }
+    }
+
+    /// The first owner inside `cidr` (in address order, as `owners(inside:)` lists them) for which
+    /// `wanted` holds; no owner is copied but the one returned.
+    func firstOwner(inside cidr: CIDR, where wanted: (AddressOwner) -> Bool) -> AddressOwner? {
+        firstPosition(inside: cidr) { wanted(owners[$0]) }.map { owners[$0] }
+    }
+
     /// Owners whose range lies inside `cidr` (strictly smaller or equal), in address order.
     func owners(inside cidr: CIDR) -> [AddressOwner] {
+        var result: [AddressOwner] = []
+        _ = firstPosition(inside: cidr) { o in
+            result.append(owners[o])
+            return false
+        }
+        return result
+    }
+
+    /// Visits the owners inside `cidr` in address order until `stop` returns true for one (its position).
+    private func firstPosition(inside cidr: CIDR, _ stop: (Int) -> Bool) -> Int? {
         let start = cidr.network.value
         let end = cidr.lastAddress.value
         var low = 0
@@ -223,14 +245,13 @@ struct AddressSpace: Sendable {
             let mid = (low + high) / 2
             if owners[sorted[mid]].cidr.network.value < start { low = mid + 1 } else { high = mid }
         }
-        var result: [AddressOwner] = []
         var i = low
         while i < sorted.count, owners[sorted[i]].cidr.network.value <= end {
-            let owner = owners[sorted[i]]
-            if cidr.contains(owner.cidr) { result.append(owner) }
+            let o = sorted[i]
+            if cidr.contains(owners[o].cidr), stop(o) { return o }
             i += 1
         }
-        return result
+        return nil
     }
 
     /// Every owner overlapping `cidr`: the ones containing it and the ones inside it.
@@ -238,6 +259,4 @@ struct AddressSpace: Sendable {
         owners(containing: cidr) + owners(inside: cidr).filter { $0.cidr.prefixLength > cidr.prefixLength }
     }
 
-    /// The most specific owner of an address (or of a whole prefix).
-    func mostSpecificOwner(of cidr: CIDR) -> AddressOwner? { owners(containing: cidr).first }
 }

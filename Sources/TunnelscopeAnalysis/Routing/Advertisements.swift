@@ -196,19 +196,18 @@ extension RouteExchange {
         }
 
         let space = addressSpace()
-        func tunnelIds(_ s: Set<Int>) -> [Int] { s.sorted() }
         func route(
             _ prefix: CIDR, _ direction: VPNRoute.Direction, origin: String?, sent: Set<Int>, received: Set<Int>,
             evidence: Set<String>
         ) -> VPNRoute {
             let owner = Self.owner(of: prefix, origin: origin, direction: direction, index: index, space: space)
+            let sent = sent.sorted()
+            let received = received.sorted()
             return VPNRoute(
                 prefix: prefix, direction: direction, origin: owner.id, originLabel: owner.label,
-                originSide: owner.side,
-                advertisedOn: tunnelIds(sent).map { model.tunnels[$0].id },
-                learnedOn: tunnelIds(received).map { model.tunnels[$0].id },
-                evidence: evidence.sorted(), advertisedOnIndices: tunnelIds(sent), learnedOnIndices: tunnelIds(received)
-            )
+                originSide: owner.side, advertisedOn: sent.map { model.tunnels[$0].id },
+                learnedOn: received.map { model.tunnels[$0].id }, evidence: evidence.sorted(),
+                advertisedOnIndices: sent, learnedOnIndices: received)
         }
         var awsToGCP: [VPNRoute] = []
         let hasStatus = model.cloudRouters.contains(where: \.hasStatus)
@@ -343,19 +342,20 @@ extension RouteExchange {
         of prefix: CIDR, origin: String?, direction: VPNRoute.Direction, index: ModelIndex,
         space: AddressSpace
     ) -> (id: String?, label: String, side: Side) {
-        let wanted: Set<Side> = direction == .awsToGCP ? [.aws, .onPrem] : [.gcp]
+        // AWS → GCP: an AWS or on-prem owner; GCP → AWS: a GCP one (never an AWS subnet: its VPC is named).
+        let wantsGCP = direction == .gcpToAWS
+        func wanted(_ owner: AddressOwner) -> Bool { owner.kind != .awsSubnet && (owner.kind.side == .gcp) == wantsGCP }
         if let origin {
             if origin.hasPrefix("vpc-") { return (origin, "AWS VPC \(index.vpcName(origin))", .aws) }
             if let s = index.model.siteIndex[origin] {
                 return (origin, "on-prem \(index.siteName(s))", .onPrem)
             }
         }
-        let owners =
-            space.owners(containing: prefix).filter { wanted.contains($0.kind.side) && $0.kind != .awsSubnet }
-            + space.owners(inside: prefix).filter {
-                wanted.contains($0.kind.side) && $0.kind != .awsSubnet && $0.cidr != prefix
-            }
-        if let o = owners.first { return (o.resource, o.label, o.kind.side) }
+        // The most specific owner containing the prefix, else the first inside it.
+        let owner =
+            space.firstOwner(containing: prefix, where: wanted)
+            ?? space.firstOwner(inside: prefix) { wanted($0) && $0.cidr != prefix }
+        if let o = owner { return (o.resource, o.label, o.kind.side) }
         return (
             nil, direction == .awsToGCP ? "AWS side (owner unknown)" : "GCP side (owner unknown)",
             direction == .awsToGCP ? .aws : .gcp

@@ -106,7 +106,7 @@ extension Forwarder {
     }
 
     func arrival(vpc: String, _ dst: CIDR) -> PathEnd {
-        if let subnet = space.owners(containing: dst).first(where: { $0.kind == .awsSubnet && $0.vpcId == vpc }) {
+        if let subnet = space.firstOwner(containing: dst, where: { $0.kind == .awsSubnet && $0.vpcId == vpc }) {
             return reached(resource: subnet.resource, label: subnet.label, side: .aws)
         }
         guard contains(vpc: vpc, dst) else {

@@ -246,7 +246,7 @@ enum NoReturnRouteRule: AnalysisRule {
         // contains stands for the GCP ranges inside it: those are what traffic is sent to.
         var owned = Set<CIDR>()
         for prefix in result {
-            if c.space.owners(containing: prefix).contains(where: { $0.kind.side == .gcp }) {
+            if c.space.firstOwner(containing: prefix, where: { $0.kind.side == .gcp }) != nil {
                 owned.insert(prefix)
                 continue
             }
