@@ -68,8 +68,8 @@ public struct NetworkModel: Sendable {
     public let joinNotes: [String]
 
     // Indexes (key → position), so nothing downstream needs a quadratic join.
-    public let vpcIndex: [String: Int]
-    public let subnetIndex: [String: Int]
+    public let vpcIndex: IDIndex
+    public let subnetIndex: IDIndex
     public let customerGatewayIndex: [String: Int]
     public let vpnConnectionIndex: [String: Int]
     public let transitGatewayIndex: [String: Int]
@@ -141,8 +141,8 @@ public struct NetworkModel: Sendable {
     private struct SortedVPCs: Sendable {
         let subnets: [AWSSubnet]
         let vpcs: [AWSVpc]
-        let vpcIndex: [String: Int]
-        let subnetIndex: [String: Int]
+        let vpcIndex: IDIndex
+        let subnetIndex: IDIndex
 
         init(_ parts: ModelParts) {
             var subnets = parts.subnets.inTextOrder({ $0.vpcId }, then: { $0.id })
@@ -151,12 +151,15 @@ public struct NetworkModel: Sendable {
             // one pass over both (a merge join, no lookups) gives each VPC its region (its first
             // subnet's that has one: describe-vpcs does not say) and points each run of subnets at
             // its VPC's copy of the ID (each file had its own).
+            // The runs are found first: walking the array while writing into it would copy it whole.
+            var runs: [Range<Int>] = []
+            subnets.forEachVPCRun { runs.append($0) }
             var v = 0
-            subnets.forEachVPCRun { run in
+            for run in runs {
                 let vpcId = subnets[run.lowerBound].vpcId
                 let key = TextOrderKey(vpcId)
                 while v < vpcs.count, TextOrderKey.compare(TextOrderKey(vpcs[v].id), key) < 0 { v += 1 }
-                guard v < vpcs.count, vpcs[v].id == vpcId else { return }
+                guard v < vpcs.count, vpcs[v].id == vpcId else { continue }
                 let region = run.lazy.compactMap { subnets[$0].region }.first
                 var same = v
                 while same < vpcs.count, vpcs[same].id == vpcId {
@@ -168,8 +171,8 @@ public struct NetworkModel: Sendable {
             }
             self.vpcs = vpcs
             self.subnets = subnets
-            vpcIndex = NetworkModel.index(vpcs) { $0.id }
-            subnetIndex = NetworkModel.index(subnets) { $0.id }
+            vpcIndex = NetworkModel.idIndex(vpcs) { $0.id }
+            subnetIndex = NetworkModel.idIndex(subnets) { $0.id }
         }
     }
 
@@ -226,6 +229,15 @@ public struct NetworkModel: Sendable {
                 let k = key(buffer[i])
                 if let first = result.updateValue(i, forKey: k) { result[k] = first }
             }
+        }
+        return result
+    }
+
+    /// ID → the position of its first item (the items are not copied).
+    static func idIndex<T>(_ items: [T], _ id: (borrowing T) -> String) -> IDIndex {
+        var result = IDIndex(minimumCapacity: items.count)
+        items.withUnsafeBufferPointer { buffer in
+            for i in buffer.indices { result.keepFirst(id(buffer[i]), i) }
         }
         return result
     }

@@ -51,6 +51,30 @@ import TunnelscopeModel
         #expect(unnamed.report.notes.contains { $0.text.contains("which route table") })
     }
 
+    /// One search that lists a destination twice: an identical copy is counted as a duplicate, a
+    /// route that differs (another target) is a second route; a destination listed once is kept
+    /// whatever comes after it.
+    @Test func aRouteSearchRepeatingADestinationKeepsDistinctRoutesOnce() throws {
+        func route(_ destination: String, _ attachment: String) -> String {
+            #"{"DestinationCidrBlock": "\#(destination)", "Type": "static", "State": "active", "TransitGatewayAttachments": [{"TransitGatewayAttachmentId": "\#(attachment)", "ResourceId": "vpc-1", "ResourceType": "vpc"}]}"#
+        }
+        let routes = [
+            route("10.1.0.0/16", "tgw-attach-1"), route("10.2.0.0/16", "tgw-attach-1"),
+            route("10.1.0.0/16", "tgw-attach-1"), route("10.1.0.0/16", "tgw-attach-2"),
+            route("10.1.0.0/16", "tgw-attach-2"), route("10.3.0.0/16", "tgw-attach-1"),
+        ]
+        let search = #"{"Routes": [\#(routes.joined(separator: ", "))]}"#
+        let result = Fixtures.load(["search-transit-gateway-routes-tgw-rtb-aaa111.json": search])
+        let table = try #require(result.model.tgwRouteTables.first { $0.id == "tgw-rtb-aaa111" })
+        #expect(
+            table.routes.map { "\($0.destinationText) \($0.targets.compactMap(\.attachmentId).joined())" } == [
+                "10.1.0.0/16 tgw-attach-1", "10.2.0.0/16 tgw-attach-1", "10.1.0.0/16 tgw-attach-2",
+                "10.3.0.0/16 tgw-attach-1",
+            ])
+        #expect(result.report.kinds["aws:TransitGatewayRoute"]?.duplicates == 2)
+        #expect(result.report.conflictList.isEmpty)
+    }
+
     @Test func vpnTunnelsAreJoinedOnOutsideIPNotPosition() throws {
         // In the example, vpn-0bb…'s XML lists its tunnels in the opposite order to TunnelOptions.
         let connection = try #require(Fixtures.example().model.vpnConnection("vpn-0bb22cc33dd44ee55"))

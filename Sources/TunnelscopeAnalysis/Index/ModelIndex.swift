@@ -6,15 +6,15 @@ final class ModelIndex: Sendable {
     let model: NetworkModel
 
     // AWS
-    let attachmentById: [String: Int]
+    let attachmentById: IDIndex
     /// VPC, VPN connection or Direct Connect gateway ID → its TGW attachments.
     let attachmentsByResource: KeyedGroups
     let tgwRouteTableById: [String: Int]
-    let routeTableBySubnet: [String: Int]
-    let mainRouteTableByVpc: [String: Int]
+    let routeTableBySubnet: IDIndex
+    let mainRouteTableByVpc: IDIndex
     let routeTablesByVpc: KeyedGroups
     let connectionsByVgw: [String: [Int]]
-    let routeTableById: [String: Int]
+    let routeTableById: IDIndex
     let vpcPeeringById: [String: Int]
     let virtualInterfacesByGateway: [String: [Int]]
     let vgwsByVpc: [String: [String]]
@@ -51,12 +51,12 @@ final class ModelIndex: Sendable {
     init(model: NetworkModel, concurrently: Bool = false) {
         self.model = model
         // Sized up front: growing a table of tens of thousands of IDs rehashes every key each time.
-        var attachmentById = [String: Int](minimumCapacity: model.tgwAttachments.count)
+        var attachmentById = IDIndex(minimumCapacity: model.tgwAttachments.count)
         var attachmentsByResource = KeyedGroups.Builder(capacity: model.tgwAttachments.count)
         // By position: an attachment is not copied to be read.
         let attachments = model.tgwAttachments
         for i in attachments.indices {
-            attachmentById[attachments[i].id] = i
+            attachmentById.keepLast(attachments[i].id, i)
             if let r = attachments[i].resourceId, attachments[i].state != "deleted" { attachmentsByResource.add(r, i) }
         }
         self.attachmentById = attachmentById
@@ -167,30 +167,25 @@ final class ModelIndex: Sendable {
 
     /// The route tables by VPC, subnet and ID.
     private struct VPCSide: Sendable {
-        var routeTableBySubnet: [String: Int]
-        var mainRouteTableByVpc: [String: Int]
+        var routeTableBySubnet: IDIndex
+        var mainRouteTableByVpc: IDIndex
         var routeTablesByVpc: KeyedGroups
-        var routeTableById: [String: Int]
+        var routeTableById: IDIndex
 
         init(model: NetworkModel) {
-            routeTableBySubnet = [String: Int](minimumCapacity: model.subnets.count)
-            mainRouteTableByVpc = [String: Int](minimumCapacity: model.vpcs.count)
+            routeTableBySubnet = IDIndex(minimumCapacity: model.subnets.count)
+            mainRouteTableByVpc = IDIndex(minimumCapacity: model.vpcs.count)
             var byVpc = KeyedGroups.Builder(capacity: model.routeTables.count)
-            routeTableById = [String: Int](minimumCapacity: model.routeTables.count)
+            routeTableById = IDIndex(minimumCapacity: model.routeTables.count)
             // By position: a table is not copied to be read.
             let tables = model.routeTables
             for i in tables.indices {
                 let vpc = tables[i].vpcId
                 byVpc.add(vpc, i)
-                if tables[i].isMain, mainRouteTableByVpc[vpc] == nil { mainRouteTableByVpc[vpc] = i }
+                if tables[i].isMain { mainRouteTableByVpc.keepFirst(vpc, i) }
                 // One lookup per subnet; one associated twice keeps its first table.
-                for subnet in tables[i].subnetIds {
-                    if let first = routeTableBySubnet.updateValue(i, forKey: subnet) {
-                        routeTableBySubnet[subnet] = first
-                    }
-                }
-                let id = tables[i].id
-                if let first = routeTableById.updateValue(i, forKey: id) { routeTableById[id] = first }
+                for subnet in tables[i].subnetIds { routeTableBySubnet.keepFirst(subnet, i) }
+                routeTableById.keepFirst(tables[i].id, i)
             }
             routeTablesByVpc = byVpc.groups()
         }

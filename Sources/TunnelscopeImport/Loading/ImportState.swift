@@ -10,14 +10,15 @@ struct ImportState {
     var parts = ModelParts()
     var report = LoadReport()
     /// Each kind's keys read so far, with the position of the copy kept in its `parts` array.
-    private var seenKeys: [String: [String: Int]] = [:]
+    /// (Keys carry their hashes: merging a file's keys does not hash them again.)
+    private var seenKeys: [String: [HashedKey: Int]] = [:]
     /// Documents whose owner is not in the document itself (Shared VPC lists, route searches).
     var pending = PendingDocuments()
     /// What `add` stored, by kind: each item's key and position, to merge into another state.
     private var stored: [String: Stored] = [:]
 
     private struct Stored {
-        var items: [(key: String, index: Int)] = []
+        var items: [(key: HashedKey, index: Int)] = []
         /// Appends the items at the given positions of `from`'s array to `into`'s.
         let move: (_ into: inout ModelParts, _ from: ModelParts, _ positions: [Int]) -> Void
         /// How many items of this kind `parts` holds.
@@ -41,12 +42,12 @@ struct ImportState {
         do {
             try node.requireObject()
             let item = try decode(node)
-            let k = key(item)
+            let k = HashedKey(key(item))
             let position = parts[keyPath: keyPath].count
             if let first = seenKeys[kind, default: [:]].updateValue(position, forKey: k) {
                 seenKeys[kind]![k] = first
                 report.count(kind) { $0.duplicates += 1 }
-                if let conflict = Self.conflict(kind, k, parts[keyPath: keyPath][first], item) {
+                if let conflict = Self.conflict(kind, k.text, parts[keyPath: keyPath][first], item) {
                     report.addConflict(conflict)
                 }
             } else {
@@ -77,7 +78,10 @@ struct ImportState {
                 var target = into[keyPath: keyPath]
                 into[keyPath: keyPath] = []
                 let source = from[keyPath: keyPath]
-                if positions.count == source.count {
+                if positions.count == source.count, target.isEmpty {
+                    // All of them into nothing: the array itself is taken (its items are not copied).
+                    target = source
+                } else if positions.count == source.count {
                     target.append(contentsOf: source)
                 } else {
                     target.reserveCapacity(target.count + positions.count)
@@ -176,7 +180,7 @@ struct ImportState {
                         $0.loaded -= 1
                         $0.duplicates += 1
                     }
-                    if let conflict = items.conflict(kind, key, parts, first, later.parts, index) {
+                    if let conflict = items.conflict(kind, key.text, parts, first, later.parts, index) {
                         report.addConflict(conflict)
                     }
                 } else {

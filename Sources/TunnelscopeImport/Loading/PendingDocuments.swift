@@ -137,24 +137,31 @@ extension ImportState {
             var keys = routeKeys.removeValue(forKey: id) ?? []
             var routes = parts.tgwRoutesByTable.removeValue(forKey: id) ?? []
             var first = firstRoutes.removeValue(forKey: id) ?? [:]
-            keys.reserveCapacity(keys.count + search.routes.count)
             routes.reserveCapacity(routes.count + search.routes.count)
             first.reserveCapacity(first.count + search.routes.count)
             var duplicates = 0
             for route in search.routes {
-                if let earlier = first[route.destinationText], earlier.file != search.file {
+                // One lookup for a destination not seen before (the usual case): the route is new.
+                let destination = route.destinationText
+                guard let earlier = first.updateValue((routes.count, search.file), forKey: destination) else {
+                    routes.append(route)
+                    continue
+                }
+                first[destination] = earlier
+                if earlier.file != search.file {
                     duplicates += 1
                     if let conflict = Self.conflict(
-                        "aws:TransitGatewayRoute", "\(id) \(route.destinationText)", routes[earlier.index], route)
+                        "aws:TransitGatewayRoute", "\(id) \(destination)", routes[earlier.index], route)
                     {
                         report.addConflict(conflict)
                     }
                     continue
                 }
+                // A destination repeated in one file: an identical route is a copy, a different
+                // one a second route. Only such destinations' routes are keyed (the first of them
+                // when the repeat is met).
+                keys.insert(RouteKey(routes[earlier.index]))
                 if keys.insert(RouteKey(route)).inserted {
-                    if first[route.destinationText] == nil {
-                        first[route.destinationText] = (routes.count, search.file)
-                    }
                     routes.append(route)
                 } else {
                     duplicates += 1
