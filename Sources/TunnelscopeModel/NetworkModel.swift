@@ -85,7 +85,7 @@ public struct NetworkModel: Sendable {
 
     public init(parts: ModelParts) {
         // The join, the sites and the lists of accounts and projects read the parts as they are:
-        // they are made on one core while the largest arrays are sorted and indexed on another.
+        // they are made on one core while the largest arrays are sorted on another.
         // The VPCs and subnets on one core; the route tables, the TGW's and the join on the other.
         let (vpcSide, (transit, join)) = Concurrently.run(
             { SortedVPCs(parts) }, { (SortedTransit(parts), Joined(parts)) })
@@ -94,8 +94,9 @@ public struct NetworkModel: Sendable {
         subnets = vpcSide.subnets
         vpcs = vpcSide.vpcs
         routeTables = transit.routeTables
-        vpcIndex = vpcSide.vpcIndex
-        subnetIndex = vpcSide.subnetIndex
+        // The two largest indexes on two cores once the VPCs and subnets are in order.
+        (vpcIndex, subnetIndex) = Concurrently.run(
+            { Self.idIndex(vpcSide.vpcs) { $0.id } }, { Self.idIndex(vpcSide.subnets) { $0.id } })
         transitGateways = parts.transitGateways.inTextOrder { $0.id }
         vpcPeerings = parts.vpcPeerings.inTextOrder { $0.id }
         customerGateways = parts.customerGateways.inTextOrder { $0.id }
@@ -137,12 +138,10 @@ public struct NetworkModel: Sendable {
         siteIndex = Self.index(onPremSites) { $0.id }
     }
 
-    /// The VPCs and subnets in order, and their indexes.
+    /// The VPCs and subnets in order.
     private struct SortedVPCs: Sendable {
         let subnets: [AWSSubnet]
         let vpcs: [AWSVpc]
-        let vpcIndex: IDIndex
-        let subnetIndex: IDIndex
 
         init(_ parts: ModelParts) {
             var subnets = parts.subnets.inTextOrder({ $0.vpcId }, then: { $0.id })
@@ -171,8 +170,6 @@ public struct NetworkModel: Sendable {
             }
             self.vpcs = vpcs
             self.subnets = subnets
-            vpcIndex = NetworkModel.idIndex(vpcs) { $0.id }
-            subnetIndex = NetworkModel.idIndex(subnets) { $0.id }
         }
     }
 

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import TunnelscopeExample
+import TunnelscopeImport
 import TunnelscopeModel
 import TunnelscopeTestSupport
 
@@ -158,5 +160,29 @@ import TunnelscopeTestSupport
         for (key, positions) in expected { #expect(groups[key].map(Array.init) == positions, "\(key)") }
         #expect(groups["vpc-missing"] == nil)
         #expect(KeyedGroups.Builder().groups().isEmpty)
+    }
+}
+
+/// The VPCs' hybrid flags, read by position, say what `isHybridVPC` says of each VPC's ID.
+@Suite struct HybridVPCTests {
+    @Test(arguments: ["example", "healthy", "wild", "moto"])
+    func hybridFlagsByPositionMatchTheLookupByID(_ network: String) {
+        let model: NetworkModel
+        switch network {
+        case "example": model = Variants.example
+        case "healthy": model = FixtureNetworks.healthy.model
+        default:
+            let folder = network == "wild" ? "wild" : "aws-moto"
+            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+                "../../../shared/samples/\(folder)"
+            ).standardized.path
+            model = Importer.load(paths: [path]).model
+        }
+        let index = ModelIndex(model: model)
+        #expect(!model.vpcs.isEmpty)
+        #expect(index.hybridVPCs == model.vpcs.map { index.isHybridVPC($0.id) })
+        if network == "example" {
+            #expect(index.hybridVPCs.contains(true), "the example's VPCs are attached to its TGW")
+        }
     }
 }

@@ -121,11 +121,9 @@ struct AddressSpace: Sendable {
                 + model.onPremSites.count + model.redisInstances.count)
         // By position: the VPCs and subnets are read in place, not copied.
         let vpcs = model.vpcs
-        var hybridVPCs = [String: Bool](minimumCapacity: vpcs.count)
         for v in vpcs.indices {
             let id = vpcs[v].id
-            let hybrid = index.isHybridVPC(id)
-            hybridVPCs[id] = hybrid
+            let hybrid = index.hybridVPCs[v]
             for cidr in vpcs[v].cidrs {
                 owners.append(
                     AddressOwner(
@@ -137,7 +135,7 @@ struct AddressSpace: Sendable {
         let subnets = model.subnets
         subnets.forEachVPCRun { run in
             let vpc = subnets[run.lowerBound].vpcId
-            let hybrid = hybridVPCs[vpc] ?? index.isHybridVPC(vpc)
+            let hybrid = model.vpcIndex[vpc].map { index.hybridVPCs[$0] } ?? index.isHybridVPC(vpc)
             for s in run {
                 guard let cidr = subnets[s].cidr else { continue }
                 owners.append(

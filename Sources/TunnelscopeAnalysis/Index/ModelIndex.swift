@@ -18,6 +18,8 @@ final class ModelIndex: Sendable {
     let vpcPeeringById: [String: Int]
     let virtualInterfacesByGateway: [String: [Int]]
     let vgwsByVpc: [String: [String]]
+    /// By position in `model.vpcs`: the VPC is part of the hybrid network (`isHybridVPC`).
+    let hybridVPCs: [Bool]
 
     // Physical tunnels (indices into model.tunnels)
     let tunnelsByConnection: [String: [Int]]
@@ -81,6 +83,7 @@ final class ModelIndex: Sendable {
         var vgwsByVpc: [String: [String]] = [:]
         for g in model.vpnGateways { for v in g.attachedVpcIds { vgwsByVpc[v, default: []].append(g.id) } }
         self.vgwsByVpc = vgwsByVpc
+        hybridVPCs = Self.hybridVPCs(model)
 
         var byConnection = [String: [Int]](minimumCapacity: model.vpnConnections.count)
         var byCgw: [String: [Int]] = [:]
@@ -239,6 +242,26 @@ final class ModelIndex: Sendable {
         return (gcpRoutesByNetwork[network] ?? []).contains {
             if case .vpnTunnel = model.gcpRoutes[$0].nextHop { true } else { false }
         }
+    }
+
+    /// `isHybridVPC` for every VPC by position: one lookup per VPC attachment and VGW attachment,
+    /// not two per VPC.
+    private static func hybridVPCs(_ model: NetworkModel) -> [Bool] {
+        let vpcs = model.vpcs
+        var hybrid = [Bool](repeating: false, count: vpcs.count)
+        let attachments = model.tgwAttachments
+        for i in attachments.indices where attachments[i].resourceType == "vpc" && attachments[i].state != "deleted" {
+            if let v = attachments[i].resourceId.flatMap({ model.vpcIndex[$0] }) { hybrid[v] = true }
+        }
+        for gateway in model.vpnGateways {
+            for id in gateway.attachedVpcIds { if let v = model.vpcIndex[id] { hybrid[v] = true } }
+        }
+        // The index names the first of several copies of an ID; the copies (side by side: the VPCs
+        // are in ID order) are the same VPC.
+        if model.vpcIndex.count < vpcs.count {
+            for v in vpcs.indices.dropFirst() where vpcs[v].id == vpcs[v - 1].id { hybrid[v] = hybrid[v - 1] }
+        }
+        return hybrid
     }
 
     /// An AWS VPC is part of the hybrid network: attached to a TGW, or with a VGW attached.

@@ -81,7 +81,7 @@ struct FailureSimulator: Sendable {
             add(route.prefix, resource: route.origin, label: route.originLabel, origin: .gcp, carriers: carriers)
         }
         // Hybrid VPCs and sites that are not advertised across still lose the hub when cut off.
-        for vpc in model.vpcs where index.isHybridVPC(vpc.id) {
+        for (v, vpc) in model.vpcs.enumerated() where index.hybridVPCs[v] {
             for cidr in vpc.cidrs {
                 add(
                     cidr.normalized, resource: vpc.id, label: "AWS VPC \(index.vpcName(vpc.id))",

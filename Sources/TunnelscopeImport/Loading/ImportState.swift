@@ -173,18 +173,26 @@ struct ImportState {
             }
             var keep: [Int] = []
             keep.reserveCapacity(items.items.count)
+            // The kind's table is taken out for the loop (not looked up by kind for every key),
+            // and the copies are counted once at the end.
+            var table = seenKeys.removeValue(forKey: kind) ?? [:]
+            var duplicates = 0
             for (key, index) in items.items {
-                if let first = seenKeys[kind, default: [:]].updateValue(base + keep.count, forKey: key) {
-                    seenKeys[kind]![key] = first
-                    report.count(kind) {
-                        $0.loaded -= 1
-                        $0.duplicates += 1
-                    }
+                if let first = table.updateValue(base + keep.count, forKey: key) {
+                    table[key] = first
+                    duplicates += 1
                     if let conflict = items.conflict(kind, key.text, parts, first, later.parts, index) {
                         report.addConflict(conflict)
                     }
                 } else {
                     keep.append(index)
+                }
+            }
+            seenKeys[kind] = table
+            if duplicates > 0 {
+                report.count(kind) {
+                    $0.loaded -= duplicates
+                    $0.duplicates += duplicates
                 }
             }
             items.move(&parts, later.parts, keep)
