@@ -63,11 +63,48 @@ struct ImportState {
         }
     }
 
-    /// Makes room for `count` more keys of `kind` (the length of the list about to be read), so
-    /// a file of tens of thousands of resources does not rehash its keys each time the table grows.
-    mutating func reserveKeys(_ kind: String, _ count: Int) {
-        guard count > 1 else { return }
-        seenKeys[kind, default: [:]].reserveCapacity(seenKeys[kind, default: [:]].count + count)
+    /// `add` for every item of one list: the kind's table of keys, its stored items and its array
+    /// are taken out once for the list (not looked up by kind for every item), and the list is
+    /// counted once; the same result, item by item, as calling `add` for each.
+    mutating func addAll<T: SourcedResource>(
+        _ kind: String, _ nodes: [Node], into keyPath: WritableKeyPath<ModelParts, [T]>,
+        key: (T) -> String, decode: (Node) throws(DecodeError) -> T
+    ) {
+        guard !nodes.isEmpty else { return }
+        var table = seenKeys.removeValue(forKey: kind) ?? [:]
+        table.reserveCapacity(table.count + nodes.count)
+        let hadStored = stored[kind] != nil
+        var kept = stored.removeValue(forKey: kind) ?? Self.stored(keyPath)
+        var array = parts[keyPath: keyPath]
+        parts[keyPath: keyPath] = []
+        var loaded = 0
+        var duplicates = 0
+        for node in nodes {
+            do {
+                try node.requireObject()
+                let item = try decode(node)
+                let k = HashedKey(key(item))
+                if let first = table.updateValue(array.count, forKey: k) {
+                    table[k] = first
+                    duplicates += 1
+                    if let conflict = Self.conflict(kind, k.text, array[first], item) { report.addConflict(conflict) }
+                } else {
+                    kept.items.append((k, array.count))
+                    array.append(item)
+                    loaded += 1
+                }
+            } catch {
+                skip(kind, node, error)
+            }
+        }
+        parts[keyPath: keyPath] = array
+        seenKeys[kind] = table
+        if hadStored || !kept.items.isEmpty { stored[kind] = kept }
+        report.count(kind) {
+            $0.seen += nodes.count
+            $0.loaded += loaded
+            $0.duplicates += duplicates
+        }
     }
 
     /// How `merge` moves and compares the items of one kind.

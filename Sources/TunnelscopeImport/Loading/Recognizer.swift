@@ -209,79 +209,53 @@ struct Recognizer {
     }
 
     private static func readAWS(_ key: String, _ items: [Node], file: String, into state: inout ImportState) {
-        if let kind = awsLists[key]?.kind,
-            !["Routes", "TransitGatewayRouteTablePropagations", "TransitGatewayVpcAttachments"].contains(key)
-        {
-            state.reserveKeys(kind, items.count)
-        }
         switch key {
         case "TransitGateways":
-            for n in items {
-                state.add(
-                    "aws:TransitGateway", n, into: \.transitGateways, key: \.id,
-                    decode: AWSTransitGatewayDecoders.transitGateway)
-            }
+            state.addAll(
+                "aws:TransitGateway", items, into: \.transitGateways, key: \.id,
+                decode: AWSTransitGatewayDecoders.transitGateway)
         case "TransitGatewayAttachments":
-            for n in items {
-                state.add(
-                    "aws:TransitGatewayAttachment", n, into: \.tgwAttachments, key: \.id,
-                    decode: AWSTransitGatewayDecoders.attachment)
-            }
+            state.addAll(
+                "aws:TransitGatewayAttachment", items, into: \.tgwAttachments, key: \.id,
+                decode: AWSTransitGatewayDecoders.attachment)
         case "TransitGatewayVpcAttachments":
             for n in items { state.addVpcAttachment(n) }
         case "TransitGatewayRouteTables":
-            for n in items {
-                state.add(
-                    "aws:TransitGatewayRouteTable", n, into: \.tgwRouteTables, key: \.id,
-                    decode: AWSTransitGatewayDecoders.routeTable)
-            }
+            state.addAll(
+                "aws:TransitGatewayRouteTable", items, into: \.tgwRouteTables, key: \.id,
+                decode: AWSTransitGatewayDecoders.routeTable)
         case "Routes":
             state.addRouteSearch(items, file: file)
         case "TransitGatewayRouteTablePropagations":
             state.addPropagations(items, file: file)
         case "VpnConnections":
-            for n in items {
-                state.add(
-                    "aws:VpnConnection", n, into: \.vpnConnections, key: \.id, decode: AWSVPNDecoders.vpnConnection)
-            }
+            state.addAll(
+                "aws:VpnConnection", items, into: \.vpnConnections, key: \.id, decode: AWSVPNDecoders.vpnConnection)
         case "CustomerGateways":
-            for n in items {
-                state.add(
-                    "aws:CustomerGateway", n, into: \.customerGateways, key: \.id,
-                    decode: AWSVPNDecoders.customerGateway)
-            }
+            state.addAll(
+                "aws:CustomerGateway", items, into: \.customerGateways, key: \.id,
+                decode: AWSVPNDecoders.customerGateway)
         case "VpnGateways":
-            for n in items {
-                state.add("aws:VpnGateway", n, into: \.vpnGateways, key: \.id, decode: AWSVPNDecoders.vpnGateway)
-            }
+            state.addAll("aws:VpnGateway", items, into: \.vpnGateways, key: \.id, decode: AWSVPNDecoders.vpnGateway)
         case "Vpcs":
-            for n in items { state.add("aws:Vpc", n, into: \.vpcs, key: \.id, decode: AWSNetworkingDecoders.vpc) }
+            state.addAll("aws:Vpc", items, into: \.vpcs, key: \.id, decode: AWSNetworkingDecoders.vpc)
         case "Subnets":
-            for n in items {
-                state.add("aws:Subnet", n, into: \.subnets, key: \.id, decode: AWSNetworkingDecoders.subnet)
-            }
+            state.addAll("aws:Subnet", items, into: \.subnets, key: \.id, decode: AWSNetworkingDecoders.subnet)
         case "RouteTables":
-            for n in items {
-                state.add("aws:RouteTable", n, into: \.routeTables, key: \.id, decode: AWSNetworkingDecoders.routeTable)
-            }
+            state.addAll(
+                "aws:RouteTable", items, into: \.routeTables, key: \.id, decode: AWSNetworkingDecoders.routeTable)
         case "VpcPeeringConnections":
-            for n in items {
-                state.add(
-                    "aws:VpcPeeringConnection", n, into: \.vpcPeerings, key: \.id, decode: AWSNetworkingDecoders.peering
-                )
-            }
+            state.addAll(
+                "aws:VpcPeeringConnection", items, into: \.vpcPeerings, key: \.id, decode: AWSNetworkingDecoders.peering
+            )
         case "directConnectGateways":
-            for n in items {
-                state.add(
-                    "aws:DirectConnectGateway", n, into: \.directConnectGateways, key: \.id,
-                    decode: DirectConnectDecoders.gateway)
-            }
+            state.addAll(
+                "aws:DirectConnectGateway", items, into: \.directConnectGateways, key: \.id,
+                decode: DirectConnectDecoders.gateway)
         case "virtualInterfaces":
-            for n in items {
-                state.add(
-                    "aws:VirtualInterface", n, into: \.virtualInterfaces, key: \.id,
-                    decode: DirectConnectDecoders.virtualInterface)
-            }
+            state.addAll(
+                "aws:VirtualInterface", items, into: \.virtualInterfaces, key: \.id,
+                decode: DirectConnectDecoders.virtualInterface)
         default:
             break
         }
