@@ -165,24 +165,21 @@ import TunnelscopeTestSupport
 
 /// The VPCs' hybrid flags, read by position, say what `isHybridVPC` says of each VPC's ID.
 @Suite struct HybridVPCTests {
-    @Test(arguments: ["example", "healthy", "wild", "moto"])
-    func hybridFlagsByPositionMatchTheLookupByID(_ network: String) {
-        let model: NetworkModel
-        switch network {
-        case "example": model = Variants.example
-        case "healthy": model = FixtureNetworks.healthy.model
-        default:
-            let folder = network == "wild" ? "wild" : "aws-moto"
-            let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-                "../../../shared/samples/\(folder)"
-            ).standardized.path
-            model = Importer.load(paths: [path]).model
-        }
+    static func check(_ model: NetworkModel) {
         let index = ModelIndex(model: model)
         #expect(!model.vpcs.isEmpty)
         #expect(index.hybridVPCs == model.vpcs.map { index.isHybridVPC($0.id) })
-        if network == "example" {
-            #expect(index.hybridVPCs.contains(true), "the example's VPCs are attached to its TGW")
-        }
+    }
+
+    @Test func onTheExampleAndTheHealthyNetwork() {
+        Self.check(Variants.example)
+        #expect(
+            ModelIndex(model: Variants.example).hybridVPCs.contains(true), "the example's VPCs are attached to its TGW")
+        Self.check(FixtureNetworks.healthy.model)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: WildImpactTests.folder.path)))
+    func onThePublishedExports() {
+        Self.check(Importer.load(paths: [WildImpactTests.folder.path]).model)
     }
 }

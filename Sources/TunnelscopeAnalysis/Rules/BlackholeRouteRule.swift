@@ -11,8 +11,13 @@ enum BlackholeRouteRule: AnalysisRule {
 
     static func findings(_ c: AnalysisContext) -> [Finding] {
         var result: [Finding] = []
-        for table in c.model.routeTables {
-            for (i, route) in table.routes.enumerated() where route.isBlackhole {
+        // By position: a table or a route is copied only when it is a blackhole (most are not).
+        let tables = c.model.routeTables
+        for t in tables.indices {
+            let routes = tables[t].routes
+            for i in routes.indices where routes[i].isBlackhole {
+                let table = tables[t]
+                let route = routes[i]
                 // Only ranges for which this route is the one that wins (no more specific route, such as
                 // `local`, covers them) lose their traffic.
                 let victims = Self.victims(of: route.destination, c) { overlap in
@@ -34,7 +39,9 @@ enum BlackholeRouteRule: AnalysisRule {
             }
         }
         for table in c.model.tgwRouteTables {
-            for (i, route) in table.routes.enumerated() where route.isBlackhole {
+            let routes = table.routes
+            for i in routes.indices where routes[i].isBlackhole {
+                let route = routes[i]
                 let deliberate = route.type == "static" && route.targets.isEmpty
                 let victims = Self.victims(of: route.destination, c) { winner(in: table, for: $0, c) == i }
                 let drops = victims.isEmpty ? "" : "; it drops traffic to \(victims.map(\.label).listed(limit: 3))"
