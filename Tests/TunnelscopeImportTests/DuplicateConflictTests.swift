@@ -108,6 +108,18 @@ import TunnelscopeModel
         #expect(table.fields.first?.dropped == "[\"\(Self.vgw)\"]")
     }
 
+    /// A later file whose copies of two kinds both differ lists its conflicts kind by kind, the
+    /// same in every load (not in the order of a dictionary of kinds).
+    @Test func conflictsOfSeveralKindsInOneFileAreListedInAFixedOrder() {
+        func file(_ state: String) -> String {
+            #"{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "State": "\#(state)"}], "Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24", "State": "\#(state)"}], "CustomerGateways": [{"CustomerGatewayId": "cgw-1", "BgpAsn": "65000", "IpAddress": "198.51.100.1", "Type": "ipsec.1", "State": "\#(state)"}]}"#
+        }
+        let files = ["a/one.json": file("available"), "b/two.json": file("pending")]
+        let first = Fixtures.load(files).report.conflictList
+        #expect(first.map(\.kind) == ["aws:CustomerGateway", "aws:Subnet", "aws:Vpc"])
+        for _ in 0..<20 { #expect(Fixtures.load(files).report.conflictList == first) }
+    }
+
     @Test func threeOfOneKindAreCalledTwoSnapshots() {
         let before = Self.snapshot(
             "before",

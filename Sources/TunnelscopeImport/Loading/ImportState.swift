@@ -195,9 +195,13 @@ struct ImportState {
             }
         }
         for conflict in later.report.conflictList { report.list(conflict) }
-        for (kind, items) in later.stored {
+        // Kind by kind in a fixed order: the conflicts a file adds are listed the same way in every run.
+        for (kind, items) in later.stored.sorted(by: { $0.key < $1.key }) {
             let base = items.count(parts)
-            if base == 0, seenKeys[kind]?.isEmpty ?? true, let keys = later.seenKeys[kind] {
+            // (Only when the kind is all of the file's array: then its keys' positions are the array's.)
+            if base == 0, seenKeys[kind]?.isEmpty ?? true, let keys = later.seenKeys[kind],
+                items.items.count == items.count(later.parts)
+            {
                 // The first file with this kind: nothing here can be a copy of its items, so they
                 // are kept as they are, and its table of keys becomes this one's (not built again
                 // key by key); room is made only when later files have more of the kind.
