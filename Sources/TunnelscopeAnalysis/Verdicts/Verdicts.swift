@@ -167,7 +167,7 @@ public struct Verdicts: Sendable {
         if let t = tunnel(id) {
             return ElementVerdict(id: id, health: t.health, state: t.summary, findings: t.findings)
         }
-        let named = Array(findingsByResource[id] ?? [])
+        let named = findings(naming: id)
         var health = Health.ok
         var state: String?
         if let c = carriers[id] {

@@ -30,42 +30,19 @@ struct ImportState {
                 DuplicateConflict?
     }
 
-    /// Decodes one resource and stores it, or records why it was skipped. Returns true when stored.
-    /// A second copy of a resource already read is counted as a duplicate; when its contents
-    /// differ, the report lists the conflict (the first copy stays).
-    @discardableResult
+    /// Decodes one resource and stores it, or records why it was skipped (`addAll` of one item).
     mutating func add<T: SourcedResource>(
         _ kind: String, _ node: Node, into keyPath: WritableKeyPath<ModelParts, [T]>,
         key: (T) -> String, decode: (Node) throws(DecodeError) -> T
-    ) -> Bool {
-        report.count(kind) { $0.seen += 1 }
-        do {
-            try node.requireObject()
-            let item = try decode(node)
-            let k = HashedKey(key(item))
-            let position = parts[keyPath: keyPath].count
-            if let first = seenKeys[kind, default: [:]].updateValue(position, forKey: k) {
-                seenKeys[kind]![k] = first
-                report.count(kind) { $0.duplicates += 1 }
-                if let conflict = Self.conflict(kind, k.text, parts[keyPath: keyPath][first], item) {
-                    report.addConflict(conflict)
-                }
-            } else {
-                if stored[kind] == nil { stored[kind] = Self.stored(keyPath) }
-                stored[kind]!.items.append((k, position))
-                parts[keyPath: keyPath].append(item)
-                report.count(kind) { $0.loaded += 1 }
-            }
-            return true
-        } catch {
-            skip(kind, node, error)
-            return false
-        }
+    ) {
+        addAll(kind, [node], into: keyPath, key: key, decode: decode)
     }
 
-    /// `add` for every item of one list: the kind's table of keys, its stored items and its array
-    /// are taken out once for the list (not looked up by kind for every item), and the list is
-    /// counted once; the same result, item by item, as calling `add` for each.
+    /// Decodes the resources of one list and stores them, or records why each was skipped. A
+    /// second copy of a resource already read is counted as a duplicate; when its contents differ,
+    /// the report lists the conflict (the first copy stays). The kind's table of keys, its stored
+    /// items and its array are taken out once for the list (not looked up by kind for every item),
+    /// and the list is counted once.
     mutating func addAll<T: SourcedResource>(
         _ kind: String, _ nodes: [Node], into keyPath: WritableKeyPath<ModelParts, [T]>,
         key: (T) -> String, decode: (Node) throws(DecodeError) -> T
